@@ -1,0 +1,143 @@
+package org.attune.scheme.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A JSON tree that remembers where each value and member name stood in the text, so errors can
+ * name line and column. Jackson's own tree model drops positions, hence this small one.
+ */
+final class LocatedJson {
+
+    private LocatedJson() {
+    }
+
+    /** 1-based line and column. */
+    record Position(int line, int column) {
+        static Position of(JsonLocation location) {
+            return new Position(location.getLineNr(), location.getColumnNr());
+        }
+    }
+
+    sealed interface Node permits ObjectNode, ArrayNode, StringNode, NumberNode, BooleanNode, NullNode {
+        Position position();
+
+        /** "an object", "a string", … for error messages. */
+        String kind();
+    }
+
+    record Member(String name, Position namePosition, Node value) {
+    }
+
+    record ObjectNode(Position position, List<Member> members) implements Node {
+        public String kind() { return "an object"; }
+    }
+
+    record ArrayNode(Position position, List<Node> elements) implements Node {
+        public String kind() { return "a list"; }
+    }
+
+    record StringNode(Position position, String value) implements Node {
+        public String kind() { return "text"; }
+    }
+
+    record NumberNode(Position position, BigDecimal value) implements Node {
+        public String kind() { return "a number"; }
+    }
+
+    record BooleanNode(Position position, boolean value) implements Node {
+        public String kind() { return value ? "true" : "false"; }
+    }
+
+    record NullNode(Position position) implements Node {
+        public String kind() { return "null"; }
+    }
+
+    /** Malformed JSON: where and what. */
+    static final class SyntaxException extends Exception {
+        private final Position position;
+
+        SyntaxException(String message, Position position) {
+            super(message);
+            this.position = position;
+        }
+
+        Position position() {
+            return position;
+        }
+    }
+
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    /**
+     * Parses {@code text}. Repeated member names are kept (all of them) and reported to
+     * {@code duplicateNames} with the position of the repeat.
+     */
+    static Node parse(String text, Consumer<Member> duplicateNames) throws SyntaxException {
+        try (JsonParser p = FACTORY.createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first == null) throw new SyntaxException("the file is empty", new Position(1, 1));
+            Node root = readValue(p, duplicateNames);
+            JsonToken trailing = p.nextToken();
+            if (trailing != null) {
+                throw new SyntaxException("unexpected content after the end of the top-level value",
+                        Position.of(p.currentTokenLocation()));
+            }
+            return root;
+        } catch (JsonParseException e) {
+            String message = e.getOriginalMessage();
+            int cut = message.indexOf('\n');
+            if (cut > 0) message = message.substring(0, cut);
+            throw new SyntaxException("not valid JSON: " + message, Position.of(e.getLocation()));
+        } catch (IOException e) {
+            throw new SyntaxException("could not read the JSON: " + e.getMessage(), new Position(1, 1));
+        }
+    }
+
+    private static Node readValue(JsonParser p, Consumer<Member> duplicateNames) throws IOException {
+        Position at = Position.of(p.currentTokenLocation());
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT: {
+                List<Member> members = new ArrayList<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    Position namePos = Position.of(p.currentTokenLocation());
+                    p.nextToken();
+                    Member m = new Member(name, namePos, readValue(p, duplicateNames));
+                    if (members.stream().anyMatch(x -> x.name().equals(name))) duplicateNames.accept(m);
+                    members.add(m);
+                }
+                return new ObjectNode(at, List.copyOf(members));
+            }
+            case START_ARRAY: {
+                List<Node> elements = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    elements.add(readValue(p, duplicateNames));
+                }
+                return new ArrayNode(at, List.copyOf(elements));
+            }
+            case VALUE_STRING:
+                return new StringNode(at, p.getText());
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return new NumberNode(at, p.getDecimalValue());
+            case VALUE_TRUE:
+                return new BooleanNode(at, true);
+            case VALUE_FALSE:
+                return new BooleanNode(at, false);
+            case VALUE_NULL:
+                return new NullNode(at);
+            default:
+                throw new JsonParseException(p, "unexpected token " + t);
+        }
+    }
+}
