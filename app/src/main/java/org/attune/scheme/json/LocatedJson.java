@@ -15,54 +15,65 @@ import java.util.function.Consumer;
  * A JSON tree that remembers where each value and member name stood in the text, so errors can
  * name line and column. Jackson's own tree model drops positions, hence this small one.
  */
-final class LocatedJson {
+public final class LocatedJson {
 
     private LocatedJson() {
     }
 
     /** 1-based line and column. */
-    record Position(int line, int column) {
-        static Position of(JsonLocation location) {
+    public record Position(int line, int column) {
+        public static Position of(JsonLocation location) {
             return new Position(location.getLineNr(), location.getColumnNr());
         }
     }
 
-    sealed interface Node permits ObjectNode, ArrayNode, StringNode, NumberNode, BooleanNode, NullNode {
+    public sealed interface Node permits ObjectNode, ArrayNode, StringNode, NumberNode, BooleanNode, NullNode {
         Position position();
 
         /** "an object", "a string", … for error messages. */
         String kind();
     }
 
-    record Member(String name, Position namePosition, Node value) {
+    /** The member called {@code name} of an object node, if any. */
+    public static java.util.Optional<Node> member(Node node, String name) {
+        if (!(node instanceof ObjectNode obj)) return java.util.Optional.empty();
+        return obj.members().stream().filter(m -> m.name().equals(name)).map(Member::value).findFirst();
     }
 
-    record ObjectNode(Position position, List<Member> members) implements Node {
+    /** The text of a string node, else empty. */
+    public static java.util.Optional<String> text(Node node) {
+        return node instanceof StringNode s ? java.util.Optional.of(s.value()) : java.util.Optional.empty();
+    }
+
+    public record Member(String name, Position namePosition, Node value) {
+    }
+
+    public record ObjectNode(Position position, List<Member> members) implements Node {
         public String kind() { return "an object"; }
     }
 
-    record ArrayNode(Position position, List<Node> elements) implements Node {
+    public record ArrayNode(Position position, List<Node> elements) implements Node {
         public String kind() { return "a list"; }
     }
 
-    record StringNode(Position position, String value) implements Node {
+    public record StringNode(Position position, String value) implements Node {
         public String kind() { return "text"; }
     }
 
-    record NumberNode(Position position, BigDecimal value) implements Node {
+    public record NumberNode(Position position, BigDecimal value) implements Node {
         public String kind() { return "a number"; }
     }
 
-    record BooleanNode(Position position, boolean value) implements Node {
+    public record BooleanNode(Position position, boolean value) implements Node {
         public String kind() { return value ? "true" : "false"; }
     }
 
-    record NullNode(Position position) implements Node {
+    public record NullNode(Position position) implements Node {
         public String kind() { return "null"; }
     }
 
     /** Malformed JSON: where and what. */
-    static final class SyntaxException extends Exception {
+    public static final class SyntaxException extends Exception {
         private final Position position;
 
         SyntaxException(String message, Position position) {
@@ -70,7 +81,7 @@ final class LocatedJson {
             this.position = position;
         }
 
-        Position position() {
+        public Position position() {
             return position;
         }
     }
@@ -81,7 +92,7 @@ final class LocatedJson {
      * Parses {@code text}. Repeated member names are kept (all of them) and reported to
      * {@code duplicateNames} with the position of the repeat.
      */
-    static Node parse(String text, Consumer<Member> duplicateNames) throws SyntaxException {
+    public static Node parse(String text, Consumer<Member> duplicateNames) throws SyntaxException {
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken first = p.nextToken();
             if (first == null) throw new SyntaxException("the file is empty", new Position(1, 1));

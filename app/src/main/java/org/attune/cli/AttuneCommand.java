@@ -1,0 +1,50 @@
+package org.attune.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code attune} command line. Exit codes: 0 success, 1 invalid input or failed check, 2 usage error. */
+@Command(name = "attune",
+        mixinStandardHelpOptions = true,
+        versionProvider = AttuneCommand.Version.class,
+        description = "Observation coding of parent–child interaction video. Run without arguments to open the app.",
+        subcommands = {SchemeCommand.class, CommandLine.HelpCommand.class})
+public final class AttuneCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs with the given output streams (tests capture them). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new AttuneCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // the outermost boundary: a message, never a stack trace
+            commandLine.getErr().println("attune: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            return 1;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = AttuneCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"Attune " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

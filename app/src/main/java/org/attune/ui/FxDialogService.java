@@ -1,0 +1,41 @@
+package org.attune.ui;
+
+import java.util.List;
+import javafx.scene.control.Alert;
+import javafx.scene.control.TextArea;
+import javafx.stage.Window;
+
+/** {@link DialogService} with JavaFX alerts. */
+public final class FxDialogService implements DialogService {
+    private final Window owner;
+
+    public FxDialogService(Window owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public void showError(String title, String whatToDo) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.setContentText(whatToDo);
+        alert.showAndWait();
+    }
+
+    @Override
+    public void showProblems(String title, String whatToDo, List<String> problems) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.setContentText(whatToDo);
+        TextArea list = new TextArea(String.join("\n", problems));
+        list.setEditable(false);
+        list.setWrapText(true);
+        list.setPrefRowCount(Math.min(12, problems.size() + 1));
+        alert.getDialogPane().setExpandableContent(list);
+        alert.getDialogPane().setExpanded(true);
+        alert.showAndWait();
+    }
+}
