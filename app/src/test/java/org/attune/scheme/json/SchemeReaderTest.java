@@ -17,10 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
  * One test per class of malformed scheme: each must be rejected with the file, line, column,
  * field path and a hint. Line numbers refer to the text blocks below (first line = 1).
  */
-class SchemeReaderTest {
+public class SchemeReaderTest {
 
     /** A small valid scheme; tests break one thing in it at a time. */
-    static final String VALID = """
+    public static final String VALID = """
             {
               "formatVersion": 1,
               "id": "mini",

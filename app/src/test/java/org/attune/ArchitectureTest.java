@@ -1,0 +1,75 @@
+package org.attune;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.attune.scheme.ArchViolationFixture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering rule: pure domain packages (scheme, and later coding, agreement, analysis) use
+ * neither JavaFX nor JDBC, so they run and are tested headless; only ui touches JavaFX.
+ *
+ * <p>Plain {@code @Test} methods rather than {@code @ArchTest} fields: Surefire 3.5.3 silently
+ * skips {@code @ArchTest} fields and drops their failures (TNG/ArchUnit #1442, #1524).
+ */
+class ArchitectureTest {
+
+    static final String[] PURE = {"org.attune.scheme..", "org.attune.coding..", "org.attune.agreement..", "org.attune.analysis.."};
+
+    static final ArchRule DOMAIN_WITHOUT_JAVAFX = noClasses().that().resideInAnyPackage(PURE)
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("domain code must run and be tested without a UI toolkit");
+
+    static final ArchRule DOMAIN_WITHOUT_JDBC = noClasses().that().resideInAnyPackage(PURE)
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
+            .because("only the store touches the database");
+
+    static final ArchRule JAVAFX_ONLY_IN_UI = noClasses().that().resideOutsideOfPackage("org.attune.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("JavaFX belongs to the ui package");
+
+    static final ArchRule DOMAIN_WITHOUT_CLI_OR_UI = noClasses().that().resideInAnyPackage(PURE)
+            .should().dependOnClassesThat().resideInAnyPackage("org.attune.cli..", "org.attune.ui..", "picocli..");
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.attune");
+        assertFalse(production.isEmpty());
+    }
+
+    @Test
+    void domainPackagesDoNotUseJavaFx() {
+        DOMAIN_WITHOUT_JAVAFX.check(production);
+    }
+
+    @Test
+    void domainPackagesDoNotUseJdbc() {
+        DOMAIN_WITHOUT_JDBC.check(production);
+    }
+
+    @Test
+    void onlyTheUiPackageUsesJavaFx() {
+        JAVAFX_ONLY_IN_UI.check(production);
+    }
+
+    @Test
+    void domainPackagesDoNotUseCliOrUi() {
+        DOMAIN_WITHOUT_CLI_OR_UI.check(production);
+    }
+
+    @Test
+    void theRuleCatchesAViolation() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(ArchViolationFixture.class);
+        assertTrue(DOMAIN_WITHOUT_JAVAFX.evaluate(fixture).hasViolation());
+        assertTrue(DOMAIN_WITHOUT_JDBC.evaluate(fixture).hasViolation());
+    }
+}
