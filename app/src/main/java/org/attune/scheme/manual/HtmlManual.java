@@ -7,7 +7,7 @@ import org.attune.scheme.HexColor;
 final class HtmlManual implements ManualRenderer {
     private static final String CSS = """
             body { font-family: "Segoe UI", "DejaVu Sans", Helvetica, Arial, sans-serif; color: #1d2330;
-                   max-width: 60rem; margin: 2rem auto; padding: 0 1.5rem; line-height: 1.45; font-size: 15px; }
+                   max-width: 68rem; margin: 2rem auto; padding: 0 1.5rem; line-height: 1.45; font-size: 15px; }
             h1 { font-size: 1.9rem; margin-bottom: .2rem; }
             .subtitle { color: #5a6372; margin-top: 0; }
             h2 { margin-top: 2.4rem; padding-bottom: .25rem; border-bottom: 3px solid #d8dce3; }
@@ -23,10 +23,10 @@ final class HtmlManual implements ManualRenderer {
             blockquote .by { font-style: normal; font-size: .85em; color: #6b7383; }
             .keyboard { margin: .8rem 0 1.5rem 0; }
             .krow { display: flex; gap: 4px; margin-bottom: 4px; }
-            .key { width: 4.1rem; height: 3.1rem; border: 1px solid #b9bfca; border-radius: 5px; padding: 2px 4px;
+            .key { width: 5rem; height: 3.1rem; border: 1px solid #b9bfca; border-radius: 5px; padding: 2px 4px;
                    box-sizing: border-box; font-size: .72rem; background: #fff; overflow: hidden; }
             .key .cap { font-weight: bold; font-size: .9rem; }
-            .key .cid { display: block; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+            .key .cid { display: block; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; font-size: .64rem; letter-spacing: -0.2px; }
             .swatch { display: inline-block; width: .9em; height: .9em; border-radius: 2px; vertical-align: -1px; margin-right: .3em; }
             kbd { border: 1px solid #b9bfca; border-bottom-width: 2px; border-radius: 4px; padding: 0 .35em; background: #fff;
                   font-family: "DejaVu Sans Mono", monospace; font-size: .9em; }
