@@ -1,6 +1,5 @@
 package org.attune.scheme;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -8,7 +7,7 @@ import java.util.Optional;
  * are defined on roles, not on code ids, so a lab with its own scheme assigns roles once and gets
  * the same measures. A code may carry several roles; a role may be carried by several codes.
  */
-public enum CodeRole {
+public enum CodeRole implements JsonNamed {
     UNCODABLE("Time that cannot be coded (off camera, face hidden); excluded from every denominator"),
     PARENT_GAZE("Parent looks at the child"),
     CHILD_GAZE("Child looks at the parent"),
@@ -51,15 +50,12 @@ public enum CodeRole {
         return description;
     }
 
-    /** The name used in scheme files, e.g. {@code child_bid}. */
-    public String jsonName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     public static Optional<CodeRole> fromJsonName(String name) {
-        for (CodeRole r : values()) {
-            if (r.jsonName().equals(name)) return Optional.of(r);
-        }
-        return Optional.empty();
+
+
+        return JsonNamed.fromJsonName(CodeRole.class, name);
+
+
     }
 }

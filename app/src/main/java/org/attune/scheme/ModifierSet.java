@@ -1,7 +1,6 @@
 package org.attune.scheme;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,21 +10,16 @@ import java.util.Optional;
  */
 public record ModifierSet(String id, String label, Choice choice, List<Value> values) {
 
-    public enum Choice {
+    public enum Choice implements JsonNamed {
         /** Exactly one value (or none, if the coder skips). */
         SINGLE,
         /** Any number of values. */
         MULTIPLE;
 
-        public String jsonName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         public static Optional<Choice> fromJsonName(String name) {
-            for (Choice c : values()) {
-                if (c.jsonName().equals(name)) return Optional.of(c);
-            }
-            return Optional.empty();
+
+            return JsonNamed.fromJsonName(Choice.class, name);
+
         }
     }
 
