@@ -11,13 +11,8 @@ public enum CodeKind implements JsonNamed {
     /** A session-level ordinal judgement on a scale (e.g. overall sensitivity 1–5); no timestamp. */
     RATING;
 
-
     public static Optional<CodeKind> fromJsonName(String name) {
-
-
         return JsonNamed.fromJsonName(CodeKind.class, name);
-
-
     }
 
     /** Point and state codes are timed events that a coder logs against the video. */

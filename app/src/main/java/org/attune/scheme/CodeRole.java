@@ -50,12 +50,7 @@ public enum CodeRole implements JsonNamed {
         return description;
     }
 
-
     public static Optional<CodeRole> fromJsonName(String name) {
-
-
         return JsonNamed.fromJsonName(CodeRole.class, name);
-
-
     }
 }

@@ -17,9 +17,7 @@ public record ModifierSet(String id, String label, Choice choice, List<Value> va
         MULTIPLE;
 
         public static Optional<Choice> fromJsonName(String name) {
-
             return JsonNamed.fromJsonName(Choice.class, name);
-
         }
     }
 

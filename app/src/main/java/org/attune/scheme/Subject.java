@@ -7,9 +7,7 @@ public enum Subject implements JsonNamed {
     PARENT, CHILD, DYAD;
 
     public static Optional<Subject> fromJsonName(String name) {
-
         return JsonNamed.fromJsonName(Subject.class, name);
-
     }
 
     public String label() {
