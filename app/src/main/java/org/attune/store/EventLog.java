@@ -1,0 +1,513 @@
+package org.attune.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.attune.coding.CodedEvent;
+import org.attune.coding.Coder;
+import org.attune.coding.CodingPass;
+import org.attune.coding.EventDraft;
+import org.attune.coding.EventRules;
+import org.attune.coding.Modifiers;
+import org.attune.coding.Session;
+import org.attune.coding.SessionEvent;
+import org.attune.scheme.Code;
+import org.attune.scheme.CodingScheme;
+import org.attune.scheme.RatingScale;
+
+/**
+ * The events and ratings of a study's coding passes, and their undo history. Each method that
+ * changes something is one transaction, committed before it returns, and one undo step.
+ *
+ * <p>Undo and redo live in the {@code history} table, so they survive closing the study and a crash:
+ * undo takes the newest step not yet undone and restores its before-images; redo re-applies the
+ * oldest undone step; any new edit discards the undone steps (the redo branch).
+ */
+public final class EventLog {
+
+    private static final String EVENT_COLUMNS = "id, pass_id, code, onset_ms, offset_ms, modifiers, comment";
+
+    private final StudyFile file;
+    private final CodingScheme scheme;
+
+    EventLog(StudyFile file, CodingScheme scheme) {
+        this.file = file;
+        this.scheme = scheme;
+    }
+
+    // ------------------------------------------------------------------ edits
+
+    /** Logs an event. */
+    public CodedEvent add(long passId, EventDraft draft) throws StudyException {
+        check(draft);
+        return file.write("save the " + draft.code() + " event", c -> {
+            long step = newStep(c, passId);
+            CodedEvent e = insert(c, passId, draft, null);
+            record(c, passId, step, "add", e.id(), null, draft);
+            return e;
+        });
+    }
+
+    /**
+     * Starts a state and, in the same instant and the same undo step, ends the running states it
+     * excludes (the other members of its exclusive group and its exclusion partners).
+     */
+    public CodedEvent startState(long passId, EventDraft state) throws StudyException {
+        check(state);
+        Code code = scheme.code(state.code()).orElseThrow();
+        Set<String> ended = scheme.statesEndedBy(code).stream().map(Code::id).collect(Collectors.toSet());
+        return file.write("start " + state.code(), c -> {
+            long step = newStep(c, passId);
+            for (CodedEvent running : running(c, passId)) {
+                if (!ended.contains(running.code())) continue;
+                EventDraft before = EventDraft.of(running);
+                EventDraft after = new EventDraft(running.code(), running.onsetMs(), Math.max(running.onsetMs(), state.onsetMs()),
+                        running.modifiers(), running.comment());
+                update(c, running.id(), after);
+                record(c, passId, step, "change", running.id(), before, after);
+            }
+            CodedEvent e = insert(c, passId, state, null);
+            record(c, passId, step, "add", e.id(), null, state);
+            return e;
+        });
+    }
+
+    /** Replaces an event's code, times, modifiers or comment. */
+    public CodedEvent change(long eventId, EventDraft draft) throws StudyException {
+        check(draft);
+        return file.write("change the event", c -> {
+            CodedEvent old = find(c, eventId).orElseThrow(() -> noEvent(eventId));
+            long step = newStep(c, old.passId());
+            update(c, eventId, draft);
+            record(c, old.passId(), step, "change", eventId, EventDraft.of(old), draft);
+            return new CodedEvent(eventId, old.passId(), draft.code(), draft.onsetMs(), draft.offsetMs(), draft.modifiers(), draft.comment());
+        });
+    }
+
+    public void delete(long eventId) throws StudyException {
+        file.write("delete the event", c -> {
+            CodedEvent old = find(c, eventId).orElseThrow(() -> noEvent(eventId));
+            long step = newStep(c, old.passId());
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM events WHERE id = ?")) {
+                ps.setLong(1, eventId);
+                ps.executeUpdate();
+            }
+            record(c, old.passId(), step, "delete", eventId, EventDraft.of(old), null);
+            return null;
+        });
+    }
+
+    /** Sets a session rating of a pass; {@code null} clears it. */
+    public void setRating(long passId, String codeId, Integer value) throws StudyException {
+        Code code = scheme.code(codeId).filter(Code::isRating)
+                .orElseThrow(() -> new StudyException(StudyException.Kind.INVALID_INPUT, codeId + " is not a rating code of scheme " + scheme.id() + "."));
+        RatingScale scale = code.scale();
+        if (value != null && !scale.contains(value)) {
+            throw new StudyException(StudyException.Kind.INVALID_INPUT, code.label() + " is rated " + scale.min() + "–" + scale.max() + ", not " + value + ".");
+        }
+        file.write("save the rating " + codeId, c -> {
+            Integer before = rating(c, passId, codeId);
+            long step = newStep(c, passId);
+            writeRating(c, passId, codeId, value);
+            recordRating(c, passId, step, codeId, before, value);
+            return null;
+        });
+    }
+
+    // ------------------------------------------------------------------ undo and redo
+
+    public boolean canUndo(long passId) throws StudyException {
+        return file.read(c -> latestStep(c, passId, false).isPresent());
+    }
+
+    public boolean canRedo(long passId) throws StudyException {
+        return file.read(c -> latestStep(c, passId, true).isPresent());
+    }
+
+    /** Undoes the newest step of the pass; empty when there is nothing to undo. Returns what was undone, in words. */
+    public Optional<String> undo(long passId) throws StudyException {
+        return file.write("undo", c -> {
+            Optional<Long> step = latestStep(c, passId, false);
+            if (step.isEmpty()) return Optional.<String>empty();
+            List<HistoryRow> rows = historyOf(c, passId, step.get(), "DESC");
+            for (HistoryRow h : rows) h.revert(c);
+            markStep(c, passId, step.get(), 1);
+            return Optional.of(describe(rows));
+        });
+    }
+
+    /** Redoes the oldest undone step; empty when there is nothing to redo. */
+    public Optional<String> redo(long passId) throws StudyException {
+        return file.write("redo", c -> {
+            Optional<Long> step = latestStep(c, passId, true);
+            if (step.isEmpty()) return Optional.<String>empty();
+            List<HistoryRow> rows = historyOf(c, passId, step.get(), "ASC");
+            for (HistoryRow h : rows) h.reapply(c);
+            markStep(c, passId, step.get(), 0);
+            return Optional.of(describe(rows));
+        });
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    /** All events of a pass in onset order. */
+    public List<CodedEvent> list(long passId) throws StudyException {
+        return file.read(c -> {
+            List<CodedEvent> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM events WHERE pass_id = ? ORDER BY onset_ms, id")) {
+                ps.setLong(1, passId);
+                ResultSet rs = ps.executeQuery();
+                while (rs.next()) out.add(eventFrom(rs));
+            }
+            return out;
+        });
+    }
+
+    public long count(long passId) throws StudyException {
+        return file.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM events WHERE pass_id = ?")) {
+                ps.setLong(1, passId);
+                ResultSet rs = ps.executeQuery();
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    public Optional<CodedEvent> get(long eventId) throws StudyException {
+        return file.read(c -> find(c, eventId));
+    }
+
+    /** States of the pass that have an onset but no offset yet (e.g. still running when the app closed). */
+    public List<CodedEvent> running(long passId) throws StudyException {
+        return file.read(c -> running(c, passId));
+    }
+
+    public Map<String, Integer> ratings(long passId) throws StudyException {
+        return file.read(c -> {
+            Map<String, Integer> out = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT code, value FROM ratings WHERE pass_id = ? ORDER BY code")) {
+                ps.setLong(1, passId);
+                ResultSet rs = ps.executeQuery();
+                while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Streams events with their session, coder and pass, ordered by session label, coder initials and
+     * onset, without holding them all in memory (exports of millions of events).
+     *
+     * @param sessions session labels to include; empty = all
+     * @param coders   coder initials to include; empty = all
+     */
+    public void forEach(Set<String> sessions, Set<String> coders, Consumer<SessionEvent> sink) throws StudyException {
+        file.read(c -> {
+            Map<Long, Session> sessionById = new HashMap<>();
+            for (Session s : Study.readSessions(c)) sessionById.put(s.id(), s);
+            Map<Long, Coder> coderById = new HashMap<>();
+            for (Coder k : Study.readCoders(c)) coderById.put(k.id(), k);
+            List<CodingPass> passes = new ArrayList<>(Study.readPasses(c));
+            passes.removeIf(p -> !sessions.isEmpty() && !sessions.contains(sessionById.get(p.sessionId()).label())
+                    || !coders.isEmpty() && !coders.contains(coderById.get(p.coderId()).initials()));
+            passes.sort((a, b) -> {
+                int bySession = sessionById.get(a.sessionId()).label().compareTo(sessionById.get(b.sessionId()).label());
+                return bySession != 0 ? bySession : coderById.get(a.coderId()).initials().compareTo(coderById.get(b.coderId()).initials());
+            });
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM events WHERE pass_id = ? ORDER BY onset_ms, id")) {
+                for (CodingPass p : passes) {
+                    Session s = sessionById.get(p.sessionId());
+                    Coder k = coderById.get(p.coderId());
+                    ps.setLong(1, p.id());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) sink.accept(new SessionEvent(s, k, p, eventFrom(rs)));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    // ------------------------------------------------------------------ bulk import
+
+    /** One event to import, addressed by session label and coder initials. */
+    public record ImportRow(String sessionLabel, String coderInitials, EventDraft event) {
+    }
+
+    /** What an import created. */
+    public record ImportSummary(int events, List<String> newSessions, List<String> newCoders, int newPasses) {
+    }
+
+    /**
+     * Inserts already-validated events in one transaction: all or nothing. Sessions, coders and
+     * passes that do not exist yet are created. Imports are not undo steps.
+     */
+    public ImportSummary importAll(List<ImportRow> rows) throws StudyException {
+        for (ImportRow r : rows) check(r.event());
+        return file.write("import events", c -> {
+            Map<String, Long> sessionIds = new HashMap<>();
+            for (Session s : Study.readSessions(c)) sessionIds.put(s.label(), s.id());
+            Map<String, Long> coderIds = new HashMap<>();
+            for (Coder k : Study.readCoders(c)) coderIds.put(k.initials(), k.id());
+            Map<String, Long> passIds = new HashMap<>();
+            for (CodingPass p : Study.readPasses(c)) passIds.put(p.sessionId() + "/" + p.coderId(), p.id());
+            List<String> newSessions = new ArrayList<>();
+            List<String> newCoders = new ArrayList<>();
+            int newPasses = 0;
+            long now = System.currentTimeMillis();
+            try (PreparedStatement ins = c.prepareStatement(
+                    "INSERT INTO events (pass_id, code, onset_ms, offset_ms, modifiers, comment, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int batched = 0;
+                for (ImportRow r : rows) {
+                    Long sid = sessionIds.get(r.sessionLabel());
+                    if (sid == null) {
+                        sid = Study.insertSession(c, new Session(0, r.sessionLabel(), "", "", null, "", "", Map.of())).id();
+                        sessionIds.put(r.sessionLabel(), sid);
+                        newSessions.add(r.sessionLabel());
+                    }
+                    Long kid = coderIds.get(r.coderInitials());
+                    if (kid == null) {
+                        kid = Study.insertCoder(c, r.coderInitials(), r.coderInitials()).id();
+                        coderIds.put(r.coderInitials(), kid);
+                        newCoders.add(r.coderInitials());
+                    }
+                    String key = sid + "/" + kid;
+                    Long pid = passIds.get(key);
+                    if (pid == null) {
+                        pid = Study.insertPass(c, sid, kid).id();
+                        passIds.put(key, pid);
+                        newPasses++;
+                    }
+                    bind(ins, pid, r.event(), now);
+                    ins.addBatch();
+                    if (++batched % 10_000 == 0) ins.executeBatch();
+                }
+                ins.executeBatch();
+            }
+            return new ImportSummary(rows.size(), newSessions, newCoders, newPasses);
+        });
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private void check(EventDraft d) throws StudyException {
+        Optional<String> problem = EventRules.problem(scheme, d);
+        if (problem.isPresent()) throw new StudyException(StudyException.Kind.INVALID_INPUT, "Cannot save the event: " + problem.get() + ".");
+    }
+
+    private static StudyException noEvent(long id) {
+        return new StudyException(StudyException.Kind.INVALID_INPUT, "There is no event " + id + " (it may have been deleted or undone).");
+    }
+
+    private static void bind(PreparedStatement ps, long passId, EventDraft d, long now) throws SQLException {
+        ps.setLong(1, passId);
+        ps.setString(2, d.code());
+        ps.setLong(3, d.onsetMs());
+        if (d.offsetMs() == null) ps.setNull(4, Types.INTEGER);
+        else ps.setLong(4, d.offsetMs());
+        ps.setString(5, d.modifiers().encode());
+        ps.setString(6, d.comment());
+        ps.setLong(7, now);
+        ps.setLong(8, now);
+    }
+
+    private static CodedEvent insert(Connection c, long passId, EventDraft d, Long withId) throws SQLException {
+        String sql = withId == null
+                ? "INSERT INTO events (pass_id, code, onset_ms, offset_ms, modifiers, comment, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                : "INSERT INTO events (pass_id, code, onset_ms, offset_ms, modifiers, comment, created_at, updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, passId, d, System.currentTimeMillis());
+            if (withId != null) ps.setLong(9, withId);
+            ps.executeUpdate();
+        }
+        long id = withId != null ? withId : Study.lastId(c);
+        return new CodedEvent(id, passId, d.code(), d.onsetMs(), d.offsetMs(), d.modifiers(), d.comment());
+    }
+
+    private static void update(Connection c, long eventId, EventDraft d) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE events SET code = ?, onset_ms = ?, offset_ms = ?, modifiers = ?, comment = ?, updated_at = ? WHERE id = ?")) {
+            ps.setString(1, d.code());
+            ps.setLong(2, d.onsetMs());
+            if (d.offsetMs() == null) ps.setNull(3, Types.INTEGER);
+            else ps.setLong(3, d.offsetMs());
+            ps.setString(4, d.modifiers().encode());
+            ps.setString(5, d.comment());
+            ps.setLong(6, System.currentTimeMillis());
+            ps.setLong(7, eventId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static Optional<CodedEvent> find(Connection c, long eventId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM events WHERE id = ?")) {
+            ps.setLong(1, eventId);
+            ResultSet rs = ps.executeQuery();
+            return rs.next() ? Optional.of(eventFrom(rs)) : Optional.empty();
+        }
+    }
+
+    private static List<CodedEvent> running(Connection c, long passId) throws SQLException {
+        List<CodedEvent> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM events WHERE pass_id = ? AND offset_ms IS NULL ORDER BY onset_ms, id")) {
+            ps.setLong(1, passId);
+            ResultSet rs = ps.executeQuery();
+            while (rs.next()) out.add(eventFrom(rs));
+        }
+        return out;
+    }
+
+    private static CodedEvent eventFrom(ResultSet rs) throws SQLException {
+        long offset = rs.getLong(5);
+        Long offsetOrNull = rs.wasNull() ? null : offset;
+        return new CodedEvent(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), offsetOrNull, Modifiers.parse(rs.getString(6)), rs.getString(7));
+    }
+
+    private static Integer rating(Connection c, long passId, String code) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM ratings WHERE pass_id = ? AND code = ?")) {
+            ps.setLong(1, passId);
+            ps.setString(2, code);
+            ResultSet rs = ps.executeQuery();
+            return rs.next() ? rs.getInt(1) : null;
+        }
+    }
+
+    private static void writeRating(Connection c, long passId, String code, Integer value) throws SQLException {
+        if (value == null) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM ratings WHERE pass_id = ? AND code = ?")) {
+                ps.setLong(1, passId);
+                ps.setString(2, code);
+                ps.executeUpdate();
+            }
+        } else {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO ratings (pass_id, code, value, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (pass_id, code) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at")) {
+                ps.setLong(1, passId);
+                ps.setString(2, code);
+                ps.setInt(3, value);
+                ps.setLong(4, System.currentTimeMillis());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** A new undo step for the pass; discards the redo branch, as any new edit does. */
+    private static long newStep(Connection c, long passId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM history WHERE pass_id = ? AND undone = 1")) {
+            ps.setLong(1, passId);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT max(step) FROM history WHERE pass_id = ? AND undone = 0")) {
+            ps.setLong(1, passId);
+            ResultSet rs = ps.executeQuery();
+            return (rs.next() ? rs.getLong(1) : 0) + 1;
+        }
+    }
+
+    private static void record(Connection c, long passId, long step, String action, long eventId, EventDraft before, EventDraft after) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO history (pass_id, step, action, target_id, target_code, before_row, after_row, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, passId);
+            ps.setLong(2, step);
+            ps.setString(3, action);
+            ps.setLong(4, eventId);
+            ps.setString(5, (after != null ? after : before).code());
+            ps.setString(6, before == null ? null : RowCodec.encode(before));
+            ps.setString(7, after == null ? null : RowCodec.encode(after));
+            ps.setLong(8, System.currentTimeMillis());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void recordRating(Connection c, long passId, long step, String code, Integer before, Integer after) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO history (pass_id, step, action, target_code, before_row, after_row, at) VALUES (?, ?, 'rating', ?, ?, ?, ?)")) {
+            ps.setLong(1, passId);
+            ps.setLong(2, step);
+            ps.setString(3, code);
+            ps.setString(4, before == null ? null : before.toString());
+            ps.setString(5, after == null ? null : after.toString());
+            ps.setLong(6, System.currentTimeMillis());
+            ps.executeUpdate();
+        }
+    }
+
+    /** The newest step not undone (for undo), or the oldest undone one (for redo). */
+    private static Optional<Long> latestStep(Connection c, long passId, boolean undone) throws SQLException {
+        String sql = undone ? "SELECT min(step) FROM history WHERE pass_id = ? AND undone = 1" : "SELECT max(step) FROM history WHERE pass_id = ? AND undone = 0";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, passId);
+            ResultSet rs = ps.executeQuery();
+            if (!rs.next()) return Optional.empty();
+            long step = rs.getLong(1);
+            return rs.wasNull() ? Optional.empty() : Optional.of(step);
+        }
+    }
+
+    private static void markStep(Connection c, long passId, long step, int undone) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE history SET undone = ? WHERE pass_id = ? AND step = ?")) {
+            ps.setInt(1, undone);
+            ps.setLong(2, passId);
+            ps.setLong(3, step);
+            ps.executeUpdate();
+        }
+    }
+
+    private static List<HistoryRow> historyOf(Connection c, long passId, long step, String order) throws SQLException {
+        List<HistoryRow> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT action, target_id, target_code, before_row, after_row FROM history WHERE pass_id = ? AND step = ? ORDER BY id " + order)) {
+            ps.setLong(1, passId);
+            ps.setLong(2, step);
+            ResultSet rs = ps.executeQuery();
+            while (rs.next()) out.add(new HistoryRow(passId, rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+        }
+        return out;
+    }
+
+    private static String describe(List<HistoryRow> rows) {
+        return rows.stream().map(h -> h.action + " " + h.code).collect(Collectors.joining(", "));
+    }
+
+    /** One row of the history, able to revert or re-apply itself. */
+    private record HistoryRow(long passId, String action, long target, String code, String before, String after) {
+
+        void revert(Connection c) throws SQLException {
+            switch (action) {
+                case "add" -> deleteEvent(c, target);
+                case "delete" -> insert(c, passId, RowCodec.decode(before), target);
+                case "change" -> update(c, target, RowCodec.decode(before));
+                case "rating" -> writeRating(c, passId, code, before == null ? null : Integer.valueOf(before));
+                default -> throw new SQLException("unknown history action " + action);
+            }
+        }
+
+        void reapply(Connection c) throws SQLException {
+            switch (action) {
+                case "add" -> insert(c, passId, RowCodec.decode(after), target);
+                case "delete" -> deleteEvent(c, target);
+                case "change" -> update(c, target, RowCodec.decode(after));
+                case "rating" -> writeRating(c, passId, code, after == null ? null : Integer.valueOf(after));
+                default -> throw new SQLException("unknown history action " + action);
+            }
+        }
+
+        private static void deleteEvent(Connection c, long id) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM events WHERE id = ?")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
+            }
+        }
+    }
+}

@@ -1,0 +1,422 @@
+package org.attune.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.attune.coding.Coder;
+import org.attune.coding.CodingPass;
+import org.attune.coding.MediaFile;
+import org.attune.coding.PassStatus;
+import org.attune.coding.Session;
+import org.attune.scheme.CodingScheme;
+import org.attune.scheme.json.SchemeReadResult;
+import org.attune.scheme.json.SchemeReader;
+import org.attune.scheme.json.SchemeWriter;
+
+/**
+ * A study: one SQLite file holding a lab's sessions, coders, coding passes, events and ratings,
+ * with the scheme they were coded with. Every edit is its own committed transaction: when a method
+ * returns, the change is on disk. Events, ratings and undo/redo are in {@link #events()}.
+ *
+ * <p>Only one process writes a study at a time; a second one gets it read-only with the reason
+ * ({@link #readOnlyReason()}). See docs/decisions/0004-study-file.md.
+ */
+public final class Study implements AutoCloseable {
+
+    public static final String FILE_EXTENSION = ".attune";
+
+    private final StudyFile file;
+    private final CodingScheme scheme;
+    private final String name;
+    private final EventLog events;
+
+    private Study(StudyFile file, CodingScheme scheme, String name) {
+        this.file = file;
+        this.scheme = scheme;
+        this.name = name;
+        this.events = new EventLog(file, scheme);
+    }
+
+    /** Creates a new study file with the given scheme. Refuses to overwrite an existing file. */
+    public static Study create(Path path, CodingScheme scheme, String name) throws StudyException {
+        return create(path, scheme, name, StudySchema.MIGRATIONS);
+    }
+
+    static Study create(Path path, CodingScheme scheme, String name, List<StudySchema.Migration> migrations) throws StudyException {
+        StudyFile f = StudyFile.create(path, migrations, c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO study_info (key, value) VALUES (?, ?)")) {
+                for (String[] kv : new String[][] {{"name", name}, {"created_at", now()}, {"created_by", appVersion()}}) {
+                    ps.setString(1, kv[0]);
+                    ps.setString(2, kv[1]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            insertScheme(c, scheme);
+            return null;
+        });
+        return new Study(f, scheme, name);
+    }
+
+    /** Opens a study for editing, or read-only with the reason if another window or computer has it open. */
+    public static Study open(Path path) throws StudyException {
+        return open(path, false, StudySchema.MIGRATIONS);
+    }
+
+    public static Study openReadOnly(Path path) throws StudyException {
+        return open(path, true, StudySchema.MIGRATIONS);
+    }
+
+    static Study open(Path path, boolean readOnly, List<StudySchema.Migration> migrations) throws StudyException {
+        StudyFile f = StudyFile.open(path, readOnly, migrations);
+        try {
+            String name = f.read(c -> info(c).getOrDefault("name", path.getFileName().toString()));
+            String json = f.read(c -> {
+                try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT json FROM schemes WHERE current = 1")) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            });
+            if (json == null) throw new StudyException(StudyException.Kind.DAMAGED, path.getFileName() + " has no coding scheme; it is damaged.");
+            SchemeReadResult r = SchemeReader.readText(json, path.getFileName() + " (stored scheme)");
+            if (!r.ok()) {
+                throw new StudyException(StudyException.Kind.DAMAGED, "The scheme stored in " + path.getFileName() + " cannot be read: " + r.errors().get(0).format());
+            }
+            return new Study(f, r.scheme().get(), name);
+        } catch (StudyException e) {
+            f.close();
+            throw e;
+        }
+    }
+
+    public Path path() {
+        return file.path;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public CodingScheme scheme() {
+        return scheme;
+    }
+
+    public boolean isReadOnly() {
+        return file.isReadOnly();
+    }
+
+    /** Why edits are refused, when they are: e.g. "it is open in another window (…)". */
+    public Optional<String> readOnlyReason() {
+        return file.readOnlyReason();
+    }
+
+    /** The open file, for tests in this package (e.g. to simulate a full disk). */
+    StudyFile file() {
+        return file;
+    }
+
+    /** Events, ratings and their undo history. */
+    public EventLog events() {
+        return events;
+    }
+
+    /** Writes a consistent copy of the whole study, even if the original file has been deleted meanwhile. */
+    public void saveCopy(Path target) throws StudyException {
+        file.saveCopy(target);
+    }
+
+    public Map<String, String> info() throws StudyException {
+        return file.read(Study::info);
+    }
+
+    // ------------------------------------------------------------------ sessions and media
+
+    /** Adds a session; its {@code id} is ignored and assigned. Labels are unique within a study. */
+    public Session addSession(Session s) throws StudyException {
+        return file.write("add session " + s.label(), c -> insertSession(c, s));
+    }
+
+    static Session insertSession(Connection c, Session s) throws SQLException, StudyException {
+        try (PreparedStatement check = c.prepareStatement("SELECT 1 FROM sessions WHERE label = ?")) {
+            check.setString(1, s.label());
+            if (check.executeQuery().next()) {
+                throw new StudyException(StudyException.Kind.INVALID_INPUT, "There is already a session labelled \"" + s.label() + "\"; labels must be unique.");
+            }
+        }
+        long id;
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO sessions (label, dyad, session_date, child_age_months, context, notes) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, s.label());
+            ps.setString(2, s.dyad());
+            ps.setString(3, s.date());
+            if (s.childAgeMonths() == null) ps.setNull(4, Types.REAL);
+            else ps.setDouble(4, s.childAgeMonths());
+            ps.setString(5, s.context());
+            ps.setString(6, s.notes());
+            ps.executeUpdate();
+            id = lastId(c);
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO session_metadata (session_id, key, value) VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, String> e : s.metadata().entrySet()) {
+                ps.setLong(1, id);
+                ps.setString(2, e.getKey());
+                ps.setString(3, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return new Session(id, s.label(), s.dyad(), s.date(), s.childAgeMonths(), s.context(), s.notes(), s.metadata());
+    }
+
+    public List<Session> sessions() throws StudyException {
+        return file.read(Study::readSessions);
+    }
+
+    public Optional<Session> session(String label) throws StudyException {
+        return sessions().stream().filter(s -> s.label().equals(label)).findFirst();
+    }
+
+    static List<Session> readSessions(Connection c) throws SQLException {
+        Map<Long, Map<String, String>> meta = new HashMap<>();
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT session_id, key, value FROM session_metadata ORDER BY key")) {
+            while (rs.next()) meta.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
+        }
+        List<Session> out = new ArrayList<>();
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT id, label, dyad, session_date, child_age_months, context, notes FROM sessions ORDER BY label")) {
+            while (rs.next()) {
+                double age = rs.getDouble(5);
+                Double ageOrNull = rs.wasNull() ? null : age;
+                out.add(new Session(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), ageOrNull, rs.getString(6),
+                        rs.getString(7), meta.getOrDefault(rs.getLong(1), Map.of())));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Attaches a video to a session at camera position 1–4. The path is stored relative to the
+     * study's folder whenever the two share a root, so the study folder can move as a whole; the
+     * video itself is never copied.
+     */
+    public MediaFile addMedia(long sessionId, Path video, int position, long offsetMs) throws StudyException {
+        if (position < 1 || position > 4) throw new StudyException(StudyException.Kind.INVALID_INPUT, "Camera position must be 1–4, not " + position + ".");
+        String stored = storedMediaPath(video);
+        return file.write("attach " + video.getFileName(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO media (session_id, position, path, offset_ms) VALUES (?, ?, ?, ?)")) {
+                ps.setLong(1, sessionId);
+                ps.setInt(2, position);
+                ps.setString(3, stored);
+                ps.setLong(4, offsetMs);
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                if (e.getMessage() != null && e.getMessage().contains("UNIQUE")) {
+                    throw new StudyException(StudyException.Kind.INVALID_INPUT, "Camera position " + position + " of this session already has a video.");
+                }
+                throw e;
+            }
+            return new MediaFile(lastId(c), sessionId, position, stored, offsetMs, null, null);
+        });
+    }
+
+    String storedMediaPath(Path video) {
+        Path abs = video.toAbsolutePath().normalize();
+        Path dir = file.path.getParent();
+        if (dir != null && abs.getRoot() != null && abs.getRoot().equals(dir.getRoot())) {
+            return dir.relativize(abs).toString().replace('\\', '/');
+        }
+        return abs.toString();
+    }
+
+    /** Where a stored media path points on this computer. */
+    public Path resolveMedia(MediaFile m) {
+        Path p = Path.of(m.path());
+        return p.isAbsolute() ? p : file.path.getParent().resolve(p).normalize();
+    }
+
+    public List<MediaFile> media(long sessionId) throws StudyException {
+        return file.read(c -> {
+            List<MediaFile> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, session_id, position, path, offset_ms, fps, duration_ms FROM media WHERE session_id = ? ORDER BY position")) {
+                ps.setLong(1, sessionId);
+                ResultSet rs = ps.executeQuery();
+                while (rs.next()) {
+                    double fps = rs.getDouble(6);
+                    Double fpsOrNull = rs.wasNull() ? null : fps;
+                    long dur = rs.getLong(7);
+                    Long durOrNull = rs.wasNull() ? null : dur;
+                    out.add(new MediaFile(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getLong(5), fpsOrNull, durOrNull));
+                }
+            }
+            return out;
+        });
+    }
+
+    // ------------------------------------------------------------------ coders and passes
+
+    public Coder addCoder(String name, String initials) throws StudyException {
+        return file.write("add coder " + initials, c -> insertCoder(c, name, initials));
+    }
+
+    static Coder insertCoder(Connection c, String name, String initials) throws SQLException, StudyException {
+        if (initials == null || initials.isBlank()) throw new StudyException(StudyException.Kind.INVALID_INPUT, "A coder needs initials.");
+        try (PreparedStatement check = c.prepareStatement("SELECT 1 FROM coders WHERE initials = ?")) {
+            check.setString(1, initials);
+            if (check.executeQuery().next()) {
+                throw new StudyException(StudyException.Kind.INVALID_INPUT, "There is already a coder with initials " + initials + ".");
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO coders (name, initials) VALUES (?, ?)")) {
+            ps.setString(1, name == null || name.isBlank() ? initials : name);
+            ps.setString(2, initials);
+            ps.executeUpdate();
+        }
+        return new Coder(lastId(c), name == null || name.isBlank() ? initials : name, initials);
+    }
+
+    public List<Coder> coders() throws StudyException {
+        return file.read(Study::readCoders);
+    }
+
+    static List<Coder> readCoders(Connection c) throws SQLException {
+        List<Coder> out = new ArrayList<>();
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, name, initials FROM coders ORDER BY initials")) {
+            while (rs.next()) out.add(new Coder(rs.getLong(1), rs.getString(2), rs.getString(3)));
+        }
+        return out;
+    }
+
+    /** The pass of this coder on this session, created (not started, blind) if there is none yet. */
+    public CodingPass pass(long sessionId, long coderId) throws StudyException {
+        Optional<CodingPass> existing = file.read(c -> findPass(c, sessionId, coderId));
+        if (existing.isPresent()) return existing.get();
+        return file.write("create coding pass", c -> {
+            Optional<CodingPass> again = findPass(c, sessionId, coderId);
+            return again.isPresent() ? again.get() : insertPass(c, sessionId, coderId);
+        });
+    }
+
+    static CodingPass insertPass(Connection c, long sessionId, long coderId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO passes (session_id, coder_id) VALUES (?, ?)")) {
+            ps.setLong(1, sessionId);
+            ps.setLong(2, coderId);
+            ps.executeUpdate();
+        }
+        return new CodingPass(lastId(c), sessionId, coderId, PassStatus.NOT_STARTED, true, null, null);
+    }
+
+    static Optional<CodingPass> findPass(Connection c, long sessionId, long coderId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, session_id, coder_id, status, blind, started_at, finished_at FROM passes WHERE session_id = ? AND coder_id = ?")) {
+            ps.setLong(1, sessionId);
+            ps.setLong(2, coderId);
+            ResultSet rs = ps.executeQuery();
+            return rs.next() ? Optional.of(passFrom(rs)) : Optional.empty();
+        }
+    }
+
+    public List<CodingPass> passes() throws StudyException {
+        return file.read(Study::readPasses);
+    }
+
+    static List<CodingPass> readPasses(Connection c) throws SQLException {
+        List<CodingPass> out = new ArrayList<>();
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT id, session_id, coder_id, status, blind, started_at, finished_at FROM passes ORDER BY session_id, coder_id")) {
+            while (rs.next()) out.add(passFrom(rs));
+        }
+        return out;
+    }
+
+    private static CodingPass passFrom(ResultSet rs) throws SQLException {
+        return new CodingPass(rs.getLong(1), rs.getLong(2), rs.getLong(3), PassStatus.fromJsonName(rs.getString(4)).orElseThrow(),
+                rs.getInt(5) != 0, rs.getString(6), rs.getString(7));
+    }
+
+    /** Moves a pass to a status, stamping when coding started and finished. */
+    public CodingPass setPassStatus(long passId, PassStatus status) throws StudyException {
+        return file.write("change the pass status", c -> {
+            String sql = switch (status) {
+                case NOT_STARTED -> "UPDATE passes SET status = ?1, started_at = NULL, finished_at = NULL WHERE id = ?2";
+                case IN_PROGRESS -> "UPDATE passes SET status = ?1, started_at = COALESCE(started_at, ?3), finished_at = NULL WHERE id = ?2";
+                case DONE -> "UPDATE passes SET status = ?1, started_at = COALESCE(started_at, ?3), finished_at = ?3 WHERE id = ?2";
+            };
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, status.jsonName());
+                ps.setLong(2, passId);
+                if (status != PassStatus.NOT_STARTED) ps.setString(3, now());
+                if (ps.executeUpdate() != 1) throw new StudyException(StudyException.Kind.INVALID_INPUT, "There is no coding pass " + passId + ".");
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, session_id, coder_id, status, blind, started_at, finished_at FROM passes WHERE id = ?")) {
+                ps.setLong(1, passId);
+                ResultSet rs = ps.executeQuery();
+                rs.next();
+                return passFrom(rs);
+            }
+        });
+    }
+
+    public void setBlind(long passId, boolean blind) throws StudyException {
+        file.write("change blind coding", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE passes SET blind = ? WHERE id = ?")) {
+                ps.setInt(1, blind ? 1 : 0);
+                ps.setLong(2, passId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static void insertScheme(Connection c, CodingScheme scheme) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO schemes (scheme_id, version, json, added_at, current) VALUES (?, ?, ?, ?, 1)")) {
+            ps.setString(1, scheme.id());
+            ps.setString(2, scheme.version());
+            ps.setString(3, SchemeWriter.toJson(scheme));
+            ps.setString(4, now());
+            ps.executeUpdate();
+        }
+    }
+
+    private static Map<String, String> info(Connection c) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT key, value FROM study_info ORDER BY key")) {
+            while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+        }
+        return out;
+    }
+
+    static long lastId(Connection c) throws SQLException {
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static String appVersion() {
+        String v = Study.class.getPackage().getImplementationVersion();
+        return "Attune " + (v == null ? "(development build)" : v);
+    }
+
+    @Override
+    public void close() {
+        file.close();
+    }
+}

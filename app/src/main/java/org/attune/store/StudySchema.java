@@ -1,0 +1,141 @@
+package org.attune.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The study file's tables and their versions ({@code PRAGMA user_version}). Each migration takes a
+ * file from version n−1 to n; {@link StudyFile} backs the file up before running any.
+ */
+final class StudySchema {
+
+    /** Marks a SQLite file as an Attune study ({@code PRAGMA application_id}, "ATTN"). */
+    static final int APPLICATION_ID = 0x4154544E;
+
+    /** One step of the schema's history. */
+    interface Migration {
+        int toVersion();
+
+        void apply(Statement st) throws SQLException;
+    }
+
+    static final Migration V1 = new Migration() {
+        @Override
+        public int toVersion() {
+            return 1;
+        }
+
+        @Override
+        public void apply(Statement st) throws SQLException {
+            st.execute("CREATE TABLE study_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            st.execute("""
+                    CREATE TABLE schemes (
+                      id INTEGER PRIMARY KEY,
+                      scheme_id TEXT NOT NULL,
+                      version TEXT NOT NULL,
+                      json TEXT NOT NULL,
+                      added_at TEXT NOT NULL,
+                      current INTEGER NOT NULL DEFAULT 0)""");
+            st.execute("""
+                    CREATE TABLE sessions (
+                      id INTEGER PRIMARY KEY,
+                      label TEXT NOT NULL UNIQUE,
+                      dyad TEXT NOT NULL DEFAULT '',
+                      session_date TEXT NOT NULL DEFAULT '',
+                      child_age_months REAL,
+                      context TEXT NOT NULL DEFAULT '',
+                      notes TEXT NOT NULL DEFAULT '')""");
+            st.execute("""
+                    CREATE TABLE session_metadata (
+                      session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+                      key TEXT NOT NULL,
+                      value TEXT NOT NULL,
+                      PRIMARY KEY (session_id, key))""");
+            st.execute("""
+                    CREATE TABLE media (
+                      id INTEGER PRIMARY KEY,
+                      session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+                      position INTEGER NOT NULL CHECK (position BETWEEN 1 AND 4),
+                      path TEXT NOT NULL,
+                      offset_ms INTEGER NOT NULL DEFAULT 0,
+                      fps REAL,
+                      duration_ms INTEGER,
+                      UNIQUE (session_id, position))""");
+            st.execute("""
+                    CREATE TABLE coders (
+                      id INTEGER PRIMARY KEY,
+                      name TEXT NOT NULL,
+                      initials TEXT NOT NULL UNIQUE)""");
+            st.execute("""
+                    CREATE TABLE passes (
+                      id INTEGER PRIMARY KEY,
+                      session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+                      coder_id INTEGER NOT NULL REFERENCES coders(id),
+                      status TEXT NOT NULL DEFAULT 'not_started' CHECK (status IN ('not_started', 'in_progress', 'done')),
+                      blind INTEGER NOT NULL DEFAULT 1,
+                      started_at TEXT,
+                      finished_at TEXT,
+                      UNIQUE (session_id, coder_id))""");
+            // AUTOINCREMENT: an id is never reused, so undoing a delete can restore the event under its own id
+            st.execute("""
+                    CREATE TABLE events (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      pass_id INTEGER NOT NULL REFERENCES passes(id) ON DELETE CASCADE,
+                      code TEXT NOT NULL,
+                      onset_ms INTEGER NOT NULL CHECK (onset_ms >= 0),
+                      offset_ms INTEGER CHECK (offset_ms IS NULL OR offset_ms >= onset_ms),
+                      modifiers TEXT NOT NULL DEFAULT '',
+                      comment TEXT NOT NULL DEFAULT '',
+                      created_at INTEGER NOT NULL,
+                      updated_at INTEGER NOT NULL)""");
+            st.execute("CREATE INDEX events_by_pass ON events (pass_id, onset_ms)");
+            st.execute("CREATE INDEX events_running ON events (pass_id) WHERE offset_ms IS NULL");
+            st.execute("""
+                    CREATE TABLE ratings (
+                      pass_id INTEGER NOT NULL REFERENCES passes(id) ON DELETE CASCADE,
+                      code TEXT NOT NULL,
+                      value INTEGER NOT NULL,
+                      updated_at INTEGER NOT NULL,
+                      PRIMARY KEY (pass_id, code))""");
+            // the undo/redo history of each pass: before and after images of the edited row; the rows of
+            // one user action share a step and are undone together (e.g. ending a state and starting the next)
+            st.execute("""
+                    CREATE TABLE history (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      pass_id INTEGER NOT NULL REFERENCES passes(id) ON DELETE CASCADE,
+                      step INTEGER NOT NULL,
+                      action TEXT NOT NULL CHECK (action IN ('add', 'change', 'delete', 'rating')),
+                      undone INTEGER NOT NULL DEFAULT 0,
+                      target_id INTEGER,
+                      target_code TEXT,
+                      before_row TEXT,
+                      after_row TEXT,
+                      at INTEGER NOT NULL)""");
+            st.execute("CREATE INDEX history_by_pass ON history (pass_id, undone, step)");
+        }
+    };
+
+    /** Every migration, oldest first. */
+    static final List<Migration> MIGRATIONS = List.of(V1);
+
+    static int currentVersion(List<Migration> migrations) {
+        return migrations.get(migrations.size() - 1).toVersion();
+    }
+
+    private StudySchema() {
+    }
+
+    static int userVersion(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); var rs = st.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    static int applicationId(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); var rs = st.executeQuery("PRAGMA application_id")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+}
