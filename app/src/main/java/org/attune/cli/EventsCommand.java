@@ -1,0 +1,165 @@
+package org.attune.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.attune.coding.Session;
+import org.attune.exchange.CsvOptions;
+import org.attune.exchange.EventCsvReader;
+import org.attune.exchange.EventCsvWriter;
+import org.attune.store.EventLog;
+import org.attune.store.Study;
+import org.attune.store.StudyException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code attune events …}: move coded events in and out of a study as CSV. */
+@Command(name = "events", mixinStandardHelpOptions = true, description = "Export and import coded events as CSV.",
+        subcommands = {EventsCommand.Export.class, EventsCommand.Import.class})
+public final class EventsCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** At most this many import errors are printed; the count of the rest follows. */
+    static final int MAX_ERRORS_SHOWN = 100;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = {"Write events as tidy long CSV, one row per event (columns: docs/events-csv.md)."})
+    static final class Export implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "STUDY", description = "Study file.")
+        Path study;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE.csv", required = true, description = "CSV file to write.")
+        Path output;
+
+        @Option(names = "--sessions", split = ",", paramLabel = "LABEL", description = "Only these sessions (comma-separated labels).")
+        List<String> sessions = new ArrayList<>();
+
+        @Option(names = "--coders", split = ",", paramLabel = "INITIALS", description = "Only these coders (comma-separated initials).")
+        List<String> coders = new ArrayList<>();
+
+        @Option(names = "--excel", description = "For Excel with decimal commas: byte-order mark, ';' delimiter, ',' decimals.")
+        boolean excel;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path tmp = output.toAbsolutePath().resolveSibling(output.getFileName() + ".part");
+            try (Study s = Study.openReadOnly(study)) {
+                List<Session> all = s.sessions();
+                Set<String> labels = new TreeSet<>();
+                all.forEach(x -> labels.add(x.label()));
+                for (String wanted : sessions) {
+                    if (!labels.contains(wanted)) {
+                        err.println("There is no session \"" + wanted + "\" in " + study.getFileName() + " (sessions: " + String.join(", ", labels) + ").");
+                        return 1;
+                    }
+                }
+                Set<String> metaKeys = new TreeSet<>();
+                all.stream().filter(x -> sessions.isEmpty() || sessions.contains(x.label())).forEach(x -> metaKeys.addAll(x.metadata().keySet()));
+                long rows;
+                try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), 1 << 16);
+                     EventCsvWriter csv = new EventCsvWriter(w, s.scheme(), s.name(), List.copyOf(metaKeys), excel ? CsvOptions.EXCEL : CsvOptions.STANDARD)) {
+                    s.events().forEach(Set.copyOf(sessions), Set.copyOf(coders), e -> {
+                        try {
+                            csv.write(e);
+                        } catch (IOException ex) {
+                            throw new java.io.UncheckedIOException(ex);
+                        }
+                    });
+                    rows = csv.rows();
+                }
+                Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                out.println("wrote " + rows + " events to " + output);
+                return 0;
+            } catch (StudyException e) {
+                err.println(e.getMessage());
+                return 1;
+            } catch (IOException | java.io.UncheckedIOException e) {
+                Files.deleteIfExists(tmp);
+                err.println("Cannot write " + output + ": " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Import events from CSV (columns session, coder, code, onset_s; offset_s for states; optional comment, modifier_<set>).",
+                    "The whole file is checked first; any error stops the import and nothing is written."})
+    static final class Import implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "STUDY", description = "Study file.")
+        Path study;
+
+        @Parameters(index = "1", paramLabel = "FILE.csv", description = "Events to import.")
+        Path csvFile;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (Study s = Study.open(study)) {
+                if (s.isReadOnly()) {
+                    err.println("Cannot import into " + study.getFileName() + ": " + s.readOnlyReason().orElse("it is read-only") + ".");
+                    return 1;
+                }
+                EventCsvReader.Result r;
+                try (Reader in = Files.newBufferedReader(csvFile, StandardCharsets.UTF_8)) { // reports malformed UTF-8
+                    r = EventCsvReader.read(in, csvFile.toString(), s.scheme());
+                } catch (CharacterCodingException e) {
+                    err.println(csvFile + ": the file is not UTF-8 text; save it as CSV UTF-8 and try again. Nothing was imported.");
+                    return 1;
+                } catch (java.nio.file.NoSuchFileException e) {
+                    err.println(csvFile + ": no such file.");
+                    return 1;
+                }
+                if (!r.ok()) {
+                    r.errors().stream().limit(MAX_ERRORS_SHOWN).forEach(p -> err.println(p.format()));
+                    if (r.errors().size() > MAX_ERRORS_SHOWN) err.println("… and " + (r.errors().size() - MAX_ERRORS_SHOWN) + " more errors");
+                    err.println(r.errors().size() + " errors; nothing was imported. Fix them and run the import again.");
+                    return 1;
+                }
+                List<EventLog.ImportRow> rows = new ArrayList<>(r.rows().size());
+                for (EventCsvReader.Row row : r.rows()) rows.add(new EventLog.ImportRow(row.session(), row.coder(), row.event()));
+                EventLog.ImportSummary summary = s.events().importAll(rows);
+                r.notes().forEach(n -> out.println("note: " + n));
+                out.println("imported " + summary.events() + " events into " + study.getFileName()
+                        + (summary.newSessions().isEmpty() ? "" : "; new sessions: " + String.join(", ", summary.newSessions()))
+                        + (summary.newCoders().isEmpty() ? "" : "; new coders: " + String.join(", ", summary.newCoders()))
+                        + (summary.newPasses() == 0 ? "" : "; " + summary.newPasses() + " new coding passes"));
+                return 0;
+            } catch (StudyException e) {
+                err.println(e.getMessage());
+                return 1;
+            } catch (IOException e) {
+                err.println("Cannot read " + csvFile + ": " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.attune.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.attune.coding.Coder;
+import org.attune.coding.CodingPass;
+import org.attune.coding.Session;
+import org.attune.scheme.CodingScheme;
+import org.attune.scheme.json.BundledSchemes;
+import org.attune.scheme.json.SchemeReadResult;
+import org.attune.scheme.json.SchemeReader;
+import org.attune.store.Study;
+import org.attune.store.StudyException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code attune study …}: create and inspect study files. */
+@Command(name = "study", mixinStandardHelpOptions = true, description = "Create and inspect study files (.attune).",
+        subcommands = {StudyCommand.Create.class, StudyCommand.Info.class})
+public final class StudyCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a new, empty study with a coding scheme.")
+    static final class Create implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "The study file to create, e.g. free-play-2026.attune.")
+        Path file;
+
+        @Option(names = "--scheme", paramLabel = "SCHEME.json", description = "Coding scheme (default: the bundled attachment-interaction scheme).")
+        Path scheme;
+
+        @Option(names = "--name", description = "Study name (default: the file name).")
+        String name;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            CodingScheme s;
+            if (scheme == null) {
+                s = BundledSchemes.defaultScheme();
+            } else {
+                SchemeReadResult r = SchemeReader.read(scheme);
+                if (!r.ok()) {
+                    r.errors().forEach(p -> err.println(p.format()));
+                    err.println(scheme + ": the scheme has errors; fix them before creating a study with it.");
+                    return 1;
+                }
+                s = r.scheme().get();
+            }
+            String studyName = name != null ? name : file.getFileName().toString().replaceFirst("\\.attune$", "");
+            try (Study study = Study.create(file, s, studyName)) {
+                out.println("created " + study.path() + " (study \"" + studyName + "\", scheme " + s.id() + " " + s.version() + ")");
+                return 0;
+            } catch (StudyException e) {
+                err.println(e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "info", mixinStandardHelpOptions = true, description = "Show a study's scheme, sessions, coders and coding passes.")
+    static final class Info implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "Study file.")
+        Path file;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Study study = Study.openReadOnly(file)) {
+                CodingScheme s = study.scheme();
+                out.println("study     " + study.name());
+                out.println("file      " + study.path());
+                out.println("scheme    " + s.id() + " " + s.version() + " (" + s.timedCodes().size() + " timed codes, " + s.ratingCodes().size() + " ratings)");
+                study.info().forEach((k, v) -> {
+                    if (!k.equals("name")) out.println(String.format("%-9s %s", k.replace('_', ' '), v));
+                });
+                List<Session> sessions = study.sessions();
+                List<Coder> coders = study.coders();
+                List<CodingPass> passes = study.passes();
+                out.println("sessions  " + sessions.size());
+                out.println("coders    " + coders.size() + (coders.isEmpty() ? "" : " (" + String.join(", ", coders.stream().map(Coder::initials).toList()) + ")"));
+                out.println("passes    " + passes.size());
+                Map<Long, String> sessionLabel = new HashMap<>();
+                sessions.forEach(x -> sessionLabel.put(x.id(), x.label()));
+                Map<Long, String> coderInitials = new HashMap<>();
+                coders.forEach(x -> coderInitials.put(x.id(), x.initials()));
+                for (CodingPass p : passes) {
+                    out.println(String.format("  %-20s %-6s %-12s %7d events%s", sessionLabel.get(p.sessionId()), coderInitials.get(p.coderId()),
+                            p.status().jsonName(), study.events().count(p.id()), study.events().running(p.id()).isEmpty() ? ""
+                                    : ", " + study.events().running(p.id()).size() + " running"));
+                }
+                return 0;
+            } catch (StudyException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 1;
+            }
+        }
+    }
+}
