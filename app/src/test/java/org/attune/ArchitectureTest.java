@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    static final String[] PURE = {"org.attune.scheme..", "org.attune.coding..", "org.attune.agreement..", "org.attune.analysis.."};
+    static final String[] PURE = {"org.attune.scheme..", "org.attune.coding..", "org.attune.exchange..", "org.attune.agreement..", "org.attune.analysis.."};
 
     static final ArchRule DOMAIN_WITHOUT_JAVAFX = noClasses().that().resideInAnyPackage(PURE)
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
@@ -35,8 +35,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("JavaFX belongs to the ui package");
 
-    static final ArchRule DOMAIN_WITHOUT_CLI_OR_UI = noClasses().that().resideInAnyPackage(PURE)
-            .should().dependOnClassesThat().resideInAnyPackage("org.attune.cli..", "org.attune.ui..", "picocli..");
+    static final ArchRule JDBC_ONLY_IN_STORE = noClasses().that().resideOutsideOfPackage("org.attune.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
+            .because("the study file is reached only through org.attune.store");
+
+    static final ArchRule DOMAIN_WITHOUT_CLI_UI_OR_STORE = noClasses().that().resideInAnyPackage(PURE)
+            .should().dependOnClassesThat().resideInAnyPackage("org.attune.cli..", "org.attune.ui..", "org.attune.store..", "picocli..");
 
     private static JavaClasses production;
 
@@ -62,8 +66,13 @@ class ArchitectureTest {
     }
 
     @Test
-    void domainPackagesDoNotUseCliOrUi() {
-        DOMAIN_WITHOUT_CLI_OR_UI.check(production);
+    void onlyTheStoreUsesJdbc() {
+        JDBC_ONLY_IN_STORE.check(production);
+    }
+
+    @Test
+    void domainPackagesDoNotUseCliUiOrStore() {
+        DOMAIN_WITHOUT_CLI_UI_OR_STORE.check(production);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package org.attune.coding;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Optional;
 
 /** Converts millisecond times to text and back, only at the edges (UI readouts, CSV). Exact: no floating point. */
@@ -32,16 +30,37 @@ public final class TimeFormat {
     /**
      * Parses seconds written with a dot or comma decimal separator ({@code "12.5"}, {@code "12,500"})
      * into milliseconds, rounding half up past the third decimal. Empty for anything else.
+     * Hand-written (no regex, no BigDecimal): imports parse it twice per event.
      */
     public static Optional<Long> parseSeconds(String text) {
         if (text == null) return Optional.empty();
-        String t = text.trim().replace(',', '.');
-        if (t.isEmpty() || !t.matches("-?\\d+(\\.\\d*)?|-?\\.\\d+")) return Optional.empty();
-        try {
-            return Optional.of(new BigDecimal(t).movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact());
-        } catch (ArithmeticException e) {
-            return Optional.empty();
+        String t = text.trim();
+        int i = 0;
+        int n = t.length();
+        boolean negative = n > 0 && t.charAt(0) == '-';
+        if (negative) i++;
+        long whole = 0;
+        int wholeDigits = 0;
+        while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+            if (++wholeDigits > 12) return Optional.empty();
+            whole = whole * 10 + (t.charAt(i++) - '0');
         }
+        long millis = 0;
+        int fractionDigits = 0;
+        boolean roundUp = false;
+        if (i < n && (t.charAt(i) == '.' || t.charAt(i) == ',')) {
+            i++;
+            while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+                int d = t.charAt(i++) - '0';
+                if (fractionDigits < 3) millis = millis * 10 + d;
+                else if (fractionDigits == 3) roundUp = d >= 5;
+                fractionDigits++;
+            }
+        }
+        if (i != n || wholeDigits + fractionDigits == 0) return Optional.empty();
+        for (int k = Math.min(fractionDigits, 3); k < 3; k++) millis *= 10;
+        long ms = whole * 1000 + millis + (roundUp ? 1 : 0);
+        return Optional.of(negative ? -ms : ms);
     }
 
     private static String pad3(long v) {

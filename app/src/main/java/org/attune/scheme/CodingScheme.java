@@ -1,45 +1,88 @@
 package org.attune.scheme;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A coding scheme: the families, codes, keys and manual text a lab codes with.
  *
- * <p>Instances are plain immutable data and may be invalid (a scheme being edited or imported);
+ * <p>Instances are immutable values (equal when all their parts are equal) and may be invalid (a scheme being edited or imported);
  * {@link SchemeValidator} says what is wrong. Schemes read from files are only handed out once
  * they validate without errors.
  */
-public record CodingScheme(
-        String id,
-        String name,
-        String version,
-        String description,
-        List<Reference> references,
-        List<Family> families,
-        List<ExclusiveGroup> groups,
-        List<Exclusion> exclusions,
-        List<Code> codes) {
+public final class CodingScheme {
 
     /** The version of the scheme file format this build reads and writes. */
     public static final int FORMAT_VERSION = 1;
 
-    public CodingScheme {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(version, "version");
-        description = description == null ? "" : description;
-        references = List.copyOf(references);
-        families = List.copyOf(families);
-        groups = List.copyOf(groups);
-        exclusions = List.copyOf(exclusions);
-        codes = List.copyOf(codes);
+    private final String id;
+    private final String name;
+    private final String version;
+    private final String description;
+    private final List<Reference> references;
+    private final List<Family> families;
+    private final List<ExclusiveGroup> groups;
+    private final List<Exclusion> exclusions;
+    private final List<Code> codes;
+    /** Codes by id (the first, if a not-yet-validated scheme repeats an id): lookups run per exported or imported event. */
+    private final Map<String, Code> codeById = new HashMap<>();
+
+    public CodingScheme(String id, String name, String version, String description, List<Reference> references,
+                        List<Family> families, List<ExclusiveGroup> groups, List<Exclusion> exclusions, List<Code> codes) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.name = Objects.requireNonNull(name, "name");
+        this.version = Objects.requireNonNull(version, "version");
+        this.description = description == null ? "" : description;
+        this.references = List.copyOf(references);
+        this.families = List.copyOf(families);
+        this.groups = List.copyOf(groups);
+        this.exclusions = List.copyOf(exclusions);
+        this.codes = List.copyOf(codes);
+        for (Code c : this.codes) codeById.putIfAbsent(c.id(), c);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public List<Reference> references() {
+        return references;
+    }
+
+    public List<Family> families() {
+        return families;
+    }
+
+    public List<ExclusiveGroup> groups() {
+        return groups;
+    }
+
+    public List<Exclusion> exclusions() {
+        return exclusions;
+    }
+
+    public List<Code> codes() {
+        return codes;
     }
 
     public Optional<Code> code(String codeId) {
-        return codes.stream().filter(c -> c.id().equals(codeId)).findFirst();
+        return Optional.ofNullable(codeById.get(codeId));
     }
 
     public Optional<Family> family(String familyId) {
@@ -98,5 +141,22 @@ public record CodingScheme(
             if (sameGroup || excluded) ended.add(other);
         }
         return ended;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CodingScheme other && id.equals(other.id) && name.equals(other.name) && version.equals(other.version)
+                && description.equals(other.description) && references.equals(other.references) && families.equals(other.families)
+                && groups.equals(other.groups) && exclusions.equals(other.exclusions) && codes.equals(other.codes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, name, version, description, references, families, groups, exclusions, codes);
+    }
+
+    @Override
+    public String toString() {
+        return "CodingScheme[" + id + " " + version + ", " + codes.size() + " codes]";
     }
 }

@@ -226,13 +226,14 @@ public final class EventLog {
                 int bySession = sessionById.get(a.sessionId()).label().compareTo(sessionById.get(b.sessionId()).label());
                 return bySession != 0 ? bySession : coderById.get(a.coderId()).initials().compareTo(coderById.get(b.coderId()).initials());
             });
+            Map<String, Modifiers> parsed = new HashMap<>(); // a study has few distinct modifier combinations
             try (PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM events WHERE pass_id = ? ORDER BY onset_ms, id")) {
                 for (CodingPass p : passes) {
                     Session s = sessionById.get(p.sessionId());
                     Coder k = coderById.get(p.coderId());
                     ps.setLong(1, p.id());
                     try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) sink.accept(new SessionEvent(s, k, p, eventFrom(rs)));
+                        while (rs.next()) sink.accept(new SessionEvent(s, k, p, eventFrom(rs, parsed)));
                     }
                 }
             }
@@ -370,9 +371,15 @@ public final class EventLog {
     }
 
     private static CodedEvent eventFrom(ResultSet rs) throws SQLException {
+        return eventFrom(rs, null);
+    }
+
+    private static CodedEvent eventFrom(ResultSet rs, Map<String, Modifiers> cache) throws SQLException {
         long offset = rs.getLong(5);
         Long offsetOrNull = rs.wasNull() ? null : offset;
-        return new CodedEvent(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), offsetOrNull, Modifiers.parse(rs.getString(6)), rs.getString(7));
+        String mods = rs.getString(6);
+        Modifiers m = cache == null ? Modifiers.parse(mods) : cache.computeIfAbsent(mods, Modifiers::parse);
+        return new CodedEvent(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), offsetOrNull, m, rs.getString(7));
     }
 
     private static Integer rating(Connection c, long passId, String code) throws SQLException {

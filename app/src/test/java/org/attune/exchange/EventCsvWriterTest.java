@@ -51,6 +51,16 @@ class EventCsvWriterTest {
     }
 
     @Test
+    void emptySessionFieldsStayEmptyNotQuoted() throws Exception {
+        StringWriter out = new StringWriter();
+        Session bare = new Session(2, "S02", "", "", null, "", "", Map.of());
+        try (EventCsvWriter w = new EventCsvWriter(out, EventCsvReaderTest.SCHEME, "Free play", List.of(), CsvOptions.STANDARD)) {
+            w.write(new SessionEvent(bare, AL, PASS, new CodedEvent(1, 1, "C_BID", 0, 0L, Modifiers.NONE, "")));
+        }
+        assertEquals("Free play,S02,,AL,done,C_BID,Reciprocity,child,point,0.000,0.000,0.000,,,,,,,", out.toString().lines().toList().get(1));
+    }
+
+    @Test
     void headerColumnsAreTheDocumentedOnes() {
         assertEquals(List.of("study", "session", "dyad", "coder", "pass_status", "code", "family", "subject", "kind", "onset_s", "offset_s",
                 "duration_s", "modifier_a", "comment", "session_date", "child_age_months", "context", "meta_x"), EventColumns.header(List.of("a"), List.of("x")));
