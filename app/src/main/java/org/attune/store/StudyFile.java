@@ -224,13 +224,28 @@ final class StudyFile implements AutoCloseable {
         config.enforceForeignKeys(true);
         config.setBusyTimeout(5000);
         if (!readOnly) config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        Connection c = config.createConnection("jdbc:sqlite:" + path);
+        Connection c = config.createConnection(url(path, readOnly));
         if (!readOnly) {
             try (Statement st = c.createStatement(); var rs = st.executeQuery("PRAGMA synchronous")) {
                 if (!rs.next() || rs.getInt(1) != 2) throw new SQLException("could not set synchronous=FULL");
             }
         }
         return c;
+    }
+
+    /**
+     * A WAL database needs its {@code -shm} file even to be read. In a folder we cannot write to
+     * (a read-only share, a locked-down USB stick) SQLite cannot create it, so a study there without
+     * a pending {@code -wal} file is opened as immutable: nobody can be writing it anyway.
+     */
+    private static String url(Path path, boolean readOnly) {
+        Path dir = path.getParent();
+        boolean folderWritable = dir != null && Files.isWritable(dir);
+        boolean walPending = Files.exists(path.resolveSibling(path.getFileName() + "-wal"));
+        if (readOnly && !folderWritable && !walPending) {
+            return "jdbc:sqlite:" + path.toUri().toString().replaceFirst("^file:///", "file:/") + "?immutable=1";
+        }
+        return "jdbc:sqlite:" + path;
     }
 
     // ------------------------------------------------------------------ transactions
