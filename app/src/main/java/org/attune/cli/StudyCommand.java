@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code attune study …}: create and inspect study files. */
 @Command(name = "study", mixinStandardHelpOptions = true, description = "Create and inspect study files (.attune).",
-        subcommands = {StudyCommand.Create.class, StudyCommand.Info.class})
+        subcommands = {StudyCommand.Create.class, StudyCommand.Info.class, StudyCommand.ChangeScheme.class})
 public final class StudyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -89,6 +89,8 @@ public final class StudyCommand implements Runnable {
                 out.println("study     " + study.name());
                 out.println("file      " + study.path());
                 out.println("scheme    " + s.id() + " " + s.version() + " (" + s.timedCodes().size() + " timed codes, " + s.ratingCodes().size() + " ratings)");
+                List<String> history = study.schemeHistory();
+                if (history.size() > 1) history.forEach(h -> out.println("          " + h));
                 study.info().forEach((k, v) -> {
                     if (!k.equals("name")) out.println(String.format("%-9s %s", k.replace('_', ' '), v));
                 });
@@ -110,6 +112,61 @@ public final class StudyCommand implements Runnable {
                 return 0;
             } catch (StudyException e) {
                 spec.commandLine().getErr().println(e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "change-scheme", mixinStandardHelpOptions = true,
+            description = {"Move a study to a new version of its coding scheme, with a report of codes added, removed and renamed.",
+                    "Refused (exit 1) while events or ratings would not fit the new scheme. The study is backed up first; the undo history is cleared."})
+    static final class ChangeScheme implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "STUDY", description = "Study file.")
+        Path file;
+
+        @Option(names = "--scheme", paramLabel = "SCHEME.json", required = true, description = "The new scheme version.")
+        Path scheme;
+
+        @Option(names = "--rename", paramLabel = "OLD=NEW", description = "A code renamed in the new version (repeatable).")
+        Map<String, String> renames = new java.util.LinkedHashMap<>();
+
+        @Option(names = "--dry-run", description = "Only print the report.")
+        boolean dryRun;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            SchemeReadResult r = SchemeReader.read(scheme);
+            if (!r.ok()) {
+                r.errors().forEach(p -> err.println(p.format()));
+                err.println(scheme + ": the new scheme has errors; fix them first.");
+                return 1;
+            }
+            try (Study study = Study.open(file)) {
+                org.attune.coding.SchemeChange plan = study.planSchemeChange(r.scheme().get(), renames);
+                out.println("from " + plan.from().id() + " " + plan.from().version() + " to " + plan.to().id() + " " + plan.to().version());
+                out.println("added:   " + (plan.added().isEmpty() ? "none" : String.join(", ", plan.added())));
+                out.println("removed: " + (plan.removed().isEmpty() ? "none" : String.join(", ", plan.removed())));
+                out.println("renamed: " + (plan.renames().isEmpty() ? "none" : String.join(", ",
+                        plan.renames().entrySet().stream().map(e -> e.getKey() + " → " + e.getValue()).toList())));
+                plan.suggestions().forEach(x -> out.println("note: " + x));
+                if (!plan.canApply()) {
+                    plan.blockers().forEach(b -> err.println("cannot change: " + b));
+                    return 1;
+                }
+                if (dryRun) {
+                    out.println("dry run: nothing changed");
+                    return 0;
+                }
+                Path backup = study.changeScheme(plan);
+                out.println("changed; backup of the study before the change: " + backup);
+                return 0;
+            } catch (StudyException e) {
+                err.println(e.getMessage());
                 return 1;
             }
         }

@@ -18,6 +18,7 @@ import org.attune.coding.Coder;
 import org.attune.coding.CodingPass;
 import org.attune.coding.MediaFile;
 import org.attune.coding.PassStatus;
+import org.attune.coding.SchemeChange;
 import org.attune.coding.Session;
 import org.attune.scheme.CodingScheme;
 import org.attune.scheme.json.SchemeReadResult;
@@ -37,9 +38,9 @@ public final class Study implements AutoCloseable {
     public static final String FILE_EXTENSION = ".attune";
 
     private final StudyFile file;
-    private final CodingScheme scheme;
     private final String name;
-    private final EventLog events;
+    private CodingScheme scheme;
+    private EventLog events;
 
     private Study(StudyFile file, CodingScheme scheme, String name) {
         this.file = file;
@@ -376,6 +377,88 @@ public final class Study implements AutoCloseable {
                 ps.executeUpdate();
             }
             return null;
+        });
+    }
+
+    // ------------------------------------------------------------------ moving to a new scheme version
+
+    /**
+     * What moving this study to {@code newScheme} would do, with the given renames (old code id →
+     * new code id). Nothing is changed.
+     */
+    public SchemeChange planSchemeChange(CodingScheme newScheme, Map<String, String> renames) throws StudyException {
+        return file.read(c -> {
+            Map<String, Long> usage = new HashMap<>();
+            try (var st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT code, count(*) FROM events GROUP BY code UNION ALL SELECT code, count(*) FROM ratings GROUP BY code")) {
+                while (rs.next()) usage.merge(rs.getString(1), rs.getLong(2), Long::sum);
+            }
+            return SchemeChange.compare(scheme, newScheme, renames, usage, (oldCode, newCode) -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT onset_ms, offset_ms, modifiers FROM events WHERE code = ? AND modifiers <> '' GROUP BY modifiers")) {
+                    ps.setString(1, oldCode);
+                    ResultSet rs = ps.executeQuery();
+                    while (rs.next()) {
+                        long onset = rs.getLong(1);
+                        long offset = rs.getLong(2);
+                        Long off = rs.wasNull() ? null : offset;
+                        org.attune.coding.EventDraft d = new org.attune.coding.EventDraft(newCode, onset, off,
+                                org.attune.coding.Modifiers.parse(rs.getString(3)), "");
+                        Optional<String> p = org.attune.coding.EventRules.problem(newScheme, d);
+                        if (p.isPresent()) return Optional.of("events of " + oldCode + " would not fit the new scheme: " + p.get());
+                    }
+                    return Optional.empty();
+                } catch (SQLException e) {
+                    return Optional.of("cannot check the events of " + oldCode + ": " + e.getMessage());
+                }
+            });
+        });
+    }
+
+    /**
+     * Moves the study to a new scheme version: backs the study up, stores the new scheme as current
+     * (older versions stay in the file), renames codes in events and ratings, and clears the undo
+     * history (an undo must not bring back codes of the old version). All in one transaction.
+     *
+     * @return the backup file
+     */
+    public Path changeScheme(SchemeChange change) throws StudyException {
+        if (!change.canApply()) {
+            throw new StudyException(StudyException.Kind.INVALID_INPUT, "The scheme change cannot be applied: " + String.join("; ", change.blockers()));
+        }
+        if (!change.from().equals(scheme)) throw new StudyException(StudyException.Kind.INVALID_INPUT, "The plan was made for another scheme version; plan again.");
+        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path backup = file.path.resolveSibling(file.path.getFileName() + ".before-scheme-" + change.to().version() + "-" + stamp);
+        file.saveCopy(backup);
+        file.write("change the scheme", c -> {
+            try (var st = c.createStatement()) {
+                st.execute("UPDATE schemes SET current = 0");
+                st.execute("DELETE FROM history");
+            }
+            insertScheme(c, change.to());
+            for (Map.Entry<String, String> r : change.renames().entrySet()) {
+                for (String table : new String[] {"events", "ratings"}) {
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET code = ? WHERE code = ?")) {
+                        ps.setString(1, r.getValue());
+                        ps.setString(2, r.getKey());
+                        ps.executeUpdate();
+                    }
+                }
+            }
+            return null;
+        });
+        scheme = change.to();
+        events = new EventLog(file, scheme);
+        return backup;
+    }
+
+    /** Scheme versions stored in the study, oldest first: "id version (added …)", the current one marked. */
+    public List<String> schemeHistory() throws StudyException {
+        return file.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT scheme_id, version, added_at, current FROM schemes ORDER BY id")) {
+                while (rs.next()) out.add(rs.getString(1) + " " + rs.getString(2) + " (added " + rs.getString(3) + ")" + (rs.getInt(4) == 1 ? " current" : ""));
+            }
+            return out;
         });
     }
 
