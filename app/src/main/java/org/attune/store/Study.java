@@ -239,6 +239,25 @@ public final class Study implements AutoCloseable {
         return abs.toString();
     }
 
+    /** Records a video's frame rate and duration once the player has read them. */
+    public MediaFile setMediaInfo(long mediaId, double fps, long durationMs) throws StudyException {
+        if (!(fps > 0) || durationMs < 0) throw new StudyException(StudyException.Kind.INVALID_INPUT, "Frame rate must be positive and duration not negative.");
+        return file.write("save the video's frame rate", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE media SET fps = ?, duration_ms = ? WHERE id = ?")) {
+                ps.setDouble(1, fps);
+                ps.setLong(2, durationMs);
+                ps.setLong(3, mediaId);
+                if (ps.executeUpdate() != 1) throw new StudyException(StudyException.Kind.INVALID_INPUT, "There is no video " + mediaId + " in this study.");
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT session_id, position, path, offset_ms FROM media WHERE id = ?")) {
+                ps.setLong(1, mediaId);
+                ResultSet rs = ps.executeQuery();
+                rs.next();
+                return new MediaFile(mediaId, rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getLong(4), fps, durationMs);
+            }
+        });
+    }
+
     /** Where a stored media path points on this computer. */
     public Path resolveMedia(MediaFile m) {
         Path p = Path.of(m.path());

@@ -215,6 +215,9 @@ class StudyTest {
             assertEquals(video, s.resolveMedia(m));
             assertMessage(() -> s.addMedia(sessionId, video, 1, 0), "already has a video");
             assertMessage(() -> s.addMedia(sessionId, video, 5, 0), "must be 1–4");
+            MediaFile known = s.setMediaInfo(m.id(), 29.97, 61_000);
+            assertEquals(List.of(known), s.media(sessionId));
+            assertEquals(29.97, known.fps());
             Files.writeString(video, "unchanged");
             assertEquals("unchanged", Files.readString(video), "the video is never copied or touched");
         }
