@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Each statistic against a published worked example (cited) or a hand-computed case (arithmetic in the test). */
-class ClassicAgreementTest {
+public class ClassicAgreementTest {
 
     /**
      * SAS/STAT PROC FREQ (AGREE option) printout for the 3×3 table below, as reproduced in the
@@ -17,7 +17,7 @@ class ClassicAgreementTest {
      * 95% CI 0.2137–0.7547, ASE under H0 0.1484; weighted κ (Cicchetti–Allison, i.e. linear) 0.4701,
      * ASE 0.1457, CI 0.1845–0.7558. ASE: Fleiss, Cohen & Everitt (1969).
      */
-    static final double[][] SAS_TABLE = {{0, 4, 1}, {0, 8, 0}, {0, 1, 5}};
+    public static final double[][] SAS_TABLE = {{0, 4, 1}, {0, 8, 0}, {0, 1, 5}};
 
     @Test
     void cohenKappaWithStandardErrorMatchesSas() {
@@ -101,7 +101,7 @@ class ClassicAgreementTest {
     }
 
     /** Fleiss (1971): 30 patients, 6 psychiatrists, 5 diagnoses; κ = .430 (irr::kappam.fleiss: 0.4302445). Data: irr's "diagnoses". */
-    static final int[][] DIAGNOSES = {
+    public static final int[][] DIAGNOSES = {
         {4, 4, 4, 4, 4, 4}, {2, 2, 2, 5, 5, 5}, {2, 3, 3, 3, 3, 5}, {5, 5, 5, 5, 5, 5}, {2, 2, 2, 4, 4, 4}, {1, 1, 3, 3, 3, 3},
         {3, 3, 3, 3, 5, 5}, {1, 1, 3, 3, 3, 4}, {1, 1, 4, 4, 4, 4}, {5, 5, 5, 5, 5, 5}, {1, 4, 4, 4, 4, 4}, {1, 2, 4, 4, 4, 4},
         {2, 2, 2, 3, 3, 3}, {1, 4, 4, 4, 4, 4}, {2, 2, 4, 4, 4, 5}, {3, 3, 3, 3, 3, 5}, {1, 1, 1, 4, 5, 5}, {1, 1, 1, 1, 1, 2},
@@ -134,7 +134,7 @@ class ClassicAgreementTest {
      * Krippendorff (2011), "Computing Krippendorff's alpha-reliability", the 4 observers × 12 units
      * example with missing data: α nominal = .743, ordinal = .815, interval = .849, ratio = .797.
      */
-    static final String[][] KRIPPENDORFF_2011 = {
+    public static final String[][] KRIPPENDORFF_2011 = {
         {"1", "1", null, "1"}, {"2", "2", "3", "2"}, {"3", "3", "3", "3"}, {"3", "3", "3", "3"}, {"2", "2", "2", "2"}, {"1", "2", "3", "4"},
         {"4", "4", "4", "4"}, {"1", "1", "2", "1"}, {"2", "2", "2", "2"}, {null, "5", "5", "5"}, {null, null, "1", "1"}, {null, "3", null, null}};
 
@@ -184,7 +184,7 @@ class ClassicAgreementTest {
     }
 
     /** Shrout & Fleiss (1979), Table 2: 6 targets × 4 judges; Table 4 gives .17, .29, .71, .44, .62, .91. */
-    static final double[][] SHROUT_FLEISS = {{9, 2, 5, 8}, {6, 1, 3, 2}, {8, 4, 6, 8}, {7, 1, 2, 6}, {10, 5, 6, 9}, {6, 2, 4, 7}};
+    public static final double[][] SHROUT_FLEISS = {{9, 2, 5, 8}, {6, 1, 3, 2}, {8, 4, 6, 8}, {7, 1, 2, 6}, {10, 5, 6, 9}, {6, 2, 4, 7}};
 
     @Test
     void iccReproducesShroutAndFleiss1979() {

@@ -1,0 +1,69 @@
+package org.attune.agreement;
+
+import java.util.List;
+
+/**
+ * Every classic statistic for one units × raters table, as a methods section reports them.
+ * Statistics that need exactly two raters are {@code null} otherwise; ICC is {@code null} for
+ * nominal data and for non-numeric ratings.
+ *
+ * @param percentAgreement proportion of agreeing rater pairs over all pairs within units (for two raters:
+ *                         the share of units on which they agree)
+ * @param customWeights    weighted κ with the user's weight matrix, or {@code null} if none was given
+ */
+public record RatingsReport(int units, int raters, List<String> categories, KrippendorffAlpha.Level level,
+                            Coefficient percentAgreement, Coefficient cohenKappa, Coefficient weightedKappaLinear,
+                            Coefficient weightedKappaQuadratic, Coefficient customWeights, Coefficient scottPi, Coefficient kappaMax,
+                            Coefficient pabak, Coefficient prevalenceIndex, Coefficient biasIndex, FleissKappa.Result fleiss,
+                            Coefficient krippendorffAlpha, Icc.Result icc) {
+
+    /**
+     * @param categories the declared category set in order (weights and ordinal α depend on it)
+     * @param weights    a user weight matrix over {@code categories}, or {@code null}
+     */
+    public static RatingsReport of(RatingData data, List<String> categories, KrippendorffAlpha.Level level, double[][] weights) {
+        int k = categories.size();
+        boolean two = data.raters().size() == 2;
+        Coefficient cohen = null;
+        Coefficient linear = null;
+        Coefficient quadratic = null;
+        Coefficient custom = null;
+        Coefficient pi = null;
+        Coefficient max = null;
+        Coefficient pabak = null;
+        Coefficient prevalence = null;
+        Coefficient bias = null;
+        if (two) {
+            double[][] t = TwoRaters.table(data, data.raters().get(0), data.raters().get(1), categories);
+            cohen = TwoRaters.kappa(t, Weights.identity(k));
+            linear = TwoRaters.kappa(t, Weights.linear(k));
+            quadratic = TwoRaters.kappa(t, Weights.quadratic(k));
+            custom = weights == null ? null : TwoRaters.kappa(t, weights);
+            pi = TwoRaters.scottPi(t);
+            max = TwoRaters.kappaMax(t);
+            pabak = TwoRaters.pabak(t);
+            prevalence = TwoRaters.prevalenceIndex(t);
+            bias = TwoRaters.biasIndex(t);
+        }
+        // ICC treats ratings as quantities: not for nominal categories, even when they are coded as numbers
+        Icc.Result icc = level != KrippendorffAlpha.Level.NOMINAL && data.isNumeric() ? Icc.compute(data) : null;
+        return new RatingsReport(data.units().size(), data.raters().size(), List.copyOf(categories), level, pairAgreement(data),
+                cohen, linear, quadratic, custom, pi, max, pabak, prevalence, bias, FleissKappa.compute(data, categories),
+                KrippendorffAlpha.compute(data, categories, level), icc);
+    }
+
+    private static Coefficient pairAgreement(RatingData data) {
+        double agree = 0;
+        double pairs = 0;
+        for (String unit : data.units()) {
+            List<String> v = data.valuesOf(unit);
+            for (int a = 0; a < v.size(); a++) {
+                for (int b = a + 1; b < v.size(); b++) {
+                    pairs++;
+                    if (v.get(a).equals(v.get(b))) agree++;
+                }
+            }
+        }
+        return pairs == 0 ? Coefficient.undefined("no unit was rated by two or more raters") : Coefficient.of(agree / pairs);
+    }
+}

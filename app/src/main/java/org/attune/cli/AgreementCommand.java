@@ -1,0 +1,305 @@
+package org.attune.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.attune.agreement.Coefficient;
+import org.attune.agreement.Icc;
+import org.attune.agreement.KrippendorffAlpha;
+import org.attune.agreement.RatingData;
+import org.attune.agreement.RatingsReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code attune agreement …}: inter-rater agreement statistics. */
+@Command(name = "agreement", mixinStandardHelpOptions = true, description = "Inter-rater agreement statistics.",
+        subcommands = {AgreementCommand.Ratings.class})
+public final class AgreementCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "ratings", mixinStandardHelpOptions = true,
+            description = {"Agreement on ratings or categories given to units: percent agreement, Cohen's and weighted κ (two raters),",
+                    "Scott's π, κ_max, PABAK, Fleiss' κ, Krippendorff's α and the six ICC forms (numeric ratings).",
+                    "FILE.csv is long format with the columns unit, rater, value (one row per rating; empty value = missing)."})
+    static final class Ratings implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE.csv", description = "Ratings in long format: unit,rater,value.")
+        Path file;
+
+        @Option(names = "--level", description = "Level of measurement for Krippendorff's α: nominal, ordinal, interval or ratio (default: ${DEFAULT-VALUE}).")
+        String level = "nominal";
+
+        @Option(names = "--categories", split = ",", paramLabel = "C", description = "The declared category set, in order (default: the values found, "
+                + "numbers in numeric order). Weighted κ and ordinal α depend on it: declare unused scale points.")
+        List<String> categories;
+
+        @Option(names = "--weights", paramLabel = "linear|quadratic|FILE", description = "Also report weighted κ with these weights; FILE is a k×k CSV "
+                + "of agreement weights (1 on the diagonal) in category order. Linear and quadratic are always reported.")
+        String weights;
+
+        @Option(names = "--json", description = "Machine-readable output.")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            KrippendorffAlpha.Level lvl = KrippendorffAlpha.Level.parse(level).orElse(null);
+            if (lvl == null) {
+                err.println("--level must be nominal, ordinal, interval or ratio, not '" + level + "'");
+                return 2;
+            }
+            List<String> problems = new ArrayList<>();
+            RatingData data = read(file, problems);
+            if (!problems.isEmpty()) {
+                problems.stream().limit(100).forEach(err::println);
+                err.println(problems.size() + " problems in " + file + "; nothing was computed.");
+                return 1;
+            }
+            List<String> cats = categories != null ? categories : data.observedCategories();
+            for (String unit : data.units()) {
+                for (String v : data.valuesOf(unit)) {
+                    if (!cats.contains(v)) {
+                        err.println(file + ": unit " + unit + " has the value \"" + v + "\", which is not in --categories " + String.join(",", cats));
+                        return 1;
+                    }
+                }
+            }
+            if ((lvl == KrippendorffAlpha.Level.INTERVAL || lvl == KrippendorffAlpha.Level.RATIO) && !data.isNumeric()) {
+                err.println(file + ": --level " + level + " needs numeric values.");
+                return 1;
+            }
+            double[][] custom = null;
+            if (weights != null && !weights.equals("linear") && !weights.equals("quadratic")) {
+                custom = readWeights(Path.of(weights), cats.size(), err);
+                if (custom == null) return 1;
+            }
+            RatingsReport report = RatingsReport.of(data, cats, lvl, custom);
+            if (json) out.println(toJson(report));
+            else printText(report, out);
+            return 0;
+        }
+    }
+
+    static RatingData read(Path file, List<String> problems) throws IOException {
+        RatingData data = new RatingData();
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).get();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            problems.add(file + ": no such file");
+            return data;
+        }
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        if (text.lines().findFirst().orElse("").contains(";") && !text.lines().findFirst().orElse("").contains(",")) {
+            format = format.builder().setDelimiter(';').get();
+        }
+        try (Reader in = new java.io.StringReader(text); CSVParser parser = CSVParser.parse(in, format)) {
+            Map<String, Integer> header = parser.getHeaderMap();
+            for (String col : List.of("unit", "rater", "value")) {
+                if (header == null || !header.containsKey(col)) {
+                    problems.add(file + ":1: missing column " + col + "; the first line must be unit,rater,value");
+                    return data;
+                }
+            }
+            long lineBefore = parser.getCurrentLineNumber();
+            for (CSVRecord r : parser) {
+                long line = lineBefore + 1;
+                lineBefore = parser.getCurrentLineNumber();
+                String unit = r.get("unit");
+                String rater = r.get("rater");
+                if (unit.isEmpty() || rater.isEmpty()) {
+                    problems.add(file + ":" + line + ": " + (unit.isEmpty() ? "unit" : "rater") + " is empty");
+                    continue;
+                }
+                try {
+                    data.add(unit, rater, r.get("value"));
+                } catch (IllegalArgumentException e) {
+                    problems.add(file + ":" + line + ": " + e.getMessage() + "; keep one rating per unit and rater");
+                }
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            problems.add(file + ": not a readable CSV file (" + e.getMessage() + ")");
+        }
+        return data;
+    }
+
+    static double[][] readWeights(Path file, int k, PrintWriter err) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+        if (lines.size() != k) {
+            err.println(file + ": a weight matrix for " + k + " categories needs " + k + " rows, found " + lines.size());
+            return null;
+        }
+        double[][] w = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            String[] cells = lines.get(i).split("[,;\\t]");
+            if (cells.length != k) {
+                err.println(file + ":" + (i + 1) + ": needs " + k + " weights, found " + cells.length);
+                return null;
+            }
+            for (int j = 0; j < k; j++) {
+                try {
+                    w[i][j] = Double.parseDouble(cells[j].trim());
+                } catch (NumberFormatException e) {
+                    err.println(file + ":" + (i + 1) + ": \"" + cells[j].trim() + "\" is not a number");
+                    return null;
+                }
+                if (w[i][j] < 0 || w[i][j] > 1) {
+                    err.println(file + ":" + (i + 1) + ": weights are agreement weights between 0 and 1, found " + w[i][j]);
+                    return null;
+                }
+            }
+            if (w[i][i] != 1) {
+                err.println(file + ":" + (i + 1) + ": the diagonal (full agreement) must be 1");
+                return null;
+            }
+        }
+        return w;
+    }
+
+    static String toJson(RatingsReport r) throws IOException {
+        StringWriter s = new StringWriter();
+        try (JsonGenerator g = JsonFactory.builder().build().createGenerator(s)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeNumberField("n_units", r.units());
+            g.writeNumberField("n_raters", r.raters());
+            number(g, "percent_agreement", r.percentAgreement());
+            number(g, "cohen_kappa", r.cohenKappa());
+            number(g, "weighted_kappa_linear", r.weightedKappaLinear());
+            number(g, "weighted_kappa_quadratic", r.weightedKappaQuadratic());
+            number(g, "scott_pi", r.scottPi());
+            number(g, "fleiss_kappa", r.fleiss().overall());
+            number(g, "krippendorff_alpha", r.krippendorffAlpha());
+            if (r.icc() == null) {
+                g.writeNullField("icc");
+            } else {
+                g.writeObjectFieldStart("icc");
+                for (Icc.Form f : Icc.Form.values()) number(g, f.name(), r.icc().get(f));
+                g.writeEndObject();
+            }
+            g.writeObjectFieldStart("details");
+            g.writeArrayFieldStart("categories");
+            for (String c : r.categories()) g.writeString(c);
+            g.writeEndArray();
+            g.writeStringField("krippendorff_alpha_level", r.level().name().toLowerCase(Locale.ROOT));
+            detail(g, "percent_agreement", r.percentAgreement());
+            detail(g, "cohen_kappa", r.cohenKappa());
+            detail(g, "weighted_kappa_linear", r.weightedKappaLinear());
+            detail(g, "weighted_kappa_quadratic", r.weightedKappaQuadratic());
+            detail(g, "weighted_kappa_custom", r.customWeights());
+            detail(g, "scott_pi", r.scottPi());
+            detail(g, "kappa_max", r.kappaMax());
+            detail(g, "pabak", r.pabak());
+            detail(g, "prevalence_index", r.prevalenceIndex());
+            detail(g, "bias_index", r.biasIndex());
+            detail(g, "fleiss_kappa", r.fleiss().overall());
+            g.writeArrayFieldStart("fleiss_kappa_per_category");
+            for (int i = 0; i < r.categories().size(); i++) {
+                g.writeStartObject();
+                g.writeStringField("category", r.categories().get(i));
+                coefficientFields(g, r.fleiss().perCategory().get(i));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            detail(g, "krippendorff_alpha", r.krippendorffAlpha());
+            if (r.icc() != null) {
+                g.writeObjectFieldStart("icc");
+                g.writeNumberField("units_used", r.icc().units());
+                g.writeNumberField("units_left_out_incomplete", r.icc().incompleteUnits());
+                for (Icc.Form f : Icc.Form.values()) {
+                    g.writeObjectFieldStart(f.name());
+                    g.writeStringField("shrout_fleiss", f.shroutFleiss());
+                    g.writeStringField("form", f.description());
+                    coefficientFields(g, r.icc().get(f));
+                    g.writeEndObject();
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        return s.toString();
+    }
+
+    private static void number(JsonGenerator g, String name, Coefficient c) throws IOException {
+        if (c == null || !c.isDefined()) g.writeNullField(name);
+        else g.writeNumberField(name, c.get());
+    }
+
+    private static void detail(JsonGenerator g, String name, Coefficient c) throws IOException {
+        if (c == null) return;
+        g.writeObjectFieldStart(name);
+        coefficientFields(g, c);
+        g.writeEndObject();
+    }
+
+    private static void coefficientFields(JsonGenerator g, Coefficient c) throws IOException {
+        if (c.isDefined()) g.writeNumberField("value", c.get());
+        else g.writeNullField("value");
+        if (c.standardError() != null) g.writeNumberField("se", c.standardError());
+        if (c.ciLower() != null) {
+            g.writeNumberField("ci95_lower", c.ciLower());
+            g.writeNumberField("ci95_upper", c.ciUpper());
+        }
+        if (!c.isDefined()) g.writeStringField("undefined_reason", c.undefinedReason());
+    }
+
+    static void printText(RatingsReport r, PrintWriter out) {
+        out.printf(Locale.ROOT, "%d units, %d raters, categories %s%n", r.units(), r.raters(), String.join(", ", r.categories()));
+        line(out, "percent agreement", r.percentAgreement());
+        if (r.cohenKappa() != null) {
+            line(out, "Cohen's κ", r.cohenKappa());
+            line(out, "weighted κ, linear", r.weightedKappaLinear());
+            line(out, "weighted κ, quadratic", r.weightedKappaQuadratic());
+            if (r.customWeights() != null) line(out, "weighted κ, your weights", r.customWeights());
+            line(out, "Scott's π", r.scottPi());
+            line(out, "κ_max", r.kappaMax());
+            line(out, "PABAK", r.pabak());
+        } else {
+            out.println("  (Cohen's κ, weighted κ, Scott's π, κ_max and PABAK need exactly two raters)");
+        }
+        line(out, "Fleiss' κ", r.fleiss().overall());
+        line(out, "Krippendorff's α (" + r.level().name().toLowerCase(Locale.ROOT) + ")", r.krippendorffAlpha());
+        if (r.icc() != null) {
+            for (Icc.Form f : Icc.Form.values()) line(out, f.shroutFleiss() + " " + f.description(), r.icc().get(f));
+            if (r.icc().incompleteUnits() > 0) out.println("  ICC left out " + r.icc().incompleteUnits() + " units not rated by every rater");
+        }
+    }
+
+    private static void line(PrintWriter out, String name, Coefficient c) {
+        if (c == null) return;
+        if (!c.isDefined()) {
+            out.printf(Locale.ROOT, "  %-28s undefined: %s%n", name, c.undefinedReason());
+            return;
+        }
+        String extra = c.ciLower() == null ? "" : String.format(Locale.ROOT, "  95%% CI [%.3f, %.3f]", c.ciLower(), c.ciUpper());
+        if (c.standardError() != null) extra = String.format(Locale.ROOT, "  SE %.3f", c.standardError()) + extra;
+        out.printf(Locale.ROOT, "  %-28s %.3f%s%n", name, c.get(), extra);
+    }
+}
