@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code attune agreement …}: inter-rater agreement statistics. */
 @Command(name = "agreement", mixinStandardHelpOptions = true, description = "Inter-rater agreement statistics.",
-        subcommands = {AgreementCommand.Ratings.class})
+        subcommands = {AgreementCommand.Ratings.class, AgreementEventsCommand.class})
 public final class AgreementCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,254 @@
+package org.attune.agreement;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.attune.scheme.Code;
+import org.attune.scheme.CodingScheme;
+import org.attune.scheme.ExclusiveGroup;
+
+/**
+ * Agreement between two coders on timed events, per session and pooled over sessions, for one
+ * method: per exclusive group of states and per code (time-unit κ), per group and for all point
+ * codes together (alignment κ), per group and per ungrouped state (overlap κ), or one κ over
+ * everything (BORIS-compatible). Every result is a row of named statistics, ready for JSON or tidy CSV.
+ */
+public final class EventAgreement {
+
+    public enum Method {
+        TIME_UNIT, BORIS, ALIGNMENT, OVERLAP;
+
+        public String cliName() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        public static java.util.Optional<Method> parse(String s) {
+            for (Method m : values()) if (m.cliName().equals(s)) return java.util.Optional.of(m);
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** @param unitMs time unit (time-unit and BORIS); @param toleranceMs ±tolerance (time-unit, alignment); @param overlap criterion (overlap) */
+    public record Parameters(Method method, long unitMs, long toleranceMs, double overlap, boolean includeNone) {
+    }
+
+    /** Two coders' marks for one session; {@code endMs} is the session's end (media duration or last offset). */
+    public record SessionMarks(String session, List<Mark> first, List<Mark> second, long endMs) {
+    }
+
+    /** One target (a group, a code, a set) in one session or pooled: its statistics by name, and the table behind them. */
+    public record Row(String session, String targetKind, String target, Map<String, Coefficient> statistics, Map<String, Double> counts,
+                      List<String> categories, double[][] table) {
+    }
+
+    public static final String POOLED = "(pooled)";
+
+    private EventAgreement() {
+    }
+
+    public static List<Row> compute(CodingScheme scheme, List<SessionMarks> sessions, Parameters p) {
+        List<Row> rows = new ArrayList<>();
+        Map<String, double[][]> pooledTables = new LinkedHashMap<>();
+        Map<String, List<String>> pooledCategories = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> pooledCounts = new LinkedHashMap<>();
+        for (SessionMarks s : sessions) {
+            for (Row r : session(scheme, s, p)) {
+                rows.add(r);
+                String key = r.targetKind() + "\u0000" + r.target();
+                if (r.table() != null) {
+                    pooledTables.merge(key, copy(r.table()), EventAgreement::add);
+                    pooledCategories.putIfAbsent(key, r.categories());
+                }
+                r.counts().forEach((name, v) -> pooledCounts.computeIfAbsent(key, x -> new LinkedHashMap<>()).merge(name, v, Double::sum));
+            }
+        }
+        if (sessions.size() > 1 && p.method() != Method.BORIS) {
+            for (Map.Entry<String, double[][]> e : pooledTables.entrySet()) {
+                String[] kt = e.getKey().split("\u0000", 2);
+                rows.add(new Row(POOLED, kt[0], kt[1], pooledStatistics(p.method(), e.getValue()), pooledCounts.getOrDefault(e.getKey(), Map.of()),
+                        pooledCategories.get(e.getKey()), e.getValue()));
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, Coefficient> pooledStatistics(Method m, double[][] t) {
+        Map<String, Coefficient> s = new LinkedHashMap<>();
+        int k = t.length;
+        switch (m) {
+            case TIME_UNIT -> {
+                s.put("kappa", TwoRaters.kappa(t, Weights.identity(k)));
+                s.put("percent_agreement", TwoRaters.percentAgreement(t));
+            }
+            case ALIGNMENT -> {
+                s.put("kappa", AlignmentKappa.kappaWithStructuralZero(t));
+                double[][] inner = new double[k - 1][k - 1];
+                for (int r = 0; r < k - 1; r++) System.arraycopy(t[r], 0, inner[r], 0, k - 1);
+                s.put("kappa_without_nil", TwoRaters.kappa(inner, Weights.identity(k - 1)));
+            }
+            case OVERLAP -> {
+                double n = TwoRaters.total(t);
+                double trace = 0;
+                for (int r = 0; r < k - 1; r++) trace += t[r][r];
+                s.put("kappa_ipf", n == 0 ? Coefficient.undefined("no bouts") : OverlapKappa.ipfKappa(t, trace / n));
+                s.put("raw_agreement", n == 0 ? Coefficient.undefined("no bouts") : Coefficient.of(trace / n));
+                double[][] inner = new double[k - 1][k - 1];
+                for (int r = 0; r < k - 1; r++) System.arraycopy(t[r], 0, inner[r], 0, k - 1);
+                s.put("kappa_excluding_unmatched", TwoRaters.kappa(inner, Weights.identity(k - 1)));
+            }
+            default -> {
+            }
+        }
+        return s;
+    }
+
+    static List<Row> session(CodingScheme scheme, SessionMarks s, Parameters p) {
+        List<Row> rows = new ArrayList<>();
+        List<Code> grouped = new ArrayList<>();
+        switch (p.method()) {
+            case TIME_UNIT -> {
+                for (ExclusiveGroup g : scheme.groups()) {
+                    List<String> codes = scheme.membersOf(g).stream().map(Code::id).toList();
+                    TimeUnitKappa.Result r = TimeUnitKappa.forSet(g.id(), codes, s.first(), s.second(), 0, s.endMs(), p.unitMs(), p.toleranceMs(), p.includeNone());
+                    rows.add(timeUnitRow(s.session(), "group", g.id(), r, p));
+                }
+                for (Code c : scheme.timedCodes()) {
+                    TimeUnitKappa.Result r = TimeUnitKappa.forCode(c.id(), s.first(), s.second(), 0, s.endMs(), p.unitMs(), p.toleranceMs());
+                    rows.add(timeUnitRow(s.session(), "code", c.id(), r, p));
+                }
+            }
+            case BORIS -> {
+                List<String> order = scheme.timedCodes().stream().map(Code::id).toList();
+                List<String> subjects = new ArrayList<>();
+                for (Mark m : s.first()) if (!subjects.contains(m.subject())) subjects.add(m.subject());
+                for (Mark m : s.second()) if (!subjects.contains(m.subject())) subjects.add(m.subject());
+                BorisKappa.Result r = BorisKappa.compute(s.first(), s.second(), subjects, order, p.unitMs());
+                Map<String, Coefficient> st = new LinkedHashMap<>();
+                st.put("kappa", r.k());
+                rows.add(new Row(s.session(), "all", "all codes", st, Map.of("ticks", (double) r.ticks(), "categories", (double) r.categories()), null, null));
+            }
+            case ALIGNMENT -> {
+                for (ExclusiveGroup g : scheme.groups()) {
+                    rows.add(alignmentRow(s, "group", g.id(), scheme.membersOf(g).stream().map(Code::id).toList(), p));
+                }
+                List<String> points = scheme.timedCodes().stream().filter(Code::isPoint).map(Code::id).toList();
+                if (!points.isEmpty()) rows.add(alignmentRow(s, "set", "point codes", points, p));
+            }
+            case OVERLAP -> {
+                for (ExclusiveGroup g : scheme.groups()) {
+                    rows.add(overlapRow(s, "group", g.id(), scheme.membersOf(g).stream().map(Code::id).toList(), p));
+                    grouped.addAll(scheme.membersOf(g));
+                }
+                for (Code c : scheme.timedCodes()) {
+                    if (c.isState() && !grouped.contains(c)) rows.add(overlapRow(s, "code", c.id(), List.of(c.id()), p));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static Row timeUnitRow(String session, String kind, String target, TimeUnitKappa.Result r, Parameters p) {
+        Map<String, Coefficient> st = new LinkedHashMap<>();
+        st.put("kappa", r.kappa());
+        st.put("percent_agreement", r.percentAgreement());
+        if (p.toleranceMs() > 0) {
+            st.put("kappa_tolerance_first_as_reference", r.kappaToleranceFirst());
+            st.put("kappa_tolerance_second_as_reference", r.kappaToleranceSecond());
+        }
+        double[] prevalence = prevalence(r.table());
+        Map<String, Double> counts = new LinkedHashMap<>();
+        counts.put("units", (double) r.units());
+        if (kind.equals("code")) {
+            counts.put("units_first", prevalence[0]);
+            counts.put("units_second", prevalence[1]);
+        }
+        return new Row(session, kind, target, st, counts, r.categories(), r.table());
+    }
+
+    /** Units (or events) coded with the first category by each coder: the code's prevalence. */
+    private static double[] prevalence(double[][] t) {
+        double a = 0;
+        double b = 0;
+        for (int j = 0; j < t.length; j++) {
+            a += t[0][j];
+            b += t[j][0];
+        }
+        return new double[] {a, b};
+    }
+
+    private static Row alignmentRow(SessionMarks s, String kind, String target, List<String> codes, Parameters p) {
+        AlignmentKappa.Result r = AlignmentKappa.compute(codes, s.first(), s.second(), p.toleranceMs());
+        Map<String, Coefficient> st = new LinkedHashMap<>();
+        st.put("kappa", r.kappa());
+        st.put("kappa_without_nil", r.kappaWithoutNil());
+        st.put("percent_agreement", r.percentAgreement());
+        st.put("proportion_aligned", Coefficient.of(r.proportionAligned()));
+        List<Double> onsetDiffs = new ArrayList<>();
+        for (AlignmentKappa.Pair pair : r.alignment()) if (pair.agrees()) onsetDiffs.add((double) (pair.second().onsetMs() - pair.first().onsetMs()));
+        putMeanSd(st, "onset_difference_ms", onsetDiffs);
+        long omissions = r.alignment().stream().filter(x -> x.second() == null).count();
+        long commissions = r.alignment().stream().filter(x -> x.first() == null).count();
+        Map<String, Double> counts = new LinkedHashMap<>();
+        counts.put("events_first", (double) r.alignment().stream().filter(x -> x.first() != null).count());
+        counts.put("events_second", (double) r.alignment().stream().filter(x -> x.second() != null).count());
+        counts.put("agreements", (double) r.alignment().stream().filter(AlignmentKappa.Pair::agrees).count());
+        counts.put("omissions", (double) omissions);
+        counts.put("commissions", (double) commissions);
+        return new Row(s.session(), kind, target, st, counts, r.categories(), r.table());
+    }
+
+    private static Row overlapRow(SessionMarks s, String kind, String target, List<String> codes, Parameters p) {
+        OverlapKappa.Result r = OverlapKappa.compute(codes, s.first(), s.second(), p.overlap());
+        Map<String, Coefficient> st = new LinkedHashMap<>();
+        st.put("kappa_ipf", r.kappaIpf());
+        st.put("kappa_max", r.kappaMax());
+        st.put("raw_agreement", r.rawAgreement());
+        st.put("kappa_excluding_unmatched", r.kappaExcluding());
+        st.put("kappa_max_excluding_unmatched", r.kappaMaxExcluding());
+        st.put("raw_agreement_excluding_unmatched", r.rawAgreementExcluding());
+        st.put("proportion_linked", Coefficient.of(r.proportionLinked()));
+        List<Double> on = new ArrayList<>();
+        List<Double> off = new ArrayList<>();
+        for (OverlapKappa.Link l : r.links()) {
+            if (!l.first().code().equals(l.second().code())) continue;
+            on.add((double) (l.second().onsetMs() - l.first().onsetMs()));
+            off.add((double) (l.second().offsetMs() - l.first().offsetMs()));
+        }
+        putMeanSd(st, "onset_difference_ms", on);
+        putMeanSd(st, "offset_difference_ms", off);
+        Map<String, Double> counts = new LinkedHashMap<>();
+        counts.put("links", (double) r.links().size());
+        counts.put("unmatched_first", (double) r.unmatchedFirst().size());
+        counts.put("unmatched_second", (double) r.unmatchedSecond().size());
+        return new Row(s.session(), kind, target, st, counts, r.categories(), r.table());
+    }
+
+    private static void putMeanSd(Map<String, Coefficient> st, String name, List<Double> values) {
+        if (values.isEmpty()) {
+            st.put(name + "_mean", Coefficient.undefined("no matched events of the same code"));
+            st.put(name + "_sd", Coefficient.undefined("no matched events of the same code"));
+            return;
+        }
+        double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        st.put(name + "_mean", Coefficient.of(mean));
+        if (values.size() < 2) {
+            st.put(name + "_sd", Coefficient.undefined("one matched event only"));
+        } else {
+            double ss = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+            st.put(name + "_sd", Coefficient.of(Math.sqrt(ss / (values.size() - 1))));
+        }
+    }
+
+    private static double[][] copy(double[][] t) {
+        double[][] c = new double[t.length][];
+        for (int i = 0; i < t.length; i++) c[i] = t[i].clone();
+        return c;
+    }
+
+    private static double[][] add(double[][] a, double[][] b) {
+        for (int i = 0; i < a.length; i++) for (int j = 0; j < a.length; j++) a[i][j] += b[i][j];
+        return a;
+    }
+}

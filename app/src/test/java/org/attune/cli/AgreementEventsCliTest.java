@@ -1,0 +1,105 @@
+package org.attune.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.attune.coding.Coder;
+import org.attune.coding.EventDraft;
+import org.attune.coding.Session;
+import org.attune.store.Study;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code attune agreement events} on a study holding the hand-computed timelines of TimedAgreementTest. */
+class AgreementEventsCliTest {
+
+    @TempDir
+    Path dir;
+    Path study;
+
+    @BeforeEach
+    void buildStudy() throws Exception {
+        study = dir.resolve("s.attune");
+        try (Study s = Study.create(study, org.attune.scheme.json.BundledSchemes.defaultScheme(), "x")) {
+            Session s1 = s.addSession(new Session(0, "S01", "", "", null, "", "", Map.of()));
+            Session s2 = s.addSession(new Session(0, "S02", "", "", null, "", "", Map.of()));
+            Coder al = s.addCoder("A", "AL");
+            Coder bk = s.addCoder("B", "BK");
+            long a1 = s.pass(s1.id(), al.id()).id();
+            long b1 = s.pass(s1.id(), bk.id()).id();
+            s.events().add(a1, EventDraft.state("C_POS", 0, 4000L));
+            s.events().add(a1, EventDraft.state("C_DIST", 6000, 9000L));
+            s.events().add(b1, EventDraft.state("C_POS", 1000, 4000L));
+            s.events().add(b1, EventDraft.state("C_DIST", 6000, 10_000L));
+            s.events().add(a1, EventDraft.state("C_EXPLORE", 9500, null)); // still running: left out and counted
+            s.pass(s2.id(), al.id()); // S02 coded by AL only: left out
+            s.events().add(s.pass(s2.id(), al.id()).id(), EventDraft.point("C_BID", 100));
+        }
+    }
+
+    private static JsonNode json(CliTest.Run r) throws Exception {
+        assertEquals(0, r.code(), r.err());
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    private static JsonNode result(JsonNode j, String session, String target) {
+        for (JsonNode r : j.get("results")) {
+            if (r.get("session").asText().equals(session) && r.get("target").asText().equals(target)) return r;
+        }
+        throw new AssertionError("no result for " + session + " / " + target);
+    }
+
+    @Test
+    void timeUnitKappaPerGroupWithToleranceBothWays() throws Exception {
+        JsonNode j = json(CliTest.run("agreement", "events", study.toString(), "--coders", "AL,BK", "--method", "time-unit", "--unit", "1", "--tolerance", "1", "--json"));
+        assertEquals("time-unit", j.get("method").asText());
+        assertEquals("[\"S01\"]", j.get("sessions_compared").toString());
+        assertTrue(j.get("sessions_left_out").get(0).asText().startsWith("S02 (BK did not code it)"));
+        assertEquals(1, j.get("running_states_left_out").asInt());
+        JsonNode affect = result(j, "S01", "AFF_C");
+        assertEquals(0.47 / 0.67, affect.at("/statistics/kappa").asDouble(), 1e-9);
+        assertEquals(0.56 / 0.66, affect.at("/statistics/kappa_tolerance_first_as_reference").asDouble(), 1e-9);
+        assertEquals(0.56 / 0.66, affect.at("/statistics/kappa_tolerance_second_as_reference").asDouble(), 1e-9);
+        assertEquals(10, affect.at("/counts/units").asInt());
+        assertTrue(result(j, "S01", "C_BID").at("/statistics/kappa").isNull(), "nobody coded C_BID in S01: undefined, not NaN");
+        assertTrue(result(j, "S01", "C_BID").at("/undefined/kappa").asText().contains("chance agreement is 1"));
+    }
+
+    @Test
+    void theSameFromAnEventsCsv() throws Exception {
+        Path csv = dir.resolve("events.csv");
+        assertEquals(0, CliTest.run("events", "export", study.toString(), "-o", csv.toString()).code());
+        JsonNode j = json(CliTest.run("agreement", "events", csv.toString(), "--coders", "AL,BK", "--method", "time-unit", "--tolerance", "1", "--json"));
+        assertEquals(0.47 / 0.67, result(j, "S01", "AFF_C").at("/statistics/kappa").asDouble(), 1e-9);
+    }
+
+    @Test
+    void overlapAlignmentAndBorisRunAndTidyCsvIsWritten() throws Exception {
+        JsonNode overlap = json(CliTest.run("agreement", "events", study.toString(), "--coders", "AL,BK", "--method", "overlap", "--json", "--csv", dir.toString()));
+        // C_POS 0–4 vs 1–4 (3/4 ≥ .6) and C_DIST 6–9 vs 6–10 (3/4) link: perfect agreement on linked bouts
+        assertEquals(1.0, result(overlap, "S01", "AFF_C").at("/statistics/proportion_linked").asDouble(), 1e-12);
+        assertEquals(1.0, result(overlap, "S01", "AFF_C").at("/statistics/raw_agreement").asDouble(), 1e-12);
+        assertEquals(1000.0, result(overlap, "S01", "AFF_C").at("/statistics/offset_difference_ms_mean").asDouble() * 2, 1e-9, "offsets differ by 0 and 1000 ms");
+        String tidy = Files.readString(dir.resolve("agreement-overlap.csv"));
+        assertTrue(tidy.startsWith("session,coder_first,coder_second,method,target_kind,target,overlap_criterion,statistic,value,undefined_reason"), tidy.substring(0, 120));
+        assertTrue(tidy.contains("S01,AL,BK,overlap,group,AFF_C,0.6,proportion_linked,1.000000,"), tidy);
+        assertEquals(0, CliTest.run("agreement", "events", study.toString(), "--coders", "AL,BK", "--method", "alignment", "--json").code());
+        JsonNode boris = json(CliTest.run("agreement", "events", study.toString(), "--coders", "AL,BK", "--method", "boris", "--json"));
+        assertTrue(result(boris, "S01", "all codes").at("/statistics/kappa").isNumber());
+    }
+
+    @Test
+    void wrongUseIsExplained() {
+        assertEquals(2, CliTest.run("agreement", "events", study.toString(), "--coders", "AL", "--method", "time-unit").code());
+        assertEquals(2, CliTest.run("agreement", "events", study.toString(), "--coders", "AL,BK", "--method", "kappa").code());
+        CliTest.Run none = CliTest.run("agreement", "events", study.toString(), "--coders", "AL,ZZ", "--method", "time-unit");
+        assertEquals(1, none.code());
+        assertTrue(none.err().startsWith("No session was coded by both AL and ZZ"), none.err());
+    }
+}
