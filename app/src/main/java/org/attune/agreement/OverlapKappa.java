@@ -33,10 +33,18 @@ public final class OverlapKappa {
         List<Mark> b = second.stream().filter(m -> codes.contains(m.code()) && !m.point()).toList();
         record Candidate(int i, int j, double pct, long raw) {
         }
+        // only bouts that overlap can link: sweep B in onset order instead of comparing every pair
+        List<Integer> bByOnset = new ArrayList<>();
+        for (int j = 0; j < b.size(); j++) bByOnset.add(j);
+        bByOnset.sort(Comparator.comparingLong(j -> b.get(j).onsetMs()));
+        long[] bOnsets = bByOnset.stream().mapToLong(j -> b.get(j).onsetMs()).toArray();
+        long longestB = b.stream().mapToLong(m -> m.offsetMs() - m.onsetMs()).max().orElse(0);
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < a.size(); i++) {
             Mark x = a.get(i);
-            for (int j = 0; j < b.size(); j++) {
+            int from = lowerBound(bOnsets, x.onsetMs() - longestB);
+            for (int q = from; q < bOnsets.length && bOnsets[q] < x.offsetMs(); q++) {
+                int j = bByOnset.get(q);
                 Mark y = b.get(j);
                 long overlap = Math.min(x.offsetMs(), y.offsetMs()) - Math.max(x.onsetMs(), y.onsetMs());
                 long longer = Math.max(x.offsetMs() - x.onsetMs(), y.offsetMs() - y.onsetMs());
@@ -88,6 +96,17 @@ public final class OverlapKappa {
         return new Result(List.copyOf(categories), t, kIpf, TwoRaters.kappaMax(t), raw, TwoRaters.kappa(inner, Weights.identity(u)),
                 TwoRaters.kappaMax(inner), TwoRaters.percentAgreement(inner), a.size() + b.size() == 0 ? 0 : 2.0 * links.size() / (a.size() + b.size()),
                 links, unA, unB);
+    }
+
+    private static int lowerBound(long[] sorted, long value) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     /** κ with chance agreement estimated by 20 rounds of IPF from a seed of ones with a structural zero at unmatched × unmatched. */

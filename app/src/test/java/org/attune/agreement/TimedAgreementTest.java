@@ -191,4 +191,48 @@ class TimedAgreementTest {
         assertEquals(0, r.links().size());
         assertEquals(0.0, r.proportionLinked());
     }
+
+    /** The sweep that finds overlapping bouts must link exactly as comparing every pair would. */
+    @Test
+    void overlapSweepLinksLikeAllPairs() {
+        Random random = new Random(11);
+        for (int trial = 0; trial < 200; trial++) {
+            List<Mark> a = randomBouts(random);
+            List<Mark> b = randomBouts(random);
+            OverlapKappa.Result r = OverlapKappa.compute(List.of("A", "B", "C"), a, b, 0.6);
+            // brute force: all pairs, best first, one-to-one
+            record C(Mark x, Mark y, double pct, long raw) {
+            }
+            List<C> cs = new ArrayList<>();
+            for (Mark x : a) for (Mark y : b) {
+                long ov = Math.min(x.offsetMs(), y.offsetMs()) - Math.max(x.onsetMs(), y.onsetMs());
+                long longer = Math.max(x.offsetMs() - x.onsetMs(), y.offsetMs() - y.onsetMs());
+                if (ov > 0 && longer > 0 && ov / (double) longer >= 0.6) cs.add(new C(x, y, ov / (double) longer, ov));
+            }
+            cs.sort(java.util.Comparator.comparingDouble(C::pct).thenComparingLong(C::raw).reversed());
+            java.util.Set<Mark> ua = new java.util.HashSet<>();
+            java.util.Set<Mark> ub = new java.util.HashSet<>();
+            int links = 0;
+            for (C c : cs) {
+                if (ua.contains(c.x()) || ub.contains(c.y())) continue;
+                ua.add(c.x());
+                ub.add(c.y());
+                links++;
+            }
+            assertEquals(links, r.links().size(), "trial " + trial);
+        }
+    }
+
+    private static List<Mark> randomBouts(Random random) {
+        List<Mark> out = new ArrayList<>();
+        long t = 0;
+        String[] codes = {"A", "B", "C"};
+        int n = random.nextInt(30);
+        for (int i = 0; i < n; i++) {
+            t += random.nextInt(4000);
+            long d = 200 + random.nextInt(8000);
+            out.add(Mark.state(codes[random.nextInt(3)], t, t + d));
+        }
+        return out;
+    }
 }
