@@ -2,10 +2,8 @@ package org.attune.agreement;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * BORIS's time-unit κ, reproduced exactly (BORIS 9.12.3, {@code irr.cohen_kappa}; see
@@ -18,7 +16,7 @@ import java.util.TreeSet;
  */
 public final class BorisKappa {
 
-    /** K as BORIS prints it (three decimals), the number of ticks and the distinct categories. */
+    /** K as BORIS prints it (three decimals), the number of ticks and the number of categories (the empty one included). */
     public record Result(Coefficient k, int ticks, int categories) {
     }
 
@@ -41,42 +39,44 @@ public final class BorisKappa {
         }
         if (start == Long.MAX_VALUE) return new Result(Coefficient.undefined("no events of the selected subjects"), 0, 0);
         int ticks = (int) ((last - start) / intervalMs) + 1;
-        List<String> a = categories(first, subjects, codeOrder, start, intervalMs, ticks);
-        List<String> b = categories(second, subjects, codeOrder, start, intervalMs, ticks);
-        TreeSet<String> distinct = new TreeSet<>(a);
-        distinct.addAll(b);
-        Map<String, Integer> index = new HashMap<>();
-        for (String c : distinct) index.put(c, index.size());
-        int k = distinct.size();
-        double[][] t = new double[k][k];
-        for (int u = 0; u < a.size(); u++) t[index.get(a.get(u))][index.get(b.get(u))]++;
-        double total = a.size();
+        Map<String, Integer> ids = new HashMap<>();
+        ids.put("", 0);
+        int[] a = categories(first, subjects, codeOrder, start, intervalMs, ticks, ids);
+        int[] b = categories(second, subjects, codeOrder, start, intervalMs, ticks, ids);
+        int k = ids.size();
+        // κ needs only the diagonal and the margins, not the (possibly large) compound-category table
+        double[] rowSum = new double[k];
+        double[] colSum = new double[k];
         double agreements = 0;
-        double sumEf = 0;
-        for (int i = 0; i < k; i++) {
-            double row = 0;
-            double col = 0;
-            for (int j = 0; j < k; j++) {
-                row += t[i][j];
-                col += t[j][i];
-            }
-            agreements += t[i][i];
-            sumEf += row * col / total;
+        for (int u = 0; u < a.length; u++) {
+            rowSum[a[u]]++;
+            colSum[b[u]]++;
+            if (a[u] == b[u]) agreements++;
         }
+        double total = a.length;
+        double sumEf = 0;
+        for (int i = 0; i < k; i++) sumEf += rowSum[i] * colSum[i] / total;
         double kappa = total - sumEf == 0 ? 1 : (agreements - sumEf) / (total - sumEf);
         double rounded = new java.math.BigDecimal(kappa).setScale(3, java.math.RoundingMode.HALF_EVEN).doubleValue();
         return new Result(Coefficient.of(rounded), ticks, k);
     }
 
-    /** The category of every (tick, subject) unit, ticks outer, subjects inner. */
-    private static List<String> categories(List<Mark> marks, List<String> subjects, List<String> codeOrder, long start, long iv, int ticks) {
+    /**
+     * The category id of every (tick, subject) unit, ticks outer, subjects inner. A sweep over the
+     * ticks keeps only the events active at the current tick, so memory grows with the events (plus
+     * one int per unit), not with units × codes.
+     */
+    private static int[] categories(List<Mark> marks, List<String> subjects, List<String> codeOrder, long start, long iv, int ticks,
+                                    Map<String, Integer> ids) {
         Map<String, Integer> order = new HashMap<>();
         for (int i = 0; i < codeOrder.size(); i++) order.put(codeOrder.get(i), i);
-        // per tick and subject, the codes present: states first, then points, each in code order
-        Map<Long, Map<String, List<Mark>>> states = new HashMap<>();
-        Map<Long, Map<String, List<Mark>>> points = new HashMap<>();
+        record Span(Mark mark, long from, long to) {
+        }
+        List<List<Span>> bySubject = new ArrayList<>();
+        for (int s = 0; s < subjects.size(); s++) bySubject.add(new ArrayList<>());
         for (Mark m : marks) {
-            if (!subjects.contains(m.subject())) continue;
+            int s = subjects.indexOf(m.subject());
+            if (s < 0) continue;
             long from;
             long to;
             if (m.point()) {
@@ -87,22 +87,29 @@ public final class BorisKappa {
                 from = -Math.floorDiv(-(m.onsetMs() - start), iv);
                 to = Math.floorDiv(m.offsetMs() - start, iv);
             }
-            for (long k = Math.max(0, from); k <= Math.min(ticks - 1, to); k++) {
-                (m.point() ? points : states).computeIfAbsent(k, x -> new LinkedHashMap<>()).computeIfAbsent(m.subject(), x -> new ArrayList<>()).add(m);
-            }
+            if (to >= from && to >= 0 && from < ticks) bySubject.get(s).add(new Span(m, from, to));
         }
-        List<String> out = new ArrayList<>(ticks * subjects.size());
-        java.util.Comparator<Mark> byCode = java.util.Comparator.comparingInt(m -> order.getOrDefault(m.code(), Integer.MAX_VALUE));
-        for (long k = 0; k < ticks; k++) {
-            for (String subject : subjects) {
-                StringBuilder key = new StringBuilder();
-                for (Map<Long, Map<String, List<Mark>>> kind : List.of(states, points)) {
-                    List<Mark> present = kind.getOrDefault(k, Map.of()).getOrDefault(subject, List.of());
-                    List<Mark> sorted = new ArrayList<>(present);
-                    sorted.sort(byCode);
-                    for (Mark m : sorted) key.append('[').append(m.subject()).append('|').append(m.code()).append(']');
+        java.util.Comparator<Span> byCode = java.util.Comparator.comparingInt(x -> order.getOrDefault(x.mark().code(), Integer.MAX_VALUE));
+        int[] out = new int[ticks * subjects.size()];
+        StringBuilder key = new StringBuilder();
+        for (int s = 0; s < subjects.size(); s++) {
+            List<Span> spans = bySubject.get(s);
+            spans.sort(java.util.Comparator.comparingLong(Span::from));
+            List<Span> active = new ArrayList<>();
+            int next = 0;
+            for (int k = 0; k < ticks; k++) {
+                while (next < spans.size() && spans.get(next).from() <= k) active.add(spans.get(next++));
+                final int tick = k;
+                active.removeIf(x -> x.to() < tick);
+                if (active.isEmpty()) continue; // id 0 = nothing coded
+                key.setLength(0);
+                for (boolean points : new boolean[] {false, true}) {
+                    List<Span> present = new ArrayList<>();
+                    for (Span x : active) if (x.mark().point() == points) present.add(x);
+                    present.sort(byCode);
+                    for (Span x : present) key.append('[').append(x.mark().subject()).append('|').append(x.mark().code()).append(']');
                 }
-                out.add(key.toString());
+                out[k * subjects.size() + s] = ids.computeIfAbsent(key.toString(), x -> ids.size());
             }
         }
         return out;

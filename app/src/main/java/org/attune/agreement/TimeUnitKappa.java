@@ -47,6 +47,12 @@ public final class TimeUnitKappa {
     /** One code as present/absent per unit (the per-code 2×2 table). */
     public static Result forCode(String code, List<Mark> first, List<Mark> second, long startMs, long endMs, long unitMs, long toleranceMs) {
         int units = unitCount(startMs, endMs, unitMs);
+        if (first.stream().noneMatch(m -> m.code().equals(code)) && second.stream().noneMatch(m -> m.code().equals(code))) {
+            // neither coder used the code: every unit is (absent, absent); no need to build the unit arrays
+            double[][] t = {{0, 0}, {0, units}};
+            Coefficient k = TwoRaters.kappa(t, Weights.identity(2));
+            return new Result(code, List.of(code, NONE), units, t, k, TwoRaters.percentAgreement(t), t, k, t, k);
+        }
         int[] a = categoryPerUnit(List.of(code), first, startMs, unitMs, units);
         int[] b = categoryPerUnit(List.of(code), second, startMs, unitMs, units);
         return result(code, List.of(code, NONE), a, b, units, (int) (toleranceMs / unitMs), true);

@@ -34,7 +34,13 @@ public final class AttuneCommand implements Runnable {
             commandLine.getErr().println("attune: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             return 1;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("attune: out of memory. Give Java more with -Xmx (e.g. java -Xmx4g -jar attune.jar …) or work on fewer sessions at a time.");
+            code = 1;
+        }
         out.flush();
         err.flush();
         return code;
