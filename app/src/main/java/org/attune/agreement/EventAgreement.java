@@ -40,7 +40,11 @@ public final class EventAgreement {
 
     /** One target (a group, a code, a set) in one session or pooled: its statistics by name, and the table behind them. */
     public record Row(String session, String targetKind, String target, Map<String, Coefficient> statistics, Map<String, Double> counts,
-                      List<String> categories, double[][] table) {
+                      List<String> categories, double[][] table, Map<String, double[][]> toleranceTables) {
+        Row(String session, String targetKind, String target, Map<String, Coefficient> statistics, Map<String, Double> counts,
+            List<String> categories, double[][] table) {
+            this(session, targetKind, target, statistics, counts, categories, table, Map.of());
+        }
     }
 
     public static final String POOLED = "(pooled)";
@@ -53,6 +57,7 @@ public final class EventAgreement {
         Map<String, double[][]> pooledTables = new LinkedHashMap<>();
         Map<String, List<String>> pooledCategories = new LinkedHashMap<>();
         Map<String, Map<String, Double>> pooledCounts = new LinkedHashMap<>();
+        Map<String, Map<String, double[][]>> pooledTolerance = new LinkedHashMap<>();
         for (SessionMarks s : sessions) {
             for (Row r : session(scheme, s, p)) {
                 rows.add(r);
@@ -62,13 +67,17 @@ public final class EventAgreement {
                     pooledCategories.putIfAbsent(key, r.categories());
                 }
                 r.counts().forEach((name, v) -> pooledCounts.computeIfAbsent(key, x -> new LinkedHashMap<>()).merge(name, v, Double::sum));
+                r.toleranceTables().forEach((name, t) -> pooledTolerance.computeIfAbsent(key, x -> new LinkedHashMap<>()).merge(name, copy(t), EventAgreement::add));
             }
         }
         if (sessions.size() > 1 && p.method() != Method.BORIS) {
             for (Map.Entry<String, double[][]> e : pooledTables.entrySet()) {
                 String[] kt = e.getKey().split("\u0000", 2);
-                rows.add(new Row(POOLED, kt[0], kt[1], pooledStatistics(p.method(), e.getValue()), pooledCounts.getOrDefault(e.getKey(), Map.of()),
-                        pooledCategories.get(e.getKey()), e.getValue()));
+                Map<String, Coefficient> stats = pooledStatistics(p.method(), e.getValue());
+                Map<String, double[][]> tol = pooledTolerance.getOrDefault(e.getKey(), Map.of());
+                tol.forEach((name, t) -> stats.put(name, TwoRaters.kappa(t, Weights.identity(t.length))));
+                rows.add(new Row(POOLED, kt[0], kt[1], stats, pooledCounts.getOrDefault(e.getKey(), Map.of()), pooledCategories.get(e.getKey()),
+                        e.getValue(), tol));
             }
         }
         return rows;
@@ -164,7 +173,12 @@ public final class EventAgreement {
             counts.put("units_first", prevalence[0]);
             counts.put("units_second", prevalence[1]);
         }
-        return new Row(session, kind, target, st, counts, r.categories(), r.table());
+        Map<String, double[][]> tol = new LinkedHashMap<>();
+        if (p.toleranceMs() > 0) {
+            tol.put("kappa_tolerance_first_as_reference", r.toleranceTableFirst());
+            tol.put("kappa_tolerance_second_as_reference", r.toleranceTableSecond());
+        }
+        return new Row(session, kind, target, st, counts, r.categories(), r.table(), tol);
     }
 
     /** Units (or events) coded with the first category by each coder: the code's prevalence. */

@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.attune.agreement.Coefficient;
 import org.attune.agreement.Icc;
 import org.attune.agreement.KrippendorffAlpha;
+import org.attune.agreement.QualityBand;
 import org.attune.agreement.RatingData;
 import org.attune.agreement.RatingsReport;
 import picocli.CommandLine;
@@ -237,6 +238,7 @@ public final class AgreementCommand implements Runnable {
                     g.writeStringField("shrout_fleiss", f.shroutFleiss());
                     g.writeStringField("form", f.description());
                     coefficientFields(g, r.icc().get(f));
+                    if (r.icc().get(f).isDefined()) g.writeStringField("band_koo_li", QualityBand.KOO_LI.label(r.icc().get(f)));
                     g.writeEndObject();
                 }
                 g.writeEndObject();
@@ -256,6 +258,10 @@ public final class AgreementCommand implements Runnable {
         if (c == null) return;
         g.writeObjectFieldStart(name);
         coefficientFields(g, c);
+        if (c.isDefined() && name.contains("kappa") && !name.equals("kappa_max")) {
+            g.writeStringField("band_landis_koch", QualityBand.LANDIS_KOCH.label(c));
+            g.writeStringField("band_fleiss", QualityBand.FLEISS.label(c));
+        }
         g.writeEndObject();
     }
 
@@ -287,12 +293,16 @@ public final class AgreementCommand implements Runnable {
         line(out, "Fleiss' κ", r.fleiss().overall());
         line(out, "Krippendorff's α (" + r.level().name().toLowerCase(Locale.ROOT) + ")", r.krippendorffAlpha());
         if (r.icc() != null) {
-            for (Icc.Form f : Icc.Form.values()) line(out, f.shroutFleiss() + " " + f.description(), r.icc().get(f));
+            for (Icc.Form f : Icc.Form.values()) line(out, f.shroutFleiss() + " " + f.description(), r.icc().get(f), QualityBand.KOO_LI);
             if (r.icc().incompleteUnits() > 0) out.println("  ICC left out " + r.icc().incompleteUnits() + " units not rated by every rater");
         }
     }
 
     private static void line(PrintWriter out, String name, Coefficient c) {
+        line(out, name, c, name.contains("κ") && !name.contains("max") ? QualityBand.LANDIS_KOCH : null);
+    }
+
+    private static void line(PrintWriter out, String name, Coefficient c, QualityBand band) {
         if (c == null) return;
         if (!c.isDefined()) {
             out.printf(Locale.ROOT, "  %-28s undefined: %s%n", name, c.undefinedReason());
@@ -300,6 +310,7 @@ public final class AgreementCommand implements Runnable {
         }
         String extra = c.ciLower() == null ? "" : String.format(Locale.ROOT, "  95%% CI [%.3f, %.3f]", c.ciLower(), c.ciUpper());
         if (c.standardError() != null) extra = String.format(Locale.ROOT, "  SE %.3f", c.standardError()) + extra;
-        out.printf(Locale.ROOT, "  %-28s %.3f%s%n", name, c.get(), extra);
+        String label = band == null ? "" : "  (" + band.label(c) + ", " + band.source() + ")";
+        out.printf(Locale.ROOT, "  %-28s %.3f%s%s%n", name, c.get(), extra, label);
     }
 }

@@ -79,11 +79,14 @@ final class AgreementEventsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Machine-readable output on standard output.")
     boolean json;
 
+    @Option(names = "--paragraph", description = "Print a methods-section paragraph with the results (always in the JSON as methods_paragraph).")
+    boolean paragraph;
+
     @Option(names = "--csv", paramLabel = "DIR", description = "Also write the results as tidy CSV: DIR/agreement-METHOD.csv, one row per session × target × statistic.")
     Path csvDir;
 
     /** Loaded input: per session label, each coder's marks. */
-    record Loaded(CodingScheme scheme, Map<String, Map<String, List<Mark>>> marks, Map<String, Long> endMs, int running) {
+    record Loaded(CodingScheme scheme, Map<String, Map<String, List<Mark>>> marks, Map<String, Long> endMs, int running, int totalSessions) {
     }
 
     @Override
@@ -130,8 +133,14 @@ final class AgreementEventsCommand implements Callable<Integer> {
         EventAgreement.Parameters p = new EventAgreement.Parameters(m, Math.round(unit * 1000), Math.round(tolerance * 1000), overlap, !noNone);
         List<EventAgreement.Row> rows = EventAgreement.compute(loaded.scheme(), compared, p);
         if (csvDir != null) writeCsv(rows, p);
-        if (json) out.println(toJson(rows, p, compared, leftOut, loaded.running()));
-        else printText(rows, p, compared, leftOut, loaded.running(), out);
+        String methods = org.attune.agreement.MethodsParagraph.forEvents(p, loaded.totalSessions(),
+                compared.stream().map(EventAgreement.SessionMarks::session).toList(), coders, rows);
+        if (json) {
+            out.println(toJson(rows, p, compared, leftOut, loaded.running(), methods));
+        } else {
+            printText(rows, p, compared, leftOut, loaded.running(), out);
+            if (paragraph) out.println("\n" + methods);
+        }
         return 0;
     }
 
@@ -164,7 +173,7 @@ final class AgreementEventsCommand implements Callable<Integer> {
                     if (mf.durationMs() != null) end.merge(s.label(), mf.offsetMs() + mf.durationMs(), Math::max);
                 }
             }
-            return new Loaded(scheme, marks, end, running[0]);
+            return new Loaded(scheme, marks, end, running[0], study.sessions().size());
         }
     }
 
@@ -193,6 +202,7 @@ final class AgreementEventsCommand implements Callable<Integer> {
         Map<String, Map<String, List<Mark>>> marks = new LinkedHashMap<>();
         Map<String, Long> end = new LinkedHashMap<>();
         int running = 0;
+        int total = (int) r.rows().stream().map(EventCsvReader.Row::session).distinct().count();
         for (EventCsvReader.Row row : r.rows()) {
             if (!coders.contains(row.coder())) continue;
             EventDraft d = row.event();
@@ -204,7 +214,7 @@ final class AgreementEventsCommand implements Callable<Integer> {
             marks.computeIfAbsent(row.session(), x -> new LinkedHashMap<>()).computeIfAbsent(row.coder(), x -> new ArrayList<>()).add(mk);
             end.merge(row.session(), mk.offsetMs(), Math::max);
         }
-        return new Loaded(scheme, marks, end, running);
+        return new Loaded(scheme, marks, end, running, total);
     }
 
     private static Mark mark(CodingScheme scheme, String code, long onset, long offset) {
@@ -228,7 +238,7 @@ final class AgreementEventsCommand implements Callable<Integer> {
     }
 
     private String toJson(List<EventAgreement.Row> rows, EventAgreement.Parameters p, List<EventAgreement.SessionMarks> compared,
-                          List<String> leftOut, int running) throws IOException {
+                          List<String> leftOut, int running, String methods) throws IOException {
         java.io.StringWriter s = new java.io.StringWriter();
         try (JsonGenerator g = JsonFactory.builder().build().createGenerator(s)) {
             g.useDefaultPrettyPrinter();
@@ -250,6 +260,7 @@ final class AgreementEventsCommand implements Callable<Integer> {
             for (String l : leftOut) g.writeString(l);
             g.writeEndArray();
             g.writeNumberField("running_states_left_out", running);
+            g.writeStringField("methods_paragraph", methods);
             g.writeArrayFieldStart("results");
             for (EventAgreement.Row r : rows) {
                 g.writeStartObject();
