@@ -58,7 +58,7 @@ public final class MethodsParagraph {
         if (!groups.isEmpty()) {
             int exclusive = groups.size() - (pointSequence ? 1 : 0);
             String over = p.method() == EventAgreement.Method.BORIS ? "all codes together"
-                    : (exclusive > 0 ? exclusive + " mutually exclusive group" + (exclusive == 1 ? "" : "s") : "")
+                    : (exclusive > 0 ? (exclusive == 1 ? "one mutually exclusive group" : exclusive + " mutually exclusive groups") : "")
                     + (exclusive > 0 && pointSequence ? " and " : "") + (pointSequence ? "the point codes as one sequence" : "");
             b.append(groups.size() == 1 ? String.format(Locale.ROOT, " was %s for %s", f(groups.get(0)), over)
                     : String.format(Locale.ROOT, " averaged %s (range %s–%s) across %s", f(mean(groups)), f(min(groups)), f(max(groups)), over));
