@@ -83,6 +83,65 @@ public final class EventAgreement {
         return rows;
     }
 
+    /**
+     * Three or more coders, time units: per exclusive group and per code, Fleiss' κ and nominal
+     * Krippendorff's α over the units of each session and pooled (all sessions every coder coded).
+     *
+     * @param sessions per session, each coder's marks (same coder order everywhere) and the session end
+     */
+    public static List<Row> multiCoderTimeUnit(CodingScheme scheme, List<String> sessionLabels, List<List<List<Mark>>> sessions, List<Long> endMs,
+                                               Parameters p) {
+        List<Row> rows = new ArrayList<>();
+        Map<String, UnitAccumulator> pooled = new LinkedHashMap<>();
+        Map<String, Double> pooledUnits = new LinkedHashMap<>();
+        List<String[]> targets = new ArrayList<>();
+        for (ExclusiveGroup g : scheme.groups()) targets.add(new String[] {"group", g.id()});
+        for (Code c : scheme.timedCodes()) targets.add(new String[] {"code", c.id()});
+        for (int s = 0; s < sessions.size(); s++) {
+            List<List<Mark>> coders = sessions.get(s);
+            int units = TimeUnitKappa.unitCount(0, endMs.get(s), p.unitMs());
+            for (String[] t : targets) {
+                List<String> codes = t[0].equals("group")
+                        ? scheme.membersOf(scheme.group(t[1]).orElseThrow()).stream().map(Code::id).toList() : List.of(t[1]);
+                int none = codes.size();
+                int[][] cats = new int[coders.size()][];
+                for (int c = 0; c < coders.size(); c++) cats[c] = TimeUnitKappa.categoryPerUnit(codes, coders.get(c), 0, p.unitMs(), units);
+                UnitAccumulator acc = new UnitAccumulator(codes.size() + 1);
+                String key = t[0] + "\u0000" + t[1];
+                UnitAccumulator all = pooled.computeIfAbsent(key, x -> new UnitAccumulator(codes.size() + 1));
+                int[] unit = new int[coders.size()];
+                int counted = 0;
+                for (int u = 0; u < units; u++) {
+                    boolean allNone = true;
+                    for (int c = 0; c < coders.size(); c++) {
+                        unit[c] = cats[c][u];
+                        allNone &= unit[c] == none;
+                    }
+                    if (allNone && !p.includeNone()) continue;
+                    acc.add(unit);
+                    all.add(unit);
+                    counted++;
+                }
+                pooledUnits.merge(key, (double) counted, Double::sum);
+                rows.add(multiRow(sessionLabels.get(s), t[0], t[1], acc, counted));
+            }
+        }
+        if (sessions.size() > 1) {
+            for (Map.Entry<String, UnitAccumulator> e : pooled.entrySet()) {
+                String[] kt = e.getKey().split("\u0000", 2);
+                rows.add(multiRow(POOLED, kt[0], kt[1], e.getValue(), pooledUnits.get(e.getKey())));
+            }
+        }
+        return rows;
+    }
+
+    private static Row multiRow(String session, String kind, String target, UnitAccumulator acc, double units) {
+        Map<String, Coefficient> st = new LinkedHashMap<>();
+        st.put("fleiss_kappa", acc.fleissKappa());
+        st.put("krippendorff_alpha", acc.krippendorffAlpha());
+        return new Row(session, kind, target, st, Map.of("units", units), null, null);
+    }
+
     private static Map<String, Coefficient> pooledStatistics(Method m, double[][] t) {
         Map<String, Coefficient> s = new LinkedHashMap<>();
         int k = t.length;

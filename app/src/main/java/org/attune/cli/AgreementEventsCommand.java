@@ -52,7 +52,8 @@ final class AgreementEventsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "STUDY|EVENTS.csv", description = "A study file, or an events CSV (docs/events-csv.md).")
     Path input;
 
-    @Option(names = "--coders", split = ",", required = true, paramLabel = "A,B", description = "The two coders' initials.")
+    @Option(names = "--coders", split = ",", required = true, paramLabel = "A,B[,C…]",
+            description = "Two or more coders' initials. With more than two: every pair, and for time-unit also Fleiss' κ and Krippendorff's α across all.")
     List<String> coders;
 
     @Option(names = "--method", required = true, description = "time-unit, boris, alignment or overlap.")
@@ -98,8 +99,8 @@ final class AgreementEventsCommand implements Callable<Integer> {
             err.println("--method must be time-unit, boris, alignment or overlap, not '" + method + "'");
             return 2;
         }
-        if (coders.size() != 2 || coders.get(0).equals(coders.get(1))) {
-            err.println("--coders takes two different coders' initials, e.g. --coders AL,BK");
+        if (coders.size() < 2 || coders.stream().distinct().count() != coders.size()) {
+            err.println("--coders takes two or more different coders' initials, e.g. --coders AL,BK");
             return 2;
         }
         if (unit <= 0 || tolerance < 0 || overlap <= 0 || overlap > 1) {
@@ -114,34 +115,70 @@ final class AgreementEventsCommand implements Callable<Integer> {
             return 1;
         }
         if (loaded == null) return 1;
+        EventAgreement.Parameters p = new EventAgreement.Parameters(m, Math.round(unit * 1000), Math.round(tolerance * 1000), overlap, !noNone);
+        List<PairResult> pairs = new ArrayList<>();
+        for (int i = 0; i < coders.size(); i++) {
+            for (int j = i + 1; j < coders.size(); j++) pairs.add(pair(loaded, coders.get(i), coders.get(j), p));
+        }
+        if (pairs.stream().allMatch(x -> x.compared().isEmpty())) {
+            err.println("No session was coded by " + (coders.size() == 2 ? "both " : "two of ") + String.join(" and ", coders)
+                    + (pairs.get(0).leftOut().isEmpty() ? "." : ": " + String.join("; ", pairs.get(0).leftOut())));
+            return 1;
+        }
+        List<EventAgreement.Row> multi = coders.size() > 2 && m == EventAgreement.Method.TIME_UNIT ? multiCoder(loaded, p) : List.of();
+        if (csvDir != null) writeCsv(pairs, p);
+        PairResult first = pairs.get(0);
+        String methods = coders.size() == 2 ? org.attune.agreement.MethodsParagraph.forEvents(p, loaded.totalSessions(),
+                first.compared().stream().map(EventAgreement.SessionMarks::session).toList(), coders, first.rows()) : null;
+        if (json) {
+            out.println(toJson(pairs, multi, p, loaded.running(), methods));
+        } else {
+            for (PairResult pr : pairs) printText(pr, p, loaded.running(), out);
+            for (EventAgreement.Row r : multi) out.println(String.format(Locale.ROOT, "  all %d coders %-12s %-6s %-14s fleiss_kappa=%s krippendorff_alpha=%s", coders.size(),
+                    r.session(), r.targetKind(), r.target(), fmt(r.statistics().get("fleiss_kappa")), fmt(r.statistics().get("krippendorff_alpha"))));
+            if (paragraph && methods != null) out.println("\n" + methods);
+        }
+        return 0;
+    }
+
+    /** One coder pair's sessions and results. */
+    record PairResult(List<String> coders, List<EventAgreement.SessionMarks> compared, List<String> leftOut, List<EventAgreement.Row> rows) {
+    }
+
+    private PairResult pair(Loaded loaded, String a, String b, EventAgreement.Parameters p) {
         List<EventAgreement.SessionMarks> compared = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
         for (Map.Entry<String, Map<String, List<Mark>>> e : loaded.marks().entrySet()) {
             if (!sessions.isEmpty() && !sessions.contains(e.getKey())) continue;
-            List<Mark> a = e.getValue().get(coders.get(0));
-            List<Mark> b = e.getValue().get(coders.get(1));
-            if (a == null || b == null) {
-                leftOut.add(e.getKey() + " (" + (a == null ? coders.get(0) : coders.get(1)) + " did not code it)");
+            List<Mark> x = e.getValue().get(a);
+            List<Mark> y = e.getValue().get(b);
+            if (x == null || y == null) {
+                leftOut.add(e.getKey() + " (" + (x == null ? a : b) + " did not code it)");
                 continue;
             }
-            compared.add(new EventAgreement.SessionMarks(e.getKey(), a, b, loaded.endMs().get(e.getKey())));
+            compared.add(new EventAgreement.SessionMarks(e.getKey(), x, y, loaded.endMs().get(e.getKey())));
         }
-        if (compared.isEmpty()) {
-            err.println("No session was coded by both " + coders.get(0) + " and " + coders.get(1) + (leftOut.isEmpty() ? "." : ": " + String.join("; ", leftOut)));
-            return 1;
+        List<EventAgreement.Row> rows = compared.isEmpty() ? List.of() : EventAgreement.compute(loaded.scheme(), compared, p);
+        return new PairResult(List.of(a, b), compared, leftOut, rows);
+    }
+
+    /** Sessions every listed coder coded, for Fleiss' κ and α across all of them. */
+    private List<EventAgreement.Row> multiCoder(Loaded loaded, EventAgreement.Parameters p) {
+        List<String> labels = new ArrayList<>();
+        List<List<List<Mark>>> marks = new ArrayList<>();
+        List<Long> ends = new ArrayList<>();
+        for (Map.Entry<String, Map<String, List<Mark>>> e : loaded.marks().entrySet()) {
+            if (!sessions.isEmpty() && !sessions.contains(e.getKey())) continue;
+            if (!e.getValue().keySet().containsAll(coders)) continue;
+            labels.add(e.getKey());
+            marks.add(coders.stream().map(c -> e.getValue().get(c)).toList());
+            ends.add(loaded.endMs().get(e.getKey()));
         }
-        EventAgreement.Parameters p = new EventAgreement.Parameters(m, Math.round(unit * 1000), Math.round(tolerance * 1000), overlap, !noNone);
-        List<EventAgreement.Row> rows = EventAgreement.compute(loaded.scheme(), compared, p);
-        if (csvDir != null) writeCsv(rows, p);
-        String methods = org.attune.agreement.MethodsParagraph.forEvents(p, loaded.totalSessions(),
-                compared.stream().map(EventAgreement.SessionMarks::session).toList(), coders, rows);
-        if (json) {
-            out.println(toJson(rows, p, compared, leftOut, loaded.running(), methods));
-        } else {
-            printText(rows, p, compared, leftOut, loaded.running(), out);
-            if (paragraph) out.println("\n" + methods);
-        }
-        return 0;
+        return labels.isEmpty() ? List.of() : EventAgreement.multiCoderTimeUnit(loaded.scheme(), labels, marks, ends, p);
+    }
+
+    private static String fmt(Coefficient c) {
+        return c != null && c.isDefined() ? String.format(Locale.ROOT, "%.3f", c.get()) : "undefined";
     }
 
     private static boolean isStudy(Path file) throws IOException {
@@ -237,71 +274,76 @@ final class AgreementEventsCommand implements Callable<Integer> {
         return out;
     }
 
-    private String toJson(List<EventAgreement.Row> rows, EventAgreement.Parameters p, List<EventAgreement.SessionMarks> compared,
-                          List<String> leftOut, int running, String methods) throws IOException {
+    private String toJson(List<PairResult> pairs, List<EventAgreement.Row> multi, EventAgreement.Parameters p, int running, String methods) throws IOException {
         java.io.StringWriter s = new java.io.StringWriter();
         try (JsonGenerator g = JsonFactory.builder().build().createGenerator(s)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("method", p.method().cliName());
-            g.writeArrayFieldStart("coders");
-            for (String c : coders) g.writeString(c);
-            g.writeEndArray();
+            stringArray(g, "coders", coders);
             g.writeObjectFieldStart("parameters");
             for (Map.Entry<String, Object> e : parameters(p).entrySet()) {
                 if (e.getValue() instanceof Boolean b) g.writeBooleanField(e.getKey(), b);
                 else g.writeNumberField(e.getKey(), ((Number) e.getValue()).doubleValue());
             }
             g.writeEndObject();
-            g.writeArrayFieldStart("sessions_compared");
-            for (EventAgreement.SessionMarks sm : compared) g.writeString(sm.session());
-            g.writeEndArray();
-            g.writeArrayFieldStart("sessions_left_out");
-            for (String l : leftOut) g.writeString(l);
-            g.writeEndArray();
+            PairResult first = pairs.get(0);
+            stringArray(g, "sessions_compared", first.compared().stream().map(EventAgreement.SessionMarks::session).toList());
+            stringArray(g, "sessions_left_out", first.leftOut());
             g.writeNumberField("running_states_left_out", running);
-            g.writeStringField("methods_paragraph", methods);
+            if (methods != null) g.writeStringField("methods_paragraph", methods);
+            else g.writeNullField("methods_paragraph");
             g.writeArrayFieldStart("results");
-            for (EventAgreement.Row r : rows) {
-                g.writeStartObject();
-                g.writeStringField("session", r.session());
-                g.writeStringField("target_kind", r.targetKind());
-                g.writeStringField("target", r.target());
-                g.writeObjectFieldStart("statistics");
-                for (Map.Entry<String, Coefficient> e : r.statistics().entrySet()) {
-                    if (e.getValue().isDefined()) g.writeNumberField(e.getKey(), e.getValue().get());
-                    else g.writeNullField(e.getKey());
-                }
-                g.writeEndObject();
-                g.writeObjectFieldStart("undefined");
-                for (Map.Entry<String, Coefficient> e : r.statistics().entrySet()) {
-                    if (!e.getValue().isDefined()) g.writeStringField(e.getKey(), e.getValue().undefinedReason());
-                }
-                g.writeEndObject();
-                g.writeObjectFieldStart("counts");
-                for (Map.Entry<String, Double> e : r.counts().entrySet()) g.writeNumberField(e.getKey(), e.getValue());
-                g.writeEndObject();
-                if (r.table() != null) {
-                    g.writeArrayFieldStart("categories");
-                    for (String c : r.categories()) g.writeString(c);
-                    g.writeEndArray();
-                    g.writeArrayFieldStart("table");
-                    for (double[] row : r.table()) {
-                        g.writeStartArray();
-                        for (double v : row) g.writeNumber(v);
-                        g.writeEndArray();
-                    }
-                    g.writeEndArray();
-                }
-                g.writeEndObject();
-            }
+            for (PairResult pr : pairs) for (EventAgreement.Row r : pr.rows()) writeRow(g, pr.coders(), r);
+            g.writeEndArray();
+            g.writeArrayFieldStart("all_coders");
+            for (EventAgreement.Row r : multi) writeRow(g, coders, r);
             g.writeEndArray();
             g.writeEndObject();
         }
         return s.toString();
     }
 
-    private void writeCsv(List<EventAgreement.Row> rows, EventAgreement.Parameters p) throws IOException {
+    private static void stringArray(JsonGenerator g, String name, List<String> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String v : values) g.writeString(v);
+        g.writeEndArray();
+    }
+
+    private static void writeRow(JsonGenerator g, List<String> rowCoders, EventAgreement.Row r) throws IOException {
+        g.writeStartObject();
+        stringArray(g, "coders", rowCoders);
+        g.writeStringField("session", r.session());
+        g.writeStringField("target_kind", r.targetKind());
+        g.writeStringField("target", r.target());
+        g.writeObjectFieldStart("statistics");
+        for (Map.Entry<String, Coefficient> e : r.statistics().entrySet()) {
+            if (e.getValue().isDefined()) g.writeNumberField(e.getKey(), e.getValue().get());
+            else g.writeNullField(e.getKey());
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("undefined");
+        for (Map.Entry<String, Coefficient> e : r.statistics().entrySet()) {
+            if (!e.getValue().isDefined()) g.writeStringField(e.getKey(), e.getValue().undefinedReason());
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("counts");
+        for (Map.Entry<String, Double> e : r.counts().entrySet()) g.writeNumberField(e.getKey(), e.getValue());
+        g.writeEndObject();
+        if (r.table() != null) {
+            stringArray(g, "categories", r.categories());
+            g.writeArrayFieldStart("table");
+            for (double[] row : r.table()) {
+                g.writeStartArray();
+                for (double v : row) g.writeNumber(v);
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    private void writeCsv(List<PairResult> pairs, EventAgreement.Parameters p) throws IOException {
         Files.createDirectories(csvDir);
         Path file = csvDir.resolve("agreement-" + p.method().cliName() + ".csv");
         Map<String, Object> params = parameters(p);
@@ -311,8 +353,8 @@ final class AgreementEventsCommand implements Callable<Integer> {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
             csv.printRecord(header);
-            for (EventAgreement.Row r : rows) {
-                List<Object> base = new ArrayList<>(List.of(r.session(), coders.get(0), coders.get(1), p.method().cliName(), r.targetKind(), r.target()));
+            for (PairResult pr : pairs) for (EventAgreement.Row r : pr.rows()) {
+                List<Object> base = new ArrayList<>(List.of(r.session(), pr.coders().get(0), pr.coders().get(1), p.method().cliName(), r.targetKind(), r.target()));
                 base.addAll(params.values());
                 for (Map.Entry<String, Coefficient> e : r.statistics().entrySet()) {
                     List<Object> row = new ArrayList<>(base);
@@ -332,16 +374,15 @@ final class AgreementEventsCommand implements Callable<Integer> {
         }
     }
 
-    private void printText(List<EventAgreement.Row> rows, EventAgreement.Parameters p, List<EventAgreement.SessionMarks> compared, List<String> leftOut,
-                           int running, PrintWriter out) {
-        out.println(p.method().cliName() + " agreement, " + coders.get(0) + " vs " + coders.get(1) + ", " + parameters(p) + "; "
-                + compared.size() + " sessions" + (leftOut.isEmpty() ? "" : ", left out: " + String.join("; ", leftOut))
+    private void printText(PairResult pr, EventAgreement.Parameters p, int running, PrintWriter out) {
+        out.println(p.method().cliName() + " agreement, " + pr.coders().get(0) + " vs " + pr.coders().get(1) + ", " + parameters(p) + "; "
+                + pr.compared().size() + " sessions" + (pr.leftOut().isEmpty() ? "" : ", left out: " + String.join("; ", pr.leftOut()))
                 + (running > 0 ? "; " + running + " running states left out" : ""));
-        for (EventAgreement.Row r : rows) {
+        for (EventAgreement.Row r : pr.rows()) {
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-12s %-6s %-14s", r.session(), r.targetKind(), r.target()));
             for (Map.Entry<String, Coefficient> e : r.statistics().entrySet()) {
                 if (!e.getKey().startsWith("kappa") && !e.getKey().startsWith("proportion")) continue;
-                b.append(' ').append(e.getKey()).append('=').append(e.getValue().isDefined() ? String.format(Locale.ROOT, "%.3f", e.getValue().get()) : "undefined");
+                b.append(' ').append(e.getKey()).append('=').append(fmt(e.getValue()));
             }
             out.println(b);
         }

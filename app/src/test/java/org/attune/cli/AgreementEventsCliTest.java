@@ -38,6 +38,9 @@ class AgreementEventsCliTest {
             s.events().add(b1, EventDraft.state("C_POS", 1000, 4000L));
             s.events().add(b1, EventDraft.state("C_DIST", 6000, 10_000L));
             s.events().add(a1, EventDraft.state("C_EXPLORE", 9500, null)); // still running: left out and counted
+            long c1 = s.pass(s1.id(), s.addCoder("C", "CJ").id()).id(); // a third coder who coded exactly as AL
+            s.events().add(c1, EventDraft.state("C_POS", 0, 4000L));
+            s.events().add(c1, EventDraft.state("C_DIST", 6000, 9000L));
             s.pass(s2.id(), al.id()); // S02 coded by AL only: left out
             s.events().add(s.pass(s2.id(), al.id()).id(), EventDraft.point("C_BID", 100));
         }
@@ -101,5 +104,30 @@ class AgreementEventsCliTest {
         CliTest.Run none = CliTest.run("agreement", "events", study.toString(), "--coders", "AL,ZZ", "--method", "time-unit");
         assertEquals(1, none.code());
         assertTrue(none.err().startsWith("No session was coded by both AL and ZZ"), none.err());
+    }
+
+    /**
+     * Three coders on AFF_C (CJ = AL): units P P P P N N D D D N (AL, CJ) and N P P P N N D D D D (BK).
+     * Fleiss: per-unit agreement 1/3, 1, 1, 1, 1, 1, 1, 1, 1, 1/3 → P̄ = 26/30; category totals P 11, D 10, N 9 of 30
+     * → p_e = 302/900 → κ = (780 − 302)/(900 − 302) = 478/598.
+     * Krippendorff (nominal): off-diagonal coincidences 4 of n = 30 → D_o = 4/30; D_e = (900 − 302)/(30·29) → α = 1 − 3480/17940.
+     */
+    @Test
+    void threeCodersGetEveryPairAndFleissAndAlphaAcrossAll() throws Exception {
+        JsonNode j = json(CliTest.run("agreement", "events", study.toString(), "--coders", "AL,BK,CJ", "--method", "time-unit", "--tolerance", "0", "--json"));
+        assertTrue(j.get("methods_paragraph").isNull(), "the paragraph is for one pair");
+        int pairs = 0;
+        for (JsonNode r : j.get("results")) {
+            if (r.get("target").asText().equals("AFF_C")) {
+                pairs++;
+                if (r.get("coders").toString().equals("[\"AL\",\"CJ\"]")) assertEquals(1.0, r.at("/statistics/kappa").asDouble(), 1e-12);
+            }
+        }
+        assertEquals(3, pairs, "AL–BK, AL–CJ, BK–CJ");
+        JsonNode all = null;
+        for (JsonNode r : j.get("all_coders")) if (r.get("target").asText().equals("AFF_C")) all = r;
+        assertEquals(478.0 / 598, all.at("/statistics/fleiss_kappa").asDouble(), 1e-12);
+        assertEquals(1 - 3480.0 / 17940, all.at("/statistics/krippendorff_alpha").asDouble(), 1e-12);
+        assertEquals(10, all.at("/counts/units").asInt());
     }
 }
