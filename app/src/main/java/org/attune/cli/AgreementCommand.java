@@ -48,8 +48,15 @@ public final class AgreementCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE.csv", description = "Ratings in long format: unit,rater,value.")
+        @Parameters(paramLabel = "FILE.csv|STUDY", description = "Ratings in long format (unit,rater,value), or a study: its session ratings, "
+                + "each session a unit and each coder a rater, on the scale the scheme declares.")
         Path file;
+
+        @Option(names = "--code", paramLabel = "RATING_CODE", description = "With a study: only this rating code (default: every rating code).")
+        String code;
+
+        @Option(names = "--coders", split = ",", paramLabel = "A,B", description = "With a study: only these coders.")
+        List<String> coders;
 
         @Option(names = "--level", description = "Level of measurement for Krippendorff's α: nominal, ordinal, interval or ratio (default: ${DEFAULT-VALUE}).")
         String level = "nominal";
@@ -74,6 +81,7 @@ public final class AgreementCommand implements Runnable {
                 err.println("--level must be nominal, ordinal, interval or ratio, not '" + level + "'");
                 return 2;
             }
+            if (isStudy(file)) return fromStudy(this, out, err);
             List<String> problems = new ArrayList<>();
             RatingData data = read(file, problems);
             if (!problems.isEmpty()) {
@@ -103,6 +111,54 @@ public final class AgreementCommand implements Runnable {
             if (json) out.println(toJson(report));
             else printText(report, out);
             return 0;
+        }
+    }
+
+    private static boolean isStudy(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) return false;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(16), StandardCharsets.US_ASCII).startsWith("SQLite format 3");
+        }
+    }
+
+    /** The session ratings of a study, one report per rating cmd.code. */
+    private static Integer fromStudy(Ratings cmd, PrintWriter out, PrintWriter err) throws IOException {
+        try (org.attune.store.Study study = org.attune.store.Study.openReadOnly(cmd.file)) {
+            List<org.attune.scheme.Code> codes = study.scheme().ratingCodes().stream().filter(c -> cmd.code == null || c.id().equals(cmd.code)).toList();
+            if (codes.isEmpty()) {
+                err.println(cmd.code == null ? "The scheme of " + cmd.file.getFileName() + " has no rating codes." : cmd.code + " is not a rating code of this study's scheme.");
+                return 1;
+            }
+            KrippendorffAlpha.Level lvl = KrippendorffAlpha.Level.parse(cmd.level).orElseThrow();
+            if (lvl == KrippendorffAlpha.Level.NOMINAL && !cmd.spec.commandLine().getParseResult().hasMatchedOption("--level")) lvl = KrippendorffAlpha.Level.ORDINAL;
+            List<org.attune.store.EventLog.RatingRow> all = study.events().allRatings();
+            Map<String, RatingsReport> reports = new java.util.LinkedHashMap<>();
+            for (org.attune.scheme.Code c : codes) {
+                RatingData data = new RatingData();
+                for (org.attune.store.EventLog.RatingRow r : all) {
+                    if (r.code().equals(c.id()) && (cmd.coders == null || cmd.coders.contains(r.coder()))) data.add(r.session(), r.coder(), Integer.toString(r.value()));
+                }
+                List<String> scale = new ArrayList<>();
+                for (int v = c.scale().min(); v <= c.scale().max(); v++) scale.add(Integer.toString(v));
+                reports.put(c.id(), RatingsReport.of(data, scale, lvl, null));
+            }
+            if (cmd.json) {
+                StringBuilder b = new StringBuilder("{\n  \"ratings\": {");
+                int i = 0;
+                for (Map.Entry<String, RatingsReport> e : reports.entrySet()) {
+                    b.append(i++ == 0 ? "\n" : ",\n").append("    \"").append(e.getKey()).append("\": ").append(toJson(e.getValue()).replace("\n", "\n    "));
+                }
+                out.println(b.append("\n  }\n}"));
+            } else {
+                for (Map.Entry<String, RatingsReport> e : reports.entrySet()) {
+                    out.println(e.getKey() + " — " + study.scheme().code(e.getKey()).orElseThrow().label());
+                    printText(e.getValue(), out);
+                }
+            }
+            return 0;
+        } catch (org.attune.store.StudyException e) {
+            err.println(e.getMessage());
+            return 1;
         }
     }
 

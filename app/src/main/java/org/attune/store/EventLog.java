@@ -206,6 +206,24 @@ public final class EventLog {
         });
     }
 
+    /** One session rating: who rated which session how. */
+    public record RatingRow(String session, String coder, String code, int value) {
+    }
+
+    /** Every session rating in the study, by session label and coder initials. */
+    public List<RatingRow> allRatings() throws StudyException {
+        return file.read(c -> {
+            List<RatingRow> out = new ArrayList<>();
+            try (var st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                    SELECT s.label, k.initials, r.code, r.value FROM ratings r
+                    JOIN passes p ON p.id = r.pass_id JOIN sessions s ON s.id = p.session_id JOIN coders k ON k.id = p.coder_id
+                    ORDER BY s.label, k.initials, r.code""")) {
+                while (rs.next()) out.add(new RatingRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
+            }
+            return out;
+        });
+    }
+
     /**
      * Streams events with their session, coder and pass, ordered by session label, coder initials and
      * onset, without holding them all in memory (exports of millions of events).

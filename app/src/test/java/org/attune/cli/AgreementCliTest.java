@@ -103,4 +103,30 @@ class AgreementCliTest {
         assertTrue(r.out().contains("Krippendorff's α (nominal)   0.743"), r.out());
         assertTrue(r.out().contains("need exactly two raters"), r.out());
     }
+
+    /** Session ratings from a study: sessions are units, coders raters, the scheme's 1–5 scale the declared categories. */
+    @Test
+    void sessionRatingsOfAStudy() throws Exception {
+        Path study = dir.resolve("s.attune");
+        try (org.attune.store.Study s = org.attune.store.Study.create(study, org.attune.scheme.json.BundledSchemes.defaultScheme(), "x")) {
+            long[] coderIds = {s.addCoder("A", "AL").id(), s.addCoder("B", "BK").id()};
+            // two raters on a 1–5 scale: the SAS table's categories a, b, c as scores 1, 3, 5 (2 and 4 declared but unused)
+            double[][] t = org.attune.agreement.ClassicAgreementTest.SAS_TABLE;
+            int[] score = {1, 3, 5};
+            int unit = 0;
+            for (int i = 0; i < 3; i++) for (int k = 0; k < 3; k++) for (int c = 0; c < t[i][k]; c++) {
+                long sessionId = s.addSession(new org.attune.coding.Session(0, "S" + (unit++), "", "", null, "", "", java.util.Map.of())).id();
+                s.events().setRating(s.pass(sessionId, coderIds[0]).id(), "R_SENS", score[i]);
+                s.events().setRating(s.pass(sessionId, coderIds[1]).id(), "R_SENS", score[k]);
+            }
+        }
+        CliTest.Run r = CliTest.run("agreement", "ratings", study.toString(), "--code", "R_SENS", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out()).at("/ratings/R_SENS");
+        assertEquals(0.4842, j.get("cohen_kappa").asDouble(), 5e-5, "unweighted κ ignores unused categories");
+        assertEquals("[\"1\",\"2\",\"3\",\"4\",\"5\"]", j.at("/details/categories").toString(), "the scheme's scale is the declared category set");
+        assertEquals("ordinal", j.at("/details/krippendorff_alpha_level").asText(), "ratings default to ordinal");
+        assertTrue(j.get("icc").isObject(), "ordinal numeric ratings get ICC");
+        assertEquals(1, CliTest.run("agreement", "ratings", study.toString(), "--code", "C_BID").code());
+    }
 }
