@@ -191,26 +191,8 @@ final class AgreementEventsCommand implements Callable<Integer> {
 
     private Loaded fromStudy() throws StudyException {
         try (Study study = Study.openReadOnly(input)) {
-            CodingScheme scheme = study.scheme();
-            Map<String, Map<String, List<Mark>>> marks = new LinkedHashMap<>();
-            Map<String, Long> end = new LinkedHashMap<>();
-            int[] running = {0};
-            study.events().forEach(Set.copyOf(sessions), Set.copyOf(coders), se -> {
-                if (se.event().offsetMs() == null) {
-                    running[0]++;
-                    return;
-                }
-                Mark mk = mark(scheme, se.event().code(), se.event().onsetMs(), se.event().offsetMs());
-                marks.computeIfAbsent(se.session().label(), x -> new LinkedHashMap<>()).computeIfAbsent(se.coder().initials(), x -> new ArrayList<>()).add(mk);
-                end.merge(se.session().label(), mk.offsetMs(), Math::max);
-            });
-            for (Session s : study.sessions()) {
-                if (!end.containsKey(s.label())) continue;
-                for (MediaFile mf : study.media(s.id())) {
-                    if (mf.durationMs() != null) end.merge(s.label(), mf.offsetMs() + mf.durationMs(), Math::max);
-                }
-            }
-            return new Loaded(scheme, marks, end, running[0], study.sessions().size());
+            org.attune.store.AgreementInput in = org.attune.store.AgreementInput.load(study, Set.copyOf(sessions), Set.copyOf(coders));
+            return new Loaded(in.scheme(), in.marks(), in.endMs(), in.runningStates(), in.totalSessions());
         }
     }
 
@@ -255,8 +237,7 @@ final class AgreementEventsCommand implements Callable<Integer> {
     }
 
     private static Mark mark(CodingScheme scheme, String code, long onset, long offset) {
-        Code c = scheme.code(code).orElseThrow();
-        return new Mark(code, c.subject().jsonName(), onset, offset, c.isPoint());
+        return org.attune.store.AgreementInput.mark(scheme, code, onset, offset);
     }
 
     private Map<String, Object> parameters(EventAgreement.Parameters p) {

@@ -1,17 +1,31 @@
 package org.attune.ui;
 
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
+import org.attune.ui.agreement.AgreementView;
+import org.attune.ui.agreement.AgreementViewModel;
 import org.attune.ui.scheme.SchemeBrowserView;
 import org.attune.ui.scheme.SchemeBrowserViewModel;
 
-/** The Attune desktop app. Until studies exist it opens on the default coding scheme. */
+/** The Attune desktop app: the coding scheme and inter-rater agreement (the coding workspace comes next). */
 public final class AttuneApp extends Application {
 
     public static final String STYLESHEET = Objects.requireNonNull(
             AttuneApp.class.getResource("attune.css"), "attune.css missing from the build").toExternalForm();
+
+    /** Work that must not run on the FX thread (loading studies, computing agreement). */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "attune-background");
+        t.setDaemon(true);
+        return t;
+    });
 
     public static void launchApp(String[] args) {
         Application.launch(AttuneApp.class, args);
@@ -19,14 +33,31 @@ public final class AttuneApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        SchemeBrowserViewModel model = new SchemeBrowserViewModel();
-        SchemeBrowserView view = new SchemeBrowserView(model, new FxDialogService(stage));
-        Scene scene = new Scene(view, 1280, 800);
+        FxDialogService dialogs = new FxDialogService(stage);
+        SchemeBrowserViewModel schemeModel = new SchemeBrowserViewModel();
+        SchemeBrowserView schemeView = new SchemeBrowserView(schemeModel, dialogs);
+        AgreementView agreementView = new AgreementView(new AgreementViewModel(), dialogs, background);
+        Tab schemeTab = new Tab("Coding scheme", schemeView);
+        Tab agreementTab = new Tab("Agreement", agreementView);
+        TabPane tabs = new TabPane(schemeTab, agreementTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Scene scene = new Scene(tabs, 1280, 800);
         scene.getStylesheets().add(STYLESHEET);
-        stage.titleProperty().bind(model.schemeProperty().map(s -> "Attune — " + s.name()));
+        stage.titleProperty().bind(schemeModel.schemeProperty().map(s -> "Attune — " + s.name()));
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         stage.show();
+        // development aid: -Dattune.open.study=FILE opens a study in the agreement tab at start
+        String study = System.getProperty("attune.open.study");
+        if (study != null) {
+            tabs.getSelectionModel().select(agreementTab);
+            agreementView.open(Path.of(study));
+        }
+    }
+
+    @Override
+    public void stop() {
+        background.shutdownNow();
     }
 }

@@ -32,7 +32,7 @@ public final class AgreementBenchmark {
     public static void main(String[] args) throws Exception {
         CodingScheme scheme = BundledSchemes.defaultScheme();
         Random random = new Random(42);
-        List<Mark> a = generate(scheme, random, 20_000);
+        List<Mark> a = generate(scheme, random, 20_000, SESSION_MS);
         List<Mark> b = perturb(scheme, a, random);
         System.out.printf(Locale.ROOT, "coder A %,d events, coder B %,d events, %.1f h, 12 codes, 2 subjects%n", a.size(), b.size(), SESSION_MS / 3.6e6);
         List<EventAgreement.SessionMarks> session = List.of(new EventAgreement.SessionMarks("S01", a, b, SESSION_MS));
@@ -74,21 +74,21 @@ public final class AgreementBenchmark {
     }
 
     /** Each state group runs back to back (a bout every few seconds); points scattered. */
-    static List<Mark> generate(CodingScheme scheme, Random random, int total) {
+    static List<Mark> generate(CodingScheme scheme, Random random, int total, long sessionMs) {
         List<Mark> out = new ArrayList<>();
         int points = total / 2;
         int states = total - points;
-        long step = SESSION_MS / (states / 3);
+        long step = sessionMs / (states / 3);
         for (String[] group : new String[][] {{"C_POS", "C_DIST"}, {"P_DISENG", "P_WITHDRAW"}, {"C_EXPLORE", "C_CLING", "C_WITHDRAW"}}) {
             long t = 0;
-            for (int i = 0; i < states / 3 && t < SESSION_MS - step; i++) {
+            for (int i = 0; i < states / 3 && t < sessionMs - step; i++) {
                 long d = step / 2 + random.nextInt((int) (step / 2));
                 out.add(mark(scheme, group[random.nextInt(group.length)], t, t + d));
                 t += step;
             }
         }
         for (int i = 0; i < points; i++) {
-            long t = (long) (random.nextDouble() * SESSION_MS);
+            long t = (long) (random.nextDouble() * sessionMs);
             out.add(mark(scheme, POINTS.get(random.nextInt(POINTS.size())), t, t));
         }
         out.sort(java.util.Comparator.comparingLong(Mark::onsetMs));

@@ -1,0 +1,346 @@
+package org.attune.ui.agreement;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.attune.agreement.Coefficient;
+import org.attune.agreement.Disagreement;
+import org.attune.agreement.EventAgreement;
+import org.attune.agreement.QualityBand;
+import org.attune.coding.TimeFormat;
+import org.attune.store.AgreementInput;
+import org.attune.ui.DialogService;
+
+/**
+ * The agreement view, for the consensus meeting: choose two coders, a method and its parameters;
+ * see κ per session and pooled with its quality band, the confusion matrix, the two coders'
+ * timelines side by side with the disagreements shaded, the list of disagreements, and a methods
+ * paragraph ready to paste. Loading and computing run off the FX thread.
+ */
+public final class AgreementView extends BorderPane {
+
+    private final AgreementViewModel model;
+    private final DialogService dialogs;
+    private final Executor background;
+    private final TableView<EventAgreement.Row> table = new TableView<>();
+    private final ConfusionMatrix matrix = new ConfusionMatrix();
+    private final CoderTimelines timelines = new CoderTimelines();
+    private final ListView<Disagreement> disagreementList = new ListView<>();
+    private final ProgressBar progress = new ProgressBar();
+    private final Label status = new Label();
+    private final Label jump = new Label();
+    private Runnable afterCompute = () -> { };
+
+    public AgreementView(AgreementViewModel model, DialogService dialogs, Executor background) {
+        this.model = model;
+        this.dialogs = dialogs;
+        this.background = background;
+        getStyleClass().add("agreement-view");
+        setLeft(controls());
+        setCenter(results());
+        status.textProperty().bind(model.summaryProperty());
+        status.getStyleClass().add("status-bar");
+        status.setMaxWidth(Double.MAX_VALUE);
+        setBottom(status);
+        model.selectedProperty().addListener((obs, old, row) -> {
+            if (row != null && table.getSelectionModel().getSelectedItem() != row) table.getSelectionModel().select(row);
+            showSelected(null);
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) model.selectedProperty().set(row);
+        });
+        disagreementList.getSelectionModel().selectedItemProperty().addListener((obs, old, d) -> {
+            showSelected(d);
+            EventAgreement.Row row = model.selectedProperty().get();
+            jump.setText(d == null || row == null ? "" : "▶ " + row.session() + " at " + TimeFormat.clock(d.startMs())
+                    + " — the video opens here once the coding workspace is in place");
+        });
+    }
+
+    /** Runs after each computation is applied (tests wait on it). */
+    public void setAfterCompute(Runnable r) {
+        afterCompute = r;
+    }
+
+    private VBox controls() {
+        Button open = new Button("Open study…");
+        open.setId("openStudy");
+        open.setMaxWidth(Double.MAX_VALUE);
+        open.setOnAction(e -> chooseStudy());
+        Label study = new Label();
+        study.textProperty().bind(model.studyNameProperty());
+        study.getStyleClass().add("agreement-study");
+        study.setWrapText(true);
+
+        ChoiceBox<String> first = new ChoiceBox<>(model.coders());
+        first.valueProperty().bindBidirectional(model.firstCoderProperty());
+        first.setId("firstCoder");
+        ChoiceBox<String> second = new ChoiceBox<>(model.coders());
+        second.valueProperty().bindBidirectional(model.secondCoderProperty());
+        second.setId("secondCoder");
+
+        ChoiceBox<EventAgreement.Method> method = new ChoiceBox<>();
+        method.getItems().setAll(EventAgreement.Method.values());
+        method.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(EventAgreement.Method m) {
+                return m == null ? "" : switch (m) {
+                    case TIME_UNIT -> "Time-unit κ";
+                    case BORIS -> "BORIS-compatible κ";
+                    case ALIGNMENT -> "Event alignment κ";
+                    case OVERLAP -> "Overlap-linking κ";
+                };
+            }
+
+            @Override
+            public EventAgreement.Method fromString(String s) {
+                return null;
+            }
+        });
+        method.valueProperty().bindBidirectional(model.methodProperty());
+        method.setId("method");
+
+        Spinner<Double> unit = spinner(0.04, 60, model.unitSecondsProperty().get(), 0.1);
+        unit.valueProperty().addListener((o, a, v) -> model.unitSecondsProperty().set(v));
+        Spinner<Double> tolerance = spinner(0, 30, model.toleranceSecondsProperty().get(), 0.5);
+        tolerance.valueProperty().addListener((o, a, v) -> model.toleranceSecondsProperty().set(v));
+        Spinner<Double> overlap = spinner(51, 100, model.overlapPercentProperty().get(), 5);
+        overlap.valueProperty().addListener((o, a, v) -> model.overlapPercentProperty().set(v));
+        CheckBox none = new CheckBox("Uncoded time is a category");
+        none.selectedProperty().bindBidirectional(model.includeNoneProperty());
+
+        Button compute = new Button("Compute agreement");
+        compute.setId("compute");
+        compute.setDefaultButton(true);
+        compute.setMaxWidth(Double.MAX_VALUE);
+        compute.disableProperty().bind(model.inputProperty().isNull());
+        compute.setOnAction(e -> compute());
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.setVisible(false);
+
+        VBox box = new VBox(8, open, study, caption("Coders"), first, second, caption("Method"), method,
+                caption("Time unit (s)"), unit, caption("Tolerance ± (s)"), tolerance, caption("Overlap criterion (%)"), overlap, none,
+                new Region(), compute, progress);
+        box.setPadding(new Insets(14));
+        box.setPrefWidth(230);
+        box.getStyleClass().add("agreement-controls");
+        return box;
+    }
+
+    private SplitPane results() {
+        TableColumn<EventAgreement.Row, String> session = column("Session", r -> r.session(), 90);
+        TableColumn<EventAgreement.Row, String> target = column("Target", r -> r.target() + (r.targetKind().equals("code") ? "" : " (" + r.targetKind() + ")"), 170);
+        TableColumn<EventAgreement.Row, String> kappa = column("κ", r -> format(main(r)), 70);
+        TableColumn<EventAgreement.Row, String> band = column("Landis & Koch", r -> QualityBand.LANDIS_KOCH.label(main(r)), 110);
+        TableColumn<EventAgreement.Row, String> other = column("Also", this::secondary, 260);
+        TableColumn<EventAgreement.Row, String> n = column("n", r -> r.counts().entrySet().stream().findFirst()
+                .map(e -> String.format(Locale.ROOT, "%.0f %s", e.getValue(), e.getKey())).orElse(""), 130);
+        table.getColumns().setAll(List.of(session, target, kappa, band, other, n));
+        table.setItems(model.results());
+        table.setPlaceholder(new Label("Results appear here."));
+        table.setId("results");
+
+        disagreementList.setItems(model.disagreements());
+        disagreementList.setPlaceholder(new Label("No disagreements for this result."));
+        disagreementList.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Disagreement d, boolean empty) {
+                super.updateItem(d, empty);
+                setText(empty || d == null ? null : TimeFormat.clock(d.startMs()).substring(0, 8) + "–" + TimeFormat.clock(d.endMs()).substring(3, 8)
+                        + "   " + d.first() + "  vs  " + d.second() + (d.kind().equals("units differ") ? "" : "   (" + d.kind() + ")"));
+            }
+        });
+        disagreementList.setId("disagreements");
+        disagreementList.setPrefWidth(360);
+        Label listTitle = caption("Disagreements");
+        jump.getStyleClass().add("jump-hint");
+        jump.setWrapText(true);
+        VBox list = new VBox(6, listTitle, disagreementList, jump);
+        VBox.setVgrow(disagreementList, Priority.ALWAYS);
+        list.setPadding(new Insets(8));
+
+        ScrollPane matrixPane = new ScrollPane(matrix);
+        matrixPane.setFitToWidth(true);
+        VBox matrixBox = new VBox(6, caption("Confusion matrix"), matrixPane);
+        matrixBox.setPadding(new Insets(8));
+        matrixBox.setMinWidth(240);
+        Button whole = new Button("Whole session");
+        whole.setOnAction(e -> disagreementList.getSelectionModel().clearSelection());
+        HBox timelineHeader = new HBox(10, caption("The two coders side by side"), new Region(), whole);
+        HBox.setHgrow(timelineHeader.getChildren().get(1), Priority.ALWAYS);
+        timelineHeader.setAlignment(Pos.CENTER_LEFT);
+        ScrollPane timelineScroll = new ScrollPane(timelines);
+        timelineScroll.setFitToWidth(true);
+        VBox timelineBox = new VBox(6, timelineHeader, timelineScroll);
+        VBox.setVgrow(timelineScroll, Priority.ALWAYS);
+        timelineBox.setPadding(new Insets(8));
+
+        TextArea paragraph = new TextArea();
+        paragraph.textProperty().bind(model.paragraphProperty());
+        paragraph.setEditable(false);
+        paragraph.setWrapText(true);
+        paragraph.setPrefRowCount(4);
+        paragraph.setId("paragraph");
+        Button copy = new Button("Copy");
+        copy.setOnAction(e -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(model.paragraphProperty().get());
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+        HBox paragraphBox = new HBox(8, paragraph, copy);
+        HBox.setHgrow(paragraph, Priority.ALWAYS);
+        VBox methods = new VBox(6, caption("Methods paragraph"), paragraphBox);
+        methods.setPadding(new Insets(8));
+
+        SplitPane detail = new SplitPane(matrixBox, timelineBox, list);
+        detail.setDividerPositions(0.28, 0.70);
+        SplitPane all = new SplitPane(table, detail, methods);
+        all.setOrientation(Orientation.VERTICAL);
+        all.setDividerPositions(0.36, 0.79);
+        return all;
+    }
+
+    private void showSelected(Disagreement d) {
+        EventAgreement.Row row = model.selectedProperty().get();
+        AgreementInput in = model.inputProperty().get();
+        if (row == null || in == null) {
+            matrix.show(null, null, "", "");
+            return;
+        }
+        matrix.show(row.categories(), row.table(), model.firstCoderProperty().get(), model.secondCoderProperty().get());
+        long end = model.selectedSessionEnd();
+        long from = d == null ? 0 : Math.max(0, d.startMs() - 10_000);
+        long to = d == null ? end : Math.min(Math.max(end, d.endMs()), d.endMs() + 10_000);
+        timelines.show(in.scheme(), AgreementViewModel.codesOf(in.scheme(), row), List.of(model.firstCoderProperty().get(), model.secondCoderProperty().get()),
+                model.selectedMarks(), List.copyOf(model.disagreements()), d, from, to);
+    }
+
+    /** Opens a study (read-only) in the background, then shows it. */
+    public void open(Path file) {
+        Task<AgreementInput> task = new Task<>() {
+            @Override
+            protected AgreementInput call() throws Exception {
+                return AgreementViewModel.load(file);
+            }
+        };
+        task.setOnSucceeded(e -> model.show(task.getValue(), file.getFileName().toString()));
+        task.setOnFailed(e -> dialogs.showError("This study cannot be opened", messageOf(task.getException())));
+        background.execute(task);
+    }
+
+    /** Computes with the current choices in the background; the progress bar shows meanwhile. */
+    public void compute() {
+        AgreementInput in = model.inputProperty().get();
+        AgreementViewModel.Parameters p = model.parameters();
+        if (in == null) return;
+        if (p.first() == null || p.second() == null || p.first().equals(p.second())) {
+            dialogs.showError("Choose two different coders", "Agreement compares two coders; pick a different coder in the second box.");
+            return;
+        }
+        Task<AgreementViewModel.Computed> task = new Task<>() {
+            @Override
+            protected AgreementViewModel.Computed call() {
+                return AgreementViewModel.compute(in, p);
+            }
+        };
+        progress.setVisible(true);
+        progress.progressProperty().bind(task.progressProperty());
+        task.setOnSucceeded(e -> {
+            progress.setVisible(false);
+            model.apply(task.getValue(), p);
+            afterCompute.run();
+        });
+        task.setOnFailed(e -> {
+            progress.setVisible(false);
+            dialogs.showError("Agreement could not be computed", messageOf(task.getException()));
+        });
+        background.execute(task);
+    }
+
+    private void chooseStudy() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open study");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Attune study (*.attune)", "*.attune"));
+        File f = chooser.showOpenDialog(getScene().getWindow());
+        if (f != null) open(f.toPath());
+    }
+
+    private static String messageOf(Throwable t) {
+        return t == null || t.getMessage() == null ? "Something went wrong; see the log." : t.getMessage();
+    }
+
+    private Coefficient main(EventAgreement.Row r) {
+        String name = switch (model.methodProperty().get()) {
+            case OVERLAP -> "kappa_ipf";
+            default -> "kappa";
+        };
+        return r.statistics().get(name);
+    }
+
+    private String secondary(EventAgreement.Row r) {
+        StringBuilder b = new StringBuilder();
+        r.statistics().forEach((name, c) -> {
+            if (name.equals("kappa") || name.equals("kappa_ipf") || name.endsWith("_sd") || name.startsWith("kappa_max")) return;
+            if (!name.startsWith("kappa") && !name.startsWith("proportion")) return;
+            if (b.length() > 0) b.append("   ");
+            String shortName = name.replace("kappa_tolerance_first_as_reference", "κ±tol (1st)").replace("kappa_tolerance_second_as_reference", "κ±tol (2nd)")
+                    .replace("kappa_without_nil", "κ w/o nil").replace("kappa_excluding_unmatched", "κ excl. unmatched")
+                    .replace("proportion_aligned", "aligned").replace("proportion_linked", "linked");
+            b.append(shortName).append(' ').append(format(c));
+        });
+        return b.toString();
+    }
+
+    private static String format(Coefficient c) {
+        return c == null ? "" : c.isDefined() ? String.format(Locale.ROOT, "%.3f", c.get()) : "—";
+    }
+
+    private static TableColumn<EventAgreement.Row, String> column(String title, java.util.function.Function<EventAgreement.Row, String> value, double width) {
+        TableColumn<EventAgreement.Row, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private static Spinner<Double> spinner(double min, double max, double value, double step) {
+        Spinner<Double> s = new Spinner<>(min, max, value, step);
+        s.setEditable(true);
+        s.setMaxWidth(Double.MAX_VALUE);
+        return s;
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text.toUpperCase(Locale.ROOT));
+        l.getStyleClass().add("section-header");
+        return l;
+    }
+}

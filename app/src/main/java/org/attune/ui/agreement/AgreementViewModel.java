@@ -1,0 +1,237 @@
+package org.attune.ui.agreement;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.attune.agreement.AlignmentKappa;
+import org.attune.agreement.Disagreement;
+import org.attune.agreement.EventAgreement;
+import org.attune.agreement.Mark;
+import org.attune.agreement.MethodsParagraph;
+import org.attune.agreement.OverlapKappa;
+import org.attune.scheme.Code;
+import org.attune.scheme.CodingScheme;
+import org.attune.store.AgreementInput;
+import org.attune.store.Study;
+import org.attune.store.StudyException;
+
+/**
+ * State and commands of the agreement view: which study, coders, sessions, method and parameters;
+ * the results; the selected result's table and disagreements; the methods paragraph. No controls
+ * here: tests drive it directly, the view binds to it.
+ */
+public final class AgreementViewModel {
+
+    private final ReadOnlyObjectWrapper<AgreementInput> input = new ReadOnlyObjectWrapper<>();
+    private final StringProperty studyName = new SimpleStringProperty("");
+    private final ObservableList<String> coders = FXCollections.observableArrayList();
+    private final ObjectProperty<String> firstCoder = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> secondCoder = new SimpleObjectProperty<>();
+    private final ObjectProperty<EventAgreement.Method> method = new SimpleObjectProperty<>(EventAgreement.Method.TIME_UNIT);
+    private final DoubleProperty unitSeconds = new SimpleDoubleProperty(1);
+    private final DoubleProperty toleranceSeconds = new SimpleDoubleProperty(2);
+    private final DoubleProperty overlapPercent = new SimpleDoubleProperty(60);
+    private final BooleanProperty includeNone = new SimpleBooleanProperty(true);
+    private final ObservableList<EventAgreement.Row> results = FXCollections.observableArrayList();
+    private final ObjectProperty<EventAgreement.Row> selected = new SimpleObjectProperty<>();
+    private final ObservableList<Disagreement> disagreements = FXCollections.observableArrayList();
+    private final StringProperty paragraph = new SimpleStringProperty("");
+    private final StringProperty summary = new SimpleStringProperty("Open a study to compute agreement between two coders.");
+    private List<String> sessionsCompared = List.of();
+
+    public AgreementViewModel() {
+        selected.addListener((obs, old, row) -> showDisagreements(row));
+    }
+
+    /** Reads a study's events (call off the FX thread; apply the result with {@link #show}). */
+    public static AgreementInput load(Path study) throws StudyException {
+        try (Study s = Study.openReadOnly(study)) {
+            return AgreementInput.load(s, Set.of(), Set.of());
+        }
+    }
+
+    /** Shows a loaded study: its coders, the first two chosen. */
+    public void show(AgreementInput in, String name) {
+        input.set(in);
+        studyName.set(name);
+        List<String> all = in.marks().values().stream().flatMap(m -> m.keySet().stream()).distinct().sorted().toList();
+        coders.setAll(all);
+        firstCoder.set(all.isEmpty() ? null : all.get(0));
+        secondCoder.set(all.size() < 2 ? null : all.get(1));
+        results.clear();
+        disagreements.clear();
+        paragraph.set("");
+        summary.set(all.size() < 2 ? name + " has events from fewer than two coders: nothing to compare yet."
+                : name + ": " + in.marks().size() + " sessions with events, coders " + String.join(", ", all) + ". Choose two coders and a method.");
+    }
+
+    public Parameters parameters() {
+        return new Parameters(firstCoder.get(), secondCoder.get(), new EventAgreement.Parameters(method.get(), Math.round(unitSeconds.get() * 1000),
+                Math.round(toleranceSeconds.get() * 1000), overlapPercent.get() / 100.0, includeNone.get()));
+    }
+
+    /** What a computation needs, taken on the FX thread. */
+    public record Parameters(String first, String second, EventAgreement.Parameters method) {
+    }
+
+    /** The outcome of a computation, applied on the FX thread. */
+    public record Computed(List<String> sessions, List<String> leftOut, List<EventAgreement.Row> rows, String paragraph) {
+    }
+
+    /** The computation itself: pure, safe on any thread. */
+    public static Computed compute(AgreementInput in, Parameters p) {
+        List<EventAgreement.SessionMarks> compared = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        for (Map.Entry<String, Map<String, List<Mark>>> e : in.marks().entrySet()) {
+            List<Mark> a = e.getValue().get(p.first());
+            List<Mark> b = e.getValue().get(p.second());
+            if (a == null || b == null) leftOut.add(e.getKey());
+            else compared.add(new EventAgreement.SessionMarks(e.getKey(), a, b, in.endMs().get(e.getKey())));
+        }
+        if (compared.isEmpty()) return new Computed(List.of(), leftOut, List.of(), "");
+        List<EventAgreement.Row> rows = EventAgreement.compute(in.scheme(), compared, p.method());
+        List<String> labels = compared.stream().map(EventAgreement.SessionMarks::session).toList();
+        return new Computed(labels, leftOut, rows, MethodsParagraph.forEvents(p.method(), in.totalSessions(), labels, List.of(p.first(), p.second()), rows));
+    }
+
+    public void apply(Computed c, Parameters p) {
+        sessionsCompared = c.sessions();
+        // a code neither coder used has no κ to show; listing 20 empty rows would hide the ones that matter
+        results.setAll(c.rows().stream().filter(r -> !unused(r)).toList());
+        paragraph.set(c.paragraph());
+        summary.set(c.sessions().isEmpty() ? "No session was coded by both " + p.first() + " and " + p.second() + "."
+                : c.sessions().size() + " sessions coded by both " + p.first() + " and " + p.second()
+                        + (c.leftOut().isEmpty() ? "" : "; left out (not coded by both): " + String.join(", ", c.leftOut())));
+        selected.set(results.stream().filter(r -> !r.session().equals(EventAgreement.POOLED) && r.targetKind().equals("group")).findFirst()
+                .orElse(results.isEmpty() ? null : results.get(0)));
+    }
+
+    static boolean unused(EventAgreement.Row row) {
+        if (!row.targetKind().equals("code")) return false;
+        Map<String, Double> n = row.counts();
+        return n.getOrDefault("units_first", -1.0) == 0 && n.getOrDefault("units_second", -1.0) == 0
+                || n.getOrDefault("links", -1.0) == 0 && n.getOrDefault("unmatched_first", -1.0) == 0 && n.getOrDefault("unmatched_second", -1.0) == 0;
+    }
+
+    private void showDisagreements(EventAgreement.Row row) {
+        disagreements.clear();
+        AgreementInput in = input.get();
+        if (row == null || in == null || row.session().equals(EventAgreement.POOLED)) return;
+        Parameters p = parameters();
+        Map<String, List<Mark>> session = in.marks().get(row.session());
+        if (session == null) return;
+        List<Mark> a = session.getOrDefault(p.first(), List.of());
+        List<Mark> b = session.getOrDefault(p.second(), List.of());
+        List<String> codes = codesOf(in.scheme(), row);
+        switch (p.method().method()) {
+            case TIME_UNIT -> disagreements.setAll(Disagreement.timeUnits(codes, a, b, in.endMs().get(row.session()), p.method().unitMs()));
+            case ALIGNMENT -> disagreements.setAll(Disagreement.alignment(AlignmentKappa.compute(codes, a, b, p.method().toleranceMs())));
+            case OVERLAP -> disagreements.setAll(Disagreement.overlap(OverlapKappa.compute(codes, a, b, p.method().overlap())));
+            default -> {
+            }
+        }
+    }
+
+    /** The codes behind a result row: a group's members, one code, the point codes, or all. */
+    public static List<String> codesOf(CodingScheme scheme, EventAgreement.Row row) {
+        return switch (row.targetKind()) {
+            case "group" -> scheme.group(row.target()).map(g -> scheme.membersOf(g).stream().map(Code::id).toList()).orElse(List.of());
+            case "code" -> List.of(row.target());
+            case "set" -> scheme.timedCodes().stream().filter(Code::isPoint).map(Code::id).toList();
+            default -> scheme.timedCodes().stream().map(Code::id).toList();
+        };
+    }
+
+    /** The two coders' marks for the selected row's session, for the side-by-side timelines. */
+    public List<List<Mark>> selectedMarks() {
+        EventAgreement.Row row = selected.get();
+        AgreementInput in = input.get();
+        if (row == null || in == null || !in.marks().containsKey(row.session())) return List.of(List.of(), List.of());
+        Map<String, List<Mark>> s = in.marks().get(row.session());
+        return List.of(s.getOrDefault(firstCoder.get(), List.of()), s.getOrDefault(secondCoder.get(), List.of()));
+    }
+
+    public long selectedSessionEnd() {
+        EventAgreement.Row row = selected.get();
+        AgreementInput in = input.get();
+        return row == null || in == null ? 0 : in.endMs().getOrDefault(row.session(), 0L);
+    }
+
+    public ReadOnlyObjectProperty<AgreementInput> inputProperty() {
+        return input.getReadOnlyProperty();
+    }
+
+    public StringProperty studyNameProperty() {
+        return studyName;
+    }
+
+    public ObservableList<String> coders() {
+        return coders;
+    }
+
+    public ObjectProperty<String> firstCoderProperty() {
+        return firstCoder;
+    }
+
+    public ObjectProperty<String> secondCoderProperty() {
+        return secondCoder;
+    }
+
+    public ObjectProperty<EventAgreement.Method> methodProperty() {
+        return method;
+    }
+
+    public DoubleProperty unitSecondsProperty() {
+        return unitSeconds;
+    }
+
+    public DoubleProperty toleranceSecondsProperty() {
+        return toleranceSeconds;
+    }
+
+    public DoubleProperty overlapPercentProperty() {
+        return overlapPercent;
+    }
+
+    public BooleanProperty includeNoneProperty() {
+        return includeNone;
+    }
+
+    public ObservableList<EventAgreement.Row> results() {
+        return results;
+    }
+
+    public ObjectProperty<EventAgreement.Row> selectedProperty() {
+        return selected;
+    }
+
+    public ObservableList<Disagreement> disagreements() {
+        return disagreements;
+    }
+
+    public StringProperty paragraphProperty() {
+        return paragraph;
+    }
+
+    public StringProperty summaryProperty() {
+        return summary;
+    }
+
+    public List<String> sessionsCompared() {
+        return sessionsCompared;
+    }
+}

@@ -1,0 +1,128 @@
+package org.attune.ui.agreement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.attune.agreement.Disagreement;
+import org.attune.agreement.EventAgreement;
+import org.attune.coding.Coder;
+import org.attune.coding.EventDraft;
+import org.attune.coding.Session;
+import org.attune.scheme.json.BundledSchemes;
+import org.attune.store.Study;
+import org.attune.ui.AttuneApp;
+import org.attune.ui.DialogService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The agreement view on a study with the hand-computed timelines of TimedAgreementTest, headless. */
+@ExtendWith(ApplicationExtension.class)
+class AgreementViewTest {
+
+    @TempDir
+    static Path dir;
+
+    private final AgreementViewModel model = new AgreementViewModel();
+    private final List<String> dialogs = new ArrayList<>();
+    private AgreementView view;
+
+    @Start
+    void start(Stage stage) {
+        DialogService recording = new DialogService() {
+            @Override
+            public void showError(String title, String whatToDo) {
+                dialogs.add(title + ": " + whatToDo);
+            }
+
+            @Override
+            public void showProblems(String title, String whatToDo, List<String> problems) {
+                dialogs.add(title);
+            }
+        };
+        view = new AgreementView(model, recording, Runnable::run); // same-thread background work in tests
+        Scene scene = new Scene(view, 1280, 800);
+        scene.getStylesheets().add(AttuneApp.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private static Path study() throws Exception {
+        Path file = dir.resolve("agree-" + System.nanoTime() + ".attune");
+        try (Study s = Study.create(file, BundledSchemes.defaultScheme(), "x")) {
+            Session s1 = s.addSession(new Session(0, "S01", "", "", null, "", "", Map.of()));
+            Coder al = s.addCoder("A", "AL");
+            Coder bk = s.addCoder("B", "BK");
+            long a = s.pass(s1.id(), al.id()).id();
+            long b = s.pass(s1.id(), bk.id()).id();
+            s.events().add(a, EventDraft.state("C_POS", 0, 4000L));
+            s.events().add(a, EventDraft.state("C_DIST", 6000, 9000L));
+            s.events().add(b, EventDraft.state("C_POS", 1000, 4000L));
+            s.events().add(b, EventDraft.state("C_DIST", 6000, 10_000L));
+        }
+        return file;
+    }
+
+    @Test
+    void computesShowsTheTableDisagreementsAndParagraph(FxRobot robot) throws Exception {
+        Path file = study();
+        robot.interact(() -> view.open(file));
+        assertEquals(List.of("AL", "BK"), model.coders());
+        model.toleranceSecondsProperty().set(1);
+        CountDownLatch done = new CountDownLatch(1);
+        view.setAfterCompute(done::countDown);
+        robot.clickOn("#compute");
+        assertTrue(done.await(10, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> table = robot.lookup("#results").queryAs(TableView.class);
+        assertFalse(table.getItems().isEmpty());
+        EventAgreement.Row affect = model.selectedProperty().get();
+        assertEquals("AFF_C", affect.target(), "the first exclusive group is selected");
+        assertEquals(0.47 / 0.67, affect.statistics().get("kappa").get(), 1e-9);
+        assertTrue(model.results().stream().noneMatch(r -> r.target().equals("P_GAZE")), "codes nobody used are not listed");
+        // units 0 (C_POS vs none) and 9 (none vs C_DIST) differ
+        assertEquals(List.of(new Disagreement(0, 1000, "C_POS", "(none)", "units differ"), new Disagreement(9000, 10_000, "(none)", "C_DIST", "units differ")),
+                List.copyOf(model.disagreements()));
+        ListView<?> list = robot.lookup("#disagreements").queryAs(ListView.class);
+        assertEquals(2, list.getItems().size());
+        robot.interact(() -> list.getSelectionModel().select(1));
+        assertTrue(robot.lookup(".jump-hint").queryLabeled().getText().startsWith("▶ S01 at 00:00:09.000"));
+        assertTrue(model.paragraphProperty().get().startsWith("1 of 1 sessions (100%) were coded independently by two coders (AL and BK)."));
+        assertEquals(List.of(), dialogs);
+    }
+
+    @Test
+    void sameCoderTwiceIsExplainedNotComputed(FxRobot robot) throws Exception {
+        Path file = study();
+        robot.interact(() -> view.open(file));
+        robot.interact(() -> model.secondCoderProperty().set("AL"));
+        robot.clickOn("#compute");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("Choose two different coders: Agreement compares two coders; pick a different coder in the second box."), dialogs);
+        assertTrue(model.results().isEmpty());
+    }
+
+    @Test
+    void aFileThatIsNotAStudyGivesAMessageNotAStackTrace(FxRobot robot) throws Exception {
+        Path bad = java.nio.file.Files.writeString(dir.resolve("notes.attune"), "not a study");
+        robot.interact(() -> view.open(bad));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, dialogs.size());
+        assertTrue(dialogs.get(0).startsWith("This study cannot be opened: notes.attune is not an Attune study"), dialogs.get(0));
+    }
+}
