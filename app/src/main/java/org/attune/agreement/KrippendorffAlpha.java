@@ -58,6 +58,12 @@ public final class KrippendorffAlpha {
                 }
             }
         }
+        return fromCoincidences(o, level, numeric);
+    }
+
+    /** α from a coincidence matrix o[c][k] (Krippendorff 2011): 1 − D_o/D_e with the level's δ². */
+    static Coefficient fromCoincidences(double[][] o, Level level, double[] numeric) {
+        int k = o.length;
         double[] nc = new double[k];
         double n = 0;
         for (int c = 0; c < k; c++) {

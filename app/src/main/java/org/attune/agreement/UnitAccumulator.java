@@ -60,25 +60,6 @@ public final class UnitAccumulator {
 
     /** Nominal Krippendorff's α from the coincidence matrix. */
     public Coefficient krippendorffAlpha() {
-        double n = 0;
-        double[] nc = new double[k];
-        for (int c = 0; c < k; c++) {
-            for (int d = 0; d < k; d++) nc[c] += coincidence[c][d];
-            n += nc[c];
-        }
-        if (n < 2) return Coefficient.undefined("no unit has values from two or more raters");
-        double observed = 0;
-        double expected = 0;
-        for (int c = 0; c < k; c++) {
-            for (int d = 0; d < k; d++) {
-                if (c == d) continue;
-                observed += coincidence[c][d];
-                expected += nc[c] * nc[d];
-            }
-        }
-        observed /= n;
-        expected /= n * (n - 1);
-        if (expected == 0) return Coefficient.undefined("all pairable values are the same, so α is not defined");
-        return Coefficient.of(1 - observed / expected);
+        return KrippendorffAlpha.fromCoincidences(coincidence, KrippendorffAlpha.Level.NOMINAL, new double[k]);
     }
 }

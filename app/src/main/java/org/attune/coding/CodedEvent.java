@@ -13,10 +13,7 @@ public record CodedEvent(long id, long passId, String code, long onsetMs, Long o
 
     public CodedEvent {
         Objects.requireNonNull(code, "code");
-        if (onsetMs < 0) throw new IllegalArgumentException("onset before the start of the session: " + onsetMs + " ms");
-        if (offsetMs != null && offsetMs < onsetMs) {
-            throw new IllegalArgumentException("offset " + offsetMs + " ms before onset " + onsetMs + " ms");
-        }
+        EventDraft.checkTimes(onsetMs, offsetMs);
         modifiers = modifiers == null ? Modifiers.NONE : modifiers;
         comment = comment == null ? "" : comment;
     }

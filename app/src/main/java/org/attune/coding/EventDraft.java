@@ -7,12 +7,17 @@ public record EventDraft(String code, long onsetMs, Long offsetMs, Modifiers mod
 
     public EventDraft {
         Objects.requireNonNull(code, "code");
+        checkTimes(onsetMs, offsetMs);
+        modifiers = modifiers == null ? Modifiers.NONE : modifiers;
+        comment = comment == null ? "" : comment;
+    }
+
+    /** The rule every stored event obeys: onset in the session, offset (if any) not before it. */
+    static void checkTimes(long onsetMs, Long offsetMs) {
         if (onsetMs < 0) throw new IllegalArgumentException("onset before the start of the session: " + onsetMs + " ms");
         if (offsetMs != null && offsetMs < onsetMs) {
             throw new IllegalArgumentException("offset " + offsetMs + " ms before onset " + onsetMs + " ms");
         }
-        modifiers = modifiers == null ? Modifiers.NONE : modifiers;
-        comment = comment == null ? "" : comment;
     }
 
     public static EventDraft point(String code, long atMs) {
