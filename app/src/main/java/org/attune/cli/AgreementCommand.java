@@ -81,7 +81,7 @@ public final class AgreementCommand implements Runnable {
                 err.println("--level must be nominal, ordinal, interval or ratio, not '" + level + "'");
                 return 2;
             }
-            if (isStudy(file)) return fromStudy(this, out, err);
+            if (Inputs.isStudyFile(file)) return fromStudy(this, out, err);
             List<String> problems = new ArrayList<>();
             RatingData data = read(file, problems);
             if (!problems.isEmpty()) {
@@ -114,14 +114,7 @@ public final class AgreementCommand implements Runnable {
         }
     }
 
-    private static boolean isStudy(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) return false;
-        try (java.io.InputStream in = Files.newInputStream(file)) {
-            return new String(in.readNBytes(16), StandardCharsets.US_ASCII).startsWith("SQLite format 3");
-        }
-    }
-
-    /** The session ratings of a study, one report per rating cmd.code. */
+    /** The session ratings of a study, one report per rating code. */
     private static Integer fromStudy(Ratings cmd, PrintWriter out, PrintWriter err) throws IOException {
         try (org.attune.store.Study study = org.attune.store.Study.openReadOnly(cmd.file)) {
             List<org.attune.scheme.Code> codes = study.scheme().ratingCodes().stream().filter(c -> cmd.code == null || c.id().equals(cmd.code)).toList();

@@ -3,7 +3,6 @@ package org.attune.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.Writer;
@@ -23,14 +22,9 @@ import org.attune.agreement.Coefficient;
 import org.attune.agreement.EventAgreement;
 import org.attune.agreement.Mark;
 import org.attune.coding.EventDraft;
-import org.attune.coding.MediaFile;
-import org.attune.coding.Session;
 import org.attune.exchange.EventCsvReader;
-import org.attune.scheme.Code;
 import org.attune.scheme.CodingScheme;
 import org.attune.scheme.json.BundledSchemes;
-import org.attune.scheme.json.SchemeReadResult;
-import org.attune.scheme.json.SchemeReader;
 import org.attune.store.Study;
 import org.attune.store.StudyException;
 import picocli.CommandLine;
@@ -109,7 +103,9 @@ final class AgreementEventsCommand implements Callable<Integer> {
         }
         Loaded loaded;
         try {
-            loaded = isStudy(input) ? fromStudy() : fromCsv(err);
+            // a missing *.attune goes to the study reader, which says "no study file at …"
+            boolean study = Inputs.isStudyFile(input) || !Files.exists(input) && input.toString().endsWith(Study.FILE_EXTENSION);
+            loaded = study ? fromStudy() : fromCsv(err);
         } catch (StudyException e) {
             err.println(e.getMessage());
             return 1;
@@ -181,14 +177,6 @@ final class AgreementEventsCommand implements Callable<Integer> {
         return c != null && c.isDefined() ? String.format(Locale.ROOT, "%.3f", c.get()) : "undefined";
     }
 
-    private static boolean isStudy(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) return file.toString().endsWith(Study.FILE_EXTENSION);
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(16);
-            return new String(head, StandardCharsets.US_ASCII).startsWith("SQLite format 3");
-        }
-    }
-
     private Loaded fromStudy() throws StudyException {
         try (Study study = Study.openReadOnly(input)) {
             org.attune.store.AgreementInput in = org.attune.store.AgreementInput.load(study, Set.copyOf(sessions), Set.copyOf(coders));
@@ -199,12 +187,9 @@ final class AgreementEventsCommand implements Callable<Integer> {
     private Loaded fromCsv(PrintWriter err) throws IOException {
         CodingScheme scheme = BundledSchemes.defaultScheme();
         if (schemeFile != null) {
-            SchemeReadResult r = SchemeReader.read(schemeFile);
-            if (!r.ok()) {
-                r.errors().forEach(e -> err.println(e.format()));
-                return null;
-            }
-            scheme = r.scheme().get();
+            java.util.Optional<CodingScheme> read = Inputs.readScheme(schemeFile, err, "fix them before reading events with it.");
+            if (read.isEmpty()) return null;
+            scheme = read.get();
         }
         EventCsvReader.Result r;
         try (Reader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {

@@ -108,13 +108,9 @@ public final class SchemeCommand implements Runnable {
             if (!format.equals("markdown") && !format.equals("html") && !format.equals("both")) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--format must be markdown, html or both, not '" + format + "'");
             }
-            SchemeReadResult result = SchemeReader.read(file);
-            if (!result.ok()) {
-                result.errors().forEach(p -> err.println(p.format()));
-                err.println(file + ": the scheme has errors; fix them (see 'attune scheme validate') before writing its manual.");
-                return 1;
-            }
-            CodingScheme scheme = result.scheme().get();
+            java.util.Optional<CodingScheme> read = Inputs.readScheme(file, err, "fix them (see 'attune scheme validate') before writing its manual.");
+            if (read.isEmpty()) return 1;
+            CodingScheme scheme = read.get();
             Files.createDirectories(outputDir);
             String base = scheme.id() + "-manual";
             if (!format.equals("html")) {

@@ -11,8 +11,6 @@ import org.attune.coding.CodingPass;
 import org.attune.coding.Session;
 import org.attune.scheme.CodingScheme;
 import org.attune.scheme.json.BundledSchemes;
-import org.attune.scheme.json.SchemeReadResult;
-import org.attune.scheme.json.SchemeReader;
 import org.attune.store.Study;
 import org.attune.store.StudyException;
 import picocli.CommandLine;
@@ -54,13 +52,9 @@ public final class StudyCommand implements Runnable {
             if (scheme == null) {
                 s = BundledSchemes.defaultScheme();
             } else {
-                SchemeReadResult r = SchemeReader.read(scheme);
-                if (!r.ok()) {
-                    r.errors().forEach(p -> err.println(p.format()));
-                    err.println(scheme + ": the scheme has errors; fix them before creating a study with it.");
-                    return 1;
-                }
-                s = r.scheme().get();
+                java.util.Optional<CodingScheme> read = Inputs.readScheme(scheme, err, "fix them before creating a study with it.");
+                if (read.isEmpty()) return 1;
+                s = read.get();
             }
             String studyName = name != null ? name : file.getFileName().toString().replaceFirst("\\.attune$", "");
             try (Study study = Study.create(file, s, studyName)) {
@@ -140,14 +134,10 @@ public final class StudyCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            SchemeReadResult r = SchemeReader.read(scheme);
-            if (!r.ok()) {
-                r.errors().forEach(p -> err.println(p.format()));
-                err.println(scheme + ": the new scheme has errors; fix them first.");
-                return 1;
-            }
+            java.util.Optional<CodingScheme> read = Inputs.readScheme(scheme, err, "fix them before moving a study to it.");
+            if (read.isEmpty()) return 1;
             try (Study study = Study.open(file)) {
-                org.attune.coding.SchemeChange plan = study.planSchemeChange(r.scheme().get(), renames);
+                org.attune.coding.SchemeChange plan = study.planSchemeChange(read.get(), renames);
                 out.println("from " + plan.from().id() + " " + plan.from().version() + " to " + plan.to().id() + " " + plan.to().version());
                 out.println("added:   " + (plan.added().isEmpty() ? "none" : String.join(", ", plan.added())));
                 out.println("removed: " + (plan.removed().isEmpty() ? "none" : String.join(", ", plan.removed())));
