@@ -53,7 +53,17 @@ public final class EventAgreement {
     }
 
     public static List<Row> compute(CodingScheme scheme, List<SessionMarks> sessions, Parameters p) {
+        return compute(scheme, sessions, p, (done, total) -> { });
+    }
+
+    /** Reports how many sessions are done, e.g. to a progress bar. */
+    public interface Progress {
+        void done(int sessions, int of);
+    }
+
+    public static List<Row> compute(CodingScheme scheme, List<SessionMarks> sessions, Parameters p, Progress progress) {
         List<Row> rows = new ArrayList<>();
+        int done = 0;
         Map<String, double[][]> pooledTables = new LinkedHashMap<>();
         Map<String, List<String>> pooledCategories = new LinkedHashMap<>();
         Map<String, Map<String, Double>> pooledCounts = new LinkedHashMap<>();
@@ -69,6 +79,7 @@ public final class EventAgreement {
                 r.counts().forEach((name, v) -> pooledCounts.computeIfAbsent(key, x -> new LinkedHashMap<>()).merge(name, v, Double::sum));
                 r.toleranceTables().forEach((name, t) -> pooledTolerance.computeIfAbsent(key, x -> new LinkedHashMap<>()).merge(name, copy(t), EventAgreement::add));
             }
+            progress.done(++done, sessions.size());
         }
         if (sessions.size() > 1 && p.method() != Method.BORIS) {
             for (Map.Entry<String, double[][]> e : pooledTables.entrySet()) {

@@ -71,8 +71,7 @@ public final class EventCsvReader {
         int firstLineEnd = text.indexOf('\n');
         String firstLine = firstLineEnd < 0 ? text : text.substring(0, firstLineEnd);
         char delimiter = firstLine.indexOf(';') >= 0 && firstLine.indexOf(',') < 0 ? ';' : ',';
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(true).get();
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true).get();
         List<Row> rows = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(text, format)) {
             Map<String, Integer> header = parser.getHeaderMap();
@@ -148,7 +147,7 @@ public final class EventCsvReader {
             if (v.isEmpty()) continue;
             mods.put(col.substring(EventColumns.MODIFIER_PREFIX.length()), List.of(v.split("\\+")));
         }
-        String comment = header.containsKey("comment") ? value(record, header, "comment") : "";
+        String comment = header.containsKey("comment") ? raw(record, header, "comment") : ""; // a comment keeps its spaces
         if (errors.size() > before || code == null || onset == null) return Optional.empty();
         Modifiers modifiers;
         try {
@@ -215,8 +214,12 @@ public final class EventCsvReader {
     }
 
     private static String value(CSVRecord record, Map<String, Integer> header, String column) {
+        return raw(record, header, column).trim();
+    }
+
+    private static String raw(CSVRecord record, Map<String, Integer> header, String column) {
         Integer i = header.get(column);
-        return i == null || i >= record.size() ? "" : record.get(i).trim();
+        return i == null || i >= record.size() ? "" : record.get(i);
     }
 
     private void error(int line, String column, String message) {

@@ -35,7 +35,7 @@ class StudyCliTest {
             s.events().add(p1.id(), EventDraft.point("C_BID", 1_234).withModifiers(Modifiers.single("type", "need")).withComment("cries, \"Mama!\"\nreaches up"));
             s.events().add(p1.id(), EventDraft.state("P_GAZE", 500, 2_500L));
             s.events().add(p1.id(), EventDraft.point("P_RESP", 2_000).withModifiers(Modifiers.of(Map.of("form", java.util.List.of("verbal", "affective")))));
-            s.events().add(p2.id(), EventDraft.state("C_DIST", 1_000, 3_999L).withComment("Ünïcödé ✓"));
+            s.events().add(p2.id(), EventDraft.state("C_DIST", 1_000, 3_999L).withComment(" Ünïcödé ✓, with spaces kept "));
             s.events().add(p3.id(), EventDraft.state("C_EXPLORE", 0, null));
         }
         Path csv1 = dir.resolve("one.csv");

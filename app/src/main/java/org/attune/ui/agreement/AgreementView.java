@@ -161,10 +161,11 @@ public final class AgreementView extends BorderPane {
         TableColumn<EventAgreement.Row, String> target = column("Target", r -> r.target() + (r.targetKind().equals("code") ? "" : " (" + r.targetKind() + ")"), 170);
         TableColumn<EventAgreement.Row, String> kappa = column("κ", r -> format(main(r)), 70);
         TableColumn<EventAgreement.Row, String> band = column("Landis & Koch", r -> QualityBand.LANDIS_KOCH.label(main(r)), 110);
+        TableColumn<EventAgreement.Row, String> fleiss = column("Fleiss", r -> QualityBand.FLEISS.label(main(r)), 80);
         TableColumn<EventAgreement.Row, String> other = column("Also", this::secondary, 260);
         TableColumn<EventAgreement.Row, String> n = column("n", r -> r.counts().entrySet().stream().findFirst()
                 .map(e -> String.format(Locale.ROOT, "%.0f %s", e.getValue(), e.getKey())).orElse(""), 130);
-        table.getColumns().setAll(List.of(session, target, kappa, band, other, n));
+        table.getColumns().setAll(List.of(session, target, kappa, band, fleiss, other, n));
         table.setItems(model.results());
         table.setPlaceholder(new Label("Results appear here."));
         table.setId("results");
@@ -269,7 +270,7 @@ public final class AgreementView extends BorderPane {
         Task<AgreementViewModel.Computed> task = new Task<>() {
             @Override
             protected AgreementViewModel.Computed call() {
-                return AgreementViewModel.compute(in, p);
+                return AgreementViewModel.compute(in, p, (done, total) -> updateProgress(done, total));
             }
         };
         progress.setVisible(true);

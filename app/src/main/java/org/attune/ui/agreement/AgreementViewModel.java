@@ -94,6 +94,10 @@ public final class AgreementViewModel {
 
     /** The computation itself: pure, safe on any thread. */
     public static Computed compute(AgreementInput in, Parameters p) {
+        return compute(in, p, (done, total) -> { });
+    }
+
+    public static Computed compute(AgreementInput in, Parameters p, EventAgreement.Progress progress) {
         List<EventAgreement.SessionMarks> compared = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
         for (Map.Entry<String, Map<String, List<Mark>>> e : in.marks().entrySet()) {
@@ -103,7 +107,7 @@ public final class AgreementViewModel {
             else compared.add(new EventAgreement.SessionMarks(e.getKey(), a, b, in.endMs().get(e.getKey())));
         }
         if (compared.isEmpty()) return new Computed(List.of(), leftOut, List.of(), "");
-        List<EventAgreement.Row> rows = EventAgreement.compute(in.scheme(), compared, p.method());
+        List<EventAgreement.Row> rows = EventAgreement.compute(in.scheme(), compared, p.method(), progress);
         List<String> labels = compared.stream().map(EventAgreement.SessionMarks::session).toList();
         return new Computed(labels, leftOut, rows, MethodsParagraph.forEvents(p.method(), in.totalSessions(), labels, List.of(p.first(), p.second()), rows));
     }
