@@ -51,6 +51,8 @@ public final class SessionMeasures {
     private final long t;
     private final List<MeasureValue> out = new ArrayList<>();
     private final long[] onsets;
+    /** The events of each code, in onset order: most measures look at a few codes of many. */
+    private final java.util.Map<String, List<CodedEvent>> byCode = new java.util.HashMap<>();
 
     private SessionMeasures(CodingScheme scheme, List<CodedEvent> all, long endMs, MeasureParameters p) {
         this.scheme = scheme;
@@ -59,6 +61,7 @@ public final class SessionMeasures {
         this.events = all.stream().filter(e -> e.offsetMs() != null && scheme.code(e.code()).isPresent())
                 .sorted(java.util.Comparator.comparingLong(CodedEvent::onsetMs)).toList();
         this.onsets = events.stream().mapToLong(CodedEvent::onsetMs).toArray();
+        for (CodedEvent e : events) byCode.computeIfAbsent(e.code(), x -> new ArrayList<>()).add(e);
         Intervals session = Intervals.of(List.of(new Intervals.Span(0, endMs)));
         this.codeable = session.minus(states(CodeRole.UNCODABLE));
         this.t = codeable.total();
@@ -85,18 +88,18 @@ public final class SessionMeasures {
     }
 
     private List<CodedEvent> eventsOf(CodeRole role) {
-        Set<String> c = codes(role);
-        return events.stream().filter(e -> c.contains(e.code())).toList();
+        List<CodedEvent> out = new ArrayList<>();
+        for (String c : codes(role)) out.addAll(byCode.getOrDefault(c, List.of()));
+        out.sort(java.util.Comparator.comparingLong(CodedEvent::onsetMs));
+        return out;
     }
 
     private Intervals states(CodeRole role) {
-        Set<String> c = codes(role);
-        return Intervals.of(events.stream().filter(e -> c.contains(e.code()) && e.offsetMs() > e.onsetMs())
-                .map(e -> new Intervals.Span(e.onsetMs(), e.offsetMs())).toList());
+        return Intervals.of(eventsOf(role).stream().filter(e -> e.offsetMs() > e.onsetMs()).map(e -> new Intervals.Span(e.onsetMs(), e.offsetMs())).toList());
     }
 
     private Intervals statesOf(String code) {
-        return Intervals.of(events.stream().filter(e -> e.code().equals(code) && e.offsetMs() > e.onsetMs())
+        return Intervals.of(byCode.getOrDefault(code, List.of()).stream().filter(e -> e.offsetMs() > e.onsetMs())
                 .map(e -> new Intervals.Span(e.onsetMs(), e.offsetMs())).toList());
     }
 
@@ -141,7 +144,7 @@ public final class SessionMeasures {
         out.add(MeasureValue.of(DESCRIPTIVE, "codeable_time", "", t / 1000.0, "seconds", null));
         for (Code c : scheme.timedCodes()) {
             if (c.hasRole(CodeRole.UNCODABLE)) continue;
-            List<CodedEvent> own = events.stream().filter(e -> e.code().equals(c.id())).toList();
+            List<CodedEvent> own = byCode.getOrDefault(c.id(), List.of());
             if (c.isPoint()) {
                 rate(DESCRIPTIVE, "rate", c.id(), own.size());
             } else {
@@ -383,7 +386,7 @@ public final class SessionMeasures {
     private void insecureAndSecureBase() {
         for (CodeRole role : INSECURE_ROLES) {
             for (Code c : scheme.codesWithRole(role)) {
-                long count = events.stream().filter(e -> e.code().equals(c.id())).count();
+                long count = byCode.getOrDefault(c.id(), List.of()).size();
                 out.add(MeasureValue.of(INSECURE, "occurrence", c.id(), count > 0 ? 1 : 0, "0/1", (int) count));
                 if (c.isPoint()) out.add(MeasureValue.of(INSECURE, "count", c.id(), count, "count", (int) count));
             }

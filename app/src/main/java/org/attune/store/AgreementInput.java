@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.attune.agreement.Mark;
-import org.attune.coding.MediaFile;
-import org.attune.coding.Session;
+import org.attune.coding.CodedEvent;
 import org.attune.scheme.Code;
 import org.attune.scheme.CodingScheme;
 
@@ -24,27 +23,20 @@ public record AgreementInput(CodingScheme scheme, Map<String, Map<String, List<M
      * @param coders   coder initials to include (empty = all)
      */
     public static AgreementInput load(Study study, Set<String> sessions, Set<String> coders) throws StudyException {
-        CodingScheme scheme = study.scheme();
+        SessionCodings codings = SessionCodings.load(study, sessions, coders);
+        CodingScheme scheme = codings.scheme();
         Map<String, Map<String, List<Mark>>> marks = new LinkedHashMap<>();
-        Map<String, Long> end = new LinkedHashMap<>();
-        int[] running = {0};
-        study.events().forEach(sessions, coders, se -> {
-            if (se.event().offsetMs() == null) {
-                running[0]++;
-                return;
-            }
-            Mark m = mark(scheme, se.event().code(), se.event().onsetMs(), se.event().offsetMs());
-            marks.computeIfAbsent(se.session().label(), x -> new LinkedHashMap<>()).computeIfAbsent(se.coder().initials(), x -> new ArrayList<>()).add(m);
-            end.merge(se.session().label(), m.offsetMs(), Math::max);
-        });
-        List<Session> all = study.sessions();
-        for (Session s : all) {
-            if (!end.containsKey(s.label())) continue;
-            for (MediaFile mf : study.media(s.id())) {
-                if (mf.durationMs() != null) end.merge(s.label(), mf.offsetMs() + mf.durationMs(), Math::max);
+        int running = 0;
+        for (Map.Entry<String, Map<String, List<CodedEvent>>> session : codings.events().entrySet()) {
+            for (Map.Entry<String, List<CodedEvent>> coder : session.getValue().entrySet()) {
+                List<Mark> list = marks.computeIfAbsent(session.getKey(), x -> new LinkedHashMap<>()).computeIfAbsent(coder.getKey(), x -> new ArrayList<>());
+                for (CodedEvent e : coder.getValue()) {
+                    if (e.offsetMs() == null) running++;
+                    else list.add(mark(scheme, e.code(), e.onsetMs(), e.offsetMs()));
+                }
             }
         }
-        return new AgreementInput(scheme, marks, end, running[0], all.size());
+        return new AgreementInput(scheme, marks, codings.endMs(), running, codings.totalSessions());
     }
 
     /** A mark with the code's subject and kind from the scheme. */

@@ -1,0 +1,43 @@
+package org.attune.store;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.attune.coding.CodedEvent;
+import org.attune.coding.MediaFile;
+import org.attune.coding.Session;
+import org.attune.scheme.CodingScheme;
+
+/**
+ * A study's events grouped as analyses take them: per session label, per coder initials, in onset
+ * order; and each session's end (the later of the last coded time and the known video duration).
+ */
+public record SessionCodings(CodingScheme scheme, Map<String, Map<String, List<CodedEvent>>> events, Map<String, Long> endMs, int totalSessions,
+                             Map<String, Session> sessions) {
+
+    /**
+     * @param sessions session labels to include (empty = all)
+     * @param coders   coder initials to include (empty = all)
+     */
+    public static SessionCodings load(Study study, Set<String> sessions, Set<String> coders) throws StudyException {
+        Map<String, Map<String, List<CodedEvent>>> events = new LinkedHashMap<>();
+        Map<String, Long> end = new LinkedHashMap<>();
+        study.events().forEach(sessions, coders, se -> {
+            events.computeIfAbsent(se.session().label(), x -> new LinkedHashMap<>()).computeIfAbsent(se.coder().initials(), x -> new ArrayList<>()).add(se.event());
+            long last = se.event().offsetMs() == null ? se.event().onsetMs() : se.event().offsetMs();
+            end.merge(se.session().label(), last, Math::max);
+        });
+        Map<String, Session> byLabel = new LinkedHashMap<>();
+        List<Session> all = study.sessions();
+        for (Session s : all) {
+            byLabel.put(s.label(), s);
+            if (!end.containsKey(s.label())) continue;
+            for (MediaFile mf : study.media(s.id())) {
+                if (mf.durationMs() != null) end.merge(s.label(), mf.offsetMs() + mf.durationMs(), Math::max);
+            }
+        }
+        return new SessionCodings(study.scheme(), events, end, all.size(), byLabel);
+    }
+}
