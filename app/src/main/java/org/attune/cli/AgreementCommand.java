@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code attune agreement …}: inter-rater agreement statistics. */
 @Command(name = "agreement", mixinStandardHelpOptions = true, description = "Inter-rater agreement statistics.",
-        subcommands = {AgreementCommand.Ratings.class, AgreementEventsCommand.class})
+        subcommands = {AgreementCommand.Ratings.class, AgreementEventsCommand.class, AgreementCommand.Measures.class})
 public final class AgreementCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -361,5 +361,92 @@ public final class AgreementCommand implements Runnable {
         if (c.standardError() != null) extra = String.format(Locale.ROOT, "  SE %.3f", c.standardError()) + extra;
         String label = band == null ? "" : "  (" + band.label(c) + ", " + band.source() + ")";
         out.printf(Locale.ROOT, "  %-28s %.3f%s%s%n", name, c.get(), extra, label);
+    }
+
+    @Command(name = "measures", mixinStandardHelpOptions = true,
+            description = {"Reliability of the derived measures (docs/measures.md) between coders: for each measure, the ICC forms over the",
+                    "sessions every listed coder coded (report ICC(2,1): two-way random effects, absolute agreement, single rater)."})
+    static final class Measures implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "STUDY", description = "Study file.")
+        Path file;
+
+        @Option(names = "--coders", split = ",", required = true, paramLabel = "A,B", description = "Two or more coders' initials.")
+        List<String> coders;
+
+        @Option(names = "--window", paramLabel = "S", description = "Response window W in seconds (default: ${DEFAULT-VALUE}).")
+        double window = 3;
+
+        @Option(names = "--turn-window", paramLabel = "S", description = "Turn window in seconds (default: ${DEFAULT-VALUE}).")
+        double turnWindow = 5;
+
+        @Option(names = "--unit", paramLabel = "S", description = "Time unit in seconds (default: ${DEFAULT-VALUE}).")
+        double unit = 1;
+
+        @Option(names = "--json", description = "Machine-readable output.")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (coders.size() < 2 || coders.stream().distinct().count() != coders.size()) {
+                err.println("--coders takes two or more different coders' initials");
+                return 2;
+            }
+            org.attune.analysis.MeasureParameters p = org.attune.analysis.MeasureParameters.DEFAULTS
+                    .withWindows(Math.round(window * 1000), Math.round(turnWindow * 1000), Math.round(unit * 1000));
+            List<org.attune.analysis.MeasureReliability.Coded> codings = new ArrayList<>();
+            try (org.attune.store.Study study = org.attune.store.Study.openReadOnly(file)) {
+                org.attune.store.SessionCodings c = org.attune.store.SessionCodings.load(study, java.util.Set.of(), java.util.Set.copyOf(coders));
+                c.events().forEach((session, byCoder) -> byCoder.forEach((coder, ev) -> codings.add(new org.attune.analysis.MeasureReliability.Coded(session,
+                        coder, org.attune.analysis.SessionMeasures.compute(c.scheme(), ev, c.endMs().get(session), p)))));
+            } catch (org.attune.store.StudyException e) {
+                err.println(e.getMessage());
+                return 1;
+            }
+            List<org.attune.analysis.MeasureReliability.Row> rows = org.attune.analysis.MeasureReliability.compute(codings, coders);
+            if (json) {
+                StringWriter s = new StringWriter();
+                try (JsonGenerator g = JsonFactory.builder().build().createGenerator(s)) {
+                    g.useDefaultPrettyPrinter();
+                    g.writeStartObject();
+                    g.writeArrayFieldStart("coders");
+                    for (String c : coders) g.writeString(c);
+                    g.writeEndArray();
+                    g.writeArrayFieldStart("measures");
+                    for (org.attune.analysis.MeasureReliability.Row r : rows) {
+                        g.writeStartObject();
+                        g.writeStringField("family", r.family());
+                        g.writeStringField("measure", r.measure());
+                        g.writeStringField("target", r.target());
+                        g.writeStringField("unit", r.unit());
+                        g.writeNumberField("sessions", r.sessions());
+                        g.writeObjectFieldStart("icc");
+                        for (Icc.Form f : Icc.Form.values()) {
+                            g.writeObjectFieldStart(f.name());
+                            coefficientFields(g, r.icc().get(f));
+                            if (r.icc().get(f).isDefined()) g.writeStringField("band_koo_li", QualityBand.KOO_LI.label(r.icc().get(f)));
+                            g.writeEndObject();
+                        }
+                        g.writeEndObject();
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
+                }
+                out.println(s);
+            } else {
+                out.println("ICC(2,1) two-way random effects, absolute agreement, single rater — coders " + String.join(", ", coders));
+                for (org.attune.analysis.MeasureReliability.Row r : rows) {
+                    Coefficient icc = r.icc().get(Icc.Form.ICC2);
+                    out.println(String.format(Locale.ROOT, "  %-14s %-44s %-28s n=%-3d %s", r.family(), r.measure(), r.target(), r.sessions(),
+                            icc.isDefined() ? String.format(Locale.ROOT, "%.3f (%s, Koo & Li)", icc.get(), QualityBand.KOO_LI.label(icc)) : "undefined: " + icc.undefinedReason()));
+                }
+            }
+            return 0;
+        }
     }
 }
