@@ -388,7 +388,12 @@ public final class SessionMeasures {
             for (Code c : scheme.codesWithRole(role)) {
                 long count = byCode.getOrDefault(c.id(), List.of()).size();
                 out.add(MeasureValue.of(INSECURE, "occurrence", c.id(), count > 0 ? 1 : 0, "0/1", (int) count));
-                if (c.isPoint()) out.add(MeasureValue.of(INSECURE, "count", c.id(), count, "count", (int) count));
+                if (c.isPoint()) {
+                    out.add(MeasureValue.of(INSECURE, "count", c.id(), count, "count", (int) count));
+                    rate(INSECURE, "rate", c.id(), count);
+                } else {
+                    percentOfT(INSECURE, "percent_time", c.id(), statesOf(c.id()));
+                }
             }
         }
         Intervals exploration = states(CodeRole.CHILD_EXPLORATION).intersect(codeable);

@@ -133,6 +133,10 @@ class SessionMeasuresTest {
     void insecureAndSecureBase() {
         assertEquals(1.0, get("occurrence", "P_INTRUDE").value());
         assertEquals(0.0, get("occurrence", "P_HOSTILE").value());
+        assertEquals(1 / (50 / 60.0), m.stream().filter(x -> x.family().equals("insecure") && x.measure().equals("rate") && x.target().equals("P_INTRUDE"))
+                .findFirst().orElseThrow().value(), 1e-12);
+        assertEquals(0.0, m.stream().filter(x -> x.family().equals("insecure") && x.measure().equals("percent_time") && x.target().equals("P_DISENG"))
+                .findFirst().orElseThrow().value(), 1e-12);
         assertEquals(100.0, v("exploration_bouts_intruded_percent"), 1e-12);
         assertEquals(1 / (20 / 60.0), v("intrusions_per_minute_of_exploration"), 1e-12);
         assertEquals(40.0, v("exploration_percent"), 1e-12);
