@@ -69,6 +69,21 @@ public final class SessionMeasures {
         if (running > 0) out.add(MeasureValue.of(DESCRIPTIVE, "running_states_left_out", "", running, "count", null));
     }
 
+    /** The derived episodes of one session × coder, for drawing: what the co-occurrence and contingency measures count. */
+    public record Episodes(Intervals mutualGaze, Intervals sharedPositiveAffect, Intervals synchrony, Intervals distress, Intervals uncodable,
+                           List<BidOutcome> childBids) {
+    }
+
+    public static Episodes episodes(CodingScheme scheme, List<CodedEvent> events, long sessionEndMs, MeasureParameters p) {
+        SessionMeasures m = new SessionMeasures(scheme, events, sessionEndMs, p);
+        Intervals mutual = m.states(CodeRole.PARENT_GAZE).intersect(m.states(CodeRole.CHILD_GAZE)).intersect(m.codeable);
+        Intervals shared = m.states(CodeRole.PARENT_POSITIVE_AFFECT).intersect(m.states(CodeRole.CHILD_POSITIVE_AFFECT)).intersect(m.codeable);
+        Set<String> responses = new java.util.HashSet<>(m.codes(CodeRole.PARENT_RESPONSE));
+        responses.addAll(m.codes(CodeRole.PARENT_SOOTHE));
+        return new Episodes(mutual, shared, mutual.intersect(shared).atLeast(p.synchronyMinMs()), m.states(CodeRole.CHILD_DISTRESS),
+                m.states(CodeRole.UNCODABLE), m.outcomes(m.eventsOf(CodeRole.CHILD_BID), responses));
+    }
+
     /** All measures of one session × coder. */
     public static List<MeasureValue> compute(CodingScheme scheme, List<CodedEvent> events, long sessionEndMs, MeasureParameters p) {
         SessionMeasures m = new SessionMeasures(scheme, events, sessionEndMs, p);
@@ -224,26 +239,36 @@ public final class SessionMeasures {
      * A bid is answered when a response starts within (t, t + W], truncated at the next bid; bids
      * whose window runs past the session end or into uncodable time are censored (left out and counted).
      */
-    private void contingencySplit(String responder, List<CodedEvent> bids, Set<String> responses, String bidType) {
-        List<CodedEvent> allBids = bids;
-        int censored = 0;
-        int answered = 0;
-        List<Double> latencies = new ArrayList<>();
-        for (int i = 0; i < allBids.size(); i++) {
-            long at = allBids.get(i).onsetMs();
+    /** What became of one bid: answered (with latency), unanswered, or censored. */
+    public record BidOutcome(long atMs, String outcome, Long latencyMs) {
+        public static final String ANSWERED = "answered";
+        public static final String UNANSWERED = "unanswered";
+        public static final String CENSORED = "censored";
+    }
+
+    private List<BidOutcome> outcomes(List<CodedEvent> bids, Set<String> responses) {
+        List<BidOutcome> out = new ArrayList<>();
+        for (int i = 0; i < bids.size(); i++) {
+            long at = bids.get(i).onsetMs();
             long until = at + p.responseWindowMs();
             // censored: the window runs past the end of the session or into uncodable time
             if (until > endMs || codeable.intersect(Intervals.of(List.of(new Intervals.Span(at, until)))).total() < until - at) {
-                censored++;
+                out.add(new BidOutcome(at, BidOutcome.CENSORED, null));
                 continue;
             }
-            long stop = i + 1 < allBids.size() ? Math.min(until, allBids.get(i + 1).onsetMs()) : until;
+            long stop = i + 1 < bids.size() ? Math.min(until, bids.get(i + 1).onsetMs()) : until;
             CodedEvent response = firstBetween(at, stop, responses);
-            if (response != null) {
-                answered++;
-                latencies.add((response.onsetMs() - at) / 1000.0);
-            }
+            out.add(response == null ? new BidOutcome(at, BidOutcome.UNANSWERED, null) : new BidOutcome(at, BidOutcome.ANSWERED, response.onsetMs() - at));
         }
+        return out;
+    }
+
+    private void contingencySplit(String responder, List<CodedEvent> bids, Set<String> responses, String bidType) {
+        List<CodedEvent> allBids = bids;
+        List<BidOutcome> outcomes = outcomes(bids, responses);
+        int censored = (int) outcomes.stream().filter(o -> o.outcome().equals(BidOutcome.CENSORED)).count();
+        int answered = (int) outcomes.stream().filter(o -> o.outcome().equals(BidOutcome.ANSWERED)).count();
+        List<Double> latencies = outcomes.stream().filter(o -> o.latencyMs() != null).map(o -> o.latencyMs() / 1000.0).toList();
         String target = bidType.isEmpty() ? "" : "type=" + bidType;
         String prefix = responder + "_responsiveness";
         int usable = allBids.size() - censored;

@@ -152,4 +152,16 @@ class SessionMeasuresTest {
             assertTrue(x.value() == null ? !x.note().isEmpty() : Double.isFinite(x.value()), x.toString());
         }
     }
+
+    @Test
+    void episodesForDrawingAreWhatTheMeasuresCount() {
+        List<CodedEvent> e = new ArrayList<>(List.of(state("UNCODE", 50_000, 60_000L), state("P_GAZE", 0, 20_000L), state("C_GAZE", 10_000, 30_000L),
+                state("P_POS", 12_000, 18_000L), state("C_POS", 15_000, 25_000L), point("C_BID", 5000, "social"), point("C_BID", 10_000, "need"),
+                point("C_BID", 40_000, "social"), point("C_BID", 49_000, "social"), point("P_RESP", 6500), point("P_RESP", 14_000), point("P_SOOTHE", 42_000)));
+        SessionMeasures.Episodes ep = SessionMeasures.episodes(SCHEME, e, 60_000, MeasureParameters.DEFAULTS);
+        assertEquals(List.of(new Intervals.Span(10_000, 20_000)), ep.mutualGaze().spans());
+        assertEquals(List.of(new Intervals.Span(15_000, 18_000)), ep.synchrony().spans());
+        assertEquals(List.of(new SessionMeasures.BidOutcome(5000, "answered", 1500L), new SessionMeasures.BidOutcome(10_000, "unanswered", null),
+                new SessionMeasures.BidOutcome(40_000, "answered", 2000L), new SessionMeasures.BidOutcome(49_000, "censored", null)), ep.childBids());
+    }
 }
