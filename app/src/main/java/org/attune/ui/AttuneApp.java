@@ -11,10 +11,12 @@ import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.attune.ui.agreement.AgreementView;
 import org.attune.ui.agreement.AgreementViewModel;
+import org.attune.ui.measures.MeasuresView;
+import org.attune.ui.measures.MeasuresViewModel;
 import org.attune.ui.scheme.SchemeBrowserView;
 import org.attune.ui.scheme.SchemeBrowserViewModel;
 
-/** The Attune desktop app: the coding scheme and inter-rater agreement (the coding workspace comes next). */
+/** The Attune desktop app: the coding scheme, inter-rater agreement and derived measures (the coding workspace comes next). */
 public final class AttuneApp extends Application {
 
     public static final String STYLESHEET = Objects.requireNonNull(
@@ -39,7 +41,9 @@ public final class AttuneApp extends Application {
         AgreementView agreementView = new AgreementView(new AgreementViewModel(), dialogs, background);
         Tab schemeTab = new Tab("Coding scheme", schemeView);
         Tab agreementTab = new Tab("Agreement", agreementView);
-        TabPane tabs = new TabPane(schemeTab, agreementTab);
+        MeasuresView measuresView = new MeasuresView(new MeasuresViewModel(), dialogs, background);
+        Tab measuresTab = new Tab("Measures", measuresView);
+        TabPane tabs = new TabPane(schemeTab, agreementTab, measuresTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Scene scene = new Scene(tabs, 1280, 800);
         scene.getStylesheets().add(STYLESHEET);
@@ -51,8 +55,9 @@ public final class AttuneApp extends Application {
         // development aid: -Dattune.open.study=FILE opens a study in the agreement tab at start
         String study = System.getProperty("attune.open.study");
         if (study != null) {
-            tabs.getSelectionModel().select(agreementTab);
+            tabs.getSelectionModel().select("measures".equals(System.getProperty("attune.open.tab")) ? measuresTab : agreementTab);
             agreementView.open(Path.of(study));
+            measuresView.open(Path.of(study));
         }
     }
 

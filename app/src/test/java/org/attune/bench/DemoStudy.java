@@ -15,7 +15,7 @@ import org.attune.store.Study;
 /**
  * Writes a synthetic double-coded study for looking at the agreement view (not sample data: the
  * sample sessions with real videos come with the coding workspace). Three 10-minute sessions,
- * coders AL and BK, BK's coding a perturbed copy of AL's.
+ * coders AL and BK, BK's coding a perturbed copy of AL's, plus gaze and parent positive-affect bouts.
  * Run: {@code mvn -q -pl app test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.attune.bench.DemoStudy -Dexec.args=/tmp/demo.attune}
  */
 public final class DemoStudy {
@@ -33,6 +33,16 @@ public final class DemoStudy {
                 List<Mark> b = AgreementBenchmark.perturb(scheme, a, random);
                 for (Mark m : a) rows.add(new EventLog.ImportRow(label, "AL", draft(m)));
                 for (Mark m : b) rows.add(new EventLog.ImportRow(label, "BK", draft(m)));
+                for (String code : List.of("P_GAZE", "C_GAZE", "P_POS")) { // so mutual gaze, shared affect and synchrony have something to show
+                    long t = random.nextInt(5000);
+                    while (t < 590_000) {
+                        long d = 2000 + random.nextInt(10_000);
+                        long jitter = random.nextInt(800) - 400;
+                        rows.add(new EventLog.ImportRow(label, "AL", EventDraft.state(code, t, t + d)));
+                        rows.add(new EventLog.ImportRow(label, "BK", EventDraft.state(code, Math.max(0, t + jitter), t + d + jitter)));
+                        t += d + 1000 + random.nextInt(12_000);
+                    }
+                }
             }
             s.events().importAll(rows);
         }

@@ -1,0 +1,248 @@
+package org.attune.ui.measures;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Side;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.attune.analysis.MeasureParameters;
+import org.attune.analysis.MeasureValue;
+import org.attune.analysis.SessionMeasures;
+import org.attune.coding.TimeFormat;
+import org.attune.store.SessionCodings;
+import org.attune.ui.DialogService;
+
+/**
+ * The measures view: key measures per session × coder, one measure charted across sessions, and for
+ * the selected session the derived episodes with each child bid marked answered, unanswered or
+ * censored. The full set of measures is the CLI's {@code attune measures} export.
+ */
+public final class MeasuresView extends BorderPane {
+
+    private final MeasuresViewModel model;
+    private final DialogService dialogs;
+    private final Executor background;
+    private final Spinner<Double> window = new Spinner<>(0.5, 30, 3, 0.5);
+    private final Spinner<Double> turnWindow = new Spinner<>(0.5, 30, 5, 0.5);
+    private final ProgressBar progress = new ProgressBar();
+    private final BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final EpisodeTimeline timeline = new EpisodeTimeline();
+    private final ListView<SessionMeasures.BidOutcome> unanswered = new ListView<>();
+    private final Label jump = new Label();
+    private final Label episodesCaption = caption("Derived episodes of the selected session");
+    private Path lastStudy;
+    private Runnable afterCompute = () -> { };
+
+    public MeasuresView(MeasuresViewModel model, DialogService dialogs, Executor background) {
+        this.model = model;
+        this.dialogs = dialogs;
+        this.background = background;
+        setLeft(controls());
+        setCenter(content());
+        Label status = new Label();
+        status.textProperty().bind(model.summaryProperty());
+        status.getStyleClass().add("status-bar");
+        status.setMaxWidth(Double.MAX_VALUE);
+        setBottom(status);
+        model.selectedProperty().addListener((o, a, r) -> showSelected(-1));
+        model.chartMeasureProperty().addListener((o, a, m) -> drawChart());
+        unanswered.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            showSelected(b == null ? -1 : b.atMs());
+            MeasuresViewModel.Row r = model.selectedProperty().get();
+            jump.setText(b == null || r == null ? "" : "▶ " + r.session() + " at " + TimeFormat.clock(b.atMs()) + " — the video opens here once the coding workspace is in place");
+        });
+    }
+
+    public void setAfterCompute(Runnable r) {
+        afterCompute = r;
+    }
+
+    private VBox controls() {
+        Button open = new Button("Open study…");
+        open.setMaxWidth(Double.MAX_VALUE);
+        open.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Attune study (*.attune)", "*.attune"));
+            File f = chooser.showOpenDialog(getScene().getWindow());
+            if (f != null) open(f.toPath());
+        });
+        Label study = new Label();
+        study.textProperty().bind(model.studyNameProperty());
+        study.getStyleClass().add("agreement-study");
+        window.setEditable(true);
+        turnWindow.setEditable(true);
+        Button compute = new Button("Recompute");
+        compute.setMaxWidth(Double.MAX_VALUE);
+        compute.setOnAction(e -> {
+            if (lastStudy != null) open(lastStudy);
+        });
+        ChoiceBox<String[]> measure = new ChoiceBox<>();
+        measure.getItems().setAll(MeasuresViewModel.KEY_MEASURES);
+        measure.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String[] m) {
+                return m == null ? "" : m[3];
+            }
+
+            @Override
+            public String[] fromString(String s) {
+                return null;
+            }
+        });
+        measure.valueProperty().bindBidirectional(model.chartMeasureProperty());
+        measure.setMaxWidth(Double.MAX_VALUE);
+        progress.setVisible(false);
+        progress.setMaxWidth(Double.MAX_VALUE);
+        VBox box = new VBox(8, open, study, caption("Response window W (s)"), window, caption("Turn window (s)"), turnWindow, compute, progress,
+                new Region(), caption("Chart"), measure);
+        box.setPadding(new Insets(14));
+        box.setPrefWidth(230);
+        box.getStyleClass().add("agreement-controls");
+        return box;
+    }
+
+    private SplitPane content() {
+        TableView<MeasuresViewModel.Row> table = new TableView<>(model.rows());
+        TableColumn<MeasuresViewModel.Row, String> session = new TableColumn<>("Session");
+        session.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().session()));
+        TableColumn<MeasuresViewModel.Row, String> coder = new TableColumn<>("Coder");
+        coder.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().coder()));
+        table.getColumns().add(session);
+        table.getColumns().add(coder);
+        for (String[] m : MeasuresViewModel.KEY_MEASURES) {
+            TableColumn<MeasuresViewModel.Row, String> c = new TableColumn<>(m[3]);
+            c.setCellValueFactory(f -> {
+                MeasureValue v = f.getValue().value(m[0], m[1], m[2]);
+                return new ReadOnlyStringWrapper(v == null || v.value() == null ? "—" : String.format(Locale.ROOT, "%.2f", v.value()));
+            });
+            c.setPrefWidth(Math.max(90, m[3].length() * 7.5 + 26));
+            table.getColumns().add(c);
+        }
+        table.setId("measures");
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+            if (r != null) model.selectedProperty().set(r);
+        });
+        chart.setAnimated(false);
+        chart.setLegendVisible(true);
+        chart.setLegendSide(Side.RIGHT);
+        chart.setMinHeight(200);
+        unanswered.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(SessionMeasures.BidOutcome b, boolean empty) {
+                super.updateItem(b, empty);
+                setText(empty || b == null ? null : TimeFormat.clock(b.atMs()) + "   no response within W");
+            }
+        });
+        unanswered.setPrefWidth(330);
+        unanswered.setId("unanswered");
+        jump.getStyleClass().add("jump-hint");
+        jump.setWrapText(true);
+        VBox list = new VBox(6, caption("Unanswered bids"), unanswered, jump);
+        VBox.setVgrow(unanswered, Priority.ALWAYS);
+        list.setPadding(new Insets(8));
+        VBox episodes = new VBox(6, episodesCaption, timeline);
+        VBox.setVgrow(timeline, Priority.ALWAYS);
+        episodes.setPadding(new Insets(8));
+        SplitPane bottom = new SplitPane(episodes, list);
+        bottom.setDividerPositions(0.72);
+        VBox chartBox = new VBox(6, caption("Across sessions"), chart);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        chartBox.setPadding(new Insets(8));
+        SplitPane all = new SplitPane(table, chartBox, bottom);
+        all.setOrientation(Orientation.VERTICAL);
+        all.setDividerPositions(0.3, 0.62);
+        return all;
+    }
+
+    /** Loads a study and computes its measures in the background. */
+    public void open(Path file) {
+        lastStudy = file;
+        MeasureParameters p = MeasureParameters.DEFAULTS.withWindows(Math.round(window.getValue() * 1000), Math.round(turnWindow.getValue() * 1000), 1000);
+        Task<Object[]> task = new Task<>() {
+            @Override
+            protected Object[] call() throws Exception {
+                SessionCodings c = MeasuresViewModel.load(file);
+                return new Object[] {c, MeasuresViewModel.compute(c, p)};
+            }
+        };
+        progress.setVisible(true);
+        progress.setProgress(-1);
+        task.setOnSucceeded(e -> {
+            progress.setVisible(false);
+            @SuppressWarnings("unchecked")
+            List<MeasuresViewModel.Row> rows = (List<MeasuresViewModel.Row>) task.getValue()[1];
+            model.show((SessionCodings) task.getValue()[0], file.getFileName().toString(), rows);
+            drawChart();
+            showSelected(-1);
+            afterCompute.run();
+        });
+        task.setOnFailed(e -> {
+            progress.setVisible(false);
+            Throwable t = task.getException();
+            dialogs.showError("The measures could not be computed", t == null || t.getMessage() == null ? "Something went wrong; see the log." : t.getMessage());
+        });
+        background.execute(task);
+    }
+
+    private void drawChart() {
+        chart.getData().clear();
+        String[] m = model.chartMeasureProperty().get();
+        chart.setTitle(m[3]);
+        for (Map.Entry<String, Map<String, Double>> s : model.chartSeries().entrySet()) {
+            XYChart.Series<String, Number> series = new XYChart.Series<>();
+            series.setName(s.getKey());
+            s.getValue().forEach((session, v) -> series.getData().add(new XYChart.Data<>(session, v)));
+            chart.getData().add(series);
+        }
+    }
+
+    private void showSelected(long highlight) {
+        SessionMeasures.Episodes e = model.selectedEpisodes(MeasureParameters.DEFAULTS
+                .withWindows(Math.round(window.getValue() * 1000), Math.round(turnWindow.getValue() * 1000), 1000));
+        if (e == null) return;
+        timeline.show(e, model.selectedSessionEnd(), highlight);
+        MeasuresViewModel.Row r = model.selectedProperty().get();
+        episodesCaption.setText(("Derived episodes — session " + r.session() + ", coder " + r.coder()).toUpperCase(Locale.ROOT));
+        if (highlight < 0) {
+            unanswered.getItems().setAll(e.childBids().stream().filter(b -> b.outcome().equals(SessionMeasures.BidOutcome.UNANSWERED)).toList());
+        }
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text.toUpperCase(Locale.ROOT));
+        l.getStyleClass().add("section-header");
+        return l;
+    }
+
+    /** For tests: the chart's series names. */
+    List<String> seriesNames() {
+        return chart.getData().stream().map(XYChart.Series::getName).toList();
+    }
+
+}

@@ -1,0 +1,136 @@
+package org.attune.ui.measures;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.attune.analysis.SessionMeasures;
+import org.attune.coding.Coder;
+import org.attune.coding.EventDraft;
+import org.attune.coding.Modifiers;
+import org.attune.coding.Session;
+import org.attune.scheme.json.BundledSchemes;
+import org.attune.store.Study;
+import org.attune.ui.AttuneApp;
+import org.attune.ui.DialogService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The measures view on a hand-built study, headless. Session S01 is 20 s long, 19–20 s uncodable; W = 3 s.
+ * AL: child bids at 5 and 10 s, parent response at 6.5 s → bid 5 answered (1.5 s), bid 10 unanswered
+ * (its window (10, 13] holds no response): responsiveness 1/2.
+ * BK: bids at 5, 10 and 15 s, responses at 6 and 16 s → bids 5 and 15 answered, bid 10 unanswered: 2/3.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MeasuresViewTest {
+
+    @TempDir
+    static Path dir;
+
+    private final MeasuresViewModel model = new MeasuresViewModel();
+    private final List<String> dialogs = new ArrayList<>();
+    private MeasuresView view;
+
+    @Start
+    void start(Stage stage) {
+        DialogService recording = new DialogService() {
+            @Override
+            public void showError(String title, String whatToDo) {
+                dialogs.add(title + ": " + whatToDo);
+            }
+
+            @Override
+            public void showProblems(String title, String whatToDo, List<String> problems) {
+                dialogs.add(title);
+            }
+        };
+        view = new MeasuresView(model, recording, Runnable::run); // same-thread background work in tests
+        Scene scene = new Scene(view, 1280, 800);
+        scene.getStylesheets().add(AttuneApp.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private static EventDraft bid(long at) {
+        return EventDraft.point("C_BID", at).withModifiers(Modifiers.single("type", "social"));
+    }
+
+    private static Path study() throws Exception {
+        Path file = dir.resolve("measures-" + System.nanoTime() + ".attune");
+        try (Study s = Study.create(file, BundledSchemes.defaultScheme(), "x")) {
+            Session s1 = s.addSession(new Session(0, "S01", "", "", null, "", "", Map.of()));
+            Coder al = s.addCoder("A", "AL");
+            Coder bk = s.addCoder("B", "BK");
+            long a = s.pass(s1.id(), al.id()).id();
+            long b = s.pass(s1.id(), bk.id()).id();
+            s.events().add(a, bid(5000));
+            s.events().add(a, bid(10_000));
+            s.events().add(a, EventDraft.point("P_RESP", 6500));
+            s.events().add(a, EventDraft.state("UNCODE", 19_000, 20_000L));
+            s.events().add(b, bid(5000));
+            s.events().add(b, bid(10_000));
+            s.events().add(b, bid(15_000));
+            s.events().add(b, EventDraft.point("P_RESP", 6000));
+            s.events().add(b, EventDraft.point("P_RESP", 16_000));
+            s.events().add(b, EventDraft.state("UNCODE", 19_000, 20_000L));
+        }
+        return file;
+    }
+
+    @Test
+    void showsMeasuresChartAndUnansweredBids(FxRobot robot) throws Exception {
+        Path file = study();
+        CountDownLatch done = new CountDownLatch(1);
+        view.setAfterCompute(done::countDown);
+        robot.interact(() -> view.open(file));
+        assertTrue(done.await(10, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableView<?> table = robot.lookup("#measures").queryAs(TableView.class);
+        assertEquals(2, table.getItems().size());
+        MeasuresViewModel.Row al = model.rows().get(0);
+        MeasuresViewModel.Row bk = model.rows().get(1);
+        assertEquals("AL", al.coder());
+        assertEquals(0.5, al.value("reciprocity", "parent_responsiveness", "").value(), 1e-12);
+        assertEquals(2 / 3.0, bk.value("reciprocity", "parent_responsiveness", "").value(), 1e-12);
+
+        assertEquals(List.of("AL", "BK"), view.seriesNames(), "one chart series per coder");
+        assertEquals(Map.of("AL", Map.of("S01", 0.5), "BK", Map.of("S01", 2 / 3.0)), model.chartSeries());
+
+        ListView<?> unanswered = robot.lookup("#unanswered").queryAs(ListView.class);
+        assertEquals(1, unanswered.getItems().size(), "AL (selected first) left the bid at 10 s unanswered");
+        assertEquals(10_000, ((SessionMeasures.BidOutcome) unanswered.getItems().get(0)).atMs());
+        robot.interact(() -> unanswered.getSelectionModel().select(0));
+        assertTrue(robot.lookup(".jump-hint").queryLabeled().getText().startsWith("▶ S01 at 00:00:10.000"));
+
+        robot.interact(() -> model.selectedProperty().set(bk));
+        assertEquals(1, unanswered.getItems().size());
+        assertEquals(10_000, ((SessionMeasures.BidOutcome) unanswered.getItems().get(0)).atMs());
+        assertEquals(List.of(), dialogs);
+    }
+
+    @Test
+    void aFileThatIsNotAStudyGivesAMessageNotAStackTrace(FxRobot robot) throws Exception {
+        Path bad = Files.writeString(dir.resolve("notes.attune"), "not a study");
+        robot.interact(() -> view.open(bad));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, dialogs.size());
+        assertTrue(dialogs.get(0).startsWith("The measures could not be computed: notes.attune is not an Attune study"), dialogs.get(0));
+    }
+}
