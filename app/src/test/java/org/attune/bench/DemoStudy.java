@@ -37,9 +37,10 @@ public final class DemoStudy {
                     long t = random.nextInt(5000);
                     while (t < 590_000) {
                         long d = 2000 + random.nextInt(10_000);
-                        long jitter = random.nextInt(800) - 400;
+                        long on = Math.max(0, t + random.nextInt(1200) - 600);
+                        long off = Math.max(on + 500, t + d + random.nextInt(1600) - 800);
                         rows.add(new EventLog.ImportRow(label, "AL", EventDraft.state(code, t, t + d)));
-                        rows.add(new EventLog.ImportRow(label, "BK", EventDraft.state(code, Math.max(0, t + jitter), t + d + jitter)));
+                        if (random.nextDouble() > 0.06) rows.add(new EventLog.ImportRow(label, "BK", EventDraft.state(code, on, off)));
                         t += d + 1000 + random.nextInt(12_000);
                     }
                 }

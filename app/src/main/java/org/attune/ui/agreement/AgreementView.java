@@ -20,6 +20,8 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -35,9 +37,12 @@ import javafx.util.StringConverter;
 import org.attune.agreement.Coefficient;
 import org.attune.agreement.Disagreement;
 import org.attune.agreement.EventAgreement;
+import org.attune.agreement.Icc;
 import org.attune.agreement.QualityBand;
+import org.attune.analysis.MeasureReliability;
 import org.attune.coding.TimeFormat;
 import org.attune.store.AgreementInput;
+import org.attune.store.SessionCodings;
 import org.attune.ui.DialogService;
 
 /**
@@ -224,10 +229,49 @@ public final class AgreementView extends BorderPane {
 
         SplitPane detail = new SplitPane(matrixBox, timelineBox, list);
         detail.setDividerPositions(0.28, 0.70);
-        SplitPane all = new SplitPane(table, detail, methods);
+        Tab events = new Tab("Events (κ)", table);
+        Tab measures = new Tab("Derived measures (ICC)", measureIccTable());
+        TabPane tables = new TabPane(events, measures);
+        tables.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tables.setId("resultTabs");
+        SplitPane all = new SplitPane(tables, detail, methods);
         all.setOrientation(Orientation.VERTICAL);
         all.setDividerPositions(0.36, 0.79);
         return all;
+    }
+
+    /** The ICC of each derived measure between the two coders: how reliable the numbers a paper reports are. */
+    private TableView<MeasureReliability.Row> measureIccTable() {
+        TableView<MeasureReliability.Row> icc = new TableView<>(model.measureIcc());
+        icc.getColumns().setAll(List.of(
+                iccColumn("Family", r -> r.family(), 100),
+                iccColumn("Measure", r -> r.measure() + (r.target().isEmpty() ? "" : " · " + r.target()), 290),
+                iccColumn("Sessions", r -> Integer.toString(r.sessions()), 70),
+                iccColumn("ICC(2,1)", r -> format(r.icc().get(Icc.Form.ICC2)), 80),
+                iccColumn("95% CI", r -> interval(r.icc().get(Icc.Form.ICC2)), 120),
+                iccColumn("Koo & Li", r -> QualityBand.KOO_LI.label(r.icc().get(Icc.Form.ICC2)), 90),
+                iccColumn("ICC(3,1)", r -> format(r.icc().get(Icc.Form.ICC3)), 80),
+                iccColumn("Note", r -> note(r.icc().get(Icc.Form.ICC2), r.icc().incompleteUnits()), 300)));
+        icc.setPlaceholder(new Label("The ICC of each derived measure (docs/measures.md, default windows W = 3 s, turn window 5 s) between the two coders appears here after Compute."));
+        icc.setId("measureIcc");
+        return icc;
+    }
+
+    private static String interval(Coefficient c) {
+        return c == null || c.ciLower() == null ? "" : String.format(Locale.ROOT, "[%.2f, %.2f]", c.ciLower(), c.ciUpper());
+    }
+
+    private static String note(Coefficient c, int incomplete) {
+        String reason = c == null || c.isDefined() ? "" : c.undefinedReason();
+        String left = incomplete == 0 ? "" : incomplete + " session(s) left out: undefined for one coder";
+        return reason.isEmpty() ? left : left.isEmpty() ? reason : reason + "; " + left;
+    }
+
+    private static TableColumn<MeasureReliability.Row, String> iccColumn(String title, java.util.function.Function<MeasureReliability.Row, String> value, double width) {
+        TableColumn<MeasureReliability.Row, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        c.setPrefWidth(width);
+        return c;
     }
 
     private void showSelected(Disagreement d) {
@@ -247,9 +291,9 @@ public final class AgreementView extends BorderPane {
 
     /** Opens a study (read-only) in the background, then shows it. */
     public void open(Path file) {
-        Task<AgreementInput> task = new Task<>() {
+        Task<AgreementViewModel.Loaded> task = new Task<>() {
             @Override
-            protected AgreementInput call() throws Exception {
+            protected AgreementViewModel.Loaded call() throws Exception {
                 return AgreementViewModel.load(file);
             }
         };
@@ -261,6 +305,7 @@ public final class AgreementView extends BorderPane {
     /** Computes with the current choices in the background; the progress bar shows meanwhile. */
     public void compute() {
         AgreementInput in = model.inputProperty().get();
+        SessionCodings codings = model.codings();
         AgreementViewModel.Parameters p = model.parameters();
         if (in == null) return;
         if (p.first() == null || p.second() == null || p.first().equals(p.second())) {
@@ -270,7 +315,7 @@ public final class AgreementView extends BorderPane {
         Task<AgreementViewModel.Computed> task = new Task<>() {
             @Override
             protected AgreementViewModel.Computed call() {
-                return AgreementViewModel.compute(in, p, (done, total) -> updateProgress(done, total));
+                return AgreementViewModel.compute(in, codings, p, (done, total) -> updateProgress(done, total));
             }
         };
         progress.setVisible(true);

@@ -2,6 +2,7 @@ package org.attune.ui.agreement;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,9 +24,14 @@ import org.attune.agreement.EventAgreement;
 import org.attune.agreement.Mark;
 import org.attune.agreement.MethodsParagraph;
 import org.attune.agreement.OverlapKappa;
+import org.attune.analysis.MeasureParameters;
+import org.attune.analysis.MeasureReliability;
+import org.attune.analysis.SessionMeasures;
+import org.attune.coding.CodedEvent;
 import org.attune.scheme.Code;
 import org.attune.scheme.CodingScheme;
 import org.attune.store.AgreementInput;
+import org.attune.store.SessionCodings;
 import org.attune.store.Study;
 import org.attune.store.StudyException;
 
@@ -48,6 +54,8 @@ public final class AgreementViewModel {
     private final BooleanProperty includeNone = new SimpleBooleanProperty(true);
     private final ObservableList<EventAgreement.Row> results = FXCollections.observableArrayList();
     private final ObjectProperty<EventAgreement.Row> selected = new SimpleObjectProperty<>();
+    private final ObservableList<MeasureReliability.Row> measureIcc = FXCollections.observableArrayList();
+    private SessionCodings codings;
     private final ObservableList<Disagreement> disagreements = FXCollections.observableArrayList();
     private final StringProperty paragraph = new SimpleStringProperty("");
     private final StringProperty summary = new SimpleStringProperty("Open a study to compute agreement between two coders.");
@@ -57,15 +65,21 @@ public final class AgreementViewModel {
         selected.addListener((obs, old, row) -> showDisagreements(row));
     }
 
+    /** A study's events as marks (for κ) and as coded events with modifiers (for the measures' ICC). */
+    public record Loaded(AgreementInput marks, SessionCodings events) {
+    }
+
     /** Reads a study's events (call off the FX thread; apply the result with {@link #show}). */
-    public static AgreementInput load(Path study) throws StudyException {
+    public static Loaded load(Path study) throws StudyException {
         try (Study s = Study.openReadOnly(study)) {
-            return AgreementInput.load(s, Set.of(), Set.of());
+            return new Loaded(AgreementInput.load(s, Set.of(), Set.of()), SessionCodings.load(s, Set.of(), Set.of()));
         }
     }
 
     /** Shows a loaded study: its coders, the first two chosen. */
-    public void show(AgreementInput in, String name) {
+    public void show(Loaded loaded, String name) {
+        AgreementInput in = loaded.marks();
+        codings = loaded.events();
         input.set(in);
         studyName.set(name);
         List<String> all = in.marks().values().stream().flatMap(m -> m.keySet().stream()).distinct().sorted().toList();
@@ -73,6 +87,7 @@ public final class AgreementViewModel {
         firstCoder.set(all.isEmpty() ? null : all.get(0));
         secondCoder.set(all.size() < 2 ? null : all.get(1));
         results.clear();
+        measureIcc.clear();
         disagreements.clear();
         paragraph.set("");
         summary.set(all.size() < 2 ? name + " has events from fewer than two coders: nothing to compare yet."
@@ -89,15 +104,15 @@ public final class AgreementViewModel {
     }
 
     /** The outcome of a computation, applied on the FX thread. */
-    public record Computed(List<String> sessions, List<String> leftOut, List<EventAgreement.Row> rows, String paragraph) {
+    public record Computed(List<String> sessions, List<String> leftOut, List<EventAgreement.Row> rows, String paragraph, List<MeasureReliability.Row> measures) {
     }
 
     /** The computation itself: pure, safe on any thread. */
-    public static Computed compute(AgreementInput in, Parameters p) {
-        return compute(in, p, (done, total) -> { });
+    public static Computed compute(AgreementInput in, SessionCodings codings, Parameters p) {
+        return compute(in, codings, p, (done, total) -> { });
     }
 
-    public static Computed compute(AgreementInput in, Parameters p, EventAgreement.Progress progress) {
+    public static Computed compute(AgreementInput in, SessionCodings codings, Parameters p, EventAgreement.Progress progress) {
         List<EventAgreement.SessionMarks> compared = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
         for (Map.Entry<String, Map<String, List<Mark>>> e : in.marks().entrySet()) {
@@ -106,16 +121,35 @@ public final class AgreementViewModel {
             if (a == null || b == null) leftOut.add(e.getKey());
             else compared.add(new EventAgreement.SessionMarks(e.getKey(), a, b, in.endMs().get(e.getKey())));
         }
-        if (compared.isEmpty()) return new Computed(List.of(), leftOut, List.of(), "");
+        if (compared.isEmpty()) return new Computed(List.of(), leftOut, List.of(), "", List.of());
         List<EventAgreement.Row> rows = EventAgreement.compute(in.scheme(), compared, p.method(), progress);
         List<String> labels = compared.stream().map(EventAgreement.SessionMarks::session).toList();
-        return new Computed(labels, leftOut, rows, MethodsParagraph.forEvents(p.method(), in.totalSessions(), labels, List.of(p.first(), p.second()), rows));
+        return new Computed(labels, leftOut, rows, MethodsParagraph.forEvents(p.method(), in.totalSessions(), labels, List.of(p.first(), p.second()), rows),
+                measureReliability(codings, labels, p));
+    }
+
+    /** The ICC of every derived measure between the two coders over the sessions both coded, at the default windows. */
+    static List<MeasureReliability.Row> measureReliability(SessionCodings codings, List<String> sessions, Parameters p) {
+        if (codings == null) return List.of();
+        List<MeasureReliability.Coded> coded = new ArrayList<>();
+        for (String session : sessions) {
+            Map<String, List<CodedEvent>> byCoder = codings.events().getOrDefault(session, Map.of());
+            for (String coder : List.of(p.first(), p.second())) {
+                List<CodedEvent> events = byCoder.get(coder);
+                if (events != null) coded.add(new MeasureReliability.Coded(session, coder,
+                        SessionMeasures.compute(codings.scheme(), events, codings.endMs().get(session), MeasureParameters.DEFAULTS)));
+            }
+        }
+        // a measure no session defines for both coders has no ICC to show; the dyadic measures first, the per-code descriptives after
+        return MeasureReliability.compute(coded, List.of(p.first(), p.second())).stream().filter(r -> r.sessions() > 0)
+                .sorted(Comparator.comparing((MeasureReliability.Row r) -> r.family().equals("descriptive"))).toList();
     }
 
     public void apply(Computed c, Parameters p) {
         sessionsCompared = c.sessions();
         // a code neither coder used has no κ to show; listing 20 empty rows would hide the ones that matter
         results.setAll(c.rows().stream().filter(r -> !unused(r)).toList());
+        measureIcc.setAll(c.measures());
         paragraph.set(c.paragraph());
         summary.set(c.sessions().isEmpty() ? "No session was coded by both " + p.first() + " and " + p.second() + "."
                 : c.sessions().size() + " sessions coded by both " + p.first() + " and " + p.second()
@@ -217,6 +251,15 @@ public final class AgreementViewModel {
 
     public ObservableList<EventAgreement.Row> results() {
         return results;
+    }
+
+    /** The ICC of each derived measure between the two coders (the default windows of docs/measures.md). */
+    public ObservableList<MeasureReliability.Row> measureIcc() {
+        return measureIcc;
+    }
+
+    public SessionCodings codings() {
+        return codings;
     }
 
     public ObjectProperty<EventAgreement.Row> selectedProperty() {

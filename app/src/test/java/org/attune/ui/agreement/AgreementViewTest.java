@@ -16,6 +16,8 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.attune.agreement.Disagreement;
 import org.attune.agreement.EventAgreement;
+import org.attune.agreement.Icc;
+import org.attune.analysis.MeasureReliability;
 import org.attune.coding.Coder;
 import org.attune.coding.EventDraft;
 import org.attune.coding.Session;
@@ -103,6 +105,47 @@ class AgreementViewTest {
         robot.interact(() -> list.getSelectionModel().select(1));
         assertTrue(robot.lookup(".jump-hint").queryLabeled().getText().startsWith("▶ S01 at 00:00:09.000"));
         assertTrue(model.paragraphProperty().get().startsWith("1 of 1 sessions (100%) were coded independently by two coders (AL and BK)."));
+        assertEquals(List.of(), dialogs);
+    }
+
+    /**
+     * Three 11-s sessions, 10–11 s uncodable (T = 10 s); C_POS coded for AL 2, 5, 8 s and for BK 3, 5, 7 s →
+     * percent time [[20, 30], [50, 50], [80, 70]]. Grand mean 50; row means 25, 50, 75; column means 50, 50.
+     * SSR = 2·(625 + 0 + 625) = 2500, MSR = 1250; MSC = 0; SST = 2600, SSE = 100, MSE = 100/2 = 50.
+     * ICC(2,1) = (1250 − 50) / (1250 + 50 + 2·(0 − 50)/3) = 18/19; ICC(3,1) = 1200/1300 = 12/13.
+     */
+    @Test
+    void showsTheIccOfEachDerivedMeasureBetweenTheCoders(FxRobot robot) throws Exception {
+        Path file = dir.resolve("icc-" + System.nanoTime() + ".attune");
+        try (Study s = Study.create(file, BundledSchemes.defaultScheme(), "x")) {
+            Coder al = s.addCoder("A", "AL");
+            Coder bk = s.addCoder("B", "BK");
+            long[][] seconds = {{2, 3}, {5, 5}, {8, 7}};
+            for (int i = 0; i < 3; i++) {
+                Session session = s.addSession(new Session(0, "S0" + (i + 1), "", "", null, "", "", Map.of()));
+                long a = s.pass(session.id(), al.id()).id();
+                long b = s.pass(session.id(), bk.id()).id();
+                s.events().add(a, EventDraft.state("C_POS", 0, seconds[i][0] * 1000));
+                s.events().add(b, EventDraft.state("C_POS", 0, seconds[i][1] * 1000));
+                s.events().add(a, EventDraft.state("UNCODE", 10_000, 11_000L));
+                s.events().add(b, EventDraft.state("UNCODE", 10_000, 11_000L));
+            }
+        }
+        robot.interact(() -> view.open(file));
+        CountDownLatch done = new CountDownLatch(1);
+        view.setAfterCompute(done::countDown);
+        robot.clickOn("#compute");
+        assertTrue(done.await(10, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        MeasureReliability.Row pos = model.measureIcc().stream()
+                .filter(r -> r.measure().equals("percent_time") && r.target().equals("C_POS")).findFirst().orElseThrow();
+        assertEquals(3, pos.sessions());
+        assertEquals(18 / 19.0, pos.icc().get(Icc.Form.ICC2).get(), 1e-9);
+        assertEquals(12 / 13.0, pos.icc().get(Icc.Form.ICC3).get(), 1e-9);
+        robot.clickOn("Derived measures (ICC)");
+        TableView<?> table = robot.lookup("#measureIcc").queryAs(TableView.class);
+        assertTrue(table.isVisible());
+        assertFalse(table.getItems().isEmpty());
         assertEquals(List.of(), dialogs);
     }
 
