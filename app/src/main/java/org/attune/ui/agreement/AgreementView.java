@@ -34,6 +34,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
+import org.controlsfx.control.CheckComboBox;
 import org.attune.agreement.Coefficient;
 import org.attune.agreement.Disagreement;
 import org.attune.agreement.EventAgreement;
@@ -113,6 +114,16 @@ public final class AgreementView extends BorderPane {
         second.valueProperty().bindBidirectional(model.secondCoderProperty());
         second.setId("secondCoder");
 
+        CheckComboBox<String> sessions = new CheckComboBox<>(model.sessions());
+        sessions.setTitle("All double-coded");
+        sessions.setId("sessions");
+        sessions.setMaxWidth(Double.MAX_VALUE);
+        sessions.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            model.chosenSessions().setAll(sessions.getCheckModel().getCheckedItems());
+            sessions.setTitle(model.chosenSessions().isEmpty() ? "All double-coded" : null);
+        });
+        model.sessions().addListener((javafx.collections.ListChangeListener<String>) c -> sessions.getCheckModel().clearChecks());
+
         ChoiceBox<EventAgreement.Method> method = new ChoiceBox<>();
         method.getItems().setAll(EventAgreement.Method.values());
         method.setConverter(new StringConverter<>() {
@@ -152,7 +163,7 @@ public final class AgreementView extends BorderPane {
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.setVisible(false);
 
-        VBox box = new VBox(8, open, study, caption("Coders"), first, second, caption("Method"), method,
+        VBox box = new VBox(8, open, study, caption("Coders"), first, second, caption("Sessions"), sessions, caption("Method"), method,
                 caption("Time unit (s)"), unit, caption("Tolerance ± (s)"), tolerance, caption("Overlap criterion (%)"), overlap, none,
                 new Region(), compute, progress);
         box.setPadding(new Insets(14));

@@ -45,6 +45,8 @@ public final class AgreementViewModel {
     private final ReadOnlyObjectWrapper<AgreementInput> input = new ReadOnlyObjectWrapper<>();
     private final StringProperty studyName = new SimpleStringProperty("");
     private final ObservableList<String> coders = FXCollections.observableArrayList();
+    private final ObservableList<String> sessions = FXCollections.observableArrayList();
+    private final ObservableList<String> chosenSessions = FXCollections.observableArrayList();
     private final ObjectProperty<String> firstCoder = new SimpleObjectProperty<>();
     private final ObjectProperty<String> secondCoder = new SimpleObjectProperty<>();
     private final ObjectProperty<EventAgreement.Method> method = new SimpleObjectProperty<>(EventAgreement.Method.TIME_UNIT);
@@ -84,6 +86,8 @@ public final class AgreementViewModel {
         studyName.set(name);
         List<String> all = in.marks().values().stream().flatMap(m -> m.keySet().stream()).distinct().sorted().toList();
         coders.setAll(all);
+        chosenSessions.clear();
+        sessions.setAll(in.marks().keySet());
         firstCoder.set(all.isEmpty() ? null : all.get(0));
         secondCoder.set(all.size() < 2 ? null : all.get(1));
         results.clear();
@@ -96,11 +100,23 @@ public final class AgreementViewModel {
 
     public Parameters parameters() {
         return new Parameters(firstCoder.get(), secondCoder.get(), new EventAgreement.Parameters(method.get(), Math.round(unitSeconds.get() * 1000),
-                Math.round(toleranceSeconds.get() * 1000), overlapPercent.get() / 100.0, includeNone.get()));
+                Math.round(toleranceSeconds.get() * 1000), overlapPercent.get() / 100.0, includeNone.get()), Set.copyOf(chosenSessions));
     }
 
     /** What a computation needs, taken on the FX thread. */
-    public record Parameters(String first, String second, EventAgreement.Parameters method) {
+    public record Parameters(String first, String second, EventAgreement.Parameters method, Set<String> sessions) {
+        public Parameters {
+            sessions = Set.copyOf(sessions);
+        }
+
+        public Parameters(String first, String second, EventAgreement.Parameters method) {
+            this(first, second, method, Set.of());
+        }
+
+        /** Whether a session is in the comparison: the chosen ones, or all when none is chosen. */
+        boolean includes(String session) {
+            return sessions.isEmpty() || sessions.contains(session);
+        }
     }
 
     /** The outcome of a computation, applied on the FX thread. */
@@ -116,6 +132,7 @@ public final class AgreementViewModel {
         List<EventAgreement.SessionMarks> compared = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
         for (Map.Entry<String, Map<String, List<Mark>>> e : in.marks().entrySet()) {
+            if (!p.includes(e.getKey())) continue;
             List<Mark> a = e.getValue().get(p.first());
             List<Mark> b = e.getValue().get(p.second());
             if (a == null || b == null) leftOut.add(e.getKey());
@@ -219,6 +236,16 @@ public final class AgreementViewModel {
 
     public ObservableList<String> coders() {
         return coders;
+    }
+
+    /** The study's sessions with events. */
+    public ObservableList<String> sessions() {
+        return sessions;
+    }
+
+    /** The sessions to compare; empty means every session both coders coded. */
+    public ObservableList<String> chosenSessions() {
+        return chosenSessions;
     }
 
     public ObjectProperty<String> firstCoderProperty() {

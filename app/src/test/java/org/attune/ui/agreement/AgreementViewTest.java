@@ -25,6 +25,7 @@ import org.attune.scheme.json.BundledSchemes;
 import org.attune.store.Study;
 import org.attune.ui.AttuneApp;
 import org.attune.ui.DialogService;
+import org.controlsfx.control.CheckComboBox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,14 +109,7 @@ class AgreementViewTest {
         assertEquals(List.of(), dialogs);
     }
 
-    /**
-     * Three 11-s sessions, 10–11 s uncodable (T = 10 s); C_POS coded for AL 2, 5, 8 s and for BK 3, 5, 7 s →
-     * percent time [[20, 30], [50, 50], [80, 70]]. Grand mean 50; row means 25, 50, 75; column means 50, 50.
-     * SSR = 2·(625 + 0 + 625) = 2500, MSR = 1250; MSC = 0; SST = 2600, SSE = 100, MSE = 100/2 = 50.
-     * ICC(2,1) = (1250 − 50) / (1250 + 50 + 2·(0 − 50)/3) = 18/19; ICC(3,1) = 1200/1300 = 12/13.
-     */
-    @Test
-    void showsTheIccOfEachDerivedMeasureBetweenTheCoders(FxRobot robot) throws Exception {
+    private static Path threeSessions() throws Exception {
         Path file = dir.resolve("icc-" + System.nanoTime() + ".attune");
         try (Study s = Study.create(file, BundledSchemes.defaultScheme(), "x")) {
             Coder al = s.addCoder("A", "AL");
@@ -131,6 +125,40 @@ class AgreementViewTest {
                 s.events().add(b, EventDraft.state("UNCODE", 10_000, 11_000L));
             }
         }
+        return file;
+    }
+
+    @Test
+    void comparesOnlyTheChosenSessions(FxRobot robot) throws Exception {
+        Path file = threeSessions();
+        robot.interact(() -> view.open(file));
+        assertEquals(List.of("S01", "S02", "S03"), List.copyOf(model.sessions()));
+        CheckComboBox<String> sessions = robot.lookup("#sessions").queryAs(CheckComboBox.class);
+        robot.interact(() -> {
+            sessions.getCheckModel().check("S01");
+            sessions.getCheckModel().check("S03");
+        });
+        CountDownLatch done = new CountDownLatch(1);
+        view.setAfterCompute(done::countDown);
+        robot.clickOn("#compute");
+        assertTrue(done.await(10, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("S01", "S03"), model.sessionsCompared());
+        MeasureReliability.Row pos = model.measureIcc().stream()
+                .filter(r -> r.measure().equals("percent_time") && r.target().equals("C_POS")).findFirst().orElseThrow();
+        assertEquals(2, pos.sessions(), "only the chosen sessions are units");
+        assertTrue(model.paragraphProperty().get().startsWith("2 of 3 sessions (67%) were coded independently"), model.paragraphProperty().get());
+    }
+
+    /**
+     * Three 11-s sessions, 10–11 s uncodable (T = 10 s); C_POS coded for AL 2, 5, 8 s and for BK 3, 5, 7 s →
+     * percent time [[20, 30], [50, 50], [80, 70]]. Grand mean 50; row means 25, 50, 75; column means 50, 50.
+     * SSR = 2·(625 + 0 + 625) = 2500, MSR = 1250; MSC = 0; SST = 2600, SSE = 100, MSE = 100/2 = 50.
+     * ICC(2,1) = (1250 − 50) / (1250 + 50 + 2·(0 − 50)/3) = 18/19; ICC(3,1) = 1200/1300 = 12/13.
+     */
+    @Test
+    void showsTheIccOfEachDerivedMeasureBetweenTheCoders(FxRobot robot) throws Exception {
+        Path file = threeSessions();
         robot.interact(() -> view.open(file));
         CountDownLatch done = new CountDownLatch(1);
         view.setAfterCompute(done::countDown);
