@@ -72,6 +72,7 @@ public final class MeasuresView extends BorderPane {
         setBottom(status);
         model.selectedProperty().addListener((o, a, r) -> showSelected(-1));
         model.chartMeasureProperty().addListener((o, a, m) -> drawChart());
+        model.coderFilterProperty().addListener((o, a, c) -> drawChart());
         unanswered.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             showSelected(b == null ? -1 : b.atMs());
             MeasuresViewModel.Row r = model.selectedProperty().get();
@@ -119,7 +120,11 @@ public final class MeasuresView extends BorderPane {
         measure.setMaxWidth(Double.MAX_VALUE);
         progress.setVisible(false);
         progress.setMaxWidth(Double.MAX_VALUE);
-        VBox box = new VBox(8, open, study, caption("Response window W (s)"), window, caption("Turn window (s)"), turnWindow, compute, progress,
+        ChoiceBox<String> coder = new ChoiceBox<>(model.coders());
+        coder.valueProperty().bindBidirectional(model.coderFilterProperty());
+        coder.setId("coderFilter");
+        coder.setMaxWidth(Double.MAX_VALUE);
+        VBox box = new VBox(8, open, study, caption("Coder"), coder, caption("Response window W (s)"), window, caption("Turn window (s)"), turnWindow, compute, progress,
                 new Region(), caption("Chart"), measure);
         box.setPadding(new Insets(14));
         box.setPrefWidth(230);
@@ -128,7 +133,7 @@ public final class MeasuresView extends BorderPane {
     }
 
     private SplitPane content() {
-        TableView<MeasuresViewModel.Row> table = new TableView<>(model.rows());
+        TableView<MeasuresViewModel.Row> table = new TableView<>(model.shownRows());
         TableColumn<MeasuresViewModel.Row, String> session = new TableColumn<>("Session");
         session.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().session()));
         TableColumn<MeasuresViewModel.Row, String> coder = new TableColumn<>("Coder");
@@ -188,11 +193,11 @@ public final class MeasuresView extends BorderPane {
             @Override
             protected Object[] call() throws Exception {
                 SessionCodings c = MeasuresViewModel.load(file);
-                return new Object[] {c, MeasuresViewModel.compute(c, p)};
+                return new Object[] {c, MeasuresViewModel.compute(c, p, (done, total) -> updateProgress(done, total))};
             }
         };
         progress.setVisible(true);
-        progress.setProgress(-1);
+        progress.progressProperty().bind(task.progressProperty());
         task.setOnSucceeded(e -> {
             progress.setVisible(false);
             @SuppressWarnings("unchecked")

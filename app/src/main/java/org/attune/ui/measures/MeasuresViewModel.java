@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 import org.attune.analysis.MeasureParameters;
 import org.attune.analysis.MeasureValue;
 import org.attune.analysis.SessionMeasures;
@@ -45,9 +46,20 @@ public final class MeasuresViewModel {
     private SessionCodings codings;
     private final StringProperty studyName = new SimpleStringProperty("");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    public static final String ALL_CODERS = "All coders";
+    private final ObservableList<String> coders = FXCollections.observableArrayList(ALL_CODERS);
+    private final ObjectProperty<String> coderFilter = new SimpleObjectProperty<>(ALL_CODERS);
+    private final FilteredList<Row> shown = new FilteredList<>(rows);
     private final ObjectProperty<Row> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<String[]> chartMeasure = new SimpleObjectProperty<>(KEY_MEASURES.get(3));
     private final StringProperty summary = new SimpleStringProperty("Open a study to compute its measures.");
+
+    public MeasuresViewModel() {
+        coderFilter.addListener((o, a, c) -> {
+            shown.setPredicate(c == null || c.equals(ALL_CODERS) ? null : r -> r.coder().equals(c));
+            if (selected.get() != null && !shown.contains(selected.get())) selected.set(shown.isEmpty() ? null : shown.get(0));
+        });
+    }
 
     public static SessionCodings load(Path study) throws StudyException {
         try (Study s = Study.openReadOnly(study)) {
@@ -57,9 +69,17 @@ public final class MeasuresViewModel {
 
     /** Computes every session × coder's measures (off the FX thread). */
     public static List<Row> compute(SessionCodings c, MeasureParameters p) {
+        return compute(c, p, (done, total) -> { });
+    }
+
+    /** As {@link #compute(SessionCodings, MeasureParameters)}, reporting (done, total) codings as it goes. */
+    public static List<Row> compute(SessionCodings c, MeasureParameters p, java.util.function.BiConsumer<Integer, Integer> progress) {
+        int total = c.events().values().stream().mapToInt(Map::size).sum();
         List<Row> out = new ArrayList<>();
-        c.events().forEach((session, byCoder) -> byCoder.forEach((coder, ev) ->
-                out.add(new Row(session, coder, SessionMeasures.compute(c.scheme(), ev, c.endMs().get(session), p)))));
+        c.events().forEach((session, byCoder) -> byCoder.forEach((coder, ev) -> {
+            out.add(new Row(session, coder, SessionMeasures.compute(c.scheme(), ev, c.endMs().get(session), p)));
+            progress.accept(out.size(), total);
+        }));
         return out;
     }
 
@@ -67,7 +87,11 @@ public final class MeasuresViewModel {
         codings = c;
         studyName.set(name);
         rows.setAll(computed);
-        selected.set(computed.isEmpty() ? null : computed.get(0));
+        List<String> names = new ArrayList<>(List.of(ALL_CODERS));
+        computed.stream().map(Row::coder).distinct().sorted().forEach(names::add);
+        coders.setAll(names);
+        if (!coders.contains(coderFilter.get())) coderFilter.set(ALL_CODERS);
+        selected.set(shown.isEmpty() ? null : shown.get(0));
         summary.set(name + ": " + computed.size() + " session × coder codings of " + c.totalSessions() + " sessions.");
     }
 
@@ -75,7 +99,7 @@ public final class MeasuresViewModel {
     public Map<String, Map<String, Double>> chartSeries() {
         Map<String, Map<String, Double>> series = new LinkedHashMap<>();
         String[] m = chartMeasure.get();
-        for (Row r : rows) {
+        for (Row r : shown) {
             MeasureValue v = r.value(m[0], m[1], m[2]);
             if (v != null && v.value() != null) series.computeIfAbsent(r.coder(), x -> new LinkedHashMap<>()).put(r.session(), v.value());
         }
@@ -99,6 +123,19 @@ public final class MeasuresViewModel {
 
     public ObservableList<Row> rows() {
         return rows;
+    }
+
+    /** The rows of the chosen coder (all rows when "All coders"). */
+    public ObservableList<Row> shownRows() {
+        return shown;
+    }
+
+    public ObservableList<String> coders() {
+        return coders;
+    }
+
+    public ObjectProperty<String> coderFilterProperty() {
+        return coderFilter;
     }
 
     public ObjectProperty<Row> selectedProperty() {

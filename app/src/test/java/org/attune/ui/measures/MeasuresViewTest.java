@@ -122,6 +122,11 @@ class MeasuresViewTest {
         robot.interact(() -> model.selectedProperty().set(bk));
         assertEquals(1, unanswered.getItems().size());
         assertEquals(10_000, ((SessionMeasures.BidOutcome) unanswered.getItems().get(0)).atMs());
+
+        assertEquals(List.of(MeasuresViewModel.ALL_CODERS, "AL", "BK"), List.copyOf(model.coders()));
+        robot.interact(() -> model.coderFilterProperty().set("BK"));
+        assertEquals(List.of(bk), List.copyOf(table.getItems()), "the coder filter leaves BK's rows");
+        assertEquals(List.of("BK"), view.seriesNames());
         assertEquals(List.of(), dialogs);
     }
 
