@@ -41,7 +41,8 @@ import picocli.CommandLine;
  * <p>The videos are drawn with Java2D, one frame at a time from the script, and piped to Debian's
  * {@code ffmpeg} (H.264, yuv420p, video only — JavaFX halts on an audio track with no audio device —
  * keyframe every 15 frames for quick seeks). Every frame carries the session, time and frame number.
- * Script times are multiples of the 40-ms frame, so the truth lies on frame boundaries.
+ * Script times are multiples of the 40-ms frame, so the truth lies on frame boundaries. A 12-bit frame code
+ * (top right) lets tests read which frame the player shows ({@link #decodeFrame}).
  *
  * <p>Run: {@code mvn -q -pl app test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.attune.samples.SampleSessions -Dexec.args=sample-sessions} (from the repository root;
@@ -342,12 +343,41 @@ public final class SampleSessions {
             g.drawString("(view blocked)", 250, 180);
         }
 
+        frameCode(g, f);
+
         // burned-in session, timecode and frame number
         g.setColor(new Color(0, 0, 0, 170));
         g.fillRect(0, HEIGHT - 26, 330, 26);
         g.setColor(Color.WHITE);
         g.setFont(new Font("DejaVu Sans Mono", Font.PLAIN, 15));
         g.drawString(String.format("%s  %02d:%02d:%02d.%03d  frame %04d", session, t / 3_600_000, t / 60_000 % 60, t / 1000 % 60, t % 1000, f), 8, HEIGHT - 8);
+    }
+
+    /** Frame code: bits of the frame number, MSB first, as black (1) or white (0) squares on a grey strip, top right. */
+    static final int CODE_BITS = 12;
+    static final int CODE_CELL = 14;
+    static final int CODE_X = WIDTH - CODE_BITS * CODE_CELL - 10;
+    static final int CODE_Y = 8;
+
+    private static void frameCode(Graphics2D g, int f) {
+        g.setColor(new Color(0x808080));
+        g.fillRect(CODE_X - 4, CODE_Y - 4, CODE_BITS * CODE_CELL + 6, CODE_CELL + 6);
+        for (int i = 0; i < CODE_BITS; i++) {
+            boolean one = (f >> (CODE_BITS - 1 - i) & 1) == 1;
+            g.setColor(one ? Color.BLACK : Color.WHITE);
+            g.fillRect(CODE_X + i * CODE_CELL, CODE_Y, CODE_CELL - 2, CODE_CELL - 2);
+        }
+    }
+
+    /** Reads the frame number back from a frame's pixels (luminance at each cell's centre); {@code argb} gives a pixel's colour. */
+    public static int decodeFrame(java.util.function.IntBinaryOperator argb) {
+        int f = 0;
+        for (int i = 0; i < CODE_BITS; i++) {
+            int c = argb.applyAsInt(CODE_X + i * CODE_CELL + (CODE_CELL - 2) / 2, CODE_Y + (CODE_CELL - 2) / 2);
+            int luma = (((c >> 16) & 0xFF) * 299 + ((c >> 8) & 0xFF) * 587 + (c & 0xFF) * 114) / 1000;
+            f = f << 1 | (luma < 128 ? 1 : 0);
+        }
+        return f;
     }
 
     private static void figure(Graphics2D g, double x, double y, double r, Color body, double slump) {

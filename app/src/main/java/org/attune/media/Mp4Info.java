@@ -1,0 +1,125 @@
+package org.attune.media;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A video's frame rate, frame count and duration, read from its MP4/MOV boxes — JavaFX does not
+ * report the frame rate, and frame-exact coding needs it. Reads only the {@code moov} box (a few KB):
+ * the video track's {@code mdhd} (timescale, duration) and {@code stts} (frame durations) boxes
+ * (ISO/IEC 14496-12 §8.4.2, §8.6.1.2). The media data are skipped, never read.
+ */
+public final class Mp4Info {
+
+    /**
+     * The video track's timing.
+     *
+     * @param fps        frames per second: timescale ÷ the most common frame duration
+     * @param frames     number of video frames
+     * @param durationMs the track's duration in ms
+     * @param constant   whether every frame has the same duration (variable-frame-rate phone videos do not)
+     */
+    public record VideoTiming(double fps, long frames, long durationMs, boolean constant) {
+    }
+
+    private Mp4Info() {
+    }
+
+    /** The first video track's timing, or empty when the file has no video track or is not MP4/MOV. */
+    public static Optional<VideoTiming> read(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (Box moov : children(ch, 0, ch.size())) {
+                if (!moov.type.equals("moov")) continue;
+                for (Box trak : children(ch, moov.bodyStart, moov.end)) {
+                    if (!trak.type.equals("trak")) continue;
+                    Optional<VideoTiming> t = videoTrack(ch, trak);
+                    if (t.isPresent()) return t;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<VideoTiming> videoTrack(FileChannel ch, Box trak) throws IOException {
+        Box mdia = child(ch, trak, "mdia");
+        if (mdia == null) return Optional.empty();
+        Box hdlr = child(ch, mdia, "hdlr");
+        Box mdhd = child(ch, mdia, "mdhd");
+        if (hdlr == null || mdhd == null) return Optional.empty();
+        ByteBuffer h = read(ch, hdlr.bodyStart, 12);
+        if (!new String(new byte[] {h.get(8), h.get(9), h.get(10), h.get(11)}, StandardCharsets.ISO_8859_1).equals("vide")) return Optional.empty();
+        ByteBuffer m = read(ch, mdhd.bodyStart, 32);
+        int version = m.get(0);
+        long timescale = version == 1 ? Integer.toUnsignedLong(m.getInt(20)) : Integer.toUnsignedLong(m.getInt(12));
+        long duration = version == 1 ? m.getLong(24) : Integer.toUnsignedLong(m.getInt(16));
+        Box minf = child(ch, mdia, "minf");
+        Box stbl = minf == null ? null : child(ch, minf, "stbl");
+        Box stts = stbl == null ? null : child(ch, stbl, "stts");
+        if (stts == null || timescale == 0) return Optional.empty();
+        ByteBuffer s = read(ch, stts.bodyStart, (int) Math.min(stts.end - stts.bodyStart, 1 << 24));
+        long entries = Integer.toUnsignedLong(s.getInt(4));
+        long frames = 0;
+        long commonDelta = 0;
+        long commonCount = -1;
+        for (int i = 0; i < entries && 8 + i * 8 + 8 <= s.limit(); i++) {
+            long count = Integer.toUnsignedLong(s.getInt(8 + i * 8));
+            long delta = Integer.toUnsignedLong(s.getInt(12 + i * 8));
+            frames += count;
+            if (count > commonCount) {
+                commonCount = count;
+                commonDelta = delta;
+            }
+        }
+        if (commonDelta == 0) return Optional.empty();
+        // a final frame of another length (common after editing) does not make the rate variable
+        boolean constant = entries == 1 || entries == 2 && commonCount == frames - 1;
+        return Optional.of(new VideoTiming((double) timescale / commonDelta, frames, Math.round(duration * 1000.0 / timescale), constant));
+    }
+
+    private record Box(String type, long bodyStart, long end) {
+    }
+
+    private static Box child(FileChannel ch, Box parent, String type) throws IOException {
+        for (Box b : children(ch, parent.bodyStart, parent.end)) if (b.type.equals(type)) return b;
+        return null;
+    }
+
+    private static List<Box> children(FileChannel ch, long from, long to) throws IOException {
+        List<Box> out = new ArrayList<>();
+        long at = from;
+        while (at + 8 <= to) {
+            ByteBuffer head = read(ch, at, 16);
+            if (head.limit() < 8) break;
+            long size = Integer.toUnsignedLong(head.getInt(0));
+            String type = new String(new byte[] {head.get(4), head.get(5), head.get(6), head.get(7)}, StandardCharsets.ISO_8859_1);
+            long body = at + 8;
+            if (size == 1) {
+                if (head.limit() < 16) break;
+                size = head.getLong(8);
+                body = at + 16;
+            } else if (size == 0) {
+                size = to - at;
+            }
+            if (size < body - at || at + size > to) break; // damaged: stop rather than guess
+            out.add(new Box(type, body, at + size));
+            at += size;
+        }
+        return out;
+    }
+
+    private static ByteBuffer read(FileChannel ch, long at, int n) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(n);
+        while (b.hasRemaining()) {
+            int r = ch.read(b, at + b.position());
+            if (r < 0) break;
+        }
+        return b.flip();
+    }
+}
