@@ -40,7 +40,8 @@ import picocli.CommandLine;
  *
  * <p>The videos are drawn with Java2D, one frame at a time from the script, and piped to Debian's
  * {@code ffmpeg} (H.264, yuv420p, video only — JavaFX halts on an audio track with no audio device —
- * keyframe every 15 frames for quick seeks). Every frame carries the session, time and frame number.
+ * keyframe every 15 frames for quick seeks, no B-frames: with them JavaFX cannot seek to a video's last two
+ * frames). Every frame carries the session, time and frame number.
  * Script times are multiples of the 40-ms frame, so the truth lies on frame boundaries. A 12-bit frame code
  * (top right) lets tests read which frame the player shows ({@link #decodeFrame}).
  *
@@ -238,7 +239,7 @@ public final class SampleSessions {
 
     static void render(String session, List<Beat> script, Path video) throws IOException, InterruptedException {
         Process ffmpeg = new ProcessBuilder("ffmpeg", "-y", "-loglevel", "error", "-f", "rawvideo", "-pix_fmt", "bgr24", "-s", WIDTH + "x" + HEIGHT,
-                "-r", Integer.toString(FPS), "-i", "-", "-an", "-c:v", "libx264", "-preset", "slow", "-crf", "30", "-g", "15", "-pix_fmt", "yuv420p",
+                "-r", Integer.toString(FPS), "-i", "-", "-an", "-c:v", "libx264", "-preset", "slow", "-crf", "30", "-g", "15", "-bf", "0", "-pix_fmt", "yuv420p",
                 "-movflags", "+faststart", "-metadata", "title=Attune sample " + session + " (synthetic)", video.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
         BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_3BYTE_BGR);

@@ -1,0 +1,211 @@
+package org.attune.ui.player;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.scene.media.Media;
+import javafx.scene.media.MediaException;
+import javafx.scene.media.MediaPlayer;
+import javafx.scene.media.MediaView;
+import javafx.util.Duration;
+import org.attune.media.FrameClock;
+import org.attune.media.Mp4Info;
+
+/**
+ * One video file in JavaFX's media stack, with frame-exact positioning (ADR 2, platform notes):
+ * the time is read on demand from the player (its property fires only ~10 times a second), a frame
+ * is shown by seeking to its middle, and the frame rate comes from the file because JavaFX does not
+ * report it. Call from the FX thread. Opening is asynchronous: exactly one of the callbacks runs.
+ */
+public final class VideoPlayer implements AutoCloseable {
+
+    /** Players still opening: JavaFX holds them only weakly, and one collected before READY never reports. */
+    private static final java.util.Set<MediaPlayer> OPENING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private final Path file;
+    private final MediaPlayer player;
+    private final MediaView view;
+    private final FrameClock clock;
+    private final long durationMs;
+
+    private VideoPlayer(Path file, MediaPlayer player, FrameClock clock, long durationMs) {
+        this.file = file;
+        this.player = player;
+        this.view = new MediaView(player);
+        this.clock = clock;
+        this.durationMs = durationMs;
+        view.setPreserveRatio(true);
+    }
+
+    /**
+     * Opens a video. {@code fallbackFps} is used when the file does not state its frame rate (not MP4/MOV);
+     * null then means the video cannot be coded frame-exactly and {@code onError} explains.
+     */
+    public static void open(Path file, Double fallbackFps, Consumer<VideoPlayer> onReady, Consumer<String> onError) {
+        String name = file.getFileName().toString();
+        if (!Files.isRegularFile(file)) {
+            onError.accept("The video " + name + " is not where the study expects it (" + file + "). Relink it to its new place, or put it back.");
+            return;
+        }
+        Optional<Mp4Info.VideoTiming> timing;
+        try {
+            timing = Mp4Info.read(file);
+        } catch (IOException e) {
+            onError.accept("The video " + name + " cannot be read: " + e.getMessage() + ". Check that the file is readable.");
+            return;
+        }
+        Double fps = timing.map(Mp4Info.VideoTiming::fps).orElse(fallbackFps);
+        if (fps == null) {
+            onError.accept(name + " does not state its frame rate (it is not an MP4/MOV file, or it is damaged). " + transcodeHint(file));
+            return;
+        }
+        MediaPlayer player;
+        try {
+            player = new MediaPlayer(new Media(file.toUri().toString()));
+        } catch (MediaException | IllegalArgumentException e) {
+            onError.accept(describe(file, e));
+            return;
+        }
+        FrameClock clock = new FrameClock(fps);
+        boolean[] done = {false};
+        OPENING.add(player);
+        player.setOnReady(() -> {
+            OPENING.remove(player);
+            if (done[0]) return;
+            done[0] = true;
+            long duration = timing.map(Mp4Info.VideoTiming::durationMs).orElse(Math.round(player.getTotalDuration().toMillis()));
+            onReady.accept(new VideoPlayer(file, player, clock, duration));
+        });
+        player.setOnError(() -> {
+            OPENING.remove(player);
+            if (done[0]) return;
+            done[0] = true;
+            onError.accept(describe(file, player.getError()));
+            player.dispose();
+        });
+    }
+
+    /** A message for a video JavaFX cannot play, with the remedy. */
+    static String describe(Path file, Throwable e) {
+        String name = file.getFileName().toString();
+        String why = e == null || e.getMessage() == null ? "" : e.getMessage();
+        if (why.contains("audio device")) {
+            return name + " has a sound track and this computer has no sound device to play it on. " + "Make a video-only copy to code from: "
+                    + "ffmpeg -i \"" + name + "\" -an -c:v copy \"" + stem(name) + "-video-only.mp4\"";
+        }
+        if (e instanceof MediaException m && m.getType() == MediaException.Type.MEDIA_UNSUPPORTED || why.contains("nsupported")) {
+            return name + " is in a format this computer cannot play. " + transcodeHint(file);
+        }
+        return name + " cannot be played" + (why.isEmpty() ? "." : " (" + why + ").") + " " + transcodeHint(file)
+                + " On Linux, H.264 playback also needs the libavcodec59 and libavformat59 packages.";
+    }
+
+    private static String transcodeHint(Path file) {
+        String name = file.getFileName().toString();
+        return "Convert it to H.264 MP4 (the original stays untouched): ffmpeg -i \"" + name + "\" -c:v libx264 -pix_fmt yuv420p -g 15 -bf 0 -c:a aac \""
+                + stem(name) + "-h264.mp4\"";
+    }
+
+    private static String stem(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    public MediaView view() {
+        return view;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public FrameClock clock() {
+        return clock;
+    }
+
+    public long durationMs() {
+        return durationMs;
+    }
+
+    public long frameCount() {
+        return clock.frameAt(durationMs - 0.001) + 1;
+    }
+
+    /** The media time now, read on demand (fresh to the millisecond, unlike the time property). */
+    public double currentMs() {
+        return player.getCurrentTime().toMillis();
+    }
+
+    /** The frame on screen. */
+    public long currentFrame() {
+        return clock.frameAt(currentMs());
+    }
+
+    /** The time a key press now stores: the start of the frame on screen. */
+    public long stampMs() {
+        return clock.snap(currentMs());
+    }
+
+    /** Shows frame n (clamped to the video), seeking to the frame's middle. */
+    public void showFrame(long frame) {
+        long n = Math.max(0, Math.min(frameCount() - 1, frame));
+        player.seek(Duration.millis(clock.seekTargetMs(n)));
+    }
+
+    /** Steps frames (negative back); pauses first, as stepping is for looking closely. */
+    public void step(int frames) {
+        long from = currentFrame();
+        player.pause();
+        showFrame(from + frames);
+    }
+
+    /** Moves by a time (negative back), landing on the middle of the frame there. */
+    public void jump(long deltaMs) {
+        showFrame(clock.frameAt(currentMs() + deltaMs));
+    }
+
+    /** Shows the frame a stored time was coded on. */
+    public void seekStored(long ms) {
+        showFrame(clock.frameOfStored(ms));
+    }
+
+    public void play() {
+        player.play();
+    }
+
+    public void pause() {
+        player.pause();
+    }
+
+    public boolean isPlaying() {
+        return player.getStatus() == MediaPlayer.Status.PLAYING;
+    }
+
+    /** Playback rate, 1/8× to 8× (JavaFX plays faster rates at 8×). */
+    public void setRate(double rate) {
+        player.setRate(Math.max(0.125, Math.min(8, rate)));
+    }
+
+    public double rate() {
+        return player.getRate();
+    }
+
+    public void setVolume(double v) {
+        player.setVolume(Math.max(0, Math.min(1, v)));
+    }
+
+    public void setMute(boolean mute) {
+        player.setMute(mute);
+    }
+
+    MediaPlayer mediaPlayer() {
+        return player;
+    }
+
+    @Override
+    public void close() {
+        player.dispose();
+    }
+}

@@ -1,0 +1,147 @@
+package org.attune.ui.player;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.attune.samples.SampleSessions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The player on a real H.264 video (needs libavcodec59, which .ci/run installs), headless. The sample
+ * video carries its frame number as a 12-bit code in every frame, so these tests read which frame is
+ * actually on screen, not what the player claims.
+ */
+@ExtendWith(ApplicationExtension.class)
+class VideoPlayerTest {
+
+    static final Path SAMPLE = Path.of("..", "sample-sessions", "free-play-s01.mp4").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    private final StackPane root = new StackPane();
+    private VideoPlayer player;
+
+    @Start
+    void start(Stage stage) {
+        stage.setScene(new Scene(root, 640, 360));
+        stage.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        if (player != null) robot.interact(player::close);
+    }
+
+    private VideoPlayer open(FxRobot robot, Path file, Double fallbackFps) throws Exception {
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        robot.interact(() -> VideoPlayer.open(file, fallbackFps, result::complete, result::complete));
+        Object r = result.get(15, TimeUnit.SECONDS);
+        if (r instanceof VideoPlayer p) {
+            robot.interact(() -> root.getChildren().setAll(p.view()));
+            player = p;
+        }
+        return r instanceof VideoPlayer p ? p : null;
+    }
+
+    private static String error(FxRobot robot, Path file, Double fallbackFps) throws Exception {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        robot.interact(() -> VideoPlayer.open(file, fallbackFps, p -> {
+            p.close();
+            result.complete("opened");
+        }, result::complete));
+        return result.get(15, TimeUnit.SECONDS);
+    }
+
+    /** Waits until the frame code on screen reads {@code frame}; returns what it last read. */
+    private int shown(FxRobot robot, long frame) throws InterruptedException {
+        AtomicInteger read = new AtomicInteger(-1);
+        for (int i = 0; i < 100 && read.get() != frame; i++) {
+            Thread.sleep(30);
+            robot.interact(() -> {
+                WritableImage img = player.view().snapshot(null, null);
+                PixelReader px = img.getPixelReader();
+                read.set(SampleSessions.decodeFrame(px::getArgb));
+            });
+        }
+        return read.get();
+    }
+
+    @Test
+    void showsExactlyTheRequestedFrameAndStampsItsStart(FxRobot robot) throws Exception {
+        VideoPlayer p = open(robot, SAMPLE, null);
+        assertNotNull(p);
+        assertEquals(25.0, p.clock().fps(), 1e-9);
+        assertEquals(1500, p.frameCount());
+        for (long n : new long[] {0, 1, 26, 700, 938, 1498, 1499}) {
+            robot.interact(() -> p.showFrame(n));
+            assertEquals(n, shown(robot, n), "frame on screen after showFrame(" + n + ")");
+            assertEquals(n, p.currentFrame());
+            assertEquals(n * 40, p.stampMs(), "a key press stores the start of the frame on screen");
+        }
+    }
+
+    @Test
+    void stepsJumpsAndReturnsToAStoredTime(FxRobot robot) throws Exception {
+        VideoPlayer p = open(robot, SAMPLE, null);
+        robot.interact(() -> p.showFrame(100));
+        assertEquals(100, shown(robot, 100));
+        robot.interact(() -> p.step(1));
+        assertEquals(101, shown(robot, 101));
+        robot.interact(() -> p.step(-1));
+        robot.interact(() -> p.step(-1));
+        assertEquals(99, shown(robot, 99));
+        robot.interact(() -> p.jump(5000));
+        assertEquals(99 + 125, shown(robot, 224), "+5 s at 25 fps is 125 frames");
+        robot.interact(() -> p.seekStored(1040));
+        assertEquals(26, shown(robot, 26));
+        robot.interact(() -> p.showFrame(5000));
+        assertEquals(1499, shown(robot, 1499), "past the end clamps to the last frame");
+    }
+
+    @Test
+    void playsAtTheSetRateAndPauses(FxRobot robot) throws Exception {
+        VideoPlayer p = open(robot, SAMPLE, null);
+        robot.interact(() -> {
+            p.setRate(2);
+            p.play();
+        });
+        Thread.sleep(1000);
+        robot.interact(p::pause);
+        Thread.sleep(200);
+        double at = p.currentMs();
+        assertTrue(at > 1000 && at < 3500, "about 2 s of video in 1 s at 2×: " + at);
+        Thread.sleep(300);
+        assertEquals(at, p.currentMs(), 1e-6, "paused means paused");
+        assertEquals(2.0, p.rate(), 1e-9);
+    }
+
+    @Test
+    void unplayableFilesGiveAMessageWithTheRemedy(FxRobot robot) throws Exception {
+        assertTrue(error(robot, dir.resolve("moved.mp4"), null).startsWith("The video moved.mp4 is not where the study expects it"));
+        Path notes = Files.writeString(dir.resolve("notes.avi"), "not a video");
+        String noRate = error(robot, notes, null);
+        assertTrue(noRate.startsWith("notes.avi does not state its frame rate") && noRate.contains("ffmpeg -i \"notes.avi\""), noRate);
+        String broken = error(robot, notes, 25.0);
+        assertTrue(broken.startsWith("notes.avi ") && broken.contains("ffmpeg -i \"notes.avi\" -c:v libx264"), broken);
+        assertTrue(VideoPlayer.describe(Path.of("s.mp4"), new RuntimeException("PLAYBACK_HALTED: Could not open audio device"))
+                .contains("ffmpeg -i \"s.mp4\" -an -c:v copy \"s-video-only.mp4\""));
+    }
+}
