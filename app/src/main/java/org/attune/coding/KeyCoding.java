@@ -1,0 +1,83 @@
+package org.attune.coding;
+
+import java.util.List;
+import java.util.Optional;
+import org.attune.scheme.Code;
+import org.attune.scheme.CodingScheme;
+
+/**
+ * What a key press means while coding (issue 4): a point code logs an event at the stamped time;
+ * a state code's key starts the state, or stops it when it is running; starting a state ends the
+ * running states it excludes at the same instant (the study file does that in one undo step); a code
+ * with modifiers first asks for them. Pure decision — the workspace applies the action to the study.
+ */
+public final class KeyCoding {
+
+    /** The outcome of one key press. */
+    public sealed interface Action permits LogPoint, StartState, StopState, ChooseModifiers, Refused, NotACodeKey {
+    }
+
+    /** Log a point event. */
+    public record LogPoint(EventDraft event) implements Action {
+    }
+
+    /** Start a state; {@code ends} are the running states it ends at its onset. */
+    public record StartState(EventDraft event, List<CodedEvent> ends) implements Action {
+    }
+
+    /** Stop a running state at {@code offsetMs}. */
+    public record StopState(CodedEvent running, long offsetMs) implements Action {
+    }
+
+    /** The code has modifiers: ask for them (then call {@link #withModifiers}). */
+    public record ChooseModifiers(Code code, long atMs) implements Action {
+    }
+
+    /** The press cannot be applied; {@code why} says what to do instead. */
+    public record Refused(String why) implements Action {
+    }
+
+    /** The key is not a code's key (it may be a transport key). */
+    public record NotACodeKey(String keyCode) implements Action {
+    }
+
+    private KeyCoding() {
+    }
+
+    /**
+     * @param keyCode  the physical key ({@code KeyboardEvent.code}, e.g. "KeyG")
+     * @param stampMs  the start of the frame on screen
+     * @param running  the pass's running states
+     */
+    public static Action onKey(CodingScheme scheme, String keyCode, long stampMs, List<CodedEvent> running) {
+        Optional<Code> found = scheme.codes().stream().filter(c -> !c.isRating() && c.physicalKey().map(k -> k.code().equals(keyCode)).orElse(false)).findFirst();
+        if (found.isEmpty()) return new NotACodeKey(keyCode);
+        Code code = found.get();
+        Optional<CodedEvent> same = running.stream().filter(e -> e.code().equals(code.id())).findFirst();
+        if (code.isState() && same.isPresent()) return stop(code, same.get(), stampMs);
+        if (!code.modifiers().isEmpty()) return new ChooseModifiers(code, stampMs);
+        return withModifiers(scheme, code, stampMs, Modifiers.NONE, running);
+    }
+
+    /** Completes a press once the coder has chosen the modifiers (or none). */
+    public static Action withModifiers(CodingScheme scheme, Code code, long atMs, Modifiers modifiers, List<CodedEvent> running) {
+        if (code.isPoint()) return new LogPoint(EventDraft.point(code.id(), atMs).withModifiers(modifiers));
+        List<String> excluded = scheme.statesEndedBy(code).stream().map(Code::id).toList();
+        List<CodedEvent> ends = running.stream().filter(e -> excluded.contains(e.code())).toList();
+        for (CodedEvent e : ends) {
+            if (e.onsetMs() > atMs) {
+                return new Refused("Cannot start " + code.id() + " at " + TimeFormat.clock(atMs) + ": it would end " + e.code() + ", which starts later, at "
+                        + TimeFormat.clock(e.onsetMs()) + ". Move the video past " + TimeFormat.clock(e.onsetMs()) + ", or end " + e.code() + " first.");
+            }
+        }
+        return new StartState(EventDraft.state(code.id(), atMs, null).withModifiers(modifiers), ends);
+    }
+
+    private static Action stop(Code code, CodedEvent running, long atMs) {
+        if (atMs < running.onsetMs()) {
+            return new Refused("Cannot end " + code.id() + " at " + TimeFormat.clock(atMs) + ": it started at " + TimeFormat.clock(running.onsetMs())
+                    + ". Move the video past its start, or edit the event in the table.");
+        }
+        return new StopState(running, atMs);
+    }
+}

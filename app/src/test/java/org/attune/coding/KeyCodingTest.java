@@ -1,0 +1,66 @@
+package org.attune.coding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.attune.scheme.CodingScheme;
+import org.attune.scheme.json.BundledSchemes;
+import org.junit.jupiter.api.Test;
+
+/** Key presses on the default scheme: G = P_GAZE, Y = C_POS and U = C_DIST (exclusive group AFF_C), I = C_BID (bid type), E = P_INTRUDE, 0 = C_DISORG (index). */
+class KeyCodingTest {
+
+    static final CodingScheme SCHEME = BundledSchemes.defaultScheme();
+
+    static CodedEvent running(long id, String code, long on) {
+        return new CodedEvent(id, 1, code, on, null, Modifiers.NONE, "");
+    }
+
+    @Test
+    void aStateKeyStartsThenStops() {
+        KeyCoding.StartState start = assertInstanceOf(KeyCoding.StartState.class, KeyCoding.onKey(SCHEME, "KeyG", 1000, List.of()));
+        assertEquals(EventDraft.state("P_GAZE", 1000, null), start.event());
+        assertEquals(List.of(), start.ends());
+        CodedEvent gaze = running(7, "P_GAZE", 1000);
+        assertEquals(new KeyCoding.StopState(gaze, 3040), KeyCoding.onKey(SCHEME, "KeyG", 3040, List.of(gaze)));
+    }
+
+    @Test
+    void startingAStateEndsTheRunningStateOfItsGroupButNotOthers() {
+        CodedEvent positive = running(3, "C_POS", 1000);
+        CodedEvent gaze = running(4, "P_GAZE", 500);
+        KeyCoding.StartState distress = assertInstanceOf(KeyCoding.StartState.class, KeyCoding.onKey(SCHEME, "KeyU", 2000, List.of(positive, gaze)));
+        assertEquals(List.of(positive), distress.ends());
+    }
+
+    @Test
+    void stoppingOrEndingBeforeTheStartIsRefusedWithWhatToDo() {
+        CodedEvent gaze = running(7, "P_GAZE", 5000);
+        KeyCoding.Refused r = assertInstanceOf(KeyCoding.Refused.class, KeyCoding.onKey(SCHEME, "KeyG", 4000, List.of(gaze)));
+        assertTrue(r.why().startsWith("Cannot end P_GAZE at 00:00:04.000: it started at 00:00:05.000."), r.why());
+        CodedEvent positive = running(3, "C_POS", 5000);
+        assertInstanceOf(KeyCoding.Refused.class, KeyCoding.onKey(SCHEME, "KeyU", 4000, List.of(positive)));
+    }
+
+    @Test
+    void codesWithModifiersAskFirstExceptToStopARunningState() {
+        KeyCoding.ChooseModifiers ask = assertInstanceOf(KeyCoding.ChooseModifiers.class, KeyCoding.onKey(SCHEME, "KeyI", 1200, List.of()));
+        assertEquals("C_BID", ask.code().id());
+        assertEquals(1200, ask.atMs());
+        KeyCoding.Action done = KeyCoding.withModifiers(SCHEME, ask.code(), ask.atMs(), Modifiers.single("type", "social"), List.of());
+        assertEquals(new KeyCoding.LogPoint(EventDraft.point("C_BID", 1200).withModifiers(Modifiers.single("type", "social"))), done);
+
+        assertInstanceOf(KeyCoding.ChooseModifiers.class, KeyCoding.onKey(SCHEME, "Digit0", 100, List.of()));
+        CodedEvent disorganised = running(9, "C_DISORG", 100);
+        assertEquals(new KeyCoding.StopState(disorganised, 900), KeyCoding.onKey(SCHEME, "Digit0", 900, List.of(disorganised)));
+    }
+
+    @Test
+    void pointKeysLogAndOtherKeysAreLeftToTheCaller() {
+        assertEquals(new KeyCoding.LogPoint(EventDraft.point("P_INTRUDE", 2200)), KeyCoding.onKey(SCHEME, "KeyE", 2200, List.of()));
+        assertEquals(new KeyCoding.NotACodeKey("KeyQ"), KeyCoding.onKey(SCHEME, "KeyQ", 0, List.of()));
+        assertEquals(new KeyCoding.NotACodeKey("Space"), KeyCoding.onKey(SCHEME, "Space", 0, List.of()));
+    }
+}
