@@ -47,14 +47,26 @@ public final class KeyCoding {
     /**
      * @param keyCode  the physical key ({@code KeyboardEvent.code}, e.g. "KeyG")
      * @param stampMs  the start of the frame on screen
-     * @param running  the pass's running states
+     * @param events   the pass's events (its running states are those without an offset)
      */
-    public static Action onKey(CodingScheme scheme, String keyCode, long stampMs, List<CodedEvent> running) {
+    public static Action onKey(CodingScheme scheme, String keyCode, long stampMs, List<CodedEvent> events) {
+        List<CodedEvent> running = events.stream().filter(e -> e.offsetMs() == null).toList();
         Optional<Code> found = scheme.codes().stream().filter(c -> !c.isRating() && c.physicalKey().map(k -> k.code().equals(keyCode)).orElse(false)).findFirst();
         if (found.isEmpty()) return new NotACodeKey(keyCode);
         Code code = found.get();
         Optional<CodedEvent> same = running.stream().filter(e -> e.code().equals(code.id())).findFirst();
         if (code.isState() && same.isPresent()) return stop(code, same.get(), stampMs);
+        if (code.isState()) {
+            // a new bout may neither start inside a bout of its code nor run into a later one
+            for (CodedEvent e : events) {
+                if (!e.code().equals(code.id()) || e.offsetMs() == null) continue;
+                if (e.onsetMs() <= stampMs && stampMs < e.offsetMs() || e.onsetMs() > stampMs) {
+                    return new Refused("Cannot start " + code.id() + " at " + TimeFormat.clock(stampMs) + ": it is already coded from "
+                            + TimeFormat.clock(e.onsetMs()) + " to " + TimeFormat.clock(e.offsetMs()) + ", and the new bout would overlap it. "
+                            + "Change that bout in the event table instead.");
+                }
+            }
+        }
         if (!code.modifiers().isEmpty()) return new ChooseModifiers(code, stampMs);
         return withModifiers(scheme, code, stampMs, Modifiers.NONE, running);
     }

@@ -1,6 +1,7 @@
 package org.attune.ui;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,14 +10,16 @@ import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
+import org.attune.scheme.KeyboardLayout;
 import org.attune.ui.agreement.AgreementView;
 import org.attune.ui.agreement.AgreementViewModel;
+import org.attune.ui.coding.CodingWorkspace;
 import org.attune.ui.measures.MeasuresView;
 import org.attune.ui.measures.MeasuresViewModel;
 import org.attune.ui.scheme.SchemeBrowserView;
 import org.attune.ui.scheme.SchemeBrowserViewModel;
 
-/** The Attune desktop app: the coding scheme, inter-rater agreement and derived measures (the coding workspace comes next). */
+/** The Attune desktop app: the coding workspace, the coding scheme, inter-rater agreement and derived measures. */
 public final class AttuneApp extends Application {
 
     public static final String STYLESHEET = Objects.requireNonNull(
@@ -33,6 +36,8 @@ public final class AttuneApp extends Application {
         Application.launch(AttuneApp.class, args);
     }
 
+    private CodingWorkspace codingView;
+
     @Override
     public void start(Stage stage) {
         FxDialogService dialogs = new FxDialogService(stage);
@@ -43,7 +48,9 @@ public final class AttuneApp extends Application {
         Tab agreementTab = new Tab("Agreement", agreementView);
         MeasuresView measuresView = new MeasuresView(new MeasuresViewModel(), dialogs, background);
         Tab measuresTab = new Tab("Measures", measuresView);
-        TabPane tabs = new TabPane(schemeTab, agreementTab, measuresTab);
+        codingView = new CodingWorkspace(dialogs, KeyboardLayout.forLocale(Locale.getDefault()));
+        Tab codingTab = new Tab("Coding", codingView);
+        TabPane tabs = new TabPane(codingTab, schemeTab, agreementTab, measuresTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Scene scene = new Scene(tabs, 1280, 800);
         scene.getStylesheets().add(STYLESHEET);
@@ -52,17 +59,27 @@ public final class AttuneApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         stage.show();
-        // development aid: -Dattune.open.study=FILE opens a study in the agreement tab at start
+        // development aid: -Dattune.open.study=FILE opens a study at start (-Dattune.open.tab=coding|agreement|measures)
         String study = System.getProperty("attune.open.study");
         if (study != null) {
-            tabs.getSelectionModel().select("measures".equals(System.getProperty("attune.open.tab")) ? measuresTab : agreementTab);
-            agreementView.open(Path.of(study));
-            measuresView.open(Path.of(study));
+            String tab = System.getProperty("attune.open.tab", "agreement");
+            tabs.getSelectionModel().select(switch (tab) {
+                case "measures" -> measuresTab;
+                case "coding" -> codingTab;
+                default -> agreementTab;
+            });
+            if (tab.equals("coding")) {
+                codingView.open(Path.of(study));
+            } else {
+                agreementView.open(Path.of(study));
+                measuresView.open(Path.of(study));
+            }
         }
     }
 
     @Override
     public void stop() {
+        if (codingView != null) codingView.close();
         background.shutdownNow();
     }
 }

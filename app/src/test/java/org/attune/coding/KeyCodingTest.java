@@ -45,6 +45,17 @@ class KeyCodingTest {
     }
 
     @Test
+    void aNewBoutMayNotOverlapACodedBoutOfItsCode() {
+        CodedEvent earlier = new CodedEvent(1, 1, "P_GAZE", 1000, 2000L, Modifiers.NONE, "");
+        CodedEvent later = new CodedEvent(2, 1, "P_GAZE", 6000, 8000L, Modifiers.NONE, "");
+        assertInstanceOf(KeyCoding.StartState.class, KeyCoding.onKey(SCHEME, "KeyG", 2000, List.of(earlier)), "right after a bout ends is fine");
+        KeyCoding.Refused inside = assertInstanceOf(KeyCoding.Refused.class, KeyCoding.onKey(SCHEME, "KeyG", 1500, List.of(earlier)));
+        assertTrue(inside.why().contains("already coded from 00:00:01.000 to 00:00:02.000"), inside.why());
+        assertInstanceOf(KeyCoding.Refused.class, KeyCoding.onKey(SCHEME, "KeyG", 5000, List.of(earlier, later)), "it would run into the later bout");
+        assertInstanceOf(KeyCoding.StartState.class, KeyCoding.onKey(SCHEME, "KeyG", 9000, List.of(earlier, later)));
+    }
+
+    @Test
     void codesWithModifiersAskFirstExceptToStopARunningState() {
         KeyCoding.ChooseModifiers ask = assertInstanceOf(KeyCoding.ChooseModifiers.class, KeyCoding.onKey(SCHEME, "KeyI", 1200, List.of()));
         assertEquals("C_BID", ask.code().id());

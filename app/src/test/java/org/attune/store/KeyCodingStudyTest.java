@@ -24,7 +24,7 @@ class KeyCodingStudyTest {
     Path dir;
 
     private static void press(Study s, long pass, String key, long at) throws StudyException {
-        s.events().apply(pass, KeyCoding.onKey(SCHEME, key, at, s.events().running(pass)));
+        s.events().apply(pass, KeyCoding.onKey(SCHEME, key, at, s.events().list(pass)));
     }
 
     private static String render(List<CodedEvent> events) {

@@ -1,0 +1,457 @@
+package org.attune.ui.coding;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.attune.coding.CodedEvent;
+import org.attune.coding.CodingPass;
+import org.attune.coding.Coder;
+import org.attune.coding.KeyCoding;
+import org.attune.coding.MediaFile;
+import org.attune.coding.Modifiers;
+import org.attune.coding.Session;
+import org.attune.coding.TimeFormat;
+import org.attune.scheme.Code;
+import org.attune.scheme.CodingScheme;
+import org.attune.scheme.KeyboardLayout;
+import org.attune.scheme.ModifierSet;
+import org.attune.store.Study;
+import org.attune.store.StudyException;
+import org.attune.ui.DialogService;
+import org.attune.ui.player.VideoPlayer;
+
+/**
+ * The coding workspace (first increment of issue 4): open a study, pick a pass (session × coder),
+ * and code it from the keyboard while the video plays. Every key press is applied through
+ * {@link KeyCoding} and committed to the study file before the table shows it; the status line
+ * says so. Keys: a code's key codes; Space play/pause; ←/→ one frame; Shift+←/→ 5 s; Ctrl+Z undo,
+ * Ctrl+Shift+Z redo; in the modifier chooser 1–9 choose and Esc cancels.
+ */
+public final class CodingWorkspace extends BorderPane {
+
+    /** A pass as offered in the chooser. */
+    public record PassChoice(CodingPass pass, Session session, Coder coder) {
+        @Override
+        public String toString() {
+            return session.label() + " · " + coder.initials() + " (" + pass.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
+        }
+    }
+
+    private final DialogService dialogs;
+    private final KeyboardLayout layout;
+    private final ObservableList<PassChoice> passes = FXCollections.observableArrayList();
+    private final ObservableList<CodedEvent> events = FXCollections.observableArrayList();
+    private final ChoiceBox<PassChoice> passChooser = new ChoiceBox<>(passes);
+    private final StackPane videoArea = new StackPane();
+    private final Label readout = new Label("--:--:--.---   frame —");
+    private final Label status = new Label("Open a study to start coding.");
+    private final VBox palette = new VBox(2);
+    private final Map<String, Label> paletteRows = new LinkedHashMap<>();
+    private final VBox chooser = new VBox(4);
+    private final TableView<CodedEvent> table = new TableView<>(events);
+    private Study study;
+    private PassChoice current;
+    private VideoPlayer player;
+    private KeyCoding.ChooseModifiers pending;
+    private final AnimationTimer clock = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (player != null) readout.setText(TimeFormat.clock(player.stampMs()) + "   frame " + player.currentFrame());
+        }
+    };
+
+    public CodingWorkspace(DialogService dialogs, KeyboardLayout layout) {
+        this.dialogs = dialogs;
+        this.layout = layout;
+        getStyleClass().add("coding-workspace");
+        setTop(toolbar());
+        setCenter(centre());
+        setRight(paletteBox());
+        status.getStyleClass().add("status-bar");
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setId("saveStatus");
+        setBottom(status);
+        passChooser.valueProperty().addListener((o, a, p) -> {
+            if (p != null) openPass(p);
+        });
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        setFocusTraversable(true);
+        clock.start();
+    }
+
+    private HBox toolbar() {
+        Button open = new Button("Open study…");
+        open.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Attune study (*.attune)", "*.attune"));
+            File f = fc.showOpenDialog(getScene().getWindow());
+            if (f != null) open(f.toPath());
+        });
+        passChooser.setId("pass");
+        passChooser.setPrefWidth(220);
+        HBox bar = new HBox(10, open, new Label("Pass"), passChooser);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 12, 8, 12));
+        bar.getStyleClass().add("agreement-controls");
+        return bar;
+    }
+
+    private SplitPane centre() {
+        videoArea.getStyleClass().add("video-area");
+        videoArea.setMinHeight(200);
+        chooser.getStyleClass().add("modifier-chooser");
+        chooser.setVisible(false);
+        chooser.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        chooser.setId("modifierChooser");
+        Button back5 = transport("−5 s", () -> player.jump(-5000));
+        Button stepBack = transport("◀| frame", () -> player.step(-1));
+        Button play = transport("▶ / ❚❚", this::togglePlay);
+        Button stepForward = transport("frame |▶", () -> player.step(1));
+        Button forward5 = transport("+5 s", () -> player.jump(5000));
+        ChoiceBox<Double> rate = new ChoiceBox<>(FXCollections.observableArrayList(0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0));
+        rate.setValue(1.0);
+        rate.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double r) {
+                return r == null ? "" : r < 1 ? "1/" + Math.round(1 / r) + "×" : Math.round(r) + "×";
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return null;
+            }
+        });
+        rate.valueProperty().addListener((o, a, r) -> {
+            if (player != null) player.setRate(r);
+        });
+        rate.setFocusTraversable(false);
+        readout.getStyleClass().add("time-readout");
+        readout.setId("readout");
+        HBox transport = new HBox(6, back5, stepBack, play, stepForward, forward5, rate, new Region(), readout);
+        HBox.setHgrow(transport.getChildren().get(6), Priority.ALWAYS);
+        transport.setAlignment(Pos.CENTER_LEFT);
+        transport.setPadding(new Insets(6, 10, 6, 10));
+        VBox top = new VBox(new StackPane(videoArea, chooser), transport);
+        VBox.setVgrow(top.getChildren().get(0), Priority.ALWAYS);
+
+        TableColumn<CodedEvent, String> onset = column("Onset", e -> TimeFormat.clock(e.onsetMs()), 110);
+        TableColumn<CodedEvent, String> offset = column("Offset", e -> e.offsetMs() == null ? "running" : e.offsetMs() == e.onsetMs() ? "" : TimeFormat.clock(e.offsetMs()), 110);
+        TableColumn<CodedEvent, String> code = column("Code", CodedEvent::code, 110);
+        TableColumn<CodedEvent, String> label = column("Behaviour", e -> scheme().code(e.code()).map(Code::label).orElse(""), 260);
+        TableColumn<CodedEvent, String> mods = column("Modifiers", e -> e.modifiers().encode(), 160);
+        table.getColumns().setAll(List.of(onset, offset, code, label, mods));
+        table.setPlaceholder(new Label("Press a code's key while the video runs; events appear here."));
+        table.setId("events");
+        table.setFocusTraversable(false);
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<CodedEvent> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(m -> {
+                if (m.getClickCount() == 2 && !row.isEmpty() && player != null) player.seekStored(row.getItem().onsetMs());
+            });
+            return row;
+        });
+        SplitPane split = new SplitPane(top, table);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.66);
+        return split;
+    }
+
+    private ScrollPane paletteBox() {
+        palette.setPadding(new Insets(8));
+        palette.setId("palette");
+        ScrollPane sp = new ScrollPane(palette);
+        sp.setPrefWidth(260);
+        sp.setFitToWidth(true);
+        sp.setFocusTraversable(false);
+        return sp;
+    }
+
+    private Button transport(String text, Runnable action) {
+        Button b = new Button(text);
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> {
+            if (player != null) action.run();
+        });
+        return b;
+    }
+
+    private static TableColumn<CodedEvent, String> column(String title, java.util.function.Function<CodedEvent, String> f, double width) {
+        TableColumn<CodedEvent, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    /** Opens a study for coding (read-write: coding writes to it). */
+    public void open(Path file) {
+        close();
+        try {
+            study = Study.open(file);
+            if (study.isReadOnly()) {
+                dialogs.showError("This study is open elsewhere", study.readOnlyReason().orElse("") + " Close it there to code here.");
+                close();
+                return;
+            }
+            List<PassChoice> all = new ArrayList<>();
+            Map<Long, Session> sessions = new LinkedHashMap<>();
+            for (Session s : study.sessions()) sessions.put(s.id(), s);
+            Map<Long, Coder> coders = new LinkedHashMap<>();
+            for (Coder c : study.coders()) coders.put(c.id(), c);
+            for (CodingPass p : study.passes()) all.add(new PassChoice(p, sessions.get(p.sessionId()), coders.get(p.coderId())));
+            buildPalette(study.scheme());
+            passes.setAll(all);
+            status.setText(study.name() + ": choose a pass to code.");
+        } catch (StudyException e) {
+            dialogs.showError("This study cannot be opened", e.getMessage());
+            close();
+        }
+    }
+
+    /** Opens a pass: its events, its session's first video. */
+    public void openPass(PassChoice p) {
+        current = p;
+        if (player != null) player.close();
+        player = null;
+        videoArea.getChildren().clear();
+        refresh();
+        try {
+            List<MediaFile> media = study.media(p.session().id());
+            if (media.isEmpty()) {
+                status.setText(p.session().label() + " has no video attached; you can still edit events in the table.");
+                return;
+            }
+            MediaFile m = media.get(0);
+            VideoPlayer.open(study.resolveMedia(m), m.fps(), vp -> {
+                player = vp;
+                vp.view().fitWidthProperty().bind(videoArea.widthProperty());
+                vp.view().fitHeightProperty().bind(videoArea.heightProperty());
+                videoArea.getChildren().setAll(vp.view());
+                vp.showFrame(0);
+                status.setText("Coding " + p + ". All changes saved.");
+                requestFocus();
+            }, message -> dialogs.showError("The video cannot be played", message));
+        } catch (StudyException e) {
+            dialogs.showError("The pass cannot be opened", e.getMessage());
+        }
+    }
+
+    private void buildPalette(CodingScheme scheme) {
+        palette.getChildren().clear();
+        paletteRows.clear();
+        String family = null;
+        for (Code c : scheme.codes()) {
+            if (c.isRating()) continue;
+            if (!c.family().equals(family)) {
+                family = c.family();
+                String name = scheme.families().stream().filter(f -> f.id().equals(c.family())).map(f -> f.label()).findFirst().orElse(c.family());
+                Label h = new Label(name.toUpperCase(Locale.ROOT));
+                h.getStyleClass().add("section-header");
+                palette.getChildren().add(h);
+            }
+            Label key = new Label(c.physicalKey().map(k -> k.label(layout)).orElse(" "));
+            key.getStyleClass().add("key-badge");
+            key.setMinWidth(Region.USE_PREF_SIZE);
+            Label row = new Label(c.label(), key);
+            row.getStyleClass().add("palette-row");
+            row.setMaxWidth(Double.MAX_VALUE);
+            String colour = c.color() != null ? c.color().hex()
+                    : scheme.families().stream().filter(f -> f.id().equals(c.family()) && f.color() != null).map(f -> f.color().hex()).findFirst().orElse("#9AA3AF");
+            row.setStyle("-fx-border-color: transparent transparent transparent " + colour + "; -fx-border-width: 0 0 0 4;");
+            paletteRows.put(c.id(), row);
+            palette.getChildren().add(row);
+        }
+    }
+
+    private CodingScheme scheme() {
+        return study.scheme();
+    }
+
+    private void onKey(KeyEvent e) {
+        if (study == null || current == null) return;
+        if (pending != null) {
+            chooseModifier(e);
+            e.consume();
+            return;
+        }
+        if (e.isShortcutDown() && e.getCode() == KeyCode.Z) {
+            undoRedo(e.isShiftDown());
+            e.consume();
+            return;
+        }
+        if (player == null) return;
+        switch (e.getCode()) {
+            case SPACE -> togglePlay();
+            case LEFT -> {
+                if (e.isShiftDown()) player.jump(-5000);
+                else player.step(-1);
+            }
+            case RIGHT -> {
+                if (e.isShiftDown()) player.jump(5000);
+                else player.step(1);
+            }
+            default -> {
+                if (e.isShortcutDown() || e.isAltDown()) return;
+                Optional<String> physical = FxKeys.physicalCode(e, layout);
+                if (physical.isEmpty()) return;
+                code(physical.get(), player.stampMs());
+            }
+        }
+        e.consume();
+    }
+
+    /** Applies one code key press at a stamped time (public for tests and the benchmark). */
+    public void code(String physicalKey, long stampMs) {
+        try {
+            KeyCoding.Action a = KeyCoding.onKey(scheme(), physicalKey, stampMs, study.events().list(current.pass().id()));
+            if (a instanceof KeyCoding.ChooseModifiers ask) {
+                showChooser(ask);
+                return;
+            }
+            if (a instanceof KeyCoding.Refused r) {
+                status.setText(r.why());
+                return;
+            }
+            if (a instanceof KeyCoding.NotACodeKey) return;
+            apply(a);
+        } catch (StudyException ex) {
+            dialogs.showError("The event was not saved", ex.getMessage());
+        }
+    }
+
+    private void apply(KeyCoding.Action a) throws StudyException {
+        Optional<CodedEvent> e = study.events().apply(current.pass().id(), a);
+        refresh();
+        e.ifPresent(ev -> {
+            table.getSelectionModel().select(events.stream().filter(x -> x.id() == ev.id()).findFirst().orElse(null));
+            table.scrollTo(table.getSelectionModel().getSelectedIndex());
+            status.setText((a instanceof KeyCoding.StopState ? "Ended " : "Coded ") + ev.code() + " at "
+                    + TimeFormat.clock(a instanceof KeyCoding.StopState s ? s.offsetMs() : ev.onsetMs()) + ". All changes saved.");
+        });
+    }
+
+    private void showChooser(KeyCoding.ChooseModifiers ask) {
+        pending = ask;
+        chooser.getChildren().clear();
+        Label title = new Label(ask.code().label() + " at " + TimeFormat.clock(ask.atMs()));
+        title.getStyleClass().add("detail-id");
+        chooser.getChildren().add(title);
+        ModifierSet set = ask.code().modifiers().get(0);
+        chooser.getChildren().add(new Label(set.label() + ":"));
+        for (int i = 0; i < set.values().size() && i < 9; i++) {
+            chooser.getChildren().add(new Label((i + 1) + "   " + set.values().get(i).label()));
+        }
+        chooser.getChildren().add(new Label("0   none    Esc   cancel"));
+        chooser.setVisible(true);
+        if (player != null) player.pause();
+    }
+
+    private void chooseModifier(KeyEvent e) {
+        KeyCoding.ChooseModifiers ask = pending;
+        ModifierSet set = ask.code().modifiers().get(0);
+        Modifiers chosen = null;
+        if (e.getCode() == KeyCode.ESCAPE) {
+            status.setText("Cancelled: no " + ask.code().id() + " was coded.");
+        } else if (e.getCode().isDigitKey()) {
+            int n = Integer.parseInt(e.getCode().getName().replaceAll("\\D", ""));
+            if (n == 0) chosen = Modifiers.NONE;
+            else if (n <= set.values().size()) chosen = Modifiers.single(set.id(), set.values().get(n - 1).id());
+            else return;
+        } else {
+            return;
+        }
+        pending = null;
+        chooser.setVisible(false);
+        if (chosen == null) return;
+        try {
+            apply(KeyCoding.withModifiers(scheme(), ask.code(), ask.atMs(), chosen, study.events().running(current.pass().id())));
+        } catch (StudyException ex) {
+            dialogs.showError("The event was not saved", ex.getMessage());
+        }
+    }
+
+    private void undoRedo(boolean redo) {
+        try {
+            long pass = current.pass().id();
+            Optional<String> what = redo ? study.events().redo(pass) : study.events().undo(pass);
+            refresh();
+            status.setText(what.map(w -> (redo ? "Redone: " : "Undone: ") + w + ". All changes saved.").orElse(redo ? "Nothing to redo." : "Nothing to undo."));
+        } catch (StudyException ex) {
+            dialogs.showError(redo ? "Redo failed" : "Undo failed", ex.getMessage());
+        }
+    }
+
+    private void togglePlay() {
+        if (player.isPlaying()) player.pause();
+        else player.play();
+    }
+
+    private void refresh() {
+        try {
+            long pass = current.pass().id();
+            events.setAll(study.events().list(pass));
+            List<String> running = study.events().running(pass).stream().map(CodedEvent::code).toList();
+            paletteRows.forEach((id, row) -> {
+                row.getStyleClass().remove("palette-running");
+                if (running.contains(id)) row.getStyleClass().add("palette-running");
+            });
+        } catch (StudyException ex) {
+            dialogs.showError("The events cannot be read", ex.getMessage());
+        }
+    }
+
+    /** Closes the video and the study. */
+    public void close() {
+        if (player != null) player.close();
+        player = null;
+        current = null;
+        passes.clear();
+        events.clear();
+        if (study != null) study.close();
+        study = null;
+    }
+
+    // for tests
+    ObservableList<CodedEvent> events() {
+        return events;
+    }
+
+    ObservableList<PassChoice> passes() {
+        return passes;
+    }
+
+    VideoPlayer player() {
+        return player;
+    }
+
+    List<String> runningInPalette() {
+        return paletteRows.entrySet().stream().filter(e -> e.getValue().getStyleClass().contains("palette-running")).map(Map.Entry::getKey).toList();
+    }
+}

@@ -1,0 +1,130 @@
+package org.attune.ui.coding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.attune.coding.CodedEvent;
+import org.attune.scheme.KeyboardLayout;
+import org.attune.store.Study;
+import org.attune.ui.AttuneApp;
+import org.attune.ui.DialogService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Coding the sample video from the keyboard, headless, with the real player (needs libavcodec59). */
+@ExtendWith(ApplicationExtension.class)
+class CodingWorkspaceTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<String> dialogs = new ArrayList<>();
+    private CodingWorkspace workspace;
+
+    @Start
+    void start(Stage stage) {
+        DialogService recording = new DialogService() {
+            @Override
+            public void showError(String title, String whatToDo) {
+                dialogs.add(title + ": " + whatToDo);
+            }
+
+            @Override
+            public void showProblems(String title, String whatToDo, List<String> problems) {
+                dialogs.add(title);
+            }
+        };
+        workspace = new CodingWorkspace(recording, KeyboardLayout.US_QWERTY);
+        Scene scene = new Scene(workspace, 1280, 800);
+        scene.getStylesheets().add(AttuneApp.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(workspace::close);
+    }
+
+    /** A copy of the sample study with its videos, and S02 · CM (the pass still in progress) opened. */
+    private Path openSample(FxRobot robot) throws Exception {
+        Path samples = Path.of("..", "sample-sessions");
+        for (String f : List.of("sample-study.attune", "free-play-s01.mp4", "free-play-s02.mp4")) Files.copy(samples.resolve(f), dir.resolve(f));
+        Path study = dir.resolve("sample-study.attune");
+        robot.interact(() -> workspace.open(study));
+        CodingWorkspace.PassChoice cm = workspace.passes().stream()
+                .filter(p -> p.session().label().equals("S02") && p.coder().initials().equals("CM")).findFirst().orElseThrow();
+        robot.interact(() -> workspace.openPass(cm));
+        for (int i = 0; i < 200 && workspace.player() == null; i++) Thread.sleep(25);
+        assertNotNull(workspace.player(), "the sample video opened: " + dialogs);
+        return study;
+    }
+
+    private void showFrame(FxRobot robot, long frame) throws InterruptedException {
+        robot.interact(() -> workspace.player().showFrame(frame));
+        for (int i = 0; i < 100 && workspace.player().currentFrame() != frame; i++) Thread.sleep(20);
+        assertEquals(frame, workspace.player().currentFrame());
+    }
+
+    @Test
+    void keyPressesAtKnownFramesAreStoredAtThoseFrameBoundaries(FxRobot robot) throws Exception {
+        Path file = openSample(robot);
+        int before = workspace.events().size();
+        showFrame(robot, 250);                      // 10.000 s
+        robot.push(KeyCode.G);                      // P_GAZE would run into CM's later P_GAZE bout: refused, nothing stored
+        robot.push(KeyCode.T);                      // P_TOUCH starts
+        showFrame(robot, 303);                      // 12.120 s
+        robot.push(KeyCode.T);                      // … and ends
+        showFrame(robot, 326);                      // 13.040 s
+        robot.push(KeyCode.E);                      // P_INTRUDE
+        robot.push(KeyCode.I);                      // C_BID: the chooser opens
+        robot.push(KeyCode.DIGIT3);                 // "help"
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before + 3, workspace.events().size(), "three events added: " + dialogs);
+        assertTrue(robot.lookup("#saveStatus").queryLabeled().getText().startsWith("Coded C_BID at 00:00:13.040. All changes saved."));
+        robot.push(KeyCode.Y);                      // C_POS starts at 13.040 and keeps running
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("C_POS"), workspace.runningInPalette().stream().filter(c -> !c.equals("P_DISENG")).toList());
+        robot.push(KeyCode.CONTROL, KeyCode.Z);     // undo the C_POS start
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(workspace.runningInPalette().stream().noneMatch("C_POS"::equals));
+        robot.interact(workspace::close);
+
+        try (Study s = Study.openReadOnly(file)) {  // what the coder saw acknowledged is in the file
+            long pass = passOf(s, "S02", "CM");
+            List<String> added = s.events().list(pass).stream().filter(e -> e.onsetMs() >= 10_000 && e.onsetMs() <= 13_040
+                    && List.of("P_TOUCH", "P_GAZE", "P_INTRUDE", "C_BID", "C_POS").contains(e.code()) && isNew(e)).map(CodedEvent::toString).toList();
+            assertEquals(3, added.size(), added.toString());
+            assertTrue(s.events().list(pass).stream().anyMatch(e -> e.code().equals("P_TOUCH") && e.onsetMs() == 10_000 && e.offsetMs() == 12_120));
+            assertTrue(s.events().list(pass).stream().anyMatch(e -> e.code().equals("P_INTRUDE") && e.onsetMs() == 13_040));
+            assertTrue(s.events().list(pass).stream().anyMatch(e -> e.code().equals("C_BID") && e.onsetMs() == 13_040
+                    && e.modifiers().asMap().get("type").equals(List.of("help"))));
+        }
+        assertEquals(List.of(), dialogs);
+    }
+
+    private static long passOf(Study s, String sessionLabel, String initials) throws Exception {
+        long session = s.sessions().stream().filter(x -> x.label().equals(sessionLabel)).findFirst().orElseThrow().id();
+        long coder = s.coders().stream().filter(c -> c.initials().equals(initials)).findFirst().orElseThrow().id();
+        return s.pass(session, coder).id();
+    }
+
+    /** Events the sample already had lie on the script ± lag; the ones this test added are at exactly these times. */
+    private static boolean isNew(CodedEvent e) {
+        return e.onsetMs() == 10_000 && e.code().startsWith("P_") || e.onsetMs() == 13_040 && !e.code().equals("P_GAZE");
+    }
+}
