@@ -396,11 +396,14 @@ public final class EventLog {
 
     private static List<CodedEvent> running(Connection c, long passId) throws SQLException {
         List<CodedEvent> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM events WHERE pass_id = ? AND offset_ms IS NULL ORDER BY onset_ms, id")) {
+        // no ORDER BY: with it SQLite walks the whole pass in onset order (events_by_pass) instead of the
+        // small partial index of running states — 100 ms vs 0.1 ms at 100,000 events (CodingBenchmark)
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM events INDEXED BY events_running WHERE pass_id = ? AND offset_ms IS NULL")) {
             ps.setLong(1, passId);
             ResultSet rs = ps.executeQuery();
             while (rs.next()) out.add(eventFrom(rs));
         }
+        out.sort(java.util.Comparator.comparingLong(CodedEvent::onsetMs).thenComparingLong(CodedEvent::id));
         return out;
     }
 

@@ -81,6 +81,8 @@ public final class CodingWorkspace extends BorderPane {
     private PassChoice current;
     private VideoPlayer player;
     private KeyCoding.ChooseModifiers pending;
+    private static final javafx.css.PseudoClass LAST_CODED = javafx.css.PseudoClass.getPseudoClass("last-coded");
+    private long lastCoded = -1;
     private final AnimationTimer clock = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -172,7 +174,13 @@ public final class CodingWorkspace extends BorderPane {
         table.setId("events");
         table.setFocusTraversable(false);
         table.setRowFactory(t -> {
-            javafx.scene.control.TableRow<CodedEvent> row = new javafx.scene.control.TableRow<>();
+            javafx.scene.control.TableRow<CodedEvent> row = new javafx.scene.control.TableRow<>() {
+                @Override
+                protected void updateItem(CodedEvent item, boolean empty) {
+                    super.updateItem(item, empty);
+                    pseudoClassStateChanged(LAST_CODED, !empty && item != null && item.id() == lastCoded);
+                }
+            };
             row.setOnMouseClicked(m -> {
                 if (m.getClickCount() == 2 && !row.isEmpty() && player != null) player.seekStored(row.getItem().onsetMs());
             });
@@ -330,7 +338,7 @@ public final class CodingWorkspace extends BorderPane {
     /** Applies one code key press at a stamped time (public for tests and the benchmark). */
     public void code(String physicalKey, long stampMs) {
         try {
-            KeyCoding.Action a = KeyCoding.onKey(scheme(), physicalKey, stampMs, study.events().list(current.pass().id()));
+            KeyCoding.Action a = KeyCoding.onKey(scheme(), physicalKey, stampMs, events); // the in-memory mirror of the pass
             if (a instanceof KeyCoding.ChooseModifiers ask) {
                 showChooser(ask);
                 return;
@@ -346,15 +354,36 @@ public final class CodingWorkspace extends BorderPane {
         }
     }
 
+    /**
+     * Commits one action, then updates the table in place: only the events it touched are read back,
+     * so a press costs the same in a pass of 100 events or 100,000 (docs/benchmarks.md).
+     */
     private void apply(KeyCoding.Action a) throws StudyException {
         Optional<CodedEvent> e = study.events().apply(current.pass().id(), a);
-        refresh();
+        if (a instanceof KeyCoding.StartState start) {
+            for (CodedEvent ended : start.ends()) study.events().get(ended.id()).ifPresent(x -> upsert(x, false));
+        }
+        boolean added = !(a instanceof KeyCoding.StopState);
+        int row = e.map(x -> upsert(x, added)).orElse(-1);
+        refreshPalette();
         e.ifPresent(ev -> {
-            table.getSelectionModel().select(events.stream().filter(x -> x.id() == ev.id()).findFirst().orElse(null));
-            table.scrollTo(table.getSelectionModel().getSelectedIndex());
+            // marked by a row style, not selected: with a selection, every insert makes the table shift
+            // selected indices over all rows (10 ms at 100,000 events, CodingBenchmark)
+            lastCoded = ev.id();
+            revealRow(row);
             status.setText((a instanceof KeyCoding.StopState ? "Ended " : "Coded ") + ev.code() + " at "
                     + TimeFormat.clock(a instanceof KeyCoding.StopState s ? s.offsetMs() : ev.onsetMs()) + ". All changes saved.");
         });
+    }
+
+    /** Scrolls the table to a row only if it is not on screen (scrolling a 100,000-row table costs ~5 ms). */
+    private void revealRow(int row) {
+        if (table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow
+                && flow.getFirstVisibleCell() != null && flow.getLastVisibleCell() != null
+                && row > flow.getFirstVisibleCell().getIndex() && row < flow.getLastVisibleCell().getIndex()) {
+            return; // the insert re-fills the visible rows below it, restyling the last-coded mark
+        }
+        table.scrollTo(Math.max(0, row - 3));
     }
 
     private void showChooser(KeyCoding.ChooseModifiers ask) {
@@ -391,7 +420,7 @@ public final class CodingWorkspace extends BorderPane {
         chooser.setVisible(false);
         if (chosen == null) return;
         try {
-            apply(KeyCoding.withModifiers(scheme(), ask.code(), ask.atMs(), chosen, study.events().running(current.pass().id())));
+            apply(KeyCoding.withModifiers(scheme(), ask.code(), ask.atMs(), chosen, events.stream().filter(x -> x.offsetMs() == null).toList()));
         } catch (StudyException ex) {
             dialogs.showError("The event was not saved", ex.getMessage());
         }
@@ -415,16 +444,43 @@ public final class CodingWorkspace extends BorderPane {
 
     private void refresh() {
         try {
-            long pass = current.pass().id();
-            events.setAll(study.events().list(pass));
-            List<String> running = study.events().running(pass).stream().map(CodedEvent::code).toList();
-            paletteRows.forEach((id, row) -> {
-                row.getStyleClass().remove("palette-running");
-                if (running.contains(id)) row.getStyleClass().add("palette-running");
-            });
+            events.setAll(study.events().list(current.pass().id()));
+            refreshPalette();
         } catch (StudyException ex) {
             dialogs.showError("The events cannot be read", ex.getMessage());
         }
+    }
+
+    /** Puts a new or changed event at its place in the table (ordered by onset, then id, as the study lists them); returns its row. */
+    private int upsert(CodedEvent e, boolean isNew) {
+        for (int i = events.size() - 1; i >= 0 && !isNew; i--) {
+            if (events.get(i).id() == e.id()) {
+                events.remove(i);
+                break;
+            }
+        }
+        int lo = 0;
+        int hi = events.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            CodedEvent m = events.get(mid);
+            if (m.onsetMs() < e.onsetMs() || m.onsetMs() == e.onsetMs() && m.id() < e.id()) lo = mid + 1;
+            else hi = mid;
+        }
+        events.add(lo, e);
+        return lo;
+    }
+
+    private void refreshPalette() {
+        java.util.Set<String> running = new java.util.HashSet<>();
+        for (CodedEvent e : events) if (e.offsetMs() == null) running.add(e.code());
+        paletteRows.forEach((id, row) -> {
+            boolean on = running.contains(id);
+            if (on != row.getStyleClass().contains("palette-running")) {
+                if (on) row.getStyleClass().add("palette-running");
+                else row.getStyleClass().remove("palette-running");
+            }
+        });
     }
 
     /** Closes the video and the study. */
@@ -445,6 +501,11 @@ public final class CodingWorkspace extends BorderPane {
 
     ObservableList<PassChoice> passes() {
         return passes;
+    }
+
+    /** The passes of the open study, as offered in the chooser. */
+    public List<PassChoice> passChoices() {
+        return List.copyOf(passes);
     }
 
     VideoPlayer player() {
