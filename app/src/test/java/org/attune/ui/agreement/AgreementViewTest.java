@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -24,7 +23,7 @@ import org.attune.coding.Session;
 import org.attune.scheme.json.BundledSchemes;
 import org.attune.store.Study;
 import org.attune.ui.AttuneApp;
-import org.attune.ui.DialogService;
+import org.attune.ui.RecordingDialogs;
 import org.controlsfx.control.CheckComboBox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,22 +41,12 @@ class AgreementViewTest {
     static Path dir;
 
     private final AgreementViewModel model = new AgreementViewModel();
-    private final List<String> dialogs = new ArrayList<>();
+    private final RecordingDialogs recording = new RecordingDialogs();
+    private final List<String> dialogs = recording.shown;
     private AgreementView view;
 
     @Start
     void start(Stage stage) {
-        DialogService recording = new DialogService() {
-            @Override
-            public void showError(String title, String whatToDo) {
-                dialogs.add(title + ": " + whatToDo);
-            }
-
-            @Override
-            public void showProblems(String title, String whatToDo, List<String> problems) {
-                dialogs.add(title);
-            }
-        };
         view = new AgreementView(model, recording, Runnable::run); // same-thread background work in tests
         Scene scene = new Scene(view, 1280, 800);
         scene.getStylesheets().add(AttuneApp.STYLESHEET);

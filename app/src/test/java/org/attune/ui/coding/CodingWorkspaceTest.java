@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -15,7 +14,7 @@ import org.attune.coding.CodedEvent;
 import org.attune.scheme.KeyboardLayout;
 import org.attune.store.Study;
 import org.attune.ui.AttuneApp;
-import org.attune.ui.DialogService;
+import org.attune.ui.RecordingDialogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,22 +31,12 @@ class CodingWorkspaceTest {
     @TempDir
     Path dir;
 
-    private final List<String> dialogs = new ArrayList<>();
+    private final RecordingDialogs recording = new RecordingDialogs();
+    private final List<String> dialogs = recording.shown;
     private CodingWorkspace workspace;
 
     @Start
     void start(Stage stage) {
-        DialogService recording = new DialogService() {
-            @Override
-            public void showError(String title, String whatToDo) {
-                dialogs.add(title + ": " + whatToDo);
-            }
-
-            @Override
-            public void showProblems(String title, String whatToDo, List<String> problems) {
-                dialogs.add(title);
-            }
-        };
         workspace = new CodingWorkspace(recording, KeyboardLayout.US_QWERTY);
         Scene scene = new Scene(workspace, 1280, 800);
         scene.getStylesheets().add(AttuneApp.STYLESHEET);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +21,7 @@ import org.attune.coding.Session;
 import org.attune.scheme.json.BundledSchemes;
 import org.attune.store.Study;
 import org.attune.ui.AttuneApp;
-import org.attune.ui.DialogService;
+import org.attune.ui.RecordingDialogs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,22 +43,12 @@ class MeasuresViewTest {
     static Path dir;
 
     private final MeasuresViewModel model = new MeasuresViewModel();
-    private final List<String> dialogs = new ArrayList<>();
+    private final RecordingDialogs recording = new RecordingDialogs();
+    private final List<String> dialogs = recording.shown;
     private MeasuresView view;
 
     @Start
     void start(Stage stage) {
-        DialogService recording = new DialogService() {
-            @Override
-            public void showError(String title, String whatToDo) {
-                dialogs.add(title + ": " + whatToDo);
-            }
-
-            @Override
-            public void showProblems(String title, String whatToDo, List<String> problems) {
-                dialogs.add(title);
-            }
-        };
         view = new MeasuresView(model, recording, Runnable::run); // same-thread background work in tests
         Scene scene = new Scene(view, 1280, 800);
         scene.getStylesheets().add(AttuneApp.STYLESHEET);

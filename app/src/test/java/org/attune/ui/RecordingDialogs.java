@@ -1,0 +1,20 @@
+package org.attune.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A dialog service for view tests: records what would have been shown, as "title: what to do" (problems: the title). */
+public final class RecordingDialogs implements DialogService {
+
+    public final List<String> shown = new ArrayList<>();
+
+    @Override
+    public void showError(String title, String whatToDo) {
+        shown.add(title + ": " + whatToDo);
+    }
+
+    @Override
+    public void showProblems(String title, String whatToDo, List<String> problems) {
+        shown.add(title);
+    }
+}
