@@ -51,6 +51,12 @@ public final class AttuneApp extends Application {
         codingView = new CodingWorkspace(dialogs, KeyboardLayout.forLocale(Locale.getDefault()));
         Tab codingTab = new Tab("Coding", codingView);
         TabPane tabs = new TabPane(codingTab, schemeTab, agreementTab, measuresTab);
+        java.util.function.Consumer<VideoJump> toVideo = jump -> {
+            tabs.getSelectionModel().select(codingTab);
+            codingView.show(jump);
+        };
+        agreementView.setOnJump(toVideo);
+        measuresView.setOnJump(toVideo);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Scene scene = new Scene(tabs, 1280, 800);
         scene.getStylesheets().add(STYLESHEET);

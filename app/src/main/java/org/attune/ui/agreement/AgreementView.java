@@ -45,6 +45,7 @@ import org.attune.coding.TimeFormat;
 import org.attune.store.AgreementInput;
 import org.attune.store.SessionCodings;
 import org.attune.ui.DialogService;
+import org.attune.ui.VideoJump;
 
 /**
  * The agreement view, for the consensus meeting: choose two coders, a method and its parameters;
@@ -65,6 +66,8 @@ public final class AgreementView extends BorderPane {
     private final Label status = new Label();
     private final Label jump = new Label();
     private Runnable afterCompute = () -> { };
+    private java.util.function.Consumer<VideoJump> onJump = j -> { };
+    private Path study;
 
     public AgreementView(AgreementViewModel model, DialogService dialogs, Executor background) {
         this.model = model;
@@ -88,7 +91,7 @@ public final class AgreementView extends BorderPane {
             showSelected(d);
             EventAgreement.Row row = model.selectedProperty().get();
             jump.setText(d == null || row == null ? "" : "▶ " + row.session() + " at " + TimeFormat.clock(d.startMs())
-                    + " — the video opens here once the coding workspace is in place");
+                    + " — double-click to see it in " + model.firstCoderProperty().get() + "'s pass");
         });
     }
 
@@ -199,6 +202,12 @@ public final class AgreementView extends BorderPane {
         disagreementList.setId("disagreements");
         disagreementList.setPrefWidth(360);
         Label listTitle = caption("Disagreements");
+        disagreementList.setOnMouseClicked(m -> {
+            if (m.getClickCount() == 2) jumpToSelected();
+        });
+        disagreementList.setOnKeyPressed(k -> {
+            if (k.getCode() == javafx.scene.input.KeyCode.ENTER) jumpToSelected();
+        });
         jump.getStyleClass().add("jump-hint");
         jump.setWrapText(true);
         VBox list = new VBox(6, listTitle, disagreementList, jump);
@@ -300,8 +309,21 @@ public final class AgreementView extends BorderPane {
                 model.selectedMarks(), List.copyOf(model.disagreements()), d, from, to);
     }
 
+    /** Where a double-clicked disagreement is shown (the app connects it to the coding workspace). */
+    public void setOnJump(java.util.function.Consumer<VideoJump> handler) {
+        onJump = handler;
+    }
+
+    private void jumpToSelected() {
+        Disagreement d = disagreementList.getSelectionModel().getSelectedItem();
+        EventAgreement.Row row = model.selectedProperty().get();
+        if (d == null || row == null || study == null || row.session().equals(EventAgreement.POOLED)) return;
+        onJump.accept(new VideoJump(study, row.session(), model.firstCoderProperty().get(), d.startMs()));
+    }
+
     /** Opens a study (read-only) in the background, then shows it. */
     public void open(Path file) {
+        study = file;
         Task<AgreementViewModel.Loaded> task = new Task<>() {
             @Override
             protected AgreementViewModel.Loaded call() throws Exception {

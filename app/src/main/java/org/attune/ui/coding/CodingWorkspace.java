@@ -46,6 +46,7 @@ import org.attune.scheme.ModifierSet;
 import org.attune.store.Study;
 import org.attune.store.StudyException;
 import org.attune.ui.DialogService;
+import org.attune.ui.VideoJump;
 import org.attune.ui.player.VideoPlayer;
 
 /**
@@ -83,6 +84,7 @@ public final class CodingWorkspace extends BorderPane {
     private KeyCoding.ChooseModifiers pending;
     private static final javafx.css.PseudoClass LAST_CODED = javafx.css.PseudoClass.getPseudoClass("last-coded");
     private long lastCoded = -1;
+    private long pendingSeekMs = -1;
     private final AnimationTimer clock = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -243,6 +245,24 @@ public final class CodingWorkspace extends BorderPane {
         }
     }
 
+    /** Shows a moment of a session's video in a coder's pass, opening the study and the pass as needed. */
+    public void show(VideoJump jump) {
+        if (study == null || !study.path().toAbsolutePath().normalize().equals(jump.study().toAbsolutePath().normalize())) open(jump.study());
+        if (study == null) return;
+        Optional<PassChoice> pass = passes.stream().filter(p -> p.session().label().equals(jump.session()) && p.coder().initials().equals(jump.coder())).findFirst();
+        if (pass.isEmpty()) {
+            dialogs.showError("There is no such pass", jump.coder() + " has no pass of session " + jump.session() + " in this study.");
+            return;
+        }
+        pendingSeekMs = jump.atMs();
+        if (pass.get().equals(current) && player != null) {
+            player.seekStored(pendingSeekMs);
+            pendingSeekMs = -1;
+        } else {
+            passChooser.setValue(pass.get()); // opens the pass; the seek follows when the video is ready
+        }
+    }
+
     /** Opens a pass: its events, its session's first video. */
     public void openPass(PassChoice p) {
         current = p;
@@ -262,7 +282,9 @@ public final class CodingWorkspace extends BorderPane {
                 vp.view().fitWidthProperty().bind(videoArea.widthProperty());
                 vp.view().fitHeightProperty().bind(videoArea.heightProperty());
                 videoArea.getChildren().setAll(vp.view());
-                vp.showFrame(0);
+                if (pendingSeekMs >= 0) vp.seekStored(pendingSeekMs);
+                else vp.showFrame(0);
+                pendingSeekMs = -1;
                 status.setText("Coding " + p + ". All changes saved.");
                 requestFocus();
             }, message -> dialogs.showError("The video cannot be played", message));

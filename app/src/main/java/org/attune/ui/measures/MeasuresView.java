@@ -37,6 +37,7 @@ import org.attune.analysis.SessionMeasures;
 import org.attune.coding.TimeFormat;
 import org.attune.store.SessionCodings;
 import org.attune.ui.DialogService;
+import org.attune.ui.VideoJump;
 
 /**
  * The measures view: key measures per session × coder, one measure charted across sessions, and for
@@ -58,6 +59,7 @@ public final class MeasuresView extends BorderPane {
     private final Label episodesCaption = caption("Derived episodes of the selected session");
     private Path lastStudy;
     private Runnable afterCompute = () -> { };
+    private java.util.function.Consumer<VideoJump> onJump = j -> { };
 
     public MeasuresView(MeasuresViewModel model, DialogService dialogs, Executor background) {
         this.model = model;
@@ -76,7 +78,7 @@ public final class MeasuresView extends BorderPane {
         unanswered.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             showSelected(b == null ? -1 : b.atMs());
             MeasuresViewModel.Row r = model.selectedProperty().get();
-            jump.setText(b == null || r == null ? "" : "▶ " + r.session() + " at " + TimeFormat.clock(b.atMs()) + " — the video opens here once the coding workspace is in place");
+            jump.setText(b == null || r == null ? "" : "▶ " + r.session() + " at " + TimeFormat.clock(b.atMs()) + " — double-click to see it in the video");
         });
     }
 
@@ -166,6 +168,12 @@ public final class MeasuresView extends BorderPane {
         });
         unanswered.setPrefWidth(330);
         unanswered.setId("unanswered");
+        unanswered.setOnMouseClicked(m -> {
+            if (m.getClickCount() == 2) jumpToSelected();
+        });
+        unanswered.setOnKeyPressed(k -> {
+            if (k.getCode() == javafx.scene.input.KeyCode.ENTER) jumpToSelected();
+        });
         jump.getStyleClass().add("jump-hint");
         jump.setWrapText(true);
         VBox list = new VBox(6, caption("Unanswered bids"), unanswered, jump);
@@ -183,6 +191,17 @@ public final class MeasuresView extends BorderPane {
         all.setOrientation(Orientation.VERTICAL);
         all.setDividerPositions(0.3, 0.62);
         return all;
+    }
+
+    /** Where a double-clicked unanswered bid is shown (the app connects it to the coding workspace). */
+    public void setOnJump(java.util.function.Consumer<VideoJump> handler) {
+        onJump = handler;
+    }
+
+    private void jumpToSelected() {
+        SessionMeasures.BidOutcome b = unanswered.getSelectionModel().getSelectedItem();
+        MeasuresViewModel.Row r = model.selectedProperty().get();
+        if (b != null && r != null && lastStudy != null) onJump.accept(new VideoJump(lastStudy, r.session(), r.coder(), b.atMs()));
     }
 
     /** Loads a study and computes its measures in the background. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +25,7 @@ import org.attune.scheme.json.BundledSchemes;
 import org.attune.store.Study;
 import org.attune.ui.AttuneApp;
 import org.attune.ui.RecordingDialogs;
+import org.attune.ui.VideoJump;
 import org.controlsfx.control.CheckComboBox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -94,6 +96,11 @@ class AgreementViewTest {
         assertEquals(2, list.getItems().size());
         robot.interact(() -> list.getSelectionModel().select(1));
         assertTrue(robot.lookup(".jump-hint").queryLabeled().getText().startsWith("▶ S01 at 00:00:09.000"));
+        List<VideoJump> jumps = new ArrayList<>();
+        view.setOnJump(jumps::add);
+        robot.interact(list::requestFocus);
+        robot.push(javafx.scene.input.KeyCode.ENTER);
+        assertEquals(List.of(new VideoJump(file, "S01", "AL", 9000)), jumps, "Enter on a disagreement shows it in the first coder's pass");
         assertTrue(model.paragraphProperty().get().startsWith("1 of 1 sessions (100%) were coded independently by two coders (AL and BK)."));
         assertEquals(List.of(), dialogs);
     }

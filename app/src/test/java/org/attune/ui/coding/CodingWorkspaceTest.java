@@ -15,6 +15,7 @@ import org.attune.scheme.KeyboardLayout;
 import org.attune.store.Study;
 import org.attune.ui.AttuneApp;
 import org.attune.ui.RecordingDialogs;
+import org.attune.ui.VideoJump;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -104,6 +105,19 @@ class CodingWorkspaceTest {
                     && e.modifiers().asMap().get("type").equals(List.of("help"))));
         }
         assertEquals(List.of(), dialogs);
+    }
+
+    @Test
+    void aJumpFromAnotherViewOpensThePassAtThatFrame(FxRobot robot) throws Exception {
+        Path samples = Path.of("..", "sample-sessions");
+        for (String f : List.of("sample-study.attune", "free-play-s01.mp4", "free-play-s02.mp4")) Files.copy(samples.resolve(f), dir.resolve(f));
+        robot.interact(() -> workspace.show(new VideoJump(dir.resolve("sample-study.attune"), "S01", "BK", 10_040)));
+        for (int i = 0; i < 200 && (workspace.player() == null || workspace.player().currentFrame() != 251); i++) Thread.sleep(25);
+        assertNotNull(workspace.player());
+        assertEquals(251, workspace.player().currentFrame(), "10.040 s is frame 251 at 25 fps");
+        assertTrue(robot.lookup("#saveStatus").queryLabeled().getText().startsWith("Coding S01 · BK"));
+        robot.interact(() -> workspace.show(new VideoJump(dir.resolve("sample-study.attune"), "S09", "BK", 0)));
+        assertEquals(List.of("There is no such pass: BK has no pass of session S09 in this study."), dialogs);
     }
 
     private static long passOf(Study s, String sessionLabel, String initials) throws Exception {

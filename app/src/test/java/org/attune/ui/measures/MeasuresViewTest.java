@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +23,7 @@ import org.attune.scheme.json.BundledSchemes;
 import org.attune.store.Study;
 import org.attune.ui.AttuneApp;
 import org.attune.ui.RecordingDialogs;
+import org.attune.ui.VideoJump;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +109,11 @@ class MeasuresViewTest {
         assertEquals(10_000, ((SessionMeasures.BidOutcome) unanswered.getItems().get(0)).atMs());
         robot.interact(() -> unanswered.getSelectionModel().select(0));
         assertTrue(robot.lookup(".jump-hint").queryLabeled().getText().startsWith("▶ S01 at 00:00:10.000"));
+        List<VideoJump> jumps = new ArrayList<>();
+        view.setOnJump(jumps::add);
+        robot.interact(unanswered::requestFocus);
+        robot.push(javafx.scene.input.KeyCode.ENTER);
+        assertEquals(List.of(new VideoJump(file, "S01", "AL", 10_000)), jumps);
 
         robot.interact(() -> model.selectedProperty().set(bk));
         assertEquals(1, unanswered.getItems().size());
