@@ -130,6 +130,9 @@ public final class CodingWorkspace extends BorderPane {
 
     private SplitPane centre() {
         videoArea.getStyleClass().add("video-area");
+        Label hint = new Label("Open a study, then choose a pass to code.\nTo try Attune, open sample-sessions/sample-study.attune (a copy is best: coding writes to it).");
+        hint.getStyleClass().add("video-hint");
+        videoArea.getChildren().add(hint);
         videoArea.setMinHeight(200);
         chooser.getStyleClass().add("modifier-chooser");
         chooser.setVisible(false);
