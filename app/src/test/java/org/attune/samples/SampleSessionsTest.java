@@ -18,6 +18,7 @@ import org.attune.scheme.CodingScheme;
 import org.attune.scheme.json.BundledSchemes;
 import org.attune.store.Study;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The committed sample sessions agree with their generator's script and open as a study. */
 class SampleSessionsTest {
@@ -48,9 +49,15 @@ class SampleSessionsTest {
         assertEquals(expected, actual, "ground-truth.csv is stale: rebuild sample-sessions (see its README)");
     }
 
+    @TempDir
+    Path copy;
+
     @Test
     void sampleStudyHasBothSessionsThreeCodersAndItsVideosBesideIt() throws Exception {
-        try (Study s = Study.openReadOnly(DIR.resolve("sample-study.attune"))) {
+        // a copy beside copies of the videos: opening a study in a writable folder makes SQLite's -wal/-shm files,
+        // which must not appear in the repository's sample folder
+        for (String f : List.of("sample-study.attune", "free-play-s01.mp4", "free-play-s02.mp4")) Files.copy(DIR.resolve(f), copy.resolve(f));
+        try (Study s = Study.openReadOnly(copy.resolve("sample-study.attune"))) {
             assertEquals(List.of("S01", "S02"), s.sessions().stream().map(Session::label).toList());
             assertEquals(List.of("AL", "BK", "CM"), s.coders().stream().map(c -> c.initials()).sorted().toList());
             for (Session session : s.sessions()) {
