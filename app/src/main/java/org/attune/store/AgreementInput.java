@@ -23,7 +23,11 @@ public record AgreementInput(CodingScheme scheme, Map<String, Map<String, List<M
      * @param coders   coder initials to include (empty = all)
      */
     public static AgreementInput load(Study study, Set<String> sessions, Set<String> coders) throws StudyException {
-        SessionCodings codings = SessionCodings.load(study, sessions, coders);
+        return of(SessionCodings.load(study, sessions, coders));
+    }
+
+    /** The marks of events already loaded (for a caller that also needs the events themselves). */
+    public static AgreementInput of(SessionCodings codings) {
         CodingScheme scheme = codings.scheme();
         Map<String, Map<String, List<Mark>>> marks = new LinkedHashMap<>();
         int running = 0;

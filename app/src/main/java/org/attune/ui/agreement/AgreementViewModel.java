@@ -74,7 +74,8 @@ public final class AgreementViewModel {
     /** Reads a study's events (call off the FX thread; apply the result with {@link #show}). */
     public static Loaded load(Path study) throws StudyException {
         try (Study s = Study.openReadOnly(study)) {
-            return new Loaded(AgreementInput.load(s, Set.of(), Set.of()), SessionCodings.load(s, Set.of(), Set.of()));
+            SessionCodings events = SessionCodings.load(s, Set.of(), Set.of()); // read once; the marks derive from it
+            return new Loaded(AgreementInput.of(events), events);
         }
     }
 
