@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -45,6 +44,7 @@ import org.attune.coding.TimeFormat;
 import org.attune.store.AgreementInput;
 import org.attune.store.SessionCodings;
 import org.attune.ui.DialogService;
+import org.attune.ui.TextColumn;
 import org.attune.ui.VideoJump;
 
 /**
@@ -176,13 +176,13 @@ public final class AgreementView extends BorderPane {
     }
 
     private SplitPane results() {
-        TableColumn<EventAgreement.Row, String> session = column("Session", r -> r.session(), 90);
-        TableColumn<EventAgreement.Row, String> target = column("Target", r -> r.target() + (r.targetKind().equals("code") ? "" : " (" + r.targetKind() + ")"), 170);
-        TableColumn<EventAgreement.Row, String> kappa = column("κ", r -> format(main(r)), 70);
-        TableColumn<EventAgreement.Row, String> band = column("Landis & Koch", r -> QualityBand.LANDIS_KOCH.label(main(r)), 110);
-        TableColumn<EventAgreement.Row, String> fleiss = column("Fleiss", r -> QualityBand.FLEISS.label(main(r)), 80);
-        TableColumn<EventAgreement.Row, String> other = column("Also", this::secondary, 260);
-        TableColumn<EventAgreement.Row, String> n = column("n", r -> r.counts().entrySet().stream().findFirst()
+        TableColumn<EventAgreement.Row, String> session = TextColumn.of("Session", r -> r.session(), 90);
+        TableColumn<EventAgreement.Row, String> target = TextColumn.of("Target", r -> r.target() + (r.targetKind().equals("code") ? "" : " (" + r.targetKind() + ")"), 170);
+        TableColumn<EventAgreement.Row, String> kappa = TextColumn.of("κ", r -> format(main(r)), 70);
+        TableColumn<EventAgreement.Row, String> band = TextColumn.of("Landis & Koch", r -> QualityBand.LANDIS_KOCH.label(main(r)), 110);
+        TableColumn<EventAgreement.Row, String> fleiss = TextColumn.of("Fleiss", r -> QualityBand.FLEISS.label(main(r)), 80);
+        TableColumn<EventAgreement.Row, String> other = TextColumn.of("Also", this::secondary, 260);
+        TableColumn<EventAgreement.Row, String> n = TextColumn.of("n", r -> r.counts().entrySet().stream().findFirst()
                 .map(e -> String.format(Locale.ROOT, "%.0f %s", e.getValue(), e.getKey())).orElse(""), 130);
         table.getColumns().setAll(List.of(session, target, kappa, band, fleiss, other, n));
         table.setItems(model.results());
@@ -264,14 +264,14 @@ public final class AgreementView extends BorderPane {
     private TableView<MeasureReliability.Row> measureIccTable() {
         TableView<MeasureReliability.Row> icc = new TableView<>(model.measureIcc());
         icc.getColumns().setAll(List.of(
-                iccColumn("Family", r -> r.family(), 100),
-                iccColumn("Measure", r -> r.measure() + (r.target().isEmpty() ? "" : " · " + r.target()), 290),
-                iccColumn("Sessions", r -> Integer.toString(r.sessions()), 70),
-                iccColumn("ICC(2,1)", r -> format(r.icc().get(Icc.Form.ICC2)), 80),
-                iccColumn("95% CI", r -> interval(r.icc().get(Icc.Form.ICC2)), 120),
-                iccColumn("Koo & Li", r -> QualityBand.KOO_LI.label(r.icc().get(Icc.Form.ICC2)), 90),
-                iccColumn("ICC(3,1)", r -> format(r.icc().get(Icc.Form.ICC3)), 80),
-                iccColumn("Note", r -> note(r.icc().get(Icc.Form.ICC2), r.icc().incompleteUnits()), 300)));
+                TextColumn.of("Family", r -> r.family(), 100),
+                TextColumn.of("Measure", r -> r.measure() + (r.target().isEmpty() ? "" : " · " + r.target()), 290),
+                TextColumn.of("Sessions", r -> Integer.toString(r.sessions()), 70),
+                TextColumn.of("ICC(2,1)", r -> format(r.icc().get(Icc.Form.ICC2)), 80),
+                TextColumn.of("95% CI", r -> interval(r.icc().get(Icc.Form.ICC2)), 120),
+                TextColumn.of("Koo & Li", r -> QualityBand.KOO_LI.label(r.icc().get(Icc.Form.ICC2)), 90),
+                TextColumn.of("ICC(3,1)", r -> format(r.icc().get(Icc.Form.ICC3)), 80),
+                TextColumn.of("Note", r -> note(r.icc().get(Icc.Form.ICC2), r.icc().incompleteUnits()), 300)));
         icc.setPlaceholder(new Label("The ICC of each derived measure (docs/measures.md, default windows W = 3 s, turn window 5 s) between the two coders appears here after Compute."));
         icc.setId("measureIcc");
         return icc;
@@ -285,13 +285,6 @@ public final class AgreementView extends BorderPane {
         String reason = c == null || c.isDefined() ? "" : c.undefinedReason();
         String left = incomplete == 0 ? "" : incomplete + " session(s) left out: undefined for one coder";
         return reason.isEmpty() ? left : left.isEmpty() ? reason : reason + "; " + left;
-    }
-
-    private static TableColumn<MeasureReliability.Row, String> iccColumn(String title, java.util.function.Function<MeasureReliability.Row, String> value, double width) {
-        TableColumn<MeasureReliability.Row, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
-        c.setPrefWidth(width);
-        return c;
     }
 
     private void showSelected(Disagreement d) {
@@ -401,13 +394,6 @@ public final class AgreementView extends BorderPane {
 
     private static String format(Coefficient c) {
         return c == null ? "" : c.isDefined() ? String.format(Locale.ROOT, "%.3f", c.get()) : "—";
-    }
-
-    private static TableColumn<EventAgreement.Row, String> column(String title, java.util.function.Function<EventAgreement.Row, String> value, double width) {
-        TableColumn<EventAgreement.Row, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
-        c.setPrefWidth(width);
-        return c;
     }
 
     private static Spinner<Double> spinner(double min, double max, double value, double step) {

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javafx.animation.AnimationTimer;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -46,6 +45,7 @@ import org.attune.scheme.ModifierSet;
 import org.attune.store.Study;
 import org.attune.store.StudyException;
 import org.attune.ui.DialogService;
+import org.attune.ui.TextColumn;
 import org.attune.ui.VideoJump;
 import org.attune.ui.player.VideoPlayer;
 
@@ -169,11 +169,11 @@ public final class CodingWorkspace extends BorderPane {
         VBox top = new VBox(new StackPane(videoArea, chooser), transport);
         VBox.setVgrow(top.getChildren().get(0), Priority.ALWAYS);
 
-        TableColumn<CodedEvent, String> onset = column("Onset", e -> TimeFormat.clock(e.onsetMs()), 110);
-        TableColumn<CodedEvent, String> offset = column("Offset", e -> e.offsetMs() == null ? "running" : e.offsetMs() == e.onsetMs() ? "" : TimeFormat.clock(e.offsetMs()), 110);
-        TableColumn<CodedEvent, String> code = column("Code", CodedEvent::code, 110);
-        TableColumn<CodedEvent, String> label = column("Behaviour", e -> scheme().code(e.code()).map(Code::label).orElse(""), 260);
-        TableColumn<CodedEvent, String> mods = column("Modifiers", e -> e.modifiers().encode(), 160);
+        TableColumn<CodedEvent, String> onset = TextColumn.of("Onset", e -> TimeFormat.clock(e.onsetMs()), 110);
+        TableColumn<CodedEvent, String> offset = TextColumn.of("Offset", e -> e.offsetMs() == null ? "running" : e.offsetMs() == e.onsetMs() ? "" : TimeFormat.clock(e.offsetMs()), 110);
+        TableColumn<CodedEvent, String> code = TextColumn.of("Code", CodedEvent::code, 110);
+        TableColumn<CodedEvent, String> label = TextColumn.of("Behaviour", e -> scheme().code(e.code()).map(Code::label).orElse(""), 260);
+        TableColumn<CodedEvent, String> mods = TextColumn.of("Modifiers", e -> e.modifiers().encode(), 160);
         table.getColumns().setAll(List.of(onset, offset, code, label, mods));
         table.setPlaceholder(new Label("Press a code's key while the video runs; events appear here."));
         table.setId("events");
@@ -214,13 +214,6 @@ public final class CodingWorkspace extends BorderPane {
             if (player != null) action.run();
         });
         return b;
-    }
-
-    private static TableColumn<CodedEvent, String> column(String title, java.util.function.Function<CodedEvent, String> f, double width) {
-        TableColumn<CodedEvent, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
-        c.setPrefWidth(width);
-        return c;
     }
 
     /** Opens a study for coding (read-write: coding writes to it). */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -23,7 +22,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
@@ -37,6 +35,7 @@ import org.attune.analysis.SessionMeasures;
 import org.attune.coding.TimeFormat;
 import org.attune.store.SessionCodings;
 import org.attune.ui.DialogService;
+import org.attune.ui.TextColumn;
 import org.attune.ui.VideoJump;
 
 /**
@@ -136,20 +135,13 @@ public final class MeasuresView extends BorderPane {
 
     private SplitPane content() {
         TableView<MeasuresViewModel.Row> table = new TableView<>(model.shownRows());
-        TableColumn<MeasuresViewModel.Row, String> session = new TableColumn<>("Session");
-        session.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().session()));
-        TableColumn<MeasuresViewModel.Row, String> coder = new TableColumn<>("Coder");
-        coder.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().coder()));
-        table.getColumns().add(session);
-        table.getColumns().add(coder);
+        table.getColumns().add(TextColumn.of("Session", MeasuresViewModel.Row::session, 80));
+        table.getColumns().add(TextColumn.of("Coder", MeasuresViewModel.Row::coder, 80));
         for (String[] m : MeasuresViewModel.KEY_MEASURES) {
-            TableColumn<MeasuresViewModel.Row, String> c = new TableColumn<>(m[3]);
-            c.setCellValueFactory(f -> {
-                MeasureValue v = f.getValue().value(m[0], m[1], m[2]);
-                return new ReadOnlyStringWrapper(v == null || v.value() == null ? "—" : String.format(Locale.ROOT, "%.2f", v.value()));
-            });
-            c.setPrefWidth(Math.max(90, m[3].length() * 7.5 + 26));
-            table.getColumns().add(c);
+            table.getColumns().add(TextColumn.of(m[3], r -> {
+                MeasureValue v = r.value(m[0], m[1], m[2]);
+                return v == null || v.value() == null ? "—" : String.format(Locale.ROOT, "%.2f", v.value());
+            }, Math.max(90, m[3].length() * 7.5 + 26)));
         }
         table.setId("measures");
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
