@@ -50,11 +50,10 @@ public final class KeyCoding {
      * @param events   the pass's events (its running states are those without an offset)
      */
     public static Action onKey(CodingScheme scheme, String keyCode, long stampMs, List<CodedEvent> events) {
-        List<CodedEvent> running = events.stream().filter(e -> e.offsetMs() == null).toList();
         Optional<Code> found = scheme.codes().stream().filter(c -> !c.isRating() && c.physicalKey().map(k -> k.code().equals(keyCode)).orElse(false)).findFirst();
         if (found.isEmpty()) return new NotACodeKey(keyCode);
         Code code = found.get();
-        Optional<CodedEvent> same = running.stream().filter(e -> e.code().equals(code.id())).findFirst();
+        Optional<CodedEvent> same = events.stream().filter(e -> e.offsetMs() == null && e.code().equals(code.id())).findFirst();
         if (code.isState() && same.isPresent()) return stop(code, same.get(), stampMs);
         if (code.isState()) {
             // a new bout may neither start inside a bout of its code nor run into a later one
@@ -68,14 +67,14 @@ public final class KeyCoding {
             }
         }
         if (!code.modifiers().isEmpty()) return new ChooseModifiers(code, stampMs);
-        return withModifiers(scheme, code, stampMs, Modifiers.NONE, running);
+        return withModifiers(scheme, code, stampMs, Modifiers.NONE, events);
     }
 
-    /** Completes a press once the coder has chosen the modifiers (or none). */
-    public static Action withModifiers(CodingScheme scheme, Code code, long atMs, Modifiers modifiers, List<CodedEvent> running) {
+    /** Completes a press once the coder has chosen the modifiers (or none); {@code events} as for {@link #onKey}. */
+    public static Action withModifiers(CodingScheme scheme, Code code, long atMs, Modifiers modifiers, List<CodedEvent> events) {
         if (code.isPoint()) return new LogPoint(EventDraft.point(code.id(), atMs).withModifiers(modifiers));
         List<String> excluded = scheme.statesEndedBy(code).stream().map(Code::id).toList();
-        List<CodedEvent> ends = running.stream().filter(e -> excluded.contains(e.code())).toList();
+        List<CodedEvent> ends = events.stream().filter(e -> e.offsetMs() == null && excluded.contains(e.code())).toList();
         for (CodedEvent e : ends) {
             if (e.onsetMs() > atMs) {
                 return new Refused("Cannot start " + code.id() + " at " + TimeFormat.clock(atMs) + ": it would end " + e.code() + ", which starts later, at "

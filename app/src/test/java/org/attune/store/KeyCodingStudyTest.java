@@ -44,7 +44,7 @@ class KeyCodingStudyTest {
             press(s, pass, "KeyE", 2400);            // P_INTRUDE point
             KeyCoding.Action ask = KeyCoding.onKey(SCHEME, "KeyI", 2800, s.events().running(pass));
             KeyCoding.ChooseModifiers c = (KeyCoding.ChooseModifiers) ask;
-            s.events().apply(pass, KeyCoding.withModifiers(SCHEME, c.code(), c.atMs(), Modifiers.single("type", "need"), s.events().running(pass)));
+            s.events().apply(pass, KeyCoding.withModifiers(SCHEME, c.code(), c.atMs(), Modifiers.single("type", "need"), s.events().list(pass)));
             press(s, pass, "KeyG", 3000);            // P_GAZE stops
             press(s, pass, "KeyQ", 3100);            // not a code key: nothing
         }

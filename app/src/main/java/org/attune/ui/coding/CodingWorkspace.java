@@ -438,7 +438,7 @@ public final class CodingWorkspace extends BorderPane {
         chooser.setVisible(false);
         if (chosen == null) return;
         try {
-            apply(KeyCoding.withModifiers(scheme(), ask.code(), ask.atMs(), chosen, events.stream().filter(x -> x.offsetMs() == null).toList()));
+            apply(KeyCoding.withModifiers(scheme(), ask.code(), ask.atMs(), chosen, events));
         } catch (StudyException ex) {
             dialogs.showError("The event was not saved", ex.getMessage());
         }
@@ -515,10 +515,6 @@ public final class CodingWorkspace extends BorderPane {
     // for tests
     ObservableList<CodedEvent> events() {
         return events;
-    }
-
-    ObservableList<PassChoice> passes() {
-        return passes;
     }
 
     /** The passes of the open study, as offered in the chooser. */

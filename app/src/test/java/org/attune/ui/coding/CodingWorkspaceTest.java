@@ -50,13 +50,18 @@ class CodingWorkspaceTest {
         robot.interact(workspace::close);
     }
 
-    /** A copy of the sample study with its videos, and S02 · CM (the pass still in progress) opened. */
-    private Path openSample(FxRobot robot) throws Exception {
+    /** The sample study and its videos, copied: coding writes to the study. */
+    private Path copySample() throws Exception {
         Path samples = Path.of("..", "sample-sessions");
         for (String f : List.of("sample-study.attune", "free-play-s01.mp4", "free-play-s02.mp4")) Files.copy(samples.resolve(f), dir.resolve(f));
-        Path study = dir.resolve("sample-study.attune");
+        return dir.resolve("sample-study.attune");
+    }
+
+    /** A copy of the sample study with its videos, and S02 · CM (the pass still in progress) opened. */
+    private Path openSample(FxRobot robot) throws Exception {
+        Path study = copySample();
         robot.interact(() -> workspace.open(study));
-        CodingWorkspace.PassChoice cm = workspace.passes().stream()
+        CodingWorkspace.PassChoice cm = workspace.passChoices().stream()
                 .filter(p -> p.session().label().equals("S02") && p.coder().initials().equals("CM")).findFirst().orElseThrow();
         robot.interact(() -> workspace.openPass(cm));
         for (int i = 0; i < 200 && workspace.player() == null; i++) Thread.sleep(25);
@@ -109,14 +114,13 @@ class CodingWorkspaceTest {
 
     @Test
     void aJumpFromAnotherViewOpensThePassAtThatFrame(FxRobot robot) throws Exception {
-        Path samples = Path.of("..", "sample-sessions");
-        for (String f : List.of("sample-study.attune", "free-play-s01.mp4", "free-play-s02.mp4")) Files.copy(samples.resolve(f), dir.resolve(f));
-        robot.interact(() -> workspace.show(new VideoJump(dir.resolve("sample-study.attune"), "S01", "BK", 10_040)));
+        Path study = copySample();
+        robot.interact(() -> workspace.show(new VideoJump(study, "S01", "BK", 10_040)));
         for (int i = 0; i < 200 && (workspace.player() == null || workspace.player().currentFrame() != 251); i++) Thread.sleep(25);
         assertNotNull(workspace.player());
         assertEquals(251, workspace.player().currentFrame(), "10.040 s is frame 251 at 25 fps");
         assertTrue(robot.lookup("#saveStatus").queryLabeled().getText().startsWith("Coding S01 · BK"));
-        robot.interact(() -> workspace.show(new VideoJump(dir.resolve("sample-study.attune"), "S09", "BK", 0)));
+        robot.interact(() -> workspace.show(new VideoJump(study, "S09", "BK", 0)));
         assertEquals(List.of("There is no such pass: BK has no pass of session S09 in this study."), dialogs);
     }
 
