@@ -331,6 +331,12 @@ public final class EventLog {
                 }
                 ins.executeBatch();
             }
+            // passes that now hold events have started (as with an edit in the workspace)
+            try (PreparedStatement ps = c.prepareStatement("UPDATE passes SET status = 'in_progress', started_at = COALESCE(started_at, ?) "
+                    + "WHERE status = 'not_started' AND EXISTS (SELECT 1 FROM events WHERE events.pass_id = passes.id)")) {
+                ps.setString(1, Study.now());
+                ps.executeUpdate();
+            }
             return new ImportSummary(rows.size(), newSessions, newCoders, newPasses);
         });
     }
@@ -449,6 +455,13 @@ public final class EventLog {
 
     /** A new undo step for the pass; discards the redo branch, as any new edit does. */
     private static long newStep(Connection c, long passId) throws SQLException {
+        // a pass that is edited has started (the study browser shows it as in progress)
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE passes SET status = 'in_progress', started_at = COALESCE(started_at, ?) WHERE id = ? AND status = 'not_started'")) {
+            ps.setString(1, Study.now());
+            ps.setLong(2, passId);
+            ps.executeUpdate();
+        }
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM history WHERE pass_id = ? AND undone = 1")) {
             ps.setLong(1, passId);
             ps.executeUpdate();

@@ -205,6 +205,76 @@ public final class Study implements AutoCloseable {
         return out;
     }
 
+    /** A video to attach while adding a session; {@code fps} and {@code durationMs} may be {@code null} when unknown. */
+    public record NewMedia(Path file, int position, long offsetMs, Double fps, Long durationMs) {
+    }
+
+    /**
+     * Adds a session with its videos in one transaction: either the session and all its videos are
+     * in the study afterwards, or (on any error) none of them.
+     */
+    public Session addSession(Session s, List<NewMedia> media) throws StudyException {
+        if (media.size() > 4) throw new StudyException(StudyException.Kind.INVALID_INPUT, "A session has at most 4 videos (camera positions 1–4).");
+        List<String> stored = new ArrayList<>();
+        for (NewMedia m : media) {
+            if (m.position() < 1 || m.position() > 4) throw new StudyException(StudyException.Kind.INVALID_INPUT, "Camera position must be 1–4, not " + m.position() + ".");
+            stored.add(storedMediaPath(m.file()));
+        }
+        return file.write("add session " + s.label(), c -> {
+            Session added = insertSession(c, s);
+            for (int i = 0; i < media.size(); i++) insertMedia(c, added.id(), stored.get(i), media.get(i));
+            return added;
+        });
+    }
+
+    private static void insertMedia(Connection c, long sessionId, String stored, NewMedia m) throws SQLException, StudyException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO media (session_id, position, path, offset_ms, fps, duration_ms) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, sessionId);
+            ps.setInt(2, m.position());
+            ps.setString(3, stored);
+            ps.setLong(4, m.offsetMs());
+            if (m.fps() == null) ps.setNull(5, Types.REAL);
+            else ps.setDouble(5, m.fps());
+            if (m.durationMs() == null) ps.setNull(6, Types.INTEGER);
+            else ps.setLong(6, m.durationMs());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (e.getMessage() != null && e.getMessage().contains("UNIQUE")) {
+                throw new StudyException(StudyException.Kind.INVALID_INPUT, "Camera position " + m.position() + " of this session already has a video.");
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Points a video at its new location (after the file was moved or the study folder was copied to
+     * another computer). The file is not copied; the new path is stored relative to the study when it can be.
+     */
+    public MediaFile relinkMedia(long mediaId, Path newFile) throws StudyException {
+        String stored = storedMediaPath(newFile);
+        return updateMedia(mediaId, "relink the video", "UPDATE media SET path = ? WHERE id = ?", ps -> ps.setString(1, stored));
+    }
+
+    /** Moves a video on the session's master clock: its time 0 lies at {@code offsetMs}. */
+    public MediaFile setMediaOffset(long mediaId, long offsetMs) throws StudyException {
+        return updateMedia(mediaId, "change the video's offset", "UPDATE media SET offset_ms = ? WHERE id = ?", ps -> ps.setLong(1, offsetMs));
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private MediaFile updateMedia(long mediaId, String what, String sql, Binder first) throws StudyException {
+        return file.write(what, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                first.bind(ps);
+                ps.setLong(2, mediaId);
+                if (ps.executeUpdate() != 1) throw new StudyException(StudyException.Kind.INVALID_INPUT, "There is no video " + mediaId + " in this study.");
+            }
+            return readMedia(c, "WHERE id = ?", mediaId).get(0);
+        });
+    }
+
     /**
      * Attaches a video to a session at camera position 1–4. The path is stored relative to the
      * study's folder whenever the two share a root, so the study folder can move as a whole; the
@@ -214,18 +284,7 @@ public final class Study implements AutoCloseable {
         if (position < 1 || position > 4) throw new StudyException(StudyException.Kind.INVALID_INPUT, "Camera position must be 1–4, not " + position + ".");
         String stored = storedMediaPath(video);
         return file.write("attach " + video.getFileName(), c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO media (session_id, position, path, offset_ms) VALUES (?, ?, ?, ?)")) {
-                ps.setLong(1, sessionId);
-                ps.setInt(2, position);
-                ps.setString(3, stored);
-                ps.setLong(4, offsetMs);
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                if (e.getMessage() != null && e.getMessage().contains("UNIQUE")) {
-                    throw new StudyException(StudyException.Kind.INVALID_INPUT, "Camera position " + position + " of this session already has a video.");
-                }
-                throw e;
-            }
+            insertMedia(c, sessionId, stored, new NewMedia(video, position, offsetMs, null, null));
             return new MediaFile(lastId(c), sessionId, position, stored, offsetMs, null, null);
         });
     }
@@ -265,22 +324,29 @@ public final class Study implements AutoCloseable {
     }
 
     public List<MediaFile> media(long sessionId) throws StudyException {
-        return file.read(c -> {
-            List<MediaFile> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, session_id, position, path, offset_ms, fps, duration_ms FROM media WHERE session_id = ? ORDER BY position")) {
-                ps.setLong(1, sessionId);
-                ResultSet rs = ps.executeQuery();
-                while (rs.next()) {
-                    double fps = rs.getDouble(6);
-                    Double fpsOrNull = rs.wasNull() ? null : fps;
-                    long dur = rs.getLong(7);
-                    Long durOrNull = rs.wasNull() ? null : dur;
-                    out.add(new MediaFile(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getLong(5), fpsOrNull, durOrNull));
-                }
+        return file.read(c -> readMedia(c, "WHERE session_id = ?", sessionId));
+    }
+
+    /** Every video of the study, by session and camera position. */
+    public List<MediaFile> allMedia() throws StudyException {
+        return file.read(c -> readMedia(c, "WHERE ?1 = ?1", 0));
+    }
+
+    private static List<MediaFile> readMedia(Connection c, String where, long arg) throws SQLException {
+        List<MediaFile> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, session_id, position, path, offset_ms, fps, duration_ms FROM media " + where + " ORDER BY session_id, position")) {
+            ps.setLong(1, arg);
+            ResultSet rs = ps.executeQuery();
+            while (rs.next()) {
+                double fps = rs.getDouble(6);
+                Double fpsOrNull = rs.wasNull() ? null : fps;
+                long dur = rs.getLong(7);
+                Long durOrNull = rs.wasNull() ? null : dur;
+                out.add(new MediaFile(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getLong(5), fpsOrNull, durOrNull));
             }
-            return out;
-        });
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ coders and passes
@@ -362,6 +428,17 @@ public final class Study implements AutoCloseable {
     private static CodingPass passFrom(ResultSet rs) throws SQLException {
         return new CodingPass(rs.getLong(1), rs.getLong(2), rs.getLong(3), PassStatus.fromJsonName(rs.getString(4)).orElseThrow(),
                 rs.getInt(5) != 0, rs.getString(6), rs.getString(7));
+    }
+
+    /** How many events each pass holds (pass id → count; passes without events are absent). */
+    public Map<Long, Long> eventCounts() throws StudyException {
+        return file.read(c -> {
+            Map<Long, Long> out = new HashMap<>();
+            try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pass_id, count(*) FROM events GROUP BY pass_id")) {
+                while (rs.next()) out.put(rs.getLong(1), rs.getLong(2));
+            }
+            return out;
+        });
     }
 
     /** Moves a pass to a status, stamping when coding started and finished. */

@@ -1,16 +1,22 @@
 package org.attune.ui;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.attune.scheme.KeyboardLayout;
+import org.attune.store.Study;
 import org.attune.ui.agreement.AgreementView;
 import org.attune.ui.agreement.AgreementViewModel;
 import org.attune.ui.coding.CodingWorkspace;
@@ -18,8 +24,14 @@ import org.attune.ui.measures.MeasuresView;
 import org.attune.ui.measures.MeasuresViewModel;
 import org.attune.ui.scheme.SchemeBrowserView;
 import org.attune.ui.scheme.SchemeBrowserViewModel;
+import org.attune.ui.study.FxStudyForms;
+import org.attune.ui.study.StudyBrowser;
 
-/** The Attune desktop app: the coding workspace, the coding scheme, inter-rater agreement and derived measures. */
+/**
+ * The Attune desktop app. Tabs: Study (the home: sessions × coders), Coding (the workspace),
+ * Coding scheme, Agreement and Measures. One study is open at a time, shared by all tabs
+ * ({@link OpenStudy}); on the first run that is the bundled sample study, later the last study opened.
+ */
 public final class AttuneApp extends Application {
 
     public static final String STYLESHEET = Objects.requireNonNull(
@@ -32,60 +44,118 @@ public final class AttuneApp extends Application {
         return t;
     });
 
+    private final OpenStudy openStudy = new OpenStudy();
+    /** What each event view last loaded: the study's edit count then. */
+    private final Map<Tab, Long> loadedAt = new HashMap<>();
+
     public static void launchApp(String[] args) {
         Application.launch(AttuneApp.class, args);
     }
 
-    private CodingWorkspace codingView;
-
     @Override
     public void start(Stage stage) {
         FxDialogService dialogs = new FxDialogService(stage);
+        UserSettings settings = UserSettings.load();
+        StudyBrowser browser = new StudyBrowser(openStudy, settings, dialogs, new FxStudyForms());
         SchemeBrowserViewModel schemeModel = new SchemeBrowserViewModel();
         SchemeBrowserView schemeView = new SchemeBrowserView(schemeModel, dialogs);
         AgreementView agreementView = new AgreementView(new AgreementViewModel(), dialogs, background);
+        MeasuresView measuresView = new MeasuresView(new MeasuresViewModel(), dialogs, background);
+        CodingWorkspace codingView = new CodingWorkspace(openStudy, dialogs, KeyboardLayout.forLocale(Locale.getDefault()));
+        Tab studyTab = new Tab("Study", browser);
+        Tab codingTab = new Tab("Coding", codingView);
         Tab schemeTab = new Tab("Coding scheme", schemeView);
         Tab agreementTab = new Tab("Agreement", agreementView);
-        MeasuresView measuresView = new MeasuresView(new MeasuresViewModel(), dialogs, background);
         Tab measuresTab = new Tab("Measures", measuresView);
-        codingView = new CodingWorkspace(dialogs, KeyboardLayout.forLocale(Locale.getDefault()));
-        Tab codingTab = new Tab("Coding", codingView);
-        TabPane tabs = new TabPane(codingTab, schemeTab, agreementTab, measuresTab);
+        TabPane tabs = new TabPane(studyTab, codingTab, schemeTab, agreementTab, measuresTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        browser.setOnOpenPass(cell -> {
+            tabs.getSelectionModel().select(codingTab);
+            codingView.openPass(cell.pass().orElseThrow().id());
+        });
         java.util.function.Consumer<VideoJump> toVideo = jump -> {
             tabs.getSelectionModel().select(codingTab);
             codingView.show(jump);
         };
         agreementView.setOnJump(toVideo);
         measuresView.setOnJump(toVideo);
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        // Views of several coders' events read the study when shown, if it changed since they last did;
+        // while a blind pass is open for coding they stay closed (its coder must not see others' events).
+        Runnable showEventViews = () -> {
+            Tab t = tabs.getSelectionModel().getSelectedItem();
+            Study s = openStudy.get();
+            if (s == null || (t != agreementTab && t != measuresTab)) return;
+            if (openStudy.blindCodingActive()) return;
+            Long at = loadedAt.get(t);
+            if (at != null && at == openStudy.edits()) return;
+            loadedAt.put(t, openStudy.edits());
+            if (t == agreementTab) agreementView.open(s.path());
+            else measuresView.open(s.path());
+        };
+        openStudy.studyProperty().addListener((o, a, s) -> {
+            loadedAt.clear();
+            if (s != null) schemeModel.show(s.scheme(), "scheme of " + s.name());
+            showEventViews.run();
+        });
+        openStudy.activePassProperty().addListener((o, a, p) -> {
+            boolean blind = openStudy.blindCodingActive();
+            agreementTab.setContent(blind ? blindNotice("Agreement") : agreementView);
+            measuresTab.setContent(blind ? blindNotice("Measures") : measuresView);
+            showEventViews.run();
+        });
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            if (t == studyTab) browser.refresh();
+            showEventViews.run();
+        });
+
         Scene scene = new Scene(tabs, 1280, 800);
         scene.getStylesheets().add(STYLESHEET);
-        stage.titleProperty().bind(schemeModel.schemeProperty().map(s -> "Attune — " + s.name()));
+        stage.titleProperty().bind(openStudy.studyProperty().map(s -> "Attune — " + s.name()).orElse("Attune"));
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         stage.show();
-        // development aid: -Dattune.open.study=FILE opens a study at start (-Dattune.open.tab=coding|agreement|measures)
-        String study = System.getProperty("attune.open.study");
-        if (study != null) {
-            String tab = System.getProperty("attune.open.tab", "agreement");
-            tabs.getSelectionModel().select(switch (tab) {
-                case "measures" -> measuresTab;
-                case "coding" -> codingTab;
-                default -> agreementTab;
-            });
-            if (tab.equals("coding")) {
-                codingView.open(Path.of(study));
-            } else {
-                agreementView.open(Path.of(study));
-                measuresView.open(Path.of(study));
+        openFirstStudy(browser, settings, tabs, codingTab, agreementTab, measuresTab);
+    }
+
+    /**
+     * {@code -Dattune.open.study=FILE [-Dattune.open.tab=coding|agreement|measures]} opens a study at
+     * start (used for the screenshots); otherwise the last study opened, or on the first run the sample study.
+     */
+    private void openFirstStudy(StudyBrowser browser, UserSettings settings, TabPane tabs, Tab coding, Tab agreement, Tab measures) {
+        String explicit = System.getProperty("attune.open.study");
+        if (explicit != null) {
+            browser.openStudy(Path.of(explicit));
+            String tab = System.getProperty("attune.open.tab", "study");
+            switch (tab) {
+                case "coding" -> tabs.getSelectionModel().select(coding);
+                case "agreement" -> tabs.getSelectionModel().select(agreement);
+                case "measures" -> tabs.getSelectionModel().select(measures);
+                default -> { }
             }
+            return;
         }
+        Path last = settings.recentStudies().stream().filter(Files::isRegularFile).findFirst().orElse(null);
+        if (last != null) browser.openStudy(last);
+        else browser.openSample();
+    }
+
+    private static Node blindNotice(String view) {
+        Label l = new Label(view + " is closed while a blind pass is open for coding: its coder must not see other coders' events.\n\n"
+                + "Close the pass (Coding ▸ Close pass) or mark it done in the Study tab to open " + view + " again.");
+        l.setWrapText(true);
+        l.getStyleClass().add("blind-notice");
+        l.setMaxWidth(560);
+        javafx.scene.layout.StackPane p = new javafx.scene.layout.StackPane(l);
+        p.setId("blindNotice");
+        return p;
     }
 
     @Override
     public void stop() {
-        if (codingView != null) codingView.close();
+        openStudy.close();
         background.shutdownNow();
     }
 }

@@ -12,4 +12,7 @@ public interface DialogService {
 
     /** An error with a list of located problems (e.g. every error in a scheme file). */
     void showProblems(String title, String whatToDo, List<String> problems);
+
+    /** Asks a yes/no question; {@code yes} labels the button that goes ahead. True if the user went ahead. */
+    boolean confirm(String title, String question, String yes);
 }

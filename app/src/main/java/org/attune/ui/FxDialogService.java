@@ -38,4 +38,14 @@ public final class FxDialogService implements DialogService {
         alert.getDialogPane().setExpanded(true);
         alert.showAndWait();
     }
+
+    @Override
+    public boolean confirm(String title, String question, String yes) {
+        javafx.scene.control.ButtonType go = new javafx.scene.control.ButtonType(yes, javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, go, javafx.scene.control.ButtonType.CANCEL);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        return alert.showAndWait().filter(go::equals).isPresent();
+    }
 }

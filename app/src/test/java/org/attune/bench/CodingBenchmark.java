@@ -58,6 +58,11 @@ public final class CodingBenchmark {
                 public void showProblems(String title, String whatToDo, List<String> problems) {
                     throw new IllegalStateException(title);
                 }
+
+                @Override
+                public boolean confirm(String title, String question, String yes) {
+                    return true;
+                }
             }, KeyboardLayout.US_QWERTY);
             Stage stage = new Stage();
             Scene scene = new Scene(w, 1280, 800);

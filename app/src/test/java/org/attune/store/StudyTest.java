@@ -404,4 +404,57 @@ class StudyTest {
         StudyException e = assertThrows(StudyException.class, a::run);
         assertTrue(e.getMessage().contains(part), e.getMessage());
     }
+
+    @Test
+    void aSessionAndItsVideosAreAddedTogetherOrNotAtAll() throws Exception {
+        Path video = Files.writeString(dir.resolve("cam1.mp4"), "x");
+        try (Study s = Study.create(file, SCHEME, "Videos")) {
+            Session good = new Session(0, "S01", "", "", null, "", "", Map.of());
+            List<Study.NewMedia> clash = List.of(new Study.NewMedia(video, 1, 0, 25.0, 1000L), new Study.NewMedia(video, 1, 0, 25.0, 1000L));
+            StudyException e = assertThrows(StudyException.class, () -> s.addSession(good, clash));
+            assertEquals("Camera position 1 of this session already has a video.", e.getMessage());
+            assertEquals(List.of(), s.sessions(), "the session was rolled back with its videos");
+            Session added = s.addSession(good, List.of(new Study.NewMedia(video, 1, 1250, 29.97, 61_000L)));
+            MediaFile m = s.media(added.id()).get(0);
+            assertEquals("cam1.mp4", m.path());
+            assertEquals(1250, m.offsetMs());
+            assertEquals(29.97, m.fps());
+            assertEquals(61_000L, m.durationMs());
+        }
+    }
+
+    @Test
+    void aMovedVideoIsRelinkedRelativeToTheStudyAndItsOffsetCanChange() throws Exception {
+        Path video = Files.writeString(dir.resolve("cam1.mp4"), "x");
+        try (Study s = Study.create(file, SCHEME, "Videos")) {
+            Session added = s.addSession(new Session(0, "S01", "", "", null, "", "", Map.of()), List.of(new Study.NewMedia(video, 1, 0, null, null)));
+            MediaFile m = s.media(added.id()).get(0);
+            Path moved = Files.createDirectories(dir.resolve("video"));
+            Files.move(video, moved.resolve("cam1.mp4"));
+            assertFalse(Files.exists(s.resolveMedia(m)));
+            MediaFile relinked = s.relinkMedia(m.id(), moved.resolve("cam1.mp4"));
+            assertEquals("video/cam1.mp4", relinked.path());
+            assertTrue(Files.isRegularFile(s.resolveMedia(relinked)));
+            assertEquals(-400, s.setMediaOffset(m.id(), -400).offsetMs());
+            assertEquals(List.of(s.media(added.id()).get(0)), s.allMedia());
+        }
+    }
+
+    @Test
+    void theFirstEditOfAPassMarksItInProgressAndCountsAreKeptPerPass() throws Exception {
+        try (Study s = Study.create(file, SCHEME, "Status")) {
+            long[] ids = seed(s);
+            assertEquals(PassStatus.NOT_STARTED, s.pass(ids[0], ids[1]).status());
+            assertEquals(Map.of(), s.eventCounts());
+            s.events().add(ids[2], EventDraft.point("C_BID", 1200));
+            s.events().add(ids[2], EventDraft.point("C_BID", 2400));
+            CodingPass p = s.pass(ids[0], ids[1]);
+            assertEquals(PassStatus.IN_PROGRESS, p.status());
+            assertTrue(p.startedAt() != null);
+            assertEquals(Map.of(ids[2], 2L), s.eventCounts());
+            s.setPassStatus(ids[2], PassStatus.DONE);
+            s.events().undo(ids[2]); // an edit does not silently reopen a pass marked done (the workspace asks first)
+            assertEquals(PassStatus.DONE, s.pass(ids[0], ids[1]).status());
+        }
+    }
 }

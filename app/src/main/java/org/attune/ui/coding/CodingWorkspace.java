@@ -1,6 +1,5 @@
 package org.attune.ui.coding;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -28,7 +28,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.attune.coding.CodedEvent;
 import org.attune.coding.CodingPass;
@@ -36,6 +35,7 @@ import org.attune.coding.Coder;
 import org.attune.coding.KeyCoding;
 import org.attune.coding.MediaFile;
 import org.attune.coding.Modifiers;
+import org.attune.coding.PassStatus;
 import org.attune.coding.Session;
 import org.attune.coding.TimeFormat;
 import org.attune.scheme.Code;
@@ -45,6 +45,7 @@ import org.attune.scheme.ModifierSet;
 import org.attune.store.Study;
 import org.attune.store.StudyException;
 import org.attune.ui.DialogService;
+import org.attune.ui.OpenStudy;
 import org.attune.ui.TextColumn;
 import org.attune.ui.VideoJump;
 import org.attune.ui.player.VideoPlayer;
@@ -66,6 +67,7 @@ public final class CodingWorkspace extends BorderPane {
         }
     }
 
+    private final OpenStudy openStudy;
     private final DialogService dialogs;
     private final KeyboardLayout layout;
     private final ObservableList<PassChoice> passes = FXCollections.observableArrayList();
@@ -85,6 +87,8 @@ public final class CodingWorkspace extends BorderPane {
     private static final javafx.css.PseudoClass LAST_CODED = javafx.css.PseudoClass.getPseudoClass("last-coded");
     private long lastCoded = -1;
     private long pendingSeekMs = -1;
+    private boolean choosing;
+    private Label hint;
     private final AnimationTimer clock = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -92,7 +96,14 @@ public final class CodingWorkspace extends BorderPane {
         }
     };
 
+    /** A workspace with a study of its own (tests, benchmarks). */
     public CodingWorkspace(DialogService dialogs, KeyboardLayout layout) {
+        this(new OpenStudy(), dialogs, layout);
+    }
+
+    /** A workspace coding in the app's open study, shared with the study browser. */
+    public CodingWorkspace(OpenStudy openStudy, DialogService dialogs, KeyboardLayout layout) {
+        this.openStudy = openStudy;
         this.dialogs = dialogs;
         this.layout = layout;
         getStyleClass().add("coding-workspace");
@@ -104,24 +115,30 @@ public final class CodingWorkspace extends BorderPane {
         status.setId("saveStatus");
         setBottom(status);
         passChooser.valueProperty().addListener((o, a, p) -> {
-            if (p != null) openPass(p);
+            if (p != null && !choosing && p != current) openPass(p);
         });
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        openStudy.studyProperty().addListener((o, a, s) -> studyChanged(s));
+        openStudy.revisionProperty().addListener((o, a, b) -> reloadPasses());
         setFocusTraversable(true);
         clock.start();
     }
 
     private HBox toolbar() {
-        Button open = new Button("Open study…");
-        open.setOnAction(e -> {
-            FileChooser fc = new FileChooser();
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Attune study (*.attune)", "*.attune"));
-            File f = fc.showOpenDialog(getScene().getWindow());
-            if (f != null) open(f.toPath());
-        });
         passChooser.setId("pass");
-        passChooser.setPrefWidth(220);
-        HBox bar = new HBox(10, open, new Label("Pass"), passChooser);
+        passChooser.setPrefWidth(240);
+        Button closePass = new Button("Close pass");
+        closePass.setId("closePass");
+        closePass.setFocusTraversable(false);
+        closePass.setOnAction(e -> {
+            closePass();
+            choosing = true;
+            passChooser.setValue(null);
+            choosing = false;
+            if (study != null) status.setText(study.name() + ": choose a pass to code.");
+        });
+        closePass.disableProperty().bind(passChooser.valueProperty().isNull());
+        HBox bar = new HBox(10, new Label("Pass"), passChooser, closePass);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
         bar.getStyleClass().add("agreement-controls");
@@ -130,7 +147,7 @@ public final class CodingWorkspace extends BorderPane {
 
     private SplitPane centre() {
         videoArea.getStyleClass().add("video-area");
-        Label hint = new Label("Open a study, then choose a pass to code.\nTo try Attune, open sample-sessions/sample-study.attune (a copy is best: coding writes to it).");
+        hint = new Label("Choose a pass to code above, or in the Study tab\n(double-click a coder's cell of a session).");
         hint.getStyleClass().add("video-hint");
         videoArea.getChildren().add(hint);
         videoArea.setMinHeight(200);
@@ -218,27 +235,63 @@ public final class CodingWorkspace extends BorderPane {
 
     /** Opens a study for coding (read-write: coding writes to it). */
     public void open(Path file) {
-        close();
         try {
-            study = Study.open(file);
-            if (study.isReadOnly()) {
-                dialogs.showError("This study is open elsewhere", study.readOnlyReason().orElse("") + " Close it there to code here.");
-                close();
-                return;
+            Study opened = openStudy.open(file);
+            if (opened.isReadOnly()) {
+                dialogs.showError("This study is open elsewhere: read-only here",
+                        "The study " + opened.readOnlyReason().orElse("is read-only") + ". Until then you can look, but not code.");
             }
+        } catch (StudyException e) {
+            dialogs.showError("This study cannot be opened", e.getMessage());
+        }
+    }
+
+    private void studyChanged(Study s) {
+        closePass();
+        study = s;
+        passes.clear();
+        if (s == null) {
+            palette.getChildren().clear();
+            paletteRows.clear();
+            status.setText("Open a study to start coding.");
+            return;
+        }
+        buildPalette(s.scheme());
+        reloadPasses();
+        status.setText(s.isReadOnly() ? s.name() + " is open elsewhere: read-only here." : s.name() + ": choose a pass to code.");
+    }
+
+    /** Reads the study's passes again (a session, coder or pass was added in the study browser). */
+    private void reloadPasses() {
+        if (study == null) return;
+        try {
             List<PassChoice> all = new ArrayList<>();
             Map<Long, Session> sessions = new LinkedHashMap<>();
-            for (Session s : study.sessions()) sessions.put(s.id(), s);
+            for (Session x : study.sessions()) sessions.put(x.id(), x);
             Map<Long, Coder> coders = new LinkedHashMap<>();
             for (Coder c : study.coders()) coders.put(c.id(), c);
             for (CodingPass p : study.passes()) all.add(new PassChoice(p, sessions.get(p.sessionId()), coders.get(p.coderId())));
-            buildPalette(study.scheme());
+            PassChoice keep = current;
             passes.setAll(all);
-            status.setText(study.name() + ": choose a pass to code.");
+            if (keep != null) {
+                // the same pass, with its status as now stored; the chooser shows it without reopening it
+                current = all.stream().filter(p -> p.pass().id() == keep.pass().id()).findFirst().orElse(null);
+                if (current != null) {
+                    choosing = true;
+                    passChooser.setValue(current);
+                    choosing = false;
+                    openStudy.activePassProperty().set(current.pass());
+                }
+            }
         } catch (StudyException e) {
-            dialogs.showError("This study cannot be opened", e.getMessage());
-            close();
+            dialogs.showError("The study cannot be read", e.getMessage());
         }
+    }
+
+    /** Opens the pass of a session and coder (from the study browser). */
+    public void openPass(long passId) {
+        reloadPasses();
+        passes.stream().filter(p -> p.pass().id() == passId).findFirst().ifPresent(p -> passChooser.setValue(p));
     }
 
     /** Shows a moment of a session's video in a coder's pass, opening the study and the pass as needed. */
@@ -261,10 +314,9 @@ public final class CodingWorkspace extends BorderPane {
 
     /** Opens a pass: its events, its session's first video. */
     public void openPass(PassChoice p) {
+        closePass();
         current = p;
-        if (player != null) player.close();
-        player = null;
-        videoArea.getChildren().clear();
+        openStudy.activePassProperty().set(p.pass());
         refresh();
         try {
             List<MediaFile> media = study.media(p.session().id());
@@ -355,6 +407,7 @@ public final class CodingWorkspace extends BorderPane {
 
     /** Applies one code key press at a stamped time (public for tests and the benchmark). */
     public void code(String physicalKey, long stampMs) {
+        if (!mayEdit()) return;
         try {
             KeyCoding.Action a = KeyCoding.onKey(scheme(), physicalKey, stampMs, events); // the in-memory mirror of the pass
             if (a instanceof KeyCoding.ChooseModifiers ask) {
@@ -378,6 +431,7 @@ public final class CodingWorkspace extends BorderPane {
      */
     private void apply(KeyCoding.Action a) throws StudyException {
         Optional<CodedEvent> e = study.events().apply(current.pass().id(), a);
+        openStudy.noteEdit();
         if (a instanceof KeyCoding.StartState start) {
             for (CodedEvent ended : start.ends()) study.events().get(ended.id()).ifPresent(x -> upsert(x, false));
         }
@@ -402,6 +456,34 @@ public final class CodingWorkspace extends BorderPane {
             return; // the insert re-fills the visible rows below it, restyling the last-coded mark
         }
         table.scrollTo(Math.max(0, row - 3));
+    }
+
+    /**
+     * Whether the open pass may be changed now: not in a read-only study, and a pass marked done only
+     * after the coder agrees to reopen it (a finished pass may already be in a reliability analysis).
+     */
+    private boolean mayEdit() {
+        if (study.isReadOnly()) {
+            status.setText("This study is open elsewhere and read-only here: nothing was changed.");
+            return false;
+        }
+        if (current.pass().status() == PassStatus.DONE) {
+            if (!dialogs.confirm("This pass is marked done", current.session().label() + " · " + current.coder().initials()
+                    + " was marked done, and may already be in a reliability analysis. Reopen it to change its events?", "Reopen and change")) {
+                status.setText("Nothing changed: " + current + " stays done. Reopen it in the Study tab to change it.");
+                return false;
+            }
+            try {
+                study.setPassStatus(current.pass().id(), PassStatus.IN_PROGRESS);
+            } catch (StudyException e) {
+                dialogs.showError("The pass could not be reopened", e.getMessage());
+                return false;
+            }
+            openStudy.changed(); // reloads the passes: current now says in progress
+        } else if (current.pass().status() == PassStatus.NOT_STARTED) {
+            Platform.runLater(openStudy::changed); // the study file marks it in progress with the first edit
+        }
+        return true;
     }
 
     private void showChooser(KeyCoding.ChooseModifiers ask) {
@@ -445,9 +527,11 @@ public final class CodingWorkspace extends BorderPane {
     }
 
     private void undoRedo(boolean redo) {
+        if (!mayEdit()) return;
         try {
             long pass = current.pass().id();
             Optional<String> what = redo ? study.events().redo(pass) : study.events().undo(pass);
+            openStudy.noteEdit();
             refresh();
             status.setText(what.map(w -> (redo ? "Redone: " : "Undone: ") + w + ". All changes saved.").orElse(redo ? "Nothing to redo." : "Nothing to undo."));
         } catch (StudyException ex) {
@@ -501,15 +585,22 @@ public final class CodingWorkspace extends BorderPane {
         });
     }
 
-    /** Closes the video and the study. */
-    public void close() {
+    /** Closes the pass: its video, its events. */
+    public void closePass() {
         if (player != null) player.close();
         player = null;
         current = null;
-        passes.clear();
+        pending = null;
+        chooser.setVisible(false);
         events.clear();
-        if (study != null) study.close();
-        study = null;
+        videoArea.getChildren().setAll(hint);
+        refreshPalette();
+        if (openStudy.activePass() != null) openStudy.activePassProperty().set(null);
+    }
+
+    /** Closes the pass and the study. */
+    public void close() {
+        openStudy.close();
     }
 
     // for tests

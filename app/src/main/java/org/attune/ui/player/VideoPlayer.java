@@ -102,7 +102,8 @@ public final class VideoPlayer implements AutoCloseable {
                 + " On Linux, H.264 playback also needs the libavcodec59 and libavformat59 packages.";
     }
 
-    private static String transcodeHint(Path file) {
+    /** The ffmpeg command line that makes a playable copy of {@code file}. */
+    public static String transcodeHint(Path file) {
         String name = file.getFileName().toString();
         return "Convert it to H.264 MP4 (the original stays untouched): ffmpeg -i \"" + name + "\" -c:v libx264 -pix_fmt yuv420p -g 15 -bf 0 -c:a aac \""
                 + stem(name) + "-h264.mp4\"";

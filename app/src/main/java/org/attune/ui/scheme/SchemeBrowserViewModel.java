@@ -70,7 +70,8 @@ public final class SchemeBrowserViewModel {
         return List.of();
     }
 
-    private void show(CodingScheme s, String from) {
+    /** Shows a scheme (e.g. the open study's); {@code from} says where it came from. */
+    public void show(CodingScheme s, String from) {
         scheme.set(s);
         source.set(from);
         selectedCode.set(s.timedCodes().isEmpty() ? null : s.timedCodes().get(0));

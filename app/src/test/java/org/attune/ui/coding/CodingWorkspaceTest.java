@@ -124,6 +124,31 @@ class CodingWorkspaceTest {
         assertEquals(List.of("There is no such pass: BK has no pass of session S09 in this study."), dialogs);
     }
 
+    @Test
+    void codingIntoAPassMarkedDoneAsksFirst(FxRobot robot) throws Exception {
+        Path file = copySample();
+        robot.interact(() -> workspace.open(file));
+        CodingWorkspace.PassChoice al = workspace.passChoices().stream()
+                .filter(p -> p.session().label().equals("S01") && p.coder().initials().equals("AL")).findFirst().orElseThrow();
+        robot.interact(() -> workspace.openPass(al));
+        for (int i = 0; i < 200 && workspace.player() == null; i++) Thread.sleep(25);
+        int before = workspace.events().size();
+        recording.answer = false;
+        robot.interact(() -> workspace.code("KeyE", 5_000));
+        assertEquals(before, workspace.events().size(), "declined: nothing coded");
+        assertTrue(dialogs.get(0).startsWith("This pass is marked done? S01 · AL was marked done"), dialogs.toString());
+        assertTrue(robot.lookup("#saveStatus").queryLabeled().getText().startsWith("Nothing changed"));
+        recording.answer = true;
+        robot.interact(() -> workspace.code("KeyE", 5_000));
+        assertEquals(before + 1, workspace.events().size());
+        robot.interact(() -> workspace.code("KeyE", 6_000));
+        assertEquals(2, dialogs.size(), "asked once: the pass is open for coding again");
+        robot.interact(workspace::close);
+        try (Study s = Study.openReadOnly(file)) {
+            assertEquals(org.attune.coding.PassStatus.IN_PROGRESS, s.pass(al.session().id(), al.coder().id()).status());
+        }
+    }
+
     private static long passOf(Study s, String sessionLabel, String initials) throws Exception {
         long session = s.sessions().stream().filter(x -> x.label().equals(sessionLabel)).findFirst().orElseThrow().id();
         long coder = s.coders().stream().filter(c -> c.initials().equals(initials)).findFirst().orElseThrow().id();

@@ -17,6 +17,7 @@ import org.attune.scheme.KeyboardLayout;
 import org.attune.scheme.json.SchemeReaderTest;
 import org.attune.ui.AttuneApp;
 import org.attune.ui.DialogService;
+import org.attune.ui.RecordingDialogs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,21 +29,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The scheme browser alone, headless through Monocle. */
 @ExtendWith(ApplicationExtension.class)
 class SchemeBrowserViewTest {
-
-    /** Records what the view would have shown in a dialog. */
-    static final class RecordingDialogs implements DialogService {
-        final List<String> shown = new ArrayList<>();
-
-        @Override
-        public void showError(String title, String whatToDo) {
-            shown.add(title + ": " + whatToDo);
-        }
-
-        @Override
-        public void showProblems(String title, String whatToDo, List<String> problems) {
-            shown.add(title + ": " + whatToDo + "\n" + String.join("\n", problems));
-        }
-    }
 
     private SchemeBrowserViewModel model;
     private SchemeBrowserView view;

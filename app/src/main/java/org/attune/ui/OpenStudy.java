@@ -1,0 +1,103 @@
+package org.attune.ui;
+
+import java.nio.file.Path;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.attune.coding.CodingPass;
+import org.attune.scheme.CodingScheme;
+import org.attune.store.Study;
+import org.attune.store.StudyException;
+
+/**
+ * The study the app has open for writing, shared by the study browser and the coding workspace
+ * (a study has one writer: two read-write opens in one app would lock each other out). Views
+ * listen to {@link #studyProperty()} for a study opened or closed and to {@link #revisionProperty()}
+ * for changes made elsewhere in the app (a pass coded, a session added), to refresh what they show.
+ */
+public final class OpenStudy implements AutoCloseable {
+
+    private final ReadOnlyObjectWrapper<Study> study = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
+    private final ObjectProperty<CodingPass> activePass = new SimpleObjectProperty<>();
+
+    public ReadOnlyObjectProperty<Study> studyProperty() {
+        return study.getReadOnlyProperty();
+    }
+
+    public Study get() {
+        return study.get();
+    }
+
+    public boolean isOpen() {
+        return study.get() != null;
+    }
+
+    /** Opens a study for writing, closing the one open before. Read-only when another window or computer holds it. */
+    public Study open(Path file) throws StudyException {
+        if (isOpen() && get().path().toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) return get();
+        close();
+        Study s = Study.open(file);
+        study.set(s);
+        return s;
+    }
+
+    /** Creates a study and opens it. */
+    public Study create(Path file, CodingScheme scheme, String name) throws StudyException {
+        close();
+        Study s = Study.create(file, scheme, name);
+        study.set(s);
+        return s;
+    }
+
+    private long edits;
+
+    /** Counts an edit of events (cheap, no listeners run): views showing events reload when they are next shown. */
+    public void noteEdit() {
+        edits++;
+    }
+
+    /** Edits of events so far (with {@link #revisionProperty()}, tells a view whether what it shows is stale). */
+    public long edits() {
+        return edits + revision.get();
+    }
+
+    /** Increments the revision: something in the open study changed. */
+    public void changed() {
+        revision.set(revision.get() + 1);
+    }
+
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    /**
+     * The pass open in the coding workspace, or {@code null}. While it is a blind pass that is not
+     * done, other coders' events of its session are hidden everywhere in the app.
+     */
+    public ObjectProperty<CodingPass> activePassProperty() {
+        return activePass;
+    }
+
+    public CodingPass activePass() {
+        return activePass.get();
+    }
+
+    /** True while a blind pass that is not done is open for coding: views that show several coders' events stay closed. */
+    public boolean blindCodingActive() {
+        CodingPass p = activePass.get();
+        return p != null && p.blind() && p.status() != org.attune.coding.PassStatus.DONE;
+    }
+
+    @Override
+    public void close() {
+        activePass.set(null);
+        Study s = study.get();
+        if (s == null) return;
+        study.set(null); // listeners let go of the study first
+        s.close();
+    }
+}

@@ -1,0 +1,253 @@
+package org.attune.ui.study;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javafx.collections.FXCollections;
+import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.attune.media.Mp4Info;
+import org.attune.scheme.json.BundledSchemes;
+import org.attune.scheme.json.SchemeReader;
+import org.attune.store.Study;
+import org.attune.ui.AttuneApp;
+import org.attune.ui.player.VideoPlayer;
+
+/** {@link StudyForms} with JavaFX dialogs and file choosers. */
+public final class FxStudyForms implements StudyForms {
+
+    @Override
+    public Optional<Path> studyToOpen(Window owner) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open a study");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Attune study (*.attune)", "*" + Study.FILE_EXTENSION));
+        return Optional.ofNullable(fc.showOpenDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public Optional<NewStudy> newStudy(Window owner) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Create a study: choose its folder and name");
+        fc.setInitialFileName("my-study" + Study.FILE_EXTENSION);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Attune study (*.attune)", "*" + Study.FILE_EXTENSION));
+        File f = fc.showSaveDialog(owner);
+        if (f == null) return Optional.empty();
+        Path file = f.getName().endsWith(Study.FILE_EXTENSION) ? f.toPath() : f.toPath().resolveSibling(f.getName() + Study.FILE_EXTENSION);
+        String name = file.getFileName().toString().replace(Study.FILE_EXTENSION, "");
+        ButtonType bundled = new ButtonType("Attachment interaction (bundled)", ButtonBar.ButtonData.YES);
+        ButtonType fromFile = new ButtonType("From a scheme file…", ButtonBar.ButtonData.NO);
+        Alert which = new Alert(Alert.AlertType.CONFIRMATION,
+                "Code with the bundled attachment-interaction scheme (30 codes: synchronicity, reciprocity, insecure and secure-base behaviour), "
+                        + "or with a scheme file of your lab's? The scheme can be moved to a new version later (attune study change-scheme).",
+                bundled, fromFile, ButtonType.CANCEL);
+        which.initOwner(owner);
+        which.setTitle("Coding scheme");
+        which.setHeaderText("Which coding scheme does " + name + " use?");
+        Optional<ButtonType> answer = which.showAndWait();
+        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) return Optional.empty();
+        if (answer.get() == bundled) return Optional.of(new NewStudy(file, name, BundledSchemes.defaultScheme()));
+        FileChooser sc = new FileChooser();
+        sc.setTitle("Choose the coding scheme");
+        sc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Attune scheme (*.json)", "*.json"));
+        File schemeFile = sc.showOpenDialog(owner);
+        if (schemeFile == null) return Optional.empty();
+        org.attune.scheme.json.SchemeReadResult read = SchemeReader.read(schemeFile.toPath());
+        if (!read.ok()) {
+            Alert bad = new Alert(Alert.AlertType.ERROR, String.join("\n", read.errors().stream().map(Object::toString).limit(12).toList()));
+            bad.initOwner(owner);
+            bad.setHeaderText("This scheme file has errors; fix them and create the study again (attune scheme validate lists them all).");
+            bad.showAndWait();
+            return Optional.empty();
+        }
+        return Optional.of(new NewStudy(file, name, read.orThrow()));
+    }
+
+    @Override
+    public Optional<SessionForm.Result> newSession(Window owner, Set<String> existingLabels) {
+        Dialog<SessionForm.Result> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle("Add a session");
+        d.setHeaderText("A recorded session: its details and up to four videos (camera angles).");
+        d.getDialogPane().getStylesheets().add(AttuneApp.STYLESHEET);
+        TextField label = new TextField();
+        label.setPromptText("e.g. S03 or D12-visit2");
+        TextField dyad = new TextField();
+        dyad.setPromptText("dyad / family id");
+        DatePicker date = new DatePicker();
+        date.setPromptText("YYYY-MM-DD");
+        TextField age = new TextField();
+        age.setPromptText("months, e.g. 14.5");
+        ComboBox<String> context = new ComboBox<>(FXCollections.observableArrayList("free play", "reunion", "still-face", "teaching task", "mealtime", "book sharing"));
+        context.setEditable(true);
+        TextArea notes = new TextArea();
+        notes.setPrefRowCount(2);
+        TextArea other = new TextArea();
+        other.setPrefRowCount(2);
+        other.setPromptText("key = value, one per line (e.g. wave = 2)");
+        List<SessionForm.VideoRow> videos = new ArrayList<>();
+        VBox videoRows = new VBox(4);
+        Button addVideo = new Button("Attach video…");
+        Runnable[] redraw = new Runnable[1];
+        redraw[0] = () -> {
+            videoRows.getChildren().clear();
+            for (int i = 0; i < videos.size(); i++) {
+                int index = i;
+                SessionForm.VideoRow v = videos.get(i);
+                TextField offset = new TextField(v.offsetSeconds());
+                offset.setPrefColumnCount(6);
+                offset.textProperty().addListener((o, a, b) -> videos.set(index, new SessionForm.VideoRow(v.file(), b)));
+                Button remove = new Button("Remove");
+                remove.setOnAction(e -> {
+                    videos.remove(index);
+                    redraw[0].run();
+                });
+                Label name = new Label("Camera " + (i + 1) + ":  " + v.file().getFileName());
+                name.setMaxWidth(Double.MAX_VALUE);
+                HBox.setHgrow(name, Priority.ALWAYS);
+                HBox row = new HBox(8, name, new Label("offset (s)"), offset, remove);
+                row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                videoRows.getChildren().add(row);
+            }
+            addVideo.setDisable(videos.size() >= 4);
+        };
+        addVideo.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.setTitle("Attach a video (it stays where it is; the study links to it)");
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Video (*.mp4, *.m4v, *.mov)", "*.mp4", "*.m4v", "*.mov", "*.MP4", "*.MOV"));
+            File f = fc.showOpenDialog(d.getDialogPane().getScene().getWindow());
+            if (f != null) {
+                videos.add(new SessionForm.VideoRow(f.toPath(), "0"));
+                redraw[0].run();
+            }
+        });
+        redraw[0].run();
+        Label problems = new Label();
+        problems.getStyleClass().add("form-problems");
+        problems.setWrapText(true);
+        problems.setMaxWidth(560);
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(8);
+        g.setPadding(new Insets(10));
+        int r = 0;
+        g.addRow(r++, new Label("Label *"), label);
+        g.addRow(r++, new Label("Dyad"), dyad);
+        g.addRow(r++, new Label("Date"), date);
+        g.addRow(r++, new Label("Child age"), age);
+        g.addRow(r++, new Label("Context"), context);
+        g.addRow(r++, new Label("Notes"), notes);
+        g.addRow(r++, new Label("Other fields"), other);
+        g.addRow(r++, new Label("Videos"), new VBox(6, videoRows, addVideo,
+                new Label("Offset: where the video's 0:00 lies on the session clock (e.g. camera 2 started 1.25 s later → 1.250).")));
+        g.add(problems, 0, r, 2, 1);
+        GridPane.setHgrow(label, Priority.ALWAYS);
+        d.getDialogPane().setContent(g);
+        d.getDialogPane().setPrefWidth(640);
+        ButtonType add = new ButtonType("Add session", ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().setAll(add, ButtonType.CANCEL);
+        SessionForm.Result[] checked = new SessionForm.Result[1];
+        d.getDialogPane().lookupButton(add).addEventFilter(ActionEvent.ACTION, e -> {
+            SessionForm form = new SessionForm();
+            form.label = label.getText();
+            form.dyad = dyad.getText();
+            form.date = date.getEditor().getText();
+            form.childAgeMonths = age.getText();
+            form.context = context.getEditor().getText();
+            form.notes = notes.getText();
+            form.otherFields = other.getText();
+            form.videos.addAll(videos);
+            checked[0] = form.check(existingLabels, FxStudyForms::probe);
+            if (!checked[0].ok()) {
+                problems.setText(String.join("\n", checked[0].problems()));
+                e.consume(); // keep the dialog open with what was typed
+            }
+        });
+        d.setResultConverter(b -> b == add ? checked[0] : null);
+        javafx.application.Platform.runLater(label::requestFocus);
+        return d.showAndWait();
+    }
+
+    /** Reads a video's frame rate and duration from its MP4 boxes (no decoding). */
+    static Study.NewMedia probe(Path file, int position, long offsetMs) throws Exception {
+        Optional<Mp4Info.VideoTiming> t = Mp4Info.read(file);
+        if (t.isEmpty()) {
+            throw new Exception("Attune finds no video track it can read in this file (it plays MP4/MOV with H.264 video). " + VideoPlayer.transcodeHint(file));
+        }
+        return new Study.NewMedia(file, position, offsetMs, t.get().fps(), t.get().durationMs());
+    }
+
+    @Override
+    public Optional<NewCoder> newCoder(Window owner, Set<String> existingInitials) {
+        Dialog<NewCoder> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle("Add a coder");
+        d.setHeaderText("A person who codes. Initials identify them in exports and agreement tables.");
+        TextField name = new TextField();
+        name.setPromptText("full name");
+        TextField initials = new TextField();
+        initials.setPromptText("e.g. AL");
+        initials.setPrefColumnCount(6);
+        Label problem = new Label();
+        problem.getStyleClass().add("form-problems");
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(8);
+        g.setPadding(new Insets(10));
+        g.addRow(0, new Label("Name"), name);
+        g.addRow(1, new Label("Initials *"), initials);
+        g.add(problem, 0, 2, 2, 1);
+        d.getDialogPane().setContent(g);
+        d.getDialogPane().getStylesheets().add(AttuneApp.STYLESHEET);
+        ButtonType add = new ButtonType("Add coder", ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().setAll(add, ButtonType.CANCEL);
+        d.getDialogPane().lookupButton(add).addEventFilter(ActionEvent.ACTION, e -> {
+            String i = initials.getText().trim();
+            String why = i.isEmpty() ? "Initials: a coder needs initials (e.g. AL)."
+                    : existingInitials.contains(i) ? "Initials: " + i + " is already a coder of this study; use other initials (e.g. add a digit)."
+                    : i.length() > 8 ? "Initials: keep them short (at most 8 characters); they head the columns of exports." : null;
+            if (why != null) {
+                problem.setText(why);
+                e.consume();
+            }
+        });
+        d.setResultConverter(b -> b == add ? new NewCoder(name.getText().trim(), initials.getText().trim()) : null);
+        javafx.application.Platform.runLater(name::requestFocus);
+        return d.showAndWait();
+    }
+
+    @Override
+    public Optional<Path> relink(Window owner, String storedPath, Path expected) {
+        Alert a = new Alert(Alert.AlertType.WARNING);
+        a.initOwner(owner);
+        a.setTitle("Video not found");
+        a.setHeaderText("The video " + Path.of(storedPath).getFileName() + " is not where the study expects it.");
+        a.setContentText("The study looked for it at\n" + expected + "\n\nIf it was moved or renamed, locate it; the study will link to the new place "
+                + "(the video is not copied). Other missing videos in the same folder are relinked with it.");
+        ButtonType locate = new ButtonType("Locate…", ButtonBar.ButtonData.OK_DONE);
+        a.getButtonTypes().setAll(locate, ButtonType.CANCEL);
+        if (a.showAndWait().filter(locate::equals).isEmpty()) return Optional.empty();
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Locate " + Path.of(storedPath).getFileName());
+        fc.setInitialFileName(Path.of(storedPath).getFileName().toString());
+        return Optional.ofNullable(fc.showOpenDialog(owner)).map(File::toPath);
+    }
+}

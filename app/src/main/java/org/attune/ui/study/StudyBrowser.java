@@ -1,0 +1,648 @@
+package org.attune.ui.study;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TablePosition;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.attune.coding.Coder;
+import org.attune.coding.CodingPass;
+import org.attune.coding.PassStatus;
+import org.attune.coding.Session;
+import org.attune.coding.TimeFormat;
+import org.attune.store.Study;
+import org.attune.store.StudyException;
+import org.attune.ui.DialogService;
+import org.attune.ui.OpenStudy;
+import org.attune.ui.TextColumn;
+import org.attune.ui.UserSettings;
+
+/**
+ * The app's home: the open study as a grid of sessions × coders, each cell a coding pass with its
+ * status and number of events. From here a lab manager adds sessions (with their videos) and coders,
+ * gives a coder a session, marks passes done, and relinks videos that moved; a coder opens a pass
+ * (double-click or Enter) to code it.
+ */
+public final class StudyBrowser extends BorderPane {
+
+    private final OpenStudy open;
+    private final UserSettings settings;
+    private final DialogService dialogs;
+    private final StudyForms forms;
+    private final ObservableList<StudyOverview.Row> rows = FXCollections.observableArrayList();
+    private final TableView<StudyOverview.Row> grid = new TableView<>(rows);
+    private final Label title = new Label("No study open");
+    private final Label summary = new Label("Open a study, or create one.");
+    private final Label path = new Label();
+    private final MenuButton recent = new MenuButton("Recent");
+    private final VBox details = new VBox(6);
+    private final Button codeButton = new Button("Code this pass");
+    private final Button doneButton = new Button("Mark done");
+    private final Button reopenButton = new Button("Reopen");
+    private final CheckBox blindBox = new CheckBox("Blind");
+    private final Button relinkButton = new Button("Relink missing videos…");
+    private final Button addSession = new Button("Add session…");
+    private final Button addCoder = new Button("Add coder…");
+    private final Label status = new Label();
+    private final ReadOnlyObjectWrapper<StudyOverview.Cell> selected = new ReadOnlyObjectWrapper<>();
+    private StudyOverview overview = new StudyOverview(List.of(), List.of());
+    private Consumer<StudyOverview.Cell> onOpenPass = c -> { };
+    private boolean updatingBlind;
+
+    public StudyBrowser(OpenStudy open, UserSettings settings, DialogService dialogs, StudyForms forms) {
+        this.open = open;
+        this.settings = settings;
+        this.dialogs = dialogs;
+        this.forms = forms;
+        getStyleClass().add("study-browser");
+        setTop(new VBox(header(), actions()));
+        SplitPane centre = new SplitPane(gridPane(), detailsPane());
+        centre.setDividerPositions(0.68);
+        setCenter(centre);
+        status.getStyleClass().add("status-bar");
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setId("browserStatus");
+        setBottom(status);
+        open.studyProperty().addListener((o, a, s) -> refresh());
+        open.revisionProperty().addListener((o, a, b) -> refresh());
+        open.activePassProperty().addListener((o, a, b) -> refresh());
+        refresh();
+    }
+
+    /** What to do when the user opens a pass for coding (the app switches to the coding workspace). */
+    public void setOnOpenPass(Consumer<StudyOverview.Cell> action) {
+        this.onOpenPass = action;
+    }
+
+    private HBox header() {
+        title.getStyleClass().add("scheme-title");
+        title.setId("studyTitle");
+        summary.getStyleClass().add("scheme-summary");
+        summary.setId("studySummary");
+        path.getStyleClass().add("scheme-summary");
+        path.setId("studyPath");
+        VBox names = new VBox(2, title, summary, path);
+        names.setMinWidth(0);
+        Button create = new Button("New study…");
+        create.setOnAction(e -> createStudy());
+        Button openButton = new Button("Open study…");
+        openButton.setOnAction(e -> forms.studyToOpen(getScene().getWindow()).ifPresent(this::openStudy));
+        recent.setOnShowing(e -> fillRecent());
+        for (javafx.scene.control.Control c : List.of(create, openButton, recent)) c.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(10, names, new Region(), create, openButton, recent);
+        HBox.setHgrow(bar.getChildren().get(1), Priority.ALWAYS);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(10, 14, 10, 14));
+        bar.getStyleClass().add("header-bar");
+        return bar;
+    }
+
+    private void fillRecent() {
+        recent.getItems().clear();
+        for (Path p : settings.recentStudies()) {
+            MenuItem item = new MenuItem(p.getFileName() + "   —   " + p.getParent());
+            item.setDisable(!Files.isRegularFile(p));
+            item.setOnAction(e -> openStudy(p));
+            recent.getItems().add(item);
+        }
+        if (recent.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("No recent studies");
+            none.setDisable(true);
+            recent.getItems().add(none);
+        }
+        recent.getItems().add(new SeparatorMenuItem());
+        MenuItem sample = new MenuItem("Sample study (two free-play sessions, three coders)");
+        sample.setOnAction(e -> openSample());
+        recent.getItems().add(sample);
+    }
+
+    private HBox actions() {
+        addSession.setId("addSession");
+        addSession.setOnAction(e -> addSession());
+        addCoder.setId("addCoder");
+        addCoder.setOnAction(e -> addCoder());
+        codeButton.setId("codePass");
+        codeButton.setDefaultButton(false);
+        codeButton.setOnAction(e -> openSelectedPass());
+        doneButton.setId("markDone");
+        doneButton.setOnAction(e -> setStatus(PassStatus.DONE));
+        reopenButton.setId("reopen");
+        reopenButton.setOnAction(e -> setStatus(PassStatus.IN_PROGRESS));
+        blindBox.setId("blind");
+        blindBox.setTooltip(new javafx.scene.control.Tooltip(
+                "A coder in a blind pass never sees other coders' events: while it is open, the Agreement and Measures views are closed "
+                        + "and other coders' counts for the session are hidden."));
+        blindBox.selectedProperty().addListener((o, a, b) -> setBlind(b));
+        relinkButton.setId("relink");
+        relinkButton.setOnAction(e -> relinkMissing());
+        relinkButton.getStyleClass().add("warn-button");
+        HBox bar = new HBox(8, addSession, addCoder, new Region(), relinkButton, codeButton, doneButton, reopenButton, blindBox);
+        HBox.setHgrow(bar.getChildren().get(2), Priority.ALWAYS);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 14, 8, 14));
+        bar.getStyleClass().add("agreement-controls");
+        return bar;
+    }
+
+    private BorderPane gridPane() {
+        grid.setId("studyGrid");
+        grid.getSelectionModel().setCellSelectionEnabled(true);
+        grid.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        grid.setPlaceholder(new Label("No sessions yet. Add a session (with its videos), then add coders."));
+        grid.getSelectionModel().getSelectedCells().addListener((javafx.collections.ListChangeListener<TablePosition>) c -> updateSelection());
+        grid.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openSelectedPass();
+                e.consume();
+            }
+        });
+        grid.setRowFactory(t -> {
+            javafx.scene.control.TableRow<StudyOverview.Row> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(m -> {
+                if (m.getClickCount() == 2 && !row.isEmpty()) openSelectedPass();
+            });
+            return row;
+        });
+        BorderPane p = new BorderPane(grid);
+        p.setPadding(new Insets(8, 0, 8, 8));
+        return p;
+    }
+
+    private ScrollPane detailsPane() {
+        details.setPadding(new Insets(12));
+        details.setId("sessionDetails");
+        ScrollPane sp = new ScrollPane(details);
+        sp.setFitToWidth(true);
+        sp.getStyleClass().add("code-detail-scroll");
+        return sp;
+    }
+
+    private void buildColumns() {
+        List<TableColumn<StudyOverview.Row, ?>> cols = new ArrayList<>();
+        cols.add(TextColumn.of("Session", r -> r.session().label(), 90));
+        cols.add(TextColumn.of("Dyad", r -> r.session().dyad(), 70));
+        cols.add(TextColumn.of("Date", r -> r.session().date(), 104));
+        cols.add(TextColumn.of("Context", r -> r.session().context(), 90));
+        TableColumn<StudyOverview.Row, String> videos = TextColumn.of("Videos", StudyBrowser::videoSummary, 120);
+        videos.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                getStyleClass().remove("missing-media");
+                if (!empty && text != null && text.contains("missing")) getStyleClass().add("missing-media");
+            }
+        });
+        cols.add(videos);
+        TableColumn<StudyOverview.Row, String> coders = new TableColumn<>("Coders");
+        for (Coder coder : overview.coders()) {
+            TableColumn<StudyOverview.Row, StudyOverview.Cell> col = new TableColumn<>(coder.initials());
+            col.setUserData(coder);
+            col.setPrefWidth(150);
+            col.setSortable(false);
+            col.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().cell(coder)));
+            col.setCellFactory(c -> new PassCell());
+            coders.getColumns().add(col);
+        }
+        if (!overview.coders().isEmpty()) cols.add(coders);
+        grid.getColumns().setAll(cols);
+    }
+
+    private static String videoSummary(StudyOverview.Row r) {
+        if (r.videos().isEmpty()) return "none";
+        long missing = r.missingVideos();
+        String n = r.videos().size() == 1 ? "1 video" : r.videos().size() + " videos";
+        return missing == 0 ? n : n + ", " + missing + " missing";
+    }
+
+    /** A pass as a cell: a status mark, the status and the number of events (hidden from a blind coder). */
+    private final class PassCell extends TableCell<StudyOverview.Row, StudyOverview.Cell> {
+        @Override
+        protected void updateItem(StudyOverview.Cell cell, boolean empty) {
+            super.updateItem(cell, empty);
+            getStyleClass().removeAll("pass-done", "pass-progress", "pass-new", "pass-none", "pass-hidden");
+            if (empty || cell == null) {
+                setText(null);
+                return;
+            }
+            if (cell.pass().isEmpty()) {
+                setText("—");
+                getStyleClass().add("pass-none");
+                return;
+            }
+            CodingPass p = cell.pass().get();
+            if (hiddenFromBlindCoder(cell)) {
+                setText("hidden (blind)");
+                getStyleClass().add("pass-hidden");
+                return;
+            }
+            String events = String.format(Locale.ROOT, "%,d", cell.events());
+            switch (p.status()) {
+                case DONE -> {
+                    setText("✓ done   " + events);
+                    getStyleClass().add("pass-done");
+                }
+                case IN_PROGRESS -> {
+                    setText("● coding   " + events);
+                    getStyleClass().add("pass-progress");
+                }
+                default -> {
+                    setText("○ not started");
+                    getStyleClass().add("pass-new");
+                }
+            }
+        }
+    }
+
+    /** True when another coder's blind pass of the same session is open for coding. */
+    private boolean hiddenFromBlindCoder(StudyOverview.Cell cell) {
+        CodingPass active = open.activePass();
+        return active != null && active.blind() && active.status() != PassStatus.DONE && active.sessionId() == cell.session().id()
+                && active.coderId() != cell.coder().id();
+    }
+
+    // ------------------------------------------------------------------ study
+
+    /** Opens a study (read-write when no one else has it open) and remembers it. */
+    public void openStudy(Path file) {
+        try {
+            Study s = open.open(file);
+            settings.rememberStudy(s.path());
+            if (s.isReadOnly()) {
+                dialogs.showError("This study is open elsewhere: read-only here",
+                        "The study " + s.readOnlyReason().orElse("is read-only") + ". Until then you can look, but not code or change anything.");
+            }
+        } catch (StudyException e) {
+            dialogs.showError("This study cannot be opened", e.getMessage());
+        }
+    }
+
+    /** Opens the bundled sample study, copying it to ~/Attune/Sample study first if needed. */
+    public void openSample() {
+        try {
+            openStudy(org.attune.ui.SampleStudy.install(org.attune.ui.SampleStudy.defaultFolder()));
+        } catch (java.io.IOException e) {
+            dialogs.showError("The sample study cannot be set up", "It is copied to " + org.attune.ui.SampleStudy.defaultFolder()
+                    + " and that failed: " + e.getMessage() + ". Check that the folder can be written to.");
+        }
+    }
+
+    private void createStudy() {
+        forms.newStudy(getScene().getWindow()).ifPresent(n -> {
+            if (Files.exists(n.file())) {
+                dialogs.showError("A file of that name exists", n.file() + " already exists; Attune does not overwrite it. Choose another name, or open it.");
+                return;
+            }
+            try {
+                Study s = open.create(n.file(), n.scheme(), n.name());
+                settings.rememberStudy(s.path());
+                status.setText("Created " + s.path() + ". Add sessions and coders to begin.");
+            } catch (StudyException e) {
+                dialogs.showError("The study cannot be created", e.getMessage());
+            }
+        });
+    }
+
+    /** Reads the open study again (after any change, here or in another view). */
+    public void refresh() {
+        Study s = open.get();
+        boolean writable = s != null && !s.isReadOnly();
+        addSession.setDisable(!writable);
+        addCoder.setDisable(!writable);
+        if (s == null) {
+            title.setText("No study open");
+            path.setText("");
+            summary.setText("Open a study, or create one. The sample study (Recent ▸ Sample study) shows two coded free-play sessions.");
+            overview = new StudyOverview(List.of(), List.of());
+            buildColumns();
+            rows.clear();
+            updateSelection();
+            status.setText("");
+            return;
+        }
+        StudyOverview.Cell keep = selected.get();
+        try {
+            overview = StudyOverview.read(s);
+        } catch (StudyException e) {
+            dialogs.showError("The study cannot be read", e.getMessage());
+            return;
+        }
+        title.setText(s.name());
+        long passes = overview.rows().stream().flatMap(r -> r.cells().values().stream()).filter(c -> c.pass().isPresent()).count();
+        long done = overview.rows().stream().flatMap(r -> r.cells().values().stream())
+                .filter(c -> c.pass().map(p -> p.status() == PassStatus.DONE).orElse(false)).count();
+        path.setText(s.path().toString());
+        summary.setText(s.scheme().name() + " " + s.scheme().version() + "   ·   " + plural(overview.rows().size(), "session")
+                + ", " + plural(overview.coders().size(), "coder") + ", " + done + " of " + passes + " passes done"
+                + (s.isReadOnly() ? "   ·   READ-ONLY: " + s.readOnlyReason().orElse("") : ""));
+        buildColumns();
+        rows.setAll(overview.rows());
+        if (status.getText().isEmpty()) status.setText("Each coder's cell: pass status and number of events. Double-click a cell (or Enter) to code it.");
+        int missing = overview.missingVideos().size();
+        relinkButton.setVisible(missing > 0 && writable);
+        relinkButton.setManaged(missing > 0 && writable);
+        relinkButton.setText(missing == 1 ? "Relink 1 missing video…" : "Relink " + missing + " missing videos…");
+        if (keep != null) select(keep.session().id(), keep.coder().id());
+        updateSelection();
+    }
+
+    private static String plural(long n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
+
+    /** Selects the cell of a session and coder. */
+    public void select(long sessionId, long coderId) {
+        for (int r = 0; r < rows.size(); r++) {
+            if (rows.get(r).session().id() != sessionId) continue;
+            for (TableColumn<StudyOverview.Row, ?> col : coderColumns()) {
+                if (((Coder) col.getUserData()).id() == coderId) {
+                    grid.getSelectionModel().clearAndSelect(r, col);
+                    return;
+                }
+            }
+        }
+    }
+
+    private List<TableColumn<StudyOverview.Row, ?>> coderColumns() {
+        return grid.getColumns().stream().filter(c -> c.getText().equals("Coders")).flatMap(c -> c.getColumns().stream()).collect(Collectors.toList());
+    }
+
+    private void updateSelection() {
+        StudyOverview.Cell cell = null;
+        StudyOverview.Row row = null;
+        if (!grid.getSelectionModel().getSelectedCells().isEmpty()) {
+            TablePosition<?, ?> pos = grid.getSelectionModel().getSelectedCells().get(0);
+            if (pos.getRow() >= 0 && pos.getRow() < rows.size()) {
+                row = rows.get(pos.getRow());
+                if (pos.getTableColumn() != null && pos.getTableColumn().getUserData() instanceof Coder c) cell = row.cell(c);
+            }
+        }
+        selected.set(cell);
+        Study s = open.get();
+        boolean writable = s != null && !s.isReadOnly();
+        Optional<CodingPass> pass = cell == null ? Optional.empty() : cell.pass();
+        codeButton.setDisable(cell == null);
+        codeButton.setText(cell != null && pass.isEmpty() ? "Give " + cell.coder().initials() + " this session" : "Code this pass");
+        doneButton.setDisable(!writable || pass.isEmpty() || pass.get().status() == PassStatus.DONE);
+        reopenButton.setDisable(!writable || pass.isEmpty() || pass.get().status() != PassStatus.DONE);
+        updatingBlind = true;
+        blindBox.setDisable(!writable || pass.isEmpty());
+        blindBox.setSelected(pass.map(CodingPass::blind).orElse(false));
+        updatingBlind = false;
+        showDetails(row, cell);
+    }
+
+    /** The selected pass cell, if a coder's cell is selected. */
+    public Optional<StudyOverview.Cell> selectedCell() {
+        return Optional.ofNullable(selected.get());
+    }
+
+    private void showDetails(StudyOverview.Row row, StudyOverview.Cell cell) {
+        details.getChildren().clear();
+        if (row == null) {
+            Label hint = new Label(rows.isEmpty() ? "" : "Select a cell: a session's row under a coder's column is that coder's pass of the session.\n\n"
+                    + "Enter or double-click opens it for coding.");
+            hint.setWrapText(true);
+            hint.getStyleClass().add("placeholder");
+            details.getChildren().add(hint);
+            return;
+        }
+        Session s = row.session();
+        Label name = new Label("Session " + s.label());
+        name.getStyleClass().add("detail-title");
+        details.getChildren().add(name);
+        GridPane facts = new GridPane();
+        facts.setHgap(10);
+        facts.setVgap(3);
+        int r = 0;
+        r = fact(facts, r, "Dyad", s.dyad());
+        r = fact(facts, r, "Date", s.date());
+        r = fact(facts, r, "Child age", s.childAgeMonths() == null ? "" : trimNumber(s.childAgeMonths()) + " months");
+        r = fact(facts, r, "Context", s.context());
+        for (var m : s.metadata().entrySet()) r = fact(facts, r, m.getKey(), m.getValue());
+        r = fact(facts, r, "Notes", s.notes());
+        details.getChildren().add(facts);
+        details.getChildren().add(sectionHeader("VIDEOS"));
+        if (row.videos().isEmpty()) details.getChildren().add(new Label("No video attached; events can still be typed in the table."));
+        for (StudyOverview.Video v : row.videos()) {
+            String timing = v.file().fps() == null ? "" : String.format(Locale.ROOT, "   %.3f fps", v.file().fps())
+                    + (v.file().durationMs() == null ? "" : ", " + TimeFormat.clock(v.file().durationMs()));
+            String offset = v.file().offsetMs() == 0 ? "" : "   offset " + TimeFormat.seconds(v.file().offsetMs()) + " s";
+            Label l = new Label("Camera " + v.file().position() + ":  " + v.file().path() + timing + offset);
+            l.setWrapText(true);
+            details.getChildren().add(l);
+            if (!v.present()) {
+                Label miss = new Label("Missing: not found at " + v.resolved());
+                miss.getStyleClass().add("form-problems");
+                miss.setWrapText(true);
+                Button relink = new Button("Locate…");
+                relink.setOnAction(e -> relink(v));
+                relink.setDisable(!isWritable());
+                details.getChildren().add(new HBox(8, miss, relink));
+            }
+        }
+        if (cell != null) {
+            details.getChildren().add(sectionHeader("PASS OF " + cell.coder().initials() + " (" + cell.coder().name() + ")"));
+            if (cell.pass().isEmpty()) {
+                details.getChildren().add(new Label(cell.coder().initials() + " has not been given this session. \"" + codeButton.getText() + "\" creates the pass."));
+            } else {
+                CodingPass p = cell.pass().get();
+                GridPane pf = new GridPane();
+                pf.setHgap(10);
+                pf.setVgap(3);
+                int k = 0;
+                k = fact(pf, k, "Status", p.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                if (!hiddenFromBlindCoder(cell)) k = fact(pf, k, "Events", Long.toString(cell.events()));
+                k = fact(pf, k, "Started", p.startedAt() == null ? "" : p.startedAt());
+                k = fact(pf, k, "Finished", p.finishedAt() == null ? "" : p.finishedAt());
+                fact(pf, k, "Blind", p.blind() ? "yes: the coder does not see other coders' events" : "no");
+                details.getChildren().add(pf);
+            }
+        }
+    }
+
+    private static Label sectionHeader(String text) {
+        Label h = new Label(text);
+        h.getStyleClass().add("section-header");
+        h.setPadding(new Insets(10, 0, 2, 0));
+        return h;
+    }
+
+    private static int fact(GridPane g, int row, String key, String value) {
+        if (value == null || value.isBlank()) return row;
+        Label k = new Label(key);
+        k.getStyleClass().add("placeholder");
+        Label v = new Label(value);
+        v.setWrapText(true);
+        g.addRow(row, k, v);
+        return row + 1;
+    }
+
+    private static String trimNumber(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private boolean isWritable() {
+        return open.isOpen() && !open.get().isReadOnly();
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    private void addSession() {
+        Set<String> labels = overview.rows().stream().map(r -> r.session().label()).collect(Collectors.toSet());
+        forms.newSession(getScene().getWindow(), labels).ifPresent(this::addSession);
+    }
+
+    /** Adds a checked session form's session and videos in one transaction. */
+    public void addSession(SessionForm.Result form) {
+        try {
+            Session added = open.get().addSession(form.session(), form.media());
+            open.changed();
+            status.setText("Added session " + added.label() + (form.media().isEmpty() ? " (no video yet)." : " with " + plural(form.media().size(), "video") + "."));
+        } catch (StudyException e) {
+            dialogs.showError("The session was not added", e.getMessage());
+        }
+    }
+
+    private void addCoder() {
+        Set<String> initials = overview.coders().stream().map(Coder::initials).collect(Collectors.toSet());
+        forms.newCoder(getScene().getWindow(), initials).ifPresent(c -> {
+            try {
+                Coder added = open.get().addCoder(c.name(), c.initials());
+                open.changed();
+                status.setText("Added coder " + added.initials() + ". Select a session under " + added.initials() + " and choose \"Give "
+                        + added.initials() + " this session\".");
+            } catch (StudyException e) {
+                dialogs.showError("The coder was not added", e.getMessage());
+            }
+        });
+    }
+
+    /** Opens the selected pass for coding, creating it first when the coder has not been given the session. */
+    public void openSelectedPass() {
+        StudyOverview.Cell cell = selected.get();
+        if (cell == null) return;
+        if (cell.pass().isEmpty()) {
+            if (!isWritable()) return;
+            try {
+                CodingPass p = open.get().pass(cell.session().id(), cell.coder().id());
+                cell = new StudyOverview.Cell(cell.session(), cell.coder(), Optional.of(p), 0);
+                open.changed();
+            } catch (StudyException e) {
+                dialogs.showError("The pass cannot be created", e.getMessage());
+                return;
+            }
+        }
+        StudyOverview.Row row = rows.stream().filter(r -> r.session().id() == selected.get().session().id()).findFirst().orElse(null);
+        if (row != null && row.missingVideos() > 0) relinkAll(row.videos());
+        onOpenPass.accept(cell);
+    }
+
+    private void setStatus(PassStatus to) {
+        StudyOverview.Cell cell = selected.get();
+        if (cell == null || cell.pass().isEmpty()) return;
+        try {
+            open.get().setPassStatus(cell.pass().get().id(), to);
+            open.changed();
+            status.setText(cell.session().label() + " · " + cell.coder().initials() + (to == PassStatus.DONE ? " is marked done." : " is open for coding again."));
+        } catch (StudyException e) {
+            dialogs.showError("The pass status was not changed", e.getMessage());
+        }
+    }
+
+    private void setBlind(boolean blind) {
+        StudyOverview.Cell cell = selected.get();
+        if (updatingBlind || cell == null || cell.pass().isEmpty() || cell.pass().get().blind() == blind) return;
+        try {
+            open.get().setBlind(cell.pass().get().id(), blind);
+            open.changed();
+        } catch (StudyException e) {
+            dialogs.showError("Blind coding was not changed", e.getMessage());
+        }
+    }
+
+    private void relinkMissing() {
+        relinkAll(overview.missingVideos());
+    }
+
+    /** Asks for each video in turn, skipping those an earlier answer found (same folder); stops when the user cancels. */
+    private void relinkAll(List<StudyOverview.Video> videos) {
+        for (StudyOverview.Video v : videos) {
+            Optional<StudyOverview.Video> still = overview.missingVideos().stream().filter(m -> m.file().id() == v.file().id()).findFirst();
+            if (still.isPresent() && !relink(still.get())) break;
+        }
+    }
+
+    /**
+     * Asks where a missing video is now and links it there; other missing videos found under the same
+     * names in that folder are relinked too. Returns false if the user cancelled.
+     */
+    boolean relink(StudyOverview.Video v) {
+        Optional<Path> where = forms.relink(getScene() == null ? null : getScene().getWindow(), v.file().path(), v.resolved());
+        if (where.isEmpty()) return false;
+        return relinkTo(v, where.get());
+    }
+
+    /** Links a missing video to {@code file}, then looks for the study's other missing videos in the same folder. */
+    public boolean relinkTo(StudyOverview.Video v, Path file) {
+        if (!Files.isRegularFile(file)) {
+            dialogs.showError("That file does not exist", file + " is not a file; choose the video itself.");
+            return false;
+        }
+        Study s = open.get();
+        try {
+            s.relinkMedia(v.file().id(), file);
+            int more = 0;
+            for (StudyOverview.Video other : StudyOverview.read(s).missingVideos()) {
+                Path candidate = file.resolveSibling(Path.of(other.file().path()).getFileName());
+                if (Files.isRegularFile(candidate)) {
+                    s.relinkMedia(other.file().id(), candidate);
+                    more++;
+                }
+            }
+            open.changed();
+            status.setText("Relinked " + file.getFileName() + (more > 0 ? " and " + plural(more, "other video") + " in the same folder." : "."));
+            return true;
+        } catch (StudyException e) {
+            dialogs.showError("The video was not relinked", e.getMessage());
+            return false;
+        }
+    }
+
+    // for tests
+    TableView<StudyOverview.Row> grid() {
+        return grid;
+    }
+
+    StudyOverview overview() {
+        return overview;
+    }
+}

@@ -1,0 +1,259 @@
+package org.attune.ui.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javafx.scene.Scene;
+import javafx.scene.control.TableColumn;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.attune.coding.CodingPass;
+import org.attune.coding.MediaFile;
+import org.attune.coding.PassStatus;
+import org.attune.store.Study;
+import org.attune.ui.AttuneApp;
+import org.attune.ui.OpenStudy;
+import org.attune.ui.RecordingDialogs;
+import org.attune.ui.UserSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The study browser on a copy of the sample study, headless; the forms are answered by a script. */
+@ExtendWith(ApplicationExtension.class)
+class StudyBrowserTest {
+
+    @TempDir
+    Path dir;
+
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final ScriptedForms forms = new ScriptedForms();
+    private final OpenStudy open = new OpenStudy();
+    private final List<StudyOverview.Cell> opened = new ArrayList<>();
+    private StudyBrowser browser;
+
+    /** Answers the browser's questions from queues the test fills. */
+    static final class ScriptedForms implements StudyForms {
+        final Deque<SessionForm> sessions = new ArrayDeque<>();
+        final Deque<NewCoder> coders = new ArrayDeque<>();
+        final Deque<Path> relinks = new ArrayDeque<>();
+        final List<String> relinkAsked = new ArrayList<>();
+
+        @Override
+        public Optional<Path> studyToOpen(Window owner) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<NewStudy> newStudy(Window owner) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<SessionForm.Result> newSession(Window owner, Set<String> existingLabels) {
+            SessionForm f = sessions.poll();
+            return f == null ? Optional.empty() : Optional.of(f.check(existingLabels, FxStudyForms::probe)).filter(SessionForm.Result::ok);
+        }
+
+        @Override
+        public Optional<NewCoder> newCoder(Window owner, Set<String> existingInitials) {
+            return Optional.ofNullable(coders.poll());
+        }
+
+        @Override
+        public Optional<Path> relink(Window owner, String storedPath, Path expected) {
+            relinkAsked.add(storedPath);
+            return Optional.ofNullable(relinks.poll());
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        browser = new StudyBrowser(open, UserSettings.at(dir.resolve("settings.properties")), dialogs, forms);
+        browser.setOnOpenPass(opened::add);
+        Scene scene = new Scene(browser, 1280, 800);
+        scene.getStylesheets().add(AttuneApp.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(open::close);
+    }
+
+    private Path copySample(Path into) throws Exception {
+        Files.createDirectories(into);
+        Path samples = Path.of("..", "sample-sessions");
+        for (String f : List.of("sample-study.attune", "free-play-s01.mp4", "free-play-s02.mp4")) Files.copy(samples.resolve(f), into.resolve(f));
+        return into.resolve("sample-study.attune");
+    }
+
+    private List<String> cellTexts(FxRobot robot, String session) {
+        List<String> out = new ArrayList<>();
+        StudyOverview.Row row = browser.overview().rows().stream().filter(r -> r.session().label().equals(session)).findFirst().orElseThrow();
+        for (var coder : browser.overview().coders()) {
+            StudyOverview.Cell c = row.cell(coder);
+            out.add(coder.initials() + "=" + c.pass().map(p -> p.status().name() + ":" + c.events()).orElse("none"));
+        }
+        return out;
+    }
+
+    @Test
+    void showsEachPassWithStatusAndEventCount(FxRobot robot) throws Exception {
+        Path file = copySample(dir.resolve("s"));
+        robot.interact(() -> browser.openStudy(file));
+        assertEquals("Sample sessions (synthetic free play)", robot.lookup("#studyTitle").queryLabeled().getText());
+        assertTrue(robot.lookup("#studySummary").queryLabeled().getText().contains("2 sessions, 3 coders, 5 of 6 passes done"));
+        try (Study s = Study.openReadOnly(file)) {
+            for (CodingPass p : s.passes()) {
+                String session = s.sessions().stream().filter(x -> x.id() == p.sessionId()).findFirst().orElseThrow().label();
+                String coder = s.coders().stream().filter(x -> x.id() == p.coderId()).findFirst().orElseThrow().initials();
+                assertTrue(cellTexts(robot, session).contains(coder + "=" + p.status().name() + ":" + s.events().count(p.id())));
+            }
+        }
+        assertTrue(cellTexts(robot, "S02").contains("CM=IN_PROGRESS:24"), cellTexts(robot, "S02").toString());
+        assertEquals(List.of(file.toAbsolutePath().normalize()), UserSettings.at(dir.resolve("settings.properties")).recentStudies());
+        // the grid's cells say the same: S02's row under CM
+        TableColumn<StudyOverview.Row, ?> cm = browser.grid().getColumns().get(5).getColumns().get(2);
+        assertEquals("CM", cm.getText());
+        assertEquals("● coding   24", robot.lookup(".pass-progress").queryLabeled().getText());
+        assertEquals(5, robot.lookup(".pass-done").queryAll().size());
+        assertEquals(List.of(), dialogs.shown);
+    }
+
+    @Test
+    void addsACoderGivesThemASessionAndMarksItDone(FxRobot robot) throws Exception {
+        Path file = copySample(dir.resolve("s"));
+        robot.interact(() -> browser.openStudy(file));
+        forms.coders.add(new StudyForms.NewCoder("Dana Okafor", "DO"));
+        robot.clickOn("#addCoder");
+        assertEquals(List.of("AL=DONE:41", "BK=DONE:39", "CM=DONE:37", "DO=none"), cellTexts(robot, "S01"));
+        long s01 = browser.overview().rows().get(0).session().id();
+        long dana = browser.overview().coders().get(3).id();
+        robot.interact(() -> browser.select(s01, dana));
+        assertEquals("Give DO this session", robot.lookup("#codePass").queryButton().getText());
+        robot.interact(browser::openSelectedPass);
+        assertEquals(1, opened.size());
+        assertEquals("DO", opened.get(0).coder().initials());
+        assertTrue(opened.get(0).pass().isPresent(), "the pass was created before it was opened");
+        assertEquals(List.of("AL=DONE:41", "BK=DONE:39", "CM=DONE:37", "DO=NOT_STARTED:0"), cellTexts(robot, "S01"));
+        assertTrue(opened.get(0).pass().get().blind(), "new passes are blind");
+
+        robot.interact(() -> browser.select(s01, dana));
+        robot.clickOn("#markDone");
+        assertTrue(cellTexts(robot, "S01").contains("DO=DONE:0"));
+        assertTrue(robot.lookup("#markDone").queryButton().isDisabled());
+        robot.clickOn("#reopen");
+        assertTrue(cellTexts(robot, "S01").contains("DO=IN_PROGRESS:0"));
+        robot.clickOn("#blind");
+        try (Study s = Study.openReadOnly(file)) {
+            CodingPass p = s.pass(s01, dana);
+            assertEquals(PassStatus.IN_PROGRESS, p.status());
+            assertFalse(p.blind(), "the Blind box was unticked");
+            assertTrue(p.startedAt() != null && p.finishedAt() == null);
+        }
+        assertEquals(List.of(), dialogs.shown);
+    }
+
+    @Test
+    void addsASessionWithItsVideoInOneStepAndRefusesABadForm(FxRobot robot) throws Exception {
+        Path file = copySample(dir.resolve("s"));
+        robot.interact(() -> browser.openStudy(file));
+        SessionForm bad = new SessionForm();
+        bad.label = "S01";
+        bad.childAgeMonths = "fourteen";
+        forms.sessions.add(bad);
+        robot.clickOn("#addSession");
+        assertEquals(2, browser.overview().rows().size(), "a form with problems adds nothing");
+
+        Path video = dir.resolve("s").resolve("free-play-s01.mp4");
+        SessionForm form = new SessionForm();
+        form.label = "S03";
+        form.dyad = "D03";
+        form.date = "2026-04-02";
+        form.childAgeMonths = "18,5";
+        form.context = "reunion";
+        form.otherFields = "wave = 2\nsite = Leiden";
+        form.videos.add(new SessionForm.VideoRow(video, "1.250"));
+        forms.sessions.add(form);
+        robot.clickOn("#addSession");
+        assertEquals(3, browser.overview().rows().size());
+        StudyOverview.Row s03 = browser.overview().rows().get(2);
+        assertEquals("S03", s03.session().label());
+        assertEquals(18.5, s03.session().childAgeMonths());
+        assertEquals("Leiden", s03.session().metadata().get("site"));
+        assertEquals(1, s03.videos().size());
+        MediaFile m = s03.videos().get(0).file();
+        assertEquals("free-play-s01.mp4", m.path(), "stored relative to the study, not copied");
+        assertEquals(1250, m.offsetMs());
+        assertEquals(25.0, m.fps());
+        assertEquals(60_000L, m.durationMs());
+        assertTrue(robot.lookup("#browserStatus").queryLabeled().getText().startsWith("Added session S03 with 1 video"));
+    }
+
+    @Test
+    void relinksMovedVideosTogetherWhenTheyAreInOneFolder(FxRobot robot) throws Exception {
+        Path file = copySample(dir.resolve("s"));
+        Path moved = Files.createDirectories(dir.resolve("s").resolve("videos"));
+        Files.move(dir.resolve("s").resolve("free-play-s01.mp4"), moved.resolve("free-play-s01.mp4"));
+        Files.move(dir.resolve("s").resolve("free-play-s02.mp4"), moved.resolve("free-play-s02.mp4"));
+        robot.interact(() -> browser.openStudy(file));
+        assertEquals(2, browser.overview().missingVideos().size());
+        assertTrue(robot.lookup("#relink").queryButton().isVisible());
+        assertEquals("Relink 2 missing videos…", robot.lookup("#relink").queryButton().getText());
+
+        forms.relinks.add(moved.resolve("free-play-s01.mp4"));
+        robot.clickOn("#relink");
+        assertEquals(List.of("free-play-s01.mp4"), forms.relinkAsked, "asked once: the second video was found beside the first");
+        assertEquals(List.of(), browser.overview().missingVideos());
+        assertFalse(robot.lookup("#relink").queryButton().isVisible());
+        try (Study s = Study.openReadOnly(file)) {
+            assertEquals(List.of("videos/free-play-s01.mp4", "videos/free-play-s02.mp4"),
+                    s.allMedia().stream().map(MediaFile::path).toList(), "still relative to the study");
+        }
+        assertTrue(robot.lookup("#browserStatus").queryLabeled().getText().contains("and 1 other video in the same folder"));
+    }
+
+    @Test
+    void opensAPassWhoseVideoIsMissingThroughTheRelinkQuestion(FxRobot robot) throws Exception {
+        Path file = copySample(dir.resolve("s"));
+        Files.delete(dir.resolve("s").resolve("free-play-s02.mp4"));
+        robot.interact(() -> browser.openStudy(file));
+        long s02 = browser.overview().rows().get(1).session().id();
+        long cm = browser.overview().coders().get(2).id();
+        robot.interact(() -> browser.select(s02, cm));
+        robot.interact(browser::openSelectedPass); // the user cancels the relink question
+        assertEquals(List.of("free-play-s02.mp4"), forms.relinkAsked);
+        assertEquals(1, opened.size(), "the pass still opens (events can be edited without video)");
+        assertEquals(List.of(), dialogs.shown, "no error dialog, no exception");
+    }
+
+    @Test
+    void aBlindPassOpenForCodingHidesTheOtherCodersCountsOfItsSession(FxRobot robot) throws Exception {
+        Path file = copySample(dir.resolve("s"));
+        robot.interact(() -> browser.openStudy(file));
+        CodingPass cmS02 = browser.overview().rows().get(1).cell(browser.overview().coders().get(2)).pass().orElseThrow();
+        assertTrue(cmS02.blind());
+        robot.interact(() -> open.activePassProperty().set(cmS02));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, robot.lookup(".pass-hidden").queryAll().size(), "AL's and BK's cells of S02");
+        assertEquals(3, robot.lookup(".pass-done").queryAll().size(), "S01 stays visible");
+        robot.interact(() -> open.activePassProperty().set(null));
+        assertEquals(0, robot.lookup(".pass-hidden").queryAll().size());
+    }
+}
