@@ -22,6 +22,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -143,7 +144,8 @@ public final class FxStudyForms implements StudyForms {
         Label problems = new Label();
         problems.getStyleClass().add("form-problems");
         problems.setWrapText(true);
-        problems.setMaxWidth(560);
+        problems.setMaxWidth(600);
+        problems.setMinHeight(Region.USE_PREF_SIZE);
         GridPane g = new GridPane();
         g.setHgap(10);
         g.setVgap(8);
@@ -156,10 +158,14 @@ public final class FxStudyForms implements StudyForms {
         g.addRow(r++, new Label("Context"), context);
         g.addRow(r++, new Label("Notes"), notes);
         g.addRow(r++, new Label("Other fields"), other);
-        g.addRow(r++, new Label("Videos"), new VBox(6, videoRows, addVideo,
-                new Label("Offset: where the video's 0:00 lies on the session clock (e.g. camera 2 started 1.25 s later → 1.250).")));
+        Label offsetHelp = new Label("Offset: where the video's 0:00 lies on the session clock (e.g. camera 2 started 1.25 s later → 1.250). "
+                + "Videos are linked where they are, never copied.");
+        offsetHelp.setWrapText(true);
+        offsetHelp.setMinHeight(Region.USE_PREF_SIZE);
+        offsetHelp.getStyleClass().add("placeholder");
+        g.addRow(r++, new Label("Videos"), new VBox(6, videoRows, addVideo, offsetHelp));
         g.add(problems, 0, r, 2, 1);
-        GridPane.setHgrow(label, Priority.ALWAYS);
+        g.getColumnConstraints().setAll(labelColumn(), fieldColumn());
         d.getDialogPane().setContent(g);
         d.getDialogPane().setPrefWidth(640);
         ButtonType add = new ButtonType("Add session", ButtonBar.ButtonData.OK_DONE);
@@ -178,12 +184,27 @@ public final class FxStudyForms implements StudyForms {
             checked[0] = form.check(existingLabels, FxStudyForms::probe);
             if (!checked[0].ok()) {
                 problems.setText(String.join("\n", checked[0].problems()));
+                d.getDialogPane().getScene().getWindow().sizeToScene();
                 e.consume(); // keep the dialog open with what was typed
             }
         });
         d.setResultConverter(b -> b == add ? checked[0] : null);
         javafx.application.Platform.runLater(label::requestFocus);
         return d.showAndWait();
+    }
+
+    private static javafx.scene.layout.ColumnConstraints labelColumn() {
+        javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+        c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        c.setHalignment(javafx.geometry.HPos.RIGHT);
+        return c;
+    }
+
+    private static javafx.scene.layout.ColumnConstraints fieldColumn() {
+        javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+        c.setHgrow(Priority.ALWAYS);
+        c.setFillWidth(true);
+        return c;
     }
 
     /** Reads a video's frame rate and duration from its MP4 boxes (no decoding). */
@@ -212,6 +233,7 @@ public final class FxStudyForms implements StudyForms {
         g.setHgap(10);
         g.setVgap(8);
         g.setPadding(new Insets(10));
+        g.getColumnConstraints().setAll(labelColumn(), fieldColumn());
         g.addRow(0, new Label("Name"), name);
         g.addRow(1, new Label("Initials *"), initials);
         g.add(problem, 0, 2, 2, 1);
