@@ -50,31 +50,39 @@ public final class KeyCoding {
      * @param events   the pass's events (its running states are those without an offset)
      */
     public static Action onKey(CodingScheme scheme, String keyCode, long stampMs, List<CodedEvent> events) {
+        return onKey(scheme, keyCode, stampMs, index(scheme, events));
+    }
+
+    /** As {@link #onKey(CodingScheme, String, long, List)}, with the pass as an index kept up to date by the caller. */
+    public static Action onKey(CodingScheme scheme, String keyCode, long stampMs, PassIndex pass) {
         Optional<Code> found = scheme.codes().stream().filter(c -> !c.isRating() && c.physicalKey().map(k -> k.code().equals(keyCode)).orElse(false)).findFirst();
         if (found.isEmpty()) return new NotACodeKey(keyCode);
         Code code = found.get();
-        Optional<CodedEvent> same = events.stream().filter(e -> e.offsetMs() == null && e.code().equals(code.id())).findFirst();
+        Optional<CodedEvent> same = pass.running(code.id());
         if (code.isState() && same.isPresent()) return stop(code, same.get(), stampMs);
         if (code.isState()) {
             // a new bout may neither start inside a bout of its code nor run into a later one
-            for (CodedEvent e : events) {
-                if (!e.code().equals(code.id()) || e.offsetMs() == null) continue;
-                if (e.onsetMs() <= stampMs && stampMs < e.offsetMs() || e.onsetMs() > stampMs) {
-                    return new Refused("Cannot start " + code.id() + " at " + TimeFormat.clock(stampMs) + ": it is already coded from "
-                            + TimeFormat.clock(e.onsetMs()) + " to " + TimeFormat.clock(e.offsetMs()) + ", and the new bout would overlap it. "
-                            + "Change that bout in the event table instead.");
-                }
+            Optional<CodedEvent> inTheWay = pass.boutInTheWay(code.id(), stampMs);
+            if (inTheWay.isPresent()) {
+                CodedEvent e = inTheWay.get();
+                return new Refused("Cannot start " + code.id() + " at " + TimeFormat.clock(stampMs) + ": it is already coded from "
+                        + TimeFormat.clock(e.onsetMs()) + " to " + TimeFormat.clock(e.offsetMs()) + ", and the new bout would overlap it. "
+                        + "Change that bout in the event table instead.");
             }
         }
         if (!code.modifiers().isEmpty()) return new ChooseModifiers(code, stampMs);
-        return withModifiers(scheme, code, stampMs, Modifiers.NONE, events);
+        return withModifiers(scheme, code, stampMs, Modifiers.NONE, pass);
     }
 
     /** Completes a press once the coder has chosen the modifiers (or none); {@code events} as for {@link #onKey}. */
     public static Action withModifiers(CodingScheme scheme, Code code, long atMs, Modifiers modifiers, List<CodedEvent> events) {
+        return withModifiers(scheme, code, atMs, modifiers, index(scheme, events));
+    }
+
+    public static Action withModifiers(CodingScheme scheme, Code code, long atMs, Modifiers modifiers, PassIndex pass) {
         if (code.isPoint()) return new LogPoint(EventDraft.point(code.id(), atMs).withModifiers(modifiers));
         List<String> excluded = scheme.statesEndedBy(code).stream().map(Code::id).toList();
-        List<CodedEvent> ends = events.stream().filter(e -> e.offsetMs() == null && excluded.contains(e.code())).toList();
+        List<CodedEvent> ends = pass.runningStates().stream().filter(e -> excluded.contains(e.code())).sorted(java.util.Comparator.comparingLong(CodedEvent::id)).toList();
         for (CodedEvent e : ends) {
             if (e.onsetMs() > atMs) {
                 return new Refused("Cannot start " + code.id() + " at " + TimeFormat.clock(atMs) + ": it would end " + e.code() + ", which starts later, at "
@@ -82,6 +90,11 @@ public final class KeyCoding {
             }
         }
         return new StartState(EventDraft.state(code.id(), atMs, null).withModifiers(modifiers), ends);
+    }
+
+    /** An index of a list of events (tests and one-off callers; the workspace keeps its own). */
+    public static PassIndex index(CodingScheme scheme, List<CodedEvent> events) {
+        return PassIndex.of(events, id -> scheme.code(id).map(Code::isState).orElse(false));
     }
 
     private static Action stop(Code code, CodedEvent running, long atMs) {

@@ -30,6 +30,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.attune.coding.CodedEvent;
+import org.attune.coding.EventDraft;
+import org.attune.coding.PassIndex;
 import org.attune.coding.CodingPass;
 import org.attune.coding.Coder;
 import org.attune.coding.KeyCoding;
@@ -80,6 +82,10 @@ public final class CodingWorkspace extends BorderPane {
     private final Map<String, Label> paletteRows = new LinkedHashMap<>();
     private final VBox chooser = new VBox(4);
     private final TableView<CodedEvent> table = new TableView<>(events);
+    /** The pass's running states and state bouts, kept with every change (key presses, palette and timeline read it; no scan per press). */
+    private PassIndex index = new PassIndex();
+    private long sessionMs = 60_000;
+    private final CodingTimeline timeline = new CodingTimeline();
     private Study study;
     private PassChoice current;
     private VideoPlayer player;
@@ -93,6 +99,7 @@ public final class CodingWorkspace extends BorderPane {
         @Override
         public void handle(long now) {
             if (player != null) readout.setText(TimeFormat.clock(player.stampMs()) + "   frame " + player.currentFrame());
+            timeline.tick();
         }
     };
 
@@ -179,7 +186,19 @@ public final class CodingWorkspace extends BorderPane {
         rate.setFocusTraversable(false);
         readout.getStyleClass().add("time-readout");
         readout.setId("readout");
-        HBox transport = new HBox(6, back5, stepBack, play, stepForward, forward5, rate, new Region(), readout);
+        Button zoomIn = new Button("+");
+        zoomIn.setTooltip(new javafx.scene.control.Tooltip("Timeline: show less time (Ctrl+wheel on the timeline zooms around the mouse)"));
+        zoomIn.setOnAction(e -> timeline.zoom(1 / 2.0));
+        Button zoomOut = new Button("−");
+        zoomOut.setTooltip(new javafx.scene.control.Tooltip("Timeline: show more time"));
+        zoomOut.setOnAction(e -> timeline.zoom(2.0));
+        Button whole = new Button("Whole");
+        whole.setTooltip(new javafx.scene.control.Tooltip("Timeline: the whole session"));
+        whole.setOnAction(e -> timeline.showWhole());
+        for (Button b : List.of(zoomIn, zoomOut, whole)) b.setFocusTraversable(false);
+        Label zoomLabel = new Label("Timeline");
+        zoomLabel.getStyleClass().add("placeholder");
+        HBox transport = new HBox(6, back5, stepBack, play, stepForward, forward5, rate, new Region(), zoomLabel, zoomOut, zoomIn, whole, new Region(), readout);
         HBox.setHgrow(transport.getChildren().get(6), Priority.ALWAYS);
         transport.setAlignment(Pos.CENTER_LEFT);
         transport.setPadding(new Insets(6, 10, 6, 10));
@@ -208,9 +227,14 @@ public final class CodingWorkspace extends BorderPane {
             });
             return row;
         });
-        SplitPane split = new SplitPane(top, table);
+        timeline.setId("timeline");
+        timeline.setSources(() -> player == null ? 0 : player.stampMs(), ms -> player == null ? ms : player.clock().snap(ms),
+                ms -> {
+                    if (player != null) player.seekStored(ms);
+                }, this::moveEdge);
+        SplitPane split = new SplitPane(top, timeline, table);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.66);
+        split.setDividerPositions(0.5, 0.78);
         return split;
     }
 
@@ -257,6 +281,7 @@ public final class CodingWorkspace extends BorderPane {
             return;
         }
         buildPalette(s.scheme());
+        timeline.setScheme(s.scheme());
         reloadPasses();
         status.setText(s.isReadOnly() ? s.name() + " is open elsewhere: read-only here." : s.name() + ": choose a pass to code.");
     }
@@ -317,9 +342,10 @@ public final class CodingWorkspace extends BorderPane {
         closePass();
         current = p;
         openStudy.activePassProperty().set(p.pass());
-        refresh();
         try {
             List<MediaFile> media = study.media(p.session().id());
+            sessionMs = media.stream().map(MediaFile::durationMs).filter(java.util.Objects::nonNull).mapToLong(Long::longValue).max().orElse(60_000);
+            refresh(true);
             if (media.isEmpty()) {
                 status.setText(p.session().label() + " has no video attached; you can still edit events in the table.");
                 return;
@@ -330,6 +356,10 @@ public final class CodingWorkspace extends BorderPane {
                 vp.view().fitWidthProperty().bind(videoArea.widthProperty());
                 vp.view().fitHeightProperty().bind(videoArea.heightProperty());
                 videoArea.getChildren().setAll(vp.view());
+                if (vp.durationMs() > 0 && vp.durationMs() != sessionMs) {
+                    sessionMs = vp.durationMs();
+                    timeline.setEvents(events, index.running(), sessionMs, true);
+                }
                 if (pendingSeekMs >= 0) vp.seekStored(pendingSeekMs);
                 else vp.showFrame(0);
                 pendingSeekMs = -1;
@@ -360,8 +390,7 @@ public final class CodingWorkspace extends BorderPane {
             Label row = new Label(c.label(), key);
             row.getStyleClass().add("palette-row");
             row.setMaxWidth(Double.MAX_VALUE);
-            String colour = c.color() != null ? c.color().hex()
-                    : scheme.families().stream().filter(f -> f.id().equals(c.family()) && f.color() != null).map(f -> f.color().hex()).findFirst().orElse("#9AA3AF");
+            String colour = CodeColours.hex(scheme, c);
             row.setStyle("-fx-border-color: transparent transparent transparent " + colour + "; -fx-border-width: 0 0 0 4;");
             paletteRows.put(c.id(), row);
             palette.getChildren().add(row);
@@ -409,7 +438,7 @@ public final class CodingWorkspace extends BorderPane {
     public void code(String physicalKey, long stampMs) {
         if (!mayEdit()) return;
         try {
-            KeyCoding.Action a = KeyCoding.onKey(scheme(), physicalKey, stampMs, events); // the in-memory mirror of the pass
+            KeyCoding.Action a = KeyCoding.onKey(scheme(), physicalKey, stampMs, index);
             if (a instanceof KeyCoding.ChooseModifiers ask) {
                 showChooser(ask);
                 return;
@@ -433,10 +462,9 @@ public final class CodingWorkspace extends BorderPane {
         Optional<CodedEvent> e = study.events().apply(current.pass().id(), a);
         openStudy.noteEdit();
         if (a instanceof KeyCoding.StartState start) {
-            for (CodedEvent ended : start.ends()) study.events().get(ended.id()).ifPresent(x -> upsert(x, false));
+            for (CodedEvent ended : start.ends()) study.events().get(ended.id()).ifPresent(x -> replace(ended, x));
         }
-        boolean added = !(a instanceof KeyCoding.StopState);
-        int row = e.map(x -> upsert(x, added)).orElse(-1);
+        int row = e.map(x -> a instanceof KeyCoding.StopState stop ? replace(stop.running(), x) : insert(x)).orElse(-1);
         refreshPalette();
         e.ifPresent(ev -> {
             // marked by a row style, not selected: with a selection, every insert makes the table shift
@@ -486,6 +514,23 @@ public final class CodingWorkspace extends BorderPane {
         return true;
     }
 
+    /** A state bar's edge dragged on the timeline: the event's new onset or offset, committed as one undoable change. */
+    private void moveEdge(CodedEvent e, long onsetMs, Long offsetMs) {
+        if (current == null || !mayEdit()) return;
+        try {
+            CodedEvent changed = study.events().change(e.id(), new EventDraft(e.code(), onsetMs, offsetMs, e.modifiers(), e.comment()));
+            openStudy.noteEdit();
+            lastCoded = changed.id();
+            revealRow(replace(e, changed));
+            refreshPalette();
+            boolean onset = onsetMs != e.onsetMs();
+            status.setText("Moved the " + (onset ? "onset" : "offset") + " of " + e.code() + " to " + TimeFormat.clock(onset ? onsetMs : offsetMs)
+                    + ". All changes saved.");
+        } catch (StudyException ex) {
+            dialogs.showError("The event was not changed", ex.getMessage());
+        }
+    }
+
     private void showChooser(KeyCoding.ChooseModifiers ask) {
         pending = ask;
         chooser.getChildren().clear();
@@ -520,7 +565,7 @@ public final class CodingWorkspace extends BorderPane {
         chooser.setVisible(false);
         if (chosen == null) return;
         try {
-            apply(KeyCoding.withModifiers(scheme(), ask.code(), ask.atMs(), chosen, events));
+            apply(KeyCoding.withModifiers(scheme(), ask.code(), ask.atMs(), chosen, index));
         } catch (StudyException ex) {
             dialogs.showError("The event was not saved", ex.getMessage());
         }
@@ -545,39 +590,65 @@ public final class CodingWorkspace extends BorderPane {
     }
 
     private void refresh() {
+        refresh(false);
+    }
+
+    /** Reads the pass's events again (a pass opened, an undo or redo). */
+    private void refresh(boolean newPass) {
         try {
             events.setAll(study.events().list(current.pass().id()));
+            index = KeyCoding.index(scheme(), events);
+            timeline.setEvents(events, index.running(), sessionMs, newPass);
             refreshPalette();
         } catch (StudyException ex) {
             dialogs.showError("The events cannot be read", ex.getMessage());
         }
     }
 
-    /** Puts a new or changed event at its place in the table (ordered by onset, then id, as the study lists them); returns its row. */
-    private int upsert(CodedEvent e, boolean isNew) {
-        for (int i = events.size() - 1; i >= 0 && !isNew; i--) {
-            if (events.get(i).id() == e.id()) {
-                events.remove(i);
-                break;
-            }
-        }
+    /** Where an event sits in the table's order (onset, then id, as the study lists them), or where it would go. */
+    private int positionOf(long onsetMs, long id) {
         int lo = 0;
         int hi = events.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             CodedEvent m = events.get(mid);
-            if (m.onsetMs() < e.onsetMs() || m.onsetMs() == e.onsetMs() && m.id() < e.id()) lo = mid + 1;
+            if (m.onsetMs() < onsetMs || m.onsetMs() == onsetMs && m.id() < id) lo = mid + 1;
             else hi = mid;
         }
-        events.add(lo, e);
         return lo;
     }
 
+    /** Puts a new event at its place in the table; returns its row. */
+    private int insert(CodedEvent e) {
+        int at = positionOf(e.onsetMs(), e.id());
+        events.add(at, e);
+        if (scheme().code(e.code()).map(Code::isState).orElse(false)) index.put(e);
+        timeline.eventChanged(e);
+        return at;
+    }
+
+    /** Replaces an event that changed (found by its old onset, no scan); returns its new row. */
+    private int replace(CodedEvent old, CodedEvent now) {
+        int at = positionOf(old.onsetMs(), old.id());
+        if (at < events.size() && events.get(at).id() == old.id()) {
+            if (old.onsetMs() == now.onsetMs()) {
+                events.set(at, now);
+                if (scheme().code(now.code()).map(Code::isState).orElse(false)) index.put(now);
+                timeline.eventChanged(now);
+                return at;
+            }
+            events.remove(at);
+        } else {
+            events.removeIf(e -> e.id() == old.id()); // not where it was expected: the slow, sure way
+        }
+        index.remove(old.id());
+        return insert(now);
+    }
+
     private void refreshPalette() {
-        java.util.Set<String> running = new java.util.HashSet<>();
-        for (CodedEvent e : events) if (e.offsetMs() == null) running.add(e.code());
+        Map<String, CodedEvent> running = index.running();
         paletteRows.forEach((id, row) -> {
-            boolean on = running.contains(id);
+            boolean on = running.containsKey(id);
             if (on != row.getStyleClass().contains("palette-running")) {
                 if (on) row.getStyleClass().add("palette-running");
                 else row.getStyleClass().remove("palette-running");
@@ -593,6 +664,8 @@ public final class CodingWorkspace extends BorderPane {
         pending = null;
         chooser.setVisible(false);
         events.clear();
+        index = new PassIndex();
+        timeline.setEvents(events, index.running(), sessionMs, true);
         videoArea.getChildren().setAll(hint);
         refreshPalette();
         if (openStudy.activePass() != null) openStudy.activePassProperty().set(null);

@@ -176,7 +176,17 @@ public final class VideoPlayer implements AutoCloseable {
         player.play();
     }
 
+    /**
+     * Pauses, then shows the frame the clock stopped in: JavaFX leaves the next decoded frame on
+     * screen, one frame ahead of its clock (measured: frame 53 shown at a clock in frame 52), and a
+     * key press must stamp the frame the coder sees.
+     */
     public void pause() {
+        if (player.getStatus() != MediaPlayer.Status.PLAYING) return;
+        player.setOnPaused(() -> {
+            player.setOnPaused(null);
+            showFrame(currentFrame());
+        });
         player.pause();
     }
 

@@ -149,6 +149,38 @@ class CodingWorkspaceTest {
         }
     }
 
+    @Test
+    void theTimelineSeeksOnClickAndMovesABoutsEdgeByDrag(FxRobot robot) throws Exception {
+        Path file = openSample(robot);
+        CodingTimeline timeline = robot.lookup("#timeline").queryAs(CodingTimeline.class);
+        assertEquals(60_000, timeline.window().durationMs(), "the whole 60-s session");
+        // click in the "Child looks at parent" lane at 20 s: the video shows the frame there
+        double y = timeline.yOf("C_GAZE");
+        robot.clickOn(timeline.localToScreen(timeline.xOf(20_000), y));
+        long frame = 500;
+        for (int i = 0; i < 100 && workspace.player().currentFrame() != frame; i++) Thread.sleep(20);
+        assertEquals(frame, workspace.player().currentFrame(), 1.0 * timeline.window().msPerPixel() / 40 + 1, "within a pixel of 20 s");
+
+        // CM coded C_GAZE 3.280–5.400; drag its offset edge to about 6 s
+        CodedEvent before = workspace.events().stream().filter(e -> e.code().equals("C_GAZE") && e.onsetMs() == 3_280).findFirst().orElseThrow();
+        assertEquals(5_400L, before.offsetMs());
+        robot.drag(timeline.localToScreen(timeline.xOf(5_400), y)).dropTo(timeline.localToScreen(timeline.xOf(6_000), y));
+        WaitForAsyncUtils.waitForFxEvents();
+        CodedEvent after = workspace.events().stream().filter(e -> e.id() == before.id()).findFirst().orElseThrow();
+        assertEquals(3_280, after.onsetMs(), "the onset stays");
+        assertEquals(0, after.offsetMs() % 40, "snapped to a frame boundary: " + after.offsetMs());
+        assertTrue(Math.abs(after.offsetMs() - 6_000) <= 2 * timeline.window().msPerPixel() + 40, after.offsetMs().toString());
+        assertTrue(robot.lookup("#saveStatus").queryLabeled().getText().startsWith("Moved the offset of C_GAZE to 00:00:0"));
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(5_400L, workspace.events().stream().filter(e -> e.id() == before.id()).findFirst().orElseThrow().offsetMs(), "one undo step");
+        robot.interact(workspace::close);
+        try (Study s = Study.openReadOnly(file)) {
+            assertEquals(5_400L, s.events().get(before.id()).orElseThrow().offsetMs());
+        }
+        assertEquals(List.of(), dialogs);
+    }
+
     private static long passOf(Study s, String sessionLabel, String initials) throws Exception {
         long session = s.sessions().stream().filter(x -> x.label().equals(sessionLabel)).findFirst().orElseThrow().id();
         long coder = s.coders().stream().filter(c -> c.initials().equals(initials)).findFirst().orElseThrow().id();

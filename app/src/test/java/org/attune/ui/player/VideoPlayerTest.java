@@ -127,10 +127,13 @@ class VideoPlayerTest {
         robot.interact(p::pause);
         Thread.sleep(200);
         double at = p.currentMs();
+        long atFrame = p.currentFrame();
         assertTrue(at > 1000 && at < 3500, "about 2 s of video in 1 s at 2×: " + at);
         Thread.sleep(300);
-        assertEquals(at, p.currentMs(), 1e-6, "paused means paused");
+        assertEquals(atFrame, p.currentFrame(), "paused means paused");
         assertEquals(2.0, p.rate(), 1e-9);
+        long frame = p.currentFrame();
+        assertEquals(frame, shown(robot, frame), "the frame on screen is the frame a key press would stamp");
     }
 
     @Test
