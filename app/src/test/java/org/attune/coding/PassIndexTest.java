@@ -16,7 +16,7 @@ class PassIndexTest {
 
     @Test
     void keepsRunningStatesAndBoutsAsEventsChange() {
-        PassIndex index = PassIndex.of(List.of(state(1, "GAZE", 1_000, 2_000), state(2, "GAZE", 5_000, 6_000), state(3, "DIST", 500, null),
+        PassIndex index = PassIndex.of(List.of(state(1, "GAZE", 1_000, 2_000L), state(2, "GAZE", 5_000, 6_000L), state(3, "DIST", 500, null),
                 new CodedEvent(4, 1, "BID", 700, 700L, null, null)), code -> !code.equals("BID"));
         assertEquals(Map.of("DIST", state(3, "DIST", 500, null)), index.running());
         assertEquals(Optional.of(1L), index.boutInTheWay("GAZE", 1_500).map(CodedEvent::id), "inside the first bout");
@@ -24,7 +24,7 @@ class PassIndexTest {
         assertEquals(Optional.empty(), index.boutInTheWay("GAZE", 6_000), "after the last bout: free");
         assertEquals(Optional.empty(), index.boutInTheWay("BID", 0), "points are not indexed");
 
-        index.put(state(3, "DIST", 500, 900));     // stopped
+        index.put(state(3, "DIST", 500, 900L));     // stopped
         assertTrue(index.running().isEmpty());
         index.put(state(2, "GAZE", 5_000, null));  // its offset undone: running again, and no longer in the way of later starts
         assertEquals(Optional.of(2L), index.running("GAZE").map(CodedEvent::id));

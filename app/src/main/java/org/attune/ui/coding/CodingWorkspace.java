@@ -598,6 +598,7 @@ public final class CodingWorkspace extends BorderPane {
         try {
             events.setAll(study.events().list(current.pass().id()));
             index = KeyCoding.index(scheme(), events);
+            if (newPass && !events.isEmpty()) sessionMs = Math.max(sessionMs, events.get(events.size() - 1).onsetMs() + 1000);
             timeline.setEvents(events, index.running(), sessionMs, newPass);
             refreshPalette();
         } catch (StudyException ex) {
@@ -674,6 +675,11 @@ public final class CodingWorkspace extends BorderPane {
     /** Closes the pass and the study. */
     public void close() {
         openStudy.close();
+    }
+
+    /** Repaints the timeline now, as the next animation pulse would (the benchmark times it). */
+    public void repaintTimeline() {
+        timeline.tick();
     }
 
     // for tests
