@@ -73,52 +73,73 @@ public final class CodingBenchmark {
             ready.complete(w);
         });
         CodingWorkspace w = ready.get();
-        CompletableFuture<double[]> result = new CompletableFuture<>();
+        CompletableFuture<Void> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             long t0 = System.nanoTime();
             w.openPass(w.passChoices().get(0));
             System.out.printf("opening the pass of %,d events: %.0f ms%n", existing, (System.nanoTime() - t0) / 1e6);
+            // 1. coding at the playhead, as a coder does: it moves on 40-400 ms per press, points and a state
+            //    starting or stopping at it; every 20th press follows a jump to anywhere in the session
             Random r = new Random(2);
-            int presses = 2000;
-            double[] ms = new double[presses];
-            double[] codeMs = new double[presses];
-            long stateAt = sessionMs - 590_000;
-            long pointAt = 3_600_000;
-            for (int i = 0; i < presses; i++) {
-                long start = System.nanoTime();
+            long[] playhead = {3_600_000};
+            boolean[] far = new boolean[1];
+            run(w, "at the playhead", i -> {
+                far[0] = i % 20 == 0;
+                playhead[0] = far[0] ? r.nextInt((int) (sessionMs - 600_000)) / 40 * 40L : playhead[0] + 40L * (1 + r.nextInt(10));
+                w.code(i % 2 == 0 ? "KeyE" : "KeyT", playhead[0]);
+            }, i -> i % 20 == 0);
+            // 2. the worst case: every press far from the one before (a point in one place, a state at the
+            //    session's end), so the table scrolls on every press
+            long[] pointAt = {3_600_000};
+            long[] stateAt = {sessionMs - 590_000};
+            run(w, "alternating far apart", i -> {
                 if (i % 2 == 0) {
-                    // a point: as when coding, near the last one (every 20th far away, as after a jump)
-                    long at = i % 40 == 0 ? r.nextInt((int) (sessionMs - 600_000)) / 40 * 40L : pointAt + 40L * r.nextInt(50);
-                    pointAt = at;
-                    w.code("KeyE", at);
+                    pointAt[0] = pointAt[0] + 40L * r.nextInt(50);
+                    w.code("KeyE", pointAt[0]);
                 } else {
-                    w.code("KeyT", stateAt);                                           // a state starting, then stopping
-                    stateAt += 200;
+                    w.code("KeyT", stateAt[0]);
+                    stateAt[0] += 200;
                 }
-                long coded = System.nanoTime();
-                w.getScene().getRoot().applyCss();
-                w.getScene().getRoot().layout();
-                w.repaintTimeline();
-                ms[i] = (System.nanoTime() - start) / 1e6;
-                codeMs[i] = (coded - start) / 1e6;
-            }
-            double[] points = new double[(presses - 200) / 2];
-            double[] states = new double[(presses - 200) / 2];
-            for (int i = 200; i < presses; i++) (i % 2 == 0 ? points : states)[(i - 200) / 2] = codeMs[i];
-            Arrays.sort(points);
-            Arrays.sort(states);
-            System.out.printf("  commit + table update, points: median %.2f ms, p99 %.2f ms; state start/stop: median %.2f ms, p99 %.2f ms%n",
-                    points[points.length / 2], points[(int) (points.length * 0.99)], states[states.length / 2], states[(int) (states.length * 0.99)]);
-            double[] c = Arrays.copyOfRange(codeMs, 200, presses);
-            Arrays.sort(c);
-            System.out.printf("  of which commit + table update: median %.2f ms, p99 %.2f ms%n", c[c.length / 2], c[(int) (c.length * 0.99)]);
-            result.complete(ms);
+            }, i -> true);
+            result.complete(null);
         });
-        double[] ms = result.get();
-        double[] warm = Arrays.copyOfRange(ms, 200, ms.length);
-        Arrays.sort(warm);
-        System.out.printf("key press with %,d events in the pass (n=%d after 200 warm-up): median %.2f ms, p99 %.2f ms, max %.2f ms%n", existing,
-                warm.length, warm[warm.length / 2], warm[(int) (warm.length * 0.99)], warm[warm.length - 1]);
+        result.get();
         Platform.exit();
+    }
+
+    /** Times 2,000 presses (the first 200 are warm-up) from the key handler through commit, table, CSS/layout and timeline repaint. */
+    private static void run(CodingWorkspace w, String scenario, java.util.function.IntConsumer press, java.util.function.IntPredicate jumps) {
+        int presses = 2000;
+        double[] whole = new double[presses];
+        double[] coded = new double[presses];
+        double[] paint = new double[presses];
+        for (int i = 0; i < presses; i++) {
+            long start = System.nanoTime();
+            press.accept(i);
+            long afterCode = System.nanoTime();
+            w.getScene().getRoot().applyCss();
+            w.getScene().getRoot().layout();
+            long laidOut = System.nanoTime();
+            w.repaintTimeline();
+            long end = System.nanoTime();
+            whole[i] = (end - start) / 1e6;
+            coded[i] = (afterCode - start) / 1e6;
+            paint[i] = (end - laidOut) / 1e6;
+        }
+        java.util.List<Double> near = new java.util.ArrayList<>();
+        java.util.List<Double> jumped = new java.util.ArrayList<>();
+        for (int i = 200; i < presses; i++) (jumps.test(i) ? jumped : near).add(whole[i]);
+        System.out.printf("%s: whole press %s; of which commit + table update %s, timeline repaint %s%n", scenario,
+                stats(Arrays.copyOfRange(whole, 200, presses)), stats(Arrays.copyOfRange(coded, 200, presses)), stats(Arrays.copyOfRange(paint, 200, presses)));
+        if (!near.isEmpty() && !jumped.isEmpty()) {
+            System.out.printf("  presses near the last: %s; presses after a jump (the table scrolls): %s%n",
+                    stats(near.stream().mapToDouble(Double::doubleValue).toArray()), stats(jumped.stream().mapToDouble(Double::doubleValue).toArray()));
+        }
+    }
+
+    private static String stats(double[] ms) {
+        double[] s = ms.clone();
+        Arrays.sort(s);
+        return String.format("median %.2f ms, p99 %.2f ms, max %.2f ms (n=%d)", s[s.length / 2], s[(int) (s.length * 0.99)], s[s.length - 1], s.length);
     }
 }

@@ -178,6 +178,17 @@ final class CodingTimeline extends Region {
         return y;
     }
 
+    /** Every row's top, for one repaint (a repaint places thousands of events; each must not walk the rows). */
+    private double[] rowTops() {
+        double[] tops = new double[rows.size()];
+        double y = AXIS - scrollY;
+        for (int i = 0; i < rows.size(); i++) {
+            tops[i] = y;
+            y += rows.get(i).code() == null ? HEADER : LANE;
+        }
+        return tops;
+    }
+
     private int rowAt(double y) {
         double top = AXIS - scrollY;
         for (int i = 0; i < rows.size(); i++) {
@@ -249,14 +260,15 @@ final class CodingTimeline extends Region {
         double windowEnd = window.endMs();
         double[] lastX = new double[rows.size()];
         java.util.Arrays.fill(lastX, -1);
+        double[] tops = rowTops();
         for (int i = firstAtOrAfter(windowStart - longestStateMs - 1); i < events.size(); i++) {
             CodedEvent e = events.get(i);
             if (e.onsetMs() > windowEnd) break;
             if (e.offsetMs() == null) continue; // running: drawn below, to the playhead
-            drawEvent(g, e, e.offsetMs(), lastX);
+            drawEvent(g, e, e.offsetMs(), lastX, tops);
         }
         for (CodedEvent r : running.values()) {
-            if (r.onsetMs() <= windowEnd) drawEvent(g, r, Math.max(r.onsetMs(), now), lastX);
+            if (r.onsetMs() <= windowEnd) drawEvent(g, r, Math.max(r.onsetMs(), now), lastX, tops);
         }
         if (drag != null) {
             CodedEvent e = drag.event();
@@ -294,10 +306,10 @@ final class CodingTimeline extends Region {
         }
     }
 
-    private void drawEvent(GraphicsContext g, CodedEvent e, long end, double[] lastX) {
+    private void drawEvent(GraphicsContext g, CodedEvent e, long end, double[] lastX, double[] tops) {
         Integer row = rowOfCode.get(e.code());
         if (row == null) return;
-        double top = rowTop(row);
+        double top = tops[row];
         if (top + LANE < AXIS || top > canvas.getHeight()) return;
         double x0 = Math.max(GUTTER, xOf(e.onsetMs()));
         double x1 = Math.min(canvas.getWidth(), xOf(end));

@@ -213,6 +213,7 @@ public final class CodingWorkspace extends BorderPane {
         table.getColumns().setAll(List.of(onset, offset, code, label, mods));
         table.setPlaceholder(new Label("Press a code's key while the video runs; events appear here."));
         table.setId("events");
+        table.setFixedCellSize(24); // rows of one height: the virtual flow need not measure cells when it scrolls
         table.setFocusTraversable(false);
         table.setRowFactory(t -> {
             javafx.scene.control.TableRow<CodedEvent> row = new javafx.scene.control.TableRow<>() {
