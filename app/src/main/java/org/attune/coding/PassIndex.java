@@ -60,6 +60,12 @@ public final class PassIndex {
         return running().values();
     }
 
+    /** The bouts of a state code in onset order (read-only view; empty for codes without bouts). */
+    public NavigableSet<CodedEvent> bouts(String code) {
+        NavigableSet<CodedEvent> set = bouts.get(code);
+        return set == null ? Collections.emptyNavigableSet() : Collections.unmodifiableNavigableSet(set);
+    }
+
     /**
      * A finished bout of {@code code} that a new bout starting at {@code atMs} would overlap: one that
      * contains {@code atMs}, or one that starts after it (the new bout would run into it).

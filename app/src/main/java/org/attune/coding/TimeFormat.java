@@ -63,6 +63,29 @@ public final class TimeFormat {
         return Optional.of(negative ? -ms : ms);
     }
 
+    /**
+     * Parses a time as typed by a person: {@code 01:02:03.456}, {@code 2:03.456} (minutes and seconds)
+     * or plain seconds ({@code 123.456}); a comma works as the decimal separator. Empty for anything else.
+     */
+    public static Optional<Long> parseClock(String text) {
+        if (text == null) return Optional.empty();
+        String[] parts = text.trim().split(":", -1);
+        if (parts.length > 3) return Optional.empty();
+        Optional<Long> seconds = parseSeconds(parts[parts.length - 1]);
+        if (seconds.isEmpty() || seconds.get() < 0) return Optional.empty();
+        long ms = seconds.get();
+        if (parts.length > 1 && ms >= 60_000) return Optional.empty();
+        long unit = 60_000;
+        for (int i = parts.length - 2; i >= 0; i--, unit *= 60) {
+            String p = parts[i].trim();
+            if (p.isEmpty() || !p.chars().allMatch(Character::isDigit) || p.length() > 6) return Optional.empty();
+            long v = Long.parseLong(p);
+            if (i > 0 && v >= 60) return Optional.empty();
+            ms += v * unit;
+        }
+        return Optional.of(ms);
+    }
+
     private static String pad3(long v) {
         return v < 10 ? "00" + v : v < 100 ? "0" + v : Long.toString(v);
     }

@@ -31,6 +31,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.attune.coding.CodedEvent;
 import org.attune.coding.EventDraft;
+import org.attune.coding.EventEdit;
 import org.attune.coding.PassIndex;
 import org.attune.coding.CodingPass;
 import org.attune.coding.Coder;
@@ -94,6 +95,10 @@ public final class CodingWorkspace extends BorderPane {
     private long lastCoded = -1;
     private long pendingSeekMs = -1;
     private boolean choosing;
+    private BorderPane timelinePane;
+    private javafx.scene.control.Slider volume;
+    private javafx.scene.control.ToggleButton mute;
+    private boolean editRequested;
     private Label hint;
     private final AnimationTimer clock = new AnimationTimer() {
         @Override
@@ -162,11 +167,30 @@ public final class CodingWorkspace extends BorderPane {
         chooser.setVisible(false);
         chooser.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         chooser.setId("modifierChooser");
-        Button back5 = transport("−5 s", () -> player.jump(-5000));
-        Button stepBack = transport("◀| frame", () -> player.step(-1));
-        Button play = transport("▶ / ❚❚", this::togglePlay);
-        Button stepForward = transport("frame |▶", () -> player.step(1));
-        Button forward5 = transport("+5 s", () -> player.jump(5000));
+        Button back30 = transport("−30", "Back 30 s (Ctrl+Shift+←)", () -> player.jump(-30_000));
+        Button back5 = transport("−5", "Back 5 s (Shift+←)", () -> player.jump(-5000));
+        Button back1 = transport("−1", "Back 1 s (Ctrl+←)", () -> player.jump(-1000));
+        Button stepBack = transport("◀|", "Back one frame (←)", () -> player.step(-1));
+        Button play = transport("▶ / ❚❚", "Play or pause (Space)", this::togglePlay);
+        Button stepForward = transport("|▶", "Forward one frame (→)", () -> player.step(1));
+        Button forward1 = transport("+1", "Forward 1 s (Ctrl+→)", () -> player.jump(1000));
+        Button forward5 = transport("+5", "Forward 5 s (Shift+→)", () -> player.jump(5000));
+        Button forward30 = transport("+30", "Forward 30 s (Ctrl+Shift+→)", () -> player.jump(30_000));
+        Button goTo = transport("Go to…", "Go to a time (Ctrl+G)", this::goToTime);
+        javafx.scene.control.Slider volume = new javafx.scene.control.Slider(0, 1, 1);
+        volume.setPrefWidth(70);
+        volume.setFocusTraversable(false);
+        volume.setTooltip(new javafx.scene.control.Tooltip("Volume"));
+        javafx.scene.control.ToggleButton mute = new javafx.scene.control.ToggleButton("Mute");
+        mute.setFocusTraversable(false);
+        volume.valueProperty().addListener((o, a, v) -> {
+            if (player != null) player.setVolume(v.doubleValue());
+        });
+        mute.selectedProperty().addListener((o, a, m) -> {
+            if (player != null) player.setMute(m);
+        });
+        this.volume = volume;
+        this.mute = mute;
         ChoiceBox<Double> rate = new ChoiceBox<>(FXCollections.observableArrayList(0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0));
         rate.setValue(1.0);
         rate.setConverter(new StringConverter<>() {
@@ -187,6 +211,7 @@ public final class CodingWorkspace extends BorderPane {
         readout.getStyleClass().add("time-readout");
         readout.setId("readout");
         Button zoomIn = new Button("+");
+        zoomIn.setId("zoomIn");
         zoomIn.setTooltip(new javafx.scene.control.Tooltip("Timeline: show less time (Ctrl+wheel on the timeline zooms around the mouse)"));
         zoomIn.setOnAction(e -> timeline.zoom(1 / 2.0));
         Button zoomOut = new Button("−");
@@ -196,10 +221,18 @@ public final class CodingWorkspace extends BorderPane {
         whole.setTooltip(new javafx.scene.control.Tooltip("Timeline: the whole session"));
         whole.setOnAction(e -> timeline.showWhole());
         for (Button b : List.of(zoomIn, zoomOut, whole)) b.setFocusTraversable(false);
-        Label zoomLabel = new Label("Timeline");
-        zoomLabel.getStyleClass().add("placeholder");
-        HBox transport = new HBox(6, back5, stepBack, play, stepForward, forward5, rate, new Region(), zoomLabel, zoomOut, zoomIn, whole, new Region(), readout);
-        HBox.setHgrow(transport.getChildren().get(6), Priority.ALWAYS);
+        Label zoomLabel = new Label("TIMELINE");
+        zoomLabel.getStyleClass().add("section-header");
+        Label timelineHint = new Label("click: show that moment · drag a bar's edge: move it · drag: pan · Ctrl+wheel: zoom · wheel: more lanes");
+        timelineHint.getStyleClass().add("placeholder");
+        HBox timelineBar = new HBox(6, zoomLabel, zoomOut, zoomIn, whole, timelineHint);
+        timelineBar.setAlignment(Pos.CENTER_LEFT);
+        timelineBar.setPadding(new Insets(2, 8, 2, 8));
+        timelinePane = new BorderPane(timeline);
+        timelinePane.setTop(timelineBar);
+        HBox transport = new HBox(4, back30, back5, back1, stepBack, play, stepForward, forward1, forward5, forward30, rate, goTo, new Region(), mute, volume,
+                readout);
+        HBox.setHgrow(transport.getChildren().get(11), Priority.ALWAYS);
         transport.setAlignment(Pos.CENTER_LEFT);
         transport.setPadding(new Insets(6, 10, 6, 10));
         VBox top = new VBox(new StackPane(videoArea, chooser), transport);
@@ -208,13 +241,22 @@ public final class CodingWorkspace extends BorderPane {
         TableColumn<CodedEvent, String> onset = TextColumn.of("Onset", e -> TimeFormat.clock(e.onsetMs()), 110);
         TableColumn<CodedEvent, String> offset = TextColumn.of("Offset", e -> e.offsetMs() == null ? "running" : e.offsetMs() == e.onsetMs() ? "" : TimeFormat.clock(e.offsetMs()), 110);
         TableColumn<CodedEvent, String> code = TextColumn.of("Code", CodedEvent::code, 110);
-        TableColumn<CodedEvent, String> label = TextColumn.of("Behaviour", e -> scheme().code(e.code()).map(Code::label).orElse(""), 260);
-        TableColumn<CodedEvent, String> mods = TextColumn.of("Modifiers", e -> e.modifiers().encode(), 160);
-        table.getColumns().setAll(List.of(onset, offset, code, label, mods));
+        TableColumn<CodedEvent, String> label = TextColumn.of("Behaviour", e -> scheme().code(e.code()).map(Code::label).orElse(""), 220);
+        TableColumn<CodedEvent, String> mods = TextColumn.of("Modifiers", e -> e.modifiers().encode(), 150);
+        TableColumn<CodedEvent, String> comment = TextColumn.of("Comment", CodedEvent::comment, 240);
+        editable(onset, EventEdit.Field.ONSET);
+        editable(offset, EventEdit.Field.OFFSET);
+        editable(code, EventEdit.Field.CODE);
+        editable(mods, EventEdit.Field.MODIFIERS);
+        editable(comment, EventEdit.Field.COMMENT);
+        table.getColumns().setAll(List.of(onset, offset, code, label, mods, comment));
+        table.setEditable(true);
+        table.getSelectionModel().setCellSelectionEnabled(true);
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("Press a code's key while the video runs; events appear here."));
         table.setId("events");
         table.setFixedCellSize(24); // rows of one height: the virtual flow need not measure cells when it scrolls
-        table.setFocusTraversable(false);
+        table.setFocusTraversable(true); // click a row to work in the table; Esc gives the keys back to coding
         table.setRowFactory(t -> {
             javafx.scene.control.TableRow<CodedEvent> row = new javafx.scene.control.TableRow<>() {
                 @Override
@@ -233,7 +275,28 @@ public final class CodingWorkspace extends BorderPane {
                 ms -> {
                     if (player != null) player.seekStored(ms);
                 }, this::moveEdge);
-        SplitPane split = new SplitPane(top, timeline, table);
+        Button setOnset = new Button("Onset ← frame on screen");
+        setOnset.setOnAction(e -> setTimeOfSelected(EventEdit.Field.ONSET));
+        Button setOffset = new Button("Offset ← frame on screen");
+        setOffset.setOnAction(e -> setTimeOfSelected(EventEdit.Field.OFFSET));
+        Button delete = new Button("Delete");
+        delete.setOnAction(e -> deleteSelected());
+        for (Button b : List.of(setOnset, setOffset, delete)) {
+            b.setFocusTraversable(false);
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(table.getSelectionModel().getSelectedCells()));
+        }
+        setOnset.setId("setOnset");
+        setOffset.setId("setOffset");
+        delete.setId("deleteEvent");
+        Label tableHint = new Label("F2/Enter: edit the cell · Delete · double-click: show the moment · Esc: back to coding");
+        tableHint.getStyleClass().add("placeholder");
+        HBox tableBar = new HBox(6, setOnset, setOffset, delete, tableHint);
+        tableBar.setAlignment(Pos.CENTER_LEFT);
+        tableBar.setPadding(new Insets(4, 8, 4, 8));
+        BorderPane tablePane = new BorderPane(table);
+        tablePane.setTop(tableBar);
+        SplitPane split = new SplitPane(top, timelinePane, tablePane);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setDividerPositions(0.5, 0.78);
         return split;
@@ -249,8 +312,9 @@ public final class CodingWorkspace extends BorderPane {
         return sp;
     }
 
-    private Button transport(String text, Runnable action) {
+    private Button transport(String text, String tip, Runnable action) {
         Button b = new Button(text);
+        b.setTooltip(new javafx.scene.control.Tooltip(tip));
         b.setFocusTraversable(false);
         b.setOnAction(e -> {
             if (player != null) action.run();
@@ -361,6 +425,8 @@ public final class CodingWorkspace extends BorderPane {
                     sessionMs = vp.durationMs();
                     timeline.setEvents(events, index.running(), sessionMs, true);
                 }
+                vp.setVolume(volume.getValue());
+                vp.setMute(mute.isSelected());
                 if (pendingSeekMs >= 0) vp.seekStored(pendingSeekMs);
                 else vp.showFrame(0);
                 pendingSeekMs = -1;
@@ -404,6 +470,7 @@ public final class CodingWorkspace extends BorderPane {
 
     private void onKey(KeyEvent e) {
         if (study == null || current == null) return;
+        if (e.getTarget() instanceof javafx.scene.control.TextInputControl) return; // typing in a field (an edited cell)
         if (pending != null) {
             chooseModifier(e);
             e.consume();
@@ -414,16 +481,21 @@ public final class CodingWorkspace extends BorderPane {
             e.consume();
             return;
         }
+        if (tableHasFocus() && tableKey(e)) return;
+        if (e.isShortcutDown() && e.getCode() == KeyCode.G) {
+            goToTime();
+            e.consume();
+            return;
+        }
         if (player == null) return;
         switch (e.getCode()) {
             case SPACE -> togglePlay();
-            case LEFT -> {
-                if (e.isShiftDown()) player.jump(-5000);
-                else player.step(-1);
-            }
-            case RIGHT -> {
-                if (e.isShiftDown()) player.jump(5000);
-                else player.step(1);
+            case LEFT, RIGHT -> {
+                int sign = e.getCode() == KeyCode.LEFT ? -1 : 1;
+                if (e.isShortcutDown() && e.isShiftDown()) player.jump(sign * 30_000L);
+                else if (e.isShiftDown()) player.jump(sign * 5_000L);
+                else if (e.isShortcutDown()) player.jump(sign * 1_000L);
+                else player.step(sign);
             }
             default -> {
                 if (e.isShortcutDown() || e.isAltDown()) return;
@@ -433,6 +505,40 @@ public final class CodingWorkspace extends BorderPane {
             }
         }
         e.consume();
+    }
+
+    private boolean tableHasFocus() {
+        javafx.scene.Node f = getScene() == null ? null : getScene().getFocusOwner();
+        for (; f != null; f = f.getParent()) if (f == table) return true;
+        return false;
+    }
+
+    /** Keys for the event table while it has focus: Delete deletes, F2/Enter edits, arrows and paging move. True if handled or left to the table. */
+    private boolean tableKey(KeyEvent e) {
+        switch (e.getCode()) {
+            case DELETE, BACK_SPACE -> {
+                deleteSelected();
+                e.consume();
+                return true;
+            }
+            case F2, ENTER -> {
+                editFocusedCell();
+                e.consume();
+                return true;
+            }
+            case UP, DOWN, PAGE_UP, PAGE_DOWN, HOME, END, TAB -> {
+                return true; // the table moves its selection
+            }
+            case ESCAPE -> {
+                table.getSelectionModel().clearSelection();
+                requestFocus();
+                e.consume();
+                return true;
+            }
+            default -> {
+                return false; // code keys still code
+            }
+        }
     }
 
     /** Applies one code key press at a stamped time (public for tests and the benchmark). */
@@ -460,6 +566,7 @@ public final class CodingWorkspace extends BorderPane {
      * so a press costs the same in a pass of 100 events or 100,000 (docs/benchmarks.md).
      */
     private void apply(KeyCoding.Action a) throws StudyException {
+        if (!table.getSelectionModel().isEmpty()) table.getSelectionModel().clearSelection(); // a selection costs ~10 ms per insert
         Optional<CodedEvent> e = study.events().apply(current.pass().id(), a);
         openStudy.noteEdit();
         if (a instanceof KeyCoding.StartState start) {
@@ -513,6 +620,117 @@ public final class CodingWorkspace extends BorderPane {
             Platform.runLater(openStudy::changed); // the study file marks it in progress with the first edit
         }
         return true;
+    }
+
+    /** Makes a column editable on request only (F2, Enter, the Edit menu): a double-click shows the moment instead. */
+    private void editable(TableColumn<CodedEvent, String> column, EventEdit.Field field) {
+        column.setEditable(true);
+        column.setUserData(field);
+        column.setCellFactory(c -> new javafx.scene.control.cell.TextFieldTableCell<>(new javafx.util.converter.DefaultStringConverter()) {
+            @Override
+            public void startEdit() {
+                if (editRequested) super.startEdit();
+            }
+        });
+        column.setOnEditCommit(ev -> {
+            editRequested = false;
+            editField(ev.getRowValue(), field, ev.getNewValue());
+            requestFocus();
+        });
+        column.setOnEditCancel(ev -> {
+            editRequested = false;
+            requestFocus();
+        });
+    }
+
+    private void editFocusedCell() {
+        var pos = table.getFocusModel().getFocusedCell();
+        if (pos == null || pos.getRow() < 0 || pos.getTableColumn() == null || !(pos.getTableColumn().getUserData() instanceof EventEdit.Field)) {
+            status.setText("Choose a cell to edit: onset, offset, code, modifiers or comment.");
+            return;
+        }
+        editRequested = true;
+        table.edit(pos.getRow(), pos.getTableColumn());
+        if (table.getEditingCell() == null) editRequested = false;
+    }
+
+    /** Commits an edit typed in a cell, or says in the status line what is wrong with it (the table keeps the old value). */
+    void editField(CodedEvent e, EventEdit.Field field, String text) {
+        if (!mayEdit()) {
+            table.refresh();
+            return;
+        }
+        EventEdit.Result r = EventEdit.apply(scheme(), e, field, text == null ? "" : text, ms -> player == null ? ms : player.clock().snap(ms), index);
+        commitEdit(e, r, field.name().toLowerCase(Locale.ROOT));
+    }
+
+    private void commitEdit(CodedEvent e, EventEdit.Result r, String what) {
+        if (!r.ok()) {
+            status.setText("Not changed: " + r.message());
+            table.refresh();
+            return;
+        }
+        try {
+            CodedEvent changed = study.events().change(e.id(), r.draft().get());
+            openStudy.noteEdit();
+            int row = replace(e, changed);
+            refreshPalette();
+            table.getSelectionModel().clearAndSelect(row);
+            status.setText("Changed the " + what + " of " + changed.code() + " at " + TimeFormat.clock(changed.onsetMs()) + ". "
+                    + (r.message().isEmpty() ? "" : r.message() + " ") + "All changes saved.");
+        } catch (StudyException ex) {
+            dialogs.showError("The event was not changed", ex.getMessage());
+        }
+    }
+
+    /** "Set onset/offset to the frame on screen" for the selected event. */
+    void setTimeOfSelected(EventEdit.Field which) {
+        CodedEvent e = selectedEvents().stream().findFirst().orElse(null);
+        if (e == null || player == null || !mayEdit()) return;
+        commitEdit(e, EventEdit.setTime(scheme(), e, which, player.stampMs(), index), which.name().toLowerCase(Locale.ROOT));
+    }
+
+    private List<CodedEvent> selectedEvents() {
+        return table.getSelectionModel().getSelectedCells().stream().map(p -> p.getRow()).distinct().filter(r -> r >= 0 && r < events.size())
+                .map(events::get).toList();
+    }
+
+    /** Deletes the selected events (each one undo step). */
+    void deleteSelected() {
+        List<CodedEvent> doomed = selectedEvents();
+        if (doomed.isEmpty() || !mayEdit()) return;
+        try {
+            for (CodedEvent e : doomed) {
+                study.events().delete(e.id());
+                int at = positionOf(e.onsetMs(), e.id());
+                if (at < events.size() && events.get(at).id() == e.id()) events.remove(at);
+                else events.removeIf(x -> x.id() == e.id());
+                index.remove(e.id());
+                timeline.eventChanged(e);
+            }
+            openStudy.noteEdit();
+            table.getSelectionModel().clearSelection();
+            refreshPalette();
+            status.setText("Deleted " + (doomed.size() == 1 ? doomed.get(0).code() + " at " + TimeFormat.clock(doomed.get(0).onsetMs()) : doomed.size() + " events")
+                    + " (Ctrl+Z brings " + (doomed.size() == 1 ? "it" : "them, one by one,") + " back). All changes saved.");
+        } catch (StudyException ex) {
+            dialogs.showError("The event was not deleted", ex.getMessage());
+        }
+    }
+
+    /** Asks for a time and shows the frame there. */
+    private void goToTime() {
+        if (player == null) return;
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(TimeFormat.clock(player.stampMs()));
+        d.initOwner(getScene().getWindow());
+        d.setTitle("Go to time");
+        d.setHeaderText("Go to a time in the session (00:01:23.456, 1:23.456 or 83.456 seconds).");
+        d.showAndWait().ifPresent(text -> {
+            Optional<Long> t = TimeFormat.parseClock(text);
+            if (t.isEmpty()) status.setText("\"" + text + "\" is not a time: write 00:01:23.456, 1:23.456 or 83.456 (seconds).");
+            else player.seekStored(t.get());
+        });
+        requestFocus();
     }
 
     /** A state bar's edge dragged on the timeline: the event's new onset or offset, committed as one undoable change. */

@@ -181,6 +181,61 @@ class CodingWorkspaceTest {
         assertEquals(List.of(), dialogs);
     }
 
+    @Test
+    void eventsAreEditedInTheTableByKeyboardAndButtons(FxRobot robot) throws Exception {
+        Path file = openSample(robot);
+        javafx.scene.control.TableView<CodedEvent> table = robot.lookup("#events").queryTableView();
+        CodedEvent gaze = workspace.events().stream().filter(e -> e.code().equals("C_GAZE") && e.onsetMs() == 3_280).findFirst().orElseThrow();
+        int row = workspace.events().indexOf(gaze);
+        // F2 on the Offset cell, type a time, Enter
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().clearAndSelect(row, table.getColumns().get(1));
+            table.getFocusModel().focus(row, table.getColumns().get(1));
+        });
+        robot.push(KeyCode.F2);
+        robot.push(KeyCode.CONTROL, KeyCode.A).write("6.01").push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(6_000L, workspace.events().stream().filter(e -> e.id() == gaze.id()).findFirst().orElseThrow().offsetMs(), "snapped to frame 150");
+        assertTrue(robot.lookup("#saveStatus").queryLabeled().getText().startsWith("Changed the offset of C_GAZE at 00:00:03.280."));
+        // a bad time leaves the event as it was and says why
+        int again = workspace.events().indexOf(workspace.events().stream().filter(e -> e.id() == gaze.id()).findFirst().orElseThrow());
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getFocusModel().focus(again, table.getColumns().get(1));
+        });
+        robot.push(KeyCode.F2);
+        robot.push(KeyCode.CONTROL, KeyCode.A).write("soon").push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(6_000L, workspace.events().stream().filter(e -> e.id() == gaze.id()).findFirst().orElseThrow().offsetMs());
+        assertTrue(robot.lookup("#saveStatus").queryLabeled().getText().startsWith("Not changed: \"soon\" is not a time"));
+        // "Offset ← frame on screen" on P_DISENG (0.200–14.400) with frame 300 (12.000 s) shown
+        showFrame(robot, 300);
+        CodedEvent diseng = workspace.events().stream().filter(e -> e.code().equals("P_DISENG")).findFirst().orElseThrow();
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(workspace.events().indexOf(diseng), table.getColumns().get(0)));
+        robot.clickOn("#setOffset");
+        assertEquals(12_000L, workspace.events().stream().filter(e -> e.id() == diseng.id()).findFirst().orElseThrow().offsetMs());
+        // Delete, then Ctrl+Z brings it back
+        int before = workspace.events().size();
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().clearAndSelect(0, table.getColumns().get(0));
+        });
+        long firstId = workspace.events().get(0).id();
+        robot.push(KeyCode.DELETE);
+        assertEquals(before - 1, workspace.events().size());
+        robot.push(KeyCode.ESCAPE).push(KeyCode.CONTROL, KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, workspace.events().size());
+        robot.interact(workspace::close);
+        try (Study s = Study.openReadOnly(file)) {
+            assertEquals(6_000L, s.events().get(gaze.id()).orElseThrow().offsetMs());
+            assertEquals(12_000L, s.events().get(diseng.id()).orElseThrow().offsetMs());
+            assertTrue(s.events().get(firstId).isPresent(), "undone delete is back in the file");
+        }
+        assertEquals(List.of(), dialogs);
+    }
+
     private static long passOf(Study s, String sessionLabel, String initials) throws Exception {
         long session = s.sessions().stream().filter(x -> x.label().equals(sessionLabel)).findFirst().orElseThrow().id();
         long coder = s.coders().stream().filter(c -> c.initials().equals(initials)).findFirst().orElseThrow().id();
