@@ -87,6 +87,7 @@ public final class CodingWorkspace extends BorderPane {
     private PassIndex index = new PassIndex();
     private long sessionMs = 60_000;
     private final CodingTimeline timeline = new CodingTimeline();
+    private final RatingsPanel ratings = new RatingsPanel();
     private Study study;
     private PassChoice current;
     private VideoPlayer player;
@@ -305,7 +306,9 @@ public final class CodingWorkspace extends BorderPane {
     private ScrollPane paletteBox() {
         palette.setPadding(new Insets(8));
         palette.setId("palette");
-        ScrollPane sp = new ScrollPane(palette);
+        ratings.setOnRate(this::rate);
+        ScrollPane sp = new ScrollPane(new VBox(palette, ratings));
+        sp.setId("paletteScroll");
         sp.setPrefWidth(260);
         sp.setFitToWidth(true);
         sp.setFocusTraversable(false);
@@ -347,6 +350,7 @@ public final class CodingWorkspace extends BorderPane {
         }
         buildPalette(s.scheme());
         timeline.setScheme(s.scheme());
+        ratings.setScheme(s.scheme());
         reloadPasses();
         status.setText(s.isReadOnly() ? s.name() + " is open elsewhere: read-only here." : s.name() + ": choose a pass to code.");
     }
@@ -407,6 +411,7 @@ public final class CodingWorkspace extends BorderPane {
         closePass();
         current = p;
         openStudy.activePassProperty().set(p.pass());
+        ratings.setEnabled(true);
         try {
             List<MediaFile> media = study.media(p.session().id());
             sessionMs = media.stream().map(MediaFile::durationMs).filter(java.util.Objects::nonNull).mapToLong(Long::longValue).max().orElse(60_000);
@@ -718,6 +723,22 @@ public final class CodingWorkspace extends BorderPane {
         }
     }
 
+    /** A session rating set (or cleared) in the ratings panel: one undoable step, like an event. */
+    private void rate(String code, Integer value) {
+        if (current == null) return;
+        if (!mayEdit()) {
+            refresh();
+            return;
+        }
+        try {
+            study.events().setRating(current.pass().id(), code, value);
+            openStudy.noteEdit();
+            status.setText(RatingsPanel.describe(scheme().code(code).orElseThrow(), value) + ". All changes saved.");
+        } catch (StudyException ex) {
+            dialogs.showError("The rating was not saved", ex.getMessage());
+        }
+    }
+
     /** Asks for a time and shows the frame there. */
     private void goToTime() {
         if (player == null) return;
@@ -820,6 +841,7 @@ public final class CodingWorkspace extends BorderPane {
             if (newPass && !events.isEmpty()) sessionMs = Math.max(sessionMs, events.get(events.size() - 1).onsetMs() + 1000);
             timeline.setEvents(events, index.running(), sessionMs, newPass);
             refreshPalette();
+            ratings.show(study.events().ratings(current.pass().id()));
         } catch (StudyException ex) {
             dialogs.showError("The events cannot be read", ex.getMessage());
         }
@@ -884,6 +906,8 @@ public final class CodingWorkspace extends BorderPane {
         pending = null;
         chooser.setVisible(false);
         events.clear();
+        ratings.show(Map.of());
+        ratings.setEnabled(false);
         index = new PassIndex();
         timeline.setEvents(events, index.running(), sessionMs, true);
         videoArea.getChildren().setAll(hint);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -232,6 +233,33 @@ class CodingWorkspaceTest {
             assertEquals(6_000L, s.events().get(gaze.id()).orElseThrow().offsetMs());
             assertEquals(12_000L, s.events().get(diseng.id()).orElseThrow().offsetMs());
             assertTrue(s.events().get(firstId).isPresent(), "undone delete is back in the file");
+        }
+        assertEquals(List.of(), dialogs);
+    }
+
+    @Test
+    void sessionRatingsAreSavedAndUndoneLikeEvents(FxRobot robot) throws Exception {
+        Path file = openSample(robot);
+        Map<String, Integer> before;
+        try (Study s = Study.openReadOnly(file)) {
+            before = s.events().ratings(passOf(s, "S02", "CM"));
+        }
+        int wanted = before.getOrDefault("R_SENS", 0) == 2 ? 3 : 2;
+        assertTrue(robot.lookup("#rating-R_SENS-" + before.getOrDefault("R_SENS", 1)).queryAs(javafx.scene.control.ToggleButton.class).isSelected()
+                || !before.containsKey("R_SENS"), "the pass's stored rating is shown");
+        robot.interact(() -> robot.lookup("#paletteScroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        robot.clickOn("#rating-R_SENS-" + wanted);
+        assertTrue(robot.lookup("#saveStatus").queryLabeled().getText().contains("rated " + wanted));
+        try (Study s = Study.openReadOnly(file)) {
+            assertEquals(wanted, s.events().ratings(passOf(s, "S02", "CM")).get("R_SENS"));
+        }
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        try (Study s = Study.openReadOnly(file)) {
+            assertEquals(before.get("R_SENS"), s.events().ratings(passOf(s, "S02", "CM")).get("R_SENS"), "undo restores the earlier rating");
+        }
+        if (before.containsKey("R_SENS")) {
+            assertTrue(robot.lookup("#rating-R_SENS-" + before.get("R_SENS")).queryAs(javafx.scene.control.ToggleButton.class).isSelected());
         }
         assertEquals(List.of(), dialogs);
     }
