@@ -57,7 +57,11 @@ public final class KeyCoding {
     public static Action onKey(CodingScheme scheme, String keyCode, long stampMs, PassIndex pass) {
         Optional<Code> found = scheme.codes().stream().filter(c -> !c.isRating() && c.physicalKey().map(k -> k.code().equals(keyCode)).orElse(false)).findFirst();
         if (found.isEmpty()) return new NotACodeKey(keyCode);
-        Code code = found.get();
+        return onCode(scheme, found.get(), stampMs, pass);
+    }
+
+    /** A code's key was pressed (found through the coder's {@link KeyMap}). */
+    public static Action onCode(CodingScheme scheme, Code code, long stampMs, PassIndex pass) {
         Optional<CodedEvent> same = pass.running(code.id());
         if (code.isState() && same.isPresent()) return stop(code, same.get(), stampMs);
         if (code.isState()) {

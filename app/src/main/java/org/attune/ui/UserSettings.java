@@ -30,13 +30,18 @@ public final class UserSettings {
 
     private UserSettings(Path file) {
         this.file = file;
-        if (Files.isRegularFile(file)) {
+        if (file != null && Files.isRegularFile(file)) {
             try (InputStream in = Files.newInputStream(file)) {
                 values.load(in);
             } catch (IOException | IllegalArgumentException e) {
                 LOG.log(Level.WARNING, "Settings file " + file + " could not be read; starting with defaults", e);
             }
         }
+    }
+
+    /** Settings kept in memory only (tests, benchmarks): nothing is read or written. */
+    public static UserSettings memory() {
+        return new UserSettings(null);
     }
 
     /** The settings at {@code file} (created on the first change). */
@@ -109,6 +114,7 @@ public final class UserSettings {
     }
 
     private void save() {
+        if (file == null) return;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -49,6 +49,8 @@ import org.attune.store.Study;
 import org.attune.store.StudyException;
 import org.attune.ui.DialogService;
 import org.attune.ui.OpenStudy;
+import org.attune.ui.UserSettings;
+import org.attune.coding.KeyMap;
 import org.attune.ui.TextColumn;
 import org.attune.ui.VideoJump;
 import org.attune.ui.player.VideoPlayer;
@@ -71,6 +73,8 @@ public final class CodingWorkspace extends BorderPane {
     }
 
     private final OpenStudy openStudy;
+    private final UserSettings settings;
+    private KeyMap keys;
     private final DialogService dialogs;
     private final KeyboardLayout layout;
     private final ObservableList<PassChoice> passes = FXCollections.observableArrayList();
@@ -96,6 +100,7 @@ public final class CodingWorkspace extends BorderPane {
     private long lastCoded = -1;
     private long pendingSeekMs = -1;
     private boolean choosing;
+    private ChoiceBox<Double> rateChoice;
     private BorderPane timelinePane;
     private javafx.scene.control.Slider volume;
     private javafx.scene.control.ToggleButton mute;
@@ -111,12 +116,13 @@ public final class CodingWorkspace extends BorderPane {
 
     /** A workspace with a study of its own (tests, benchmarks). */
     public CodingWorkspace(DialogService dialogs, KeyboardLayout layout) {
-        this(new OpenStudy(), dialogs, layout);
+        this(new OpenStudy(), dialogs, layout, UserSettings.memory());
     }
 
-    /** A workspace coding in the app's open study, shared with the study browser. */
-    public CodingWorkspace(OpenStudy openStudy, DialogService dialogs, KeyboardLayout layout) {
+    /** A workspace coding in the app's open study, shared with the study browser; key remapping comes from the user's settings. */
+    public CodingWorkspace(OpenStudy openStudy, DialogService dialogs, KeyboardLayout layout, UserSettings settings) {
         this.openStudy = openStudy;
+        this.settings = settings;
         this.dialogs = dialogs;
         this.layout = layout;
         getStyleClass().add("coding-workspace");
@@ -151,7 +157,17 @@ public final class CodingWorkspace extends BorderPane {
             if (study != null) status.setText(study.name() + ": choose a pass to code.");
         });
         closePass.disableProperty().bind(passChooser.valueProperty().isNull());
-        HBox bar = new HBox(10, new Label("Pass"), passChooser, closePass);
+        Button keysButton = new Button("Keys…");
+        keysButton.setId("keys");
+        keysButton.setFocusTraversable(false);
+        keysButton.setTooltip(new javafx.scene.control.Tooltip("Your keys for codes and the player; conflicts are flagged"));
+        keysButton.setOnAction(e -> {
+            if (keys != null) KeysDialog.show(getScene().getWindow(), keys, layout).ifPresent(this::saveKeys);
+            requestFocus();
+        });
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(10, new Label("Pass"), passChooser, closePass, gap, keysButton);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
         bar.getStyleClass().add("agreement-controls");
@@ -193,6 +209,7 @@ public final class CodingWorkspace extends BorderPane {
         this.volume = volume;
         this.mute = mute;
         ChoiceBox<Double> rate = new ChoiceBox<>(FXCollections.observableArrayList(0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0));
+        rateChoice = rate;
         rate.setValue(1.0);
         rate.setConverter(new StringConverter<>() {
             @Override
@@ -348,6 +365,7 @@ public final class CodingWorkspace extends BorderPane {
             status.setText("Open a study to start coding.");
             return;
         }
+        keys = loadKeys(s.scheme());
         buildPalette(s.scheme());
         timeline.setScheme(s.scheme());
         ratings.setScheme(s.scheme());
@@ -456,8 +474,13 @@ public final class CodingWorkspace extends BorderPane {
                 h.getStyleClass().add("section-header");
                 palette.getChildren().add(h);
             }
-            Label key = new Label(c.physicalKey().map(k -> k.label(layout)).orElse(" "));
+            Optional<String> mine = keys.keyOf(c);
+            Label key = new Label(mine.flatMap(org.attune.scheme.PhysicalKey::of).map(k -> k.label(layout)).orElse(" "));
             key.getStyleClass().add("key-badge");
+            if (mine.isPresent() && keys.binding(mine.get()) instanceof KeyMap.Conflict conflict) {
+                key.getStyleClass().add("key-conflict");
+                key.setTooltip(new javafx.scene.control.Tooltip(conflict.describe()));
+            }
             key.setMinWidth(Region.USE_PREF_SIZE);
             Label row = new Label(c.label(), key);
             row.getStyleClass().add("palette-row");
@@ -469,7 +492,7 @@ public final class CodingWorkspace extends BorderPane {
         }
     }
 
-    private CodingScheme scheme() {
+    CodingScheme scheme() {
         return study.scheme();
     }
 
@@ -506,10 +529,77 @@ public final class CodingWorkspace extends BorderPane {
                 if (e.isShortcutDown() || e.isAltDown()) return;
                 Optional<String> physical = FxKeys.physicalCode(e, layout);
                 if (physical.isEmpty()) return;
-                code(physical.get(), player.stampMs());
+                if (!press(physical.get())) return;
             }
         }
         e.consume();
+    }
+
+    /** A key from the coder's key map: a code, a transport action, or a conflict to report. False if the key is not bound. */
+    private boolean press(String physicalKey) {
+        KeyMap.Binding b = keys.binding(physicalKey);
+        if (b instanceof KeyMap.TransportKey t) {
+            transport(t.action());
+            return true;
+        }
+        if (b instanceof KeyMap.Conflict c) {
+            status.setText("Nothing coded: " + c.describe() + ". Choose another key for one of them (Keys…).");
+            return true;
+        }
+        if (b instanceof KeyMap.CodeKey) {
+            code(physicalKey, player.stampMs());
+            return true;
+        }
+        return false;
+    }
+
+    private void transport(KeyMap.Transport action) {
+        switch (action) {
+            case PLAY -> player.play();
+            case STOP -> player.pause();
+            case PLAY_PAUSE -> togglePlay();
+            case STEP_BACK -> player.step(-1);
+            case STEP_FORWARD -> player.step(1);
+            case SLOWER -> rateChoice.setValue(Math.max(0.125, rateChoice.getValue() / 2));
+            case FASTER -> rateChoice.setValue(Math.min(8, rateChoice.getValue() * 2));
+            case BACK_1S -> player.jump(-1000);
+            case FORWARD_1S -> player.jump(1000);
+            case BACK_5S -> player.jump(-5000);
+            case FORWARD_5S -> player.jump(5000);
+            case BACK_30S -> player.jump(-30_000);
+            case FORWARD_30S -> player.jump(30_000);
+            default -> { }
+        }
+    }
+
+    /** The coder's key map for a scheme, from the user settings (keys.SCHEME.code.ID, keys.transport.ACTION). */
+    private KeyMap loadKeys(CodingScheme scheme) {
+        Map<String, String> codes = settings.withPrefix("keys." + scheme.id() + ".code.");
+        Map<KeyMap.Transport, String> transport = new java.util.EnumMap<>(KeyMap.Transport.class);
+        settings.withPrefix("keys.transport.").forEach((action, key) -> {
+            try {
+                transport.put(KeyMap.Transport.valueOf(action), key);
+            } catch (IllegalArgumentException ignored) {
+                // a setting from another version of Attune: skipped
+            }
+        });
+        return new KeyMap(scheme, codes, transport);
+    }
+
+    /** Saves a key map as the coder's own (codes that keep the scheme's key are not stored). */
+    void saveKeys(KeyMap map) {
+        CodingScheme scheme = map.scheme();
+        settings.clearPrefix("keys." + scheme.id() + ".code.");
+        settings.clearPrefix("keys.transport.");
+        for (Code c : scheme.timedCodes()) {
+            String mine = map.keyOf(c).orElse("");
+            String schemes = c.physicalKey().map(org.attune.scheme.PhysicalKey::code).orElse("");
+            if (!mine.equals(schemes)) settings.put("keys." + scheme.id() + ".code." + c.id(), mine);
+        }
+        map.transportKeys().forEach((t, k) -> settings.put("keys.transport." + t.name(), k));
+        keys = loadKeys(scheme);
+        buildPalette(scheme);
+        refreshPalette();
     }
 
     private boolean tableHasFocus() {
@@ -550,7 +640,9 @@ public final class CodingWorkspace extends BorderPane {
     public void code(String physicalKey, long stampMs) {
         if (!mayEdit()) return;
         try {
-            KeyCoding.Action a = KeyCoding.onKey(scheme(), physicalKey, stampMs, index);
+            KeyMap.Binding b = keys.binding(physicalKey);
+            if (!(b instanceof KeyMap.CodeKey key)) return;
+            KeyCoding.Action a = KeyCoding.onCode(scheme(), key.code(), stampMs, index);
             if (a instanceof KeyCoding.ChooseModifiers ask) {
                 showChooser(ask);
                 return;

@@ -264,6 +264,36 @@ class CodingWorkspaceTest {
         assertEquals(List.of(), dialogs);
     }
 
+    @Test
+    void remappedKeysCodeAndNumpadKeysDriveThePlayer(FxRobot robot) throws Exception {
+        openSample(robot);
+        robot.interact(() -> workspace.saveKeys(new org.attune.coding.KeyMap(workspace.scheme(),
+                Map.of("P_INTRUDE", "KeyQ"), org.attune.coding.KeyMap.NUMPAD)));
+        showFrame(robot, 400);
+        int before = workspace.events().size();
+        robot.push(KeyCode.Q);                       // P_INTRUDE now on Q
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before + 1, workspace.events().size());
+        assertTrue(workspace.events().stream().anyMatch(e -> e.code().equals("P_INTRUDE") && e.onsetMs() == 16_000));
+        robot.push(KeyCode.E);                       // E no longer codes
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before + 1, workspace.events().size());
+        robot.push(KeyCode.NUMPAD3);                 // one frame forward
+        for (int i = 0; i < 100 && workspace.player().currentFrame() != 401; i++) Thread.sleep(20);
+        assertEquals(401, workspace.player().currentFrame());
+        robot.push(KeyCode.NUMPAD1).push(KeyCode.NUMPAD1);
+        for (int i = 0; i < 100 && workspace.player().currentFrame() != 399; i++) Thread.sleep(20);
+        assertEquals(399, workspace.player().currentFrame());
+        // a key bound twice codes nothing and says why
+        robot.interact(() -> workspace.saveKeys(new org.attune.coding.KeyMap(workspace.scheme(), Map.of("C_GAZE", "KeyG"), Map.of())));
+        robot.push(KeyCode.G);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before + 1, workspace.events().size());
+        assertEquals("Nothing coded: KeyG is bound to P_GAZE and C_GAZE. Choose another key for one of them (Keys…).",
+                robot.lookup("#saveStatus").queryLabeled().getText());
+        assertEquals(List.of(), dialogs);
+    }
+
     private static long passOf(Study s, String sessionLabel, String initials) throws Exception {
         long session = s.sessions().stream().filter(x -> x.label().equals(sessionLabel)).findFirst().orElseThrow().id();
         long coder = s.coders().stream().filter(c -> c.initials().equals(initials)).findFirst().orElseThrow().id();
