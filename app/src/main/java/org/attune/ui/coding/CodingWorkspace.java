@@ -53,7 +53,7 @@ import org.attune.ui.UserSettings;
 import org.attune.coding.KeyMap;
 import org.attune.ui.TextColumn;
 import org.attune.ui.VideoJump;
-import org.attune.ui.player.VideoPlayer;
+import org.attune.ui.player.SessionPlayer;
 
 /**
  * The coding workspace (first increment of issue 4): open a study, pick a pass (session × coder),
@@ -94,7 +94,7 @@ public final class CodingWorkspace extends BorderPane {
     private final RatingsPanel ratings = new RatingsPanel();
     private Study study;
     private PassChoice current;
-    private VideoPlayer player;
+    private SessionPlayer player;
     private KeyCoding.ChooseModifiers pending;
     private static final javafx.css.PseudoClass LAST_CODED = javafx.css.PseudoClass.getPseudoClass("last-coded");
     private long lastCoded = -1;
@@ -109,7 +109,10 @@ public final class CodingWorkspace extends BorderPane {
     private final AnimationTimer clock = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            if (player != null) readout.setText(TimeFormat.clock(player.stampMs()) + "   frame " + player.currentFrame());
+            if (player != null) {
+                player.tick();
+                readout.setText(TimeFormat.clock(player.stampMs()) + "   frame " + player.currentFrame());
+            }
             timeline.tick();
         }
     };
@@ -289,7 +292,7 @@ public final class CodingWorkspace extends BorderPane {
             return row;
         });
         timeline.setId("timeline");
-        timeline.setSources(() -> player == null ? 0 : player.stampMs(), ms -> player == null ? ms : player.clock().snap(ms),
+        timeline.setSources(() -> player == null ? 0 : player.stampMs(), ms -> player == null ? ms : player.snap(ms),
                 ms -> {
                     if (player != null) player.seekStored(ms);
                 }, this::moveEdge);
@@ -438,11 +441,14 @@ public final class CodingWorkspace extends BorderPane {
                 status.setText(p.session().label() + " has no video attached; you can still edit events in the table.");
                 return;
             }
-            MediaFile m = media.get(0);
-            VideoPlayer.open(study.resolveMedia(m), m.fps(), vp -> {
+            List<SessionPlayer.Camera> cameras = media.stream().limit(4)
+                    .map(m -> new SessionPlayer.Camera(study.resolveMedia(m), m.offsetMs(), m.fps())).toList();
+            SessionPlayer.open(cameras, vp -> {
+                if (current == null || current.pass().id() != p.pass().id()) { // another pass was opened meanwhile
+                    vp.close();
+                    return;
+                }
                 player = vp;
-                vp.view().fitWidthProperty().bind(videoArea.widthProperty());
-                vp.view().fitHeightProperty().bind(videoArea.heightProperty());
                 videoArea.getChildren().setAll(vp.view());
                 if (vp.durationMs() > 0 && vp.durationMs() != sessionMs) {
                     sessionMs = vp.durationMs();
@@ -453,7 +459,7 @@ public final class CodingWorkspace extends BorderPane {
                 if (pendingSeekMs >= 0) vp.seekStored(pendingSeekMs);
                 else vp.showFrame(0);
                 pendingSeekMs = -1;
-                status.setText("Coding " + p + ". All changes saved.");
+                status.setText("Coding " + p + (vp.cameras() > 1 ? " (" + vp.cameras() + " cameras, kept in step with camera 1)" : "") + ". All changes saved.");
                 requestFocus();
             }, message -> dialogs.showError("The video cannot be played", message));
         } catch (StudyException e) {
@@ -757,7 +763,7 @@ public final class CodingWorkspace extends BorderPane {
             table.refresh();
             return;
         }
-        EventEdit.Result r = EventEdit.apply(scheme(), e, field, text == null ? "" : text, ms -> player == null ? ms : player.clock().snap(ms), index);
+        EventEdit.Result r = EventEdit.apply(scheme(), e, field, text == null ? "" : text, ms -> player == null ? ms : player.snap(ms), index);
         commitEdit(e, r, field.name().toLowerCase(Locale.ROOT));
     }
 
@@ -1027,7 +1033,7 @@ public final class CodingWorkspace extends BorderPane {
         return List.copyOf(passes);
     }
 
-    VideoPlayer player() {
+    SessionPlayer player() {
         return player;
     }
 
