@@ -85,7 +85,7 @@ public final class StudyBrowser extends BorderPane {
         getStyleClass().add("study-browser");
         setTop(new VBox(header(), actions()));
         SplitPane centre = new SplitPane(gridPane(), detailsPane());
-        centre.setDividerPositions(0.68);
+        centre.setDividerPositions(0.73);
         setCenter(centre);
         status.getStyleClass().add("status-bar");
         status.setMaxWidth(Double.MAX_VALUE);
@@ -175,7 +175,6 @@ public final class StudyBrowser extends BorderPane {
     private BorderPane gridPane() {
         grid.setId("studyGrid");
         grid.getSelectionModel().setCellSelectionEnabled(true);
-        grid.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         grid.setPlaceholder(new Label("No sessions yet. Add a session (with its videos), then add coders."));
         grid.getSelectionModel().getSelectedCells().addListener((javafx.collections.ListChangeListener<TablePosition>) c -> updateSelection());
         grid.setOnKeyPressed(e -> {
@@ -207,10 +206,10 @@ public final class StudyBrowser extends BorderPane {
 
     private void buildColumns() {
         List<TableColumn<StudyOverview.Row, ?>> cols = new ArrayList<>();
-        cols.add(TextColumn.of("Session", r -> r.session().label(), 90));
-        cols.add(TextColumn.of("Dyad", r -> r.session().dyad(), 70));
-        cols.add(TextColumn.of("Date", r -> r.session().date(), 104));
-        cols.add(TextColumn.of("Context", r -> r.session().context(), 90));
+        cols.add(TextColumn.of("Session", r -> r.session().label(), 70));
+        cols.add(TextColumn.of("Dyad", r -> r.session().dyad(), 58));
+        cols.add(TextColumn.of("Date", r -> r.session().date(), 100));
+        cols.add(TextColumn.of("Context", r -> r.session().context(), 86));
         TableColumn<StudyOverview.Row, String> videos = TextColumn.of("Videos", StudyBrowser::videoSummary, 120);
         videos.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -226,7 +225,7 @@ public final class StudyBrowser extends BorderPane {
         for (Coder coder : overview.coders()) {
             TableColumn<StudyOverview.Row, StudyOverview.Cell> col = new TableColumn<>(coder.initials());
             col.setUserData(coder);
-            col.setPrefWidth(150);
+            col.setPrefWidth(108);
             col.setSortable(false);
             col.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().cell(coder)));
             col.setCellFactory(c -> new PassCell());
@@ -240,7 +239,7 @@ public final class StudyBrowser extends BorderPane {
         if (r.videos().isEmpty()) return "none";
         long missing = r.missingVideos();
         String n = r.videos().size() == 1 ? "1 video" : r.videos().size() + " videos";
-        return missing == 0 ? n : n + ", " + missing + " missing";
+        return missing == 0 ? n : missing + " missing" + (missing < r.videos().size() ? " of " + r.videos().size() : "");
     }
 
     /** A pass as a cell: a status mark, the status and the number of events (hidden from a blind coder). */
@@ -500,6 +499,7 @@ public final class StudyBrowser extends BorderPane {
         if (value == null || value.isBlank()) return row;
         Label k = new Label(key);
         k.getStyleClass().add("placeholder");
+        k.setMinWidth(Region.USE_PREF_SIZE);
         Label v = new Label(value);
         v.setWrapText(true);
         g.addRow(row, k, v);
