@@ -1,6 +1,7 @@
 package org.attune.ui.coding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -292,6 +293,45 @@ class CodingWorkspaceTest {
         assertEquals("Nothing coded: KeyG is bound to P_GAZE and C_GAZE. Choose another key for one of them (Keys…).",
                 robot.lookup("#saveStatus").queryLabeled().getText());
         assertEquals(List.of(), dialogs);
+    }
+
+    @Test
+    void startingAStateEndsItsExclusiveGroupsRunningStateAndBothAreDrawn(FxRobot robot) throws Exception {
+        Path file = openSample(robot);
+        showFrame(robot, 1000);                     // 40.000 s
+        robot.push(KeyCode.Y);                      // C_POS starts
+        showFrame(robot, 1050);                     // 42.000 s
+        robot.push(KeyCode.U);                      // C_DIST starts: same exclusive group (child affect), so C_POS ends here
+        WaitForAsyncUtils.waitForFxEvents();
+        CodedEvent pos = workspace.events().stream().filter(e -> e.code().equals("C_POS") && e.onsetMs() == 40_000).findFirst().orElseThrow();
+        assertEquals(42_000L, pos.offsetMs());
+        assertTrue(workspace.runningInPalette().contains("C_DIST"));
+        assertFalse(workspace.runningInPalette().contains("C_POS"));
+        // the timeline shows the ended bout and the running one (it reaches to the playhead)
+        showFrame(robot, 1100);
+        CodingTimeline timeline = robot.lookup("#timeline").queryAs(CodingTimeline.class);
+        robot.interact(timeline::showWhole);
+        Thread.sleep(100);
+        assertTrue(paintedAt(robot, timeline, 41_000, "C_POS"), "the C_POS bar is drawn");
+        assertTrue(paintedAt(robot, timeline, 43_000, "C_DIST"), "the running C_DIST bar is drawn up to the playhead");
+        assertFalse(paintedAt(robot, timeline, 41_000, "C_DIST"), "…and not before its onset");
+        robot.interact(workspace::close);
+        try (Study s = Study.openReadOnly(file)) {
+            long pass = passOf(s, "S02", "CM");
+            assertTrue(s.events().list(pass).stream().anyMatch(e -> e.code().equals("C_POS") && e.onsetMs() == 40_000 && e.offsetMs() == 42_000));
+            assertTrue(s.events().running(pass).stream().anyMatch(e -> e.code().equals("C_DIST") && e.onsetMs() == 42_000));
+        }
+    }
+
+    /** Whether the timeline has a bar's colour (not a lane's white or grey) at a time in a code's lane. */
+    private static boolean paintedAt(FxRobot robot, CodingTimeline timeline, long ms, String code) {
+        javafx.scene.paint.Color[] c = new javafx.scene.paint.Color[1];
+        robot.interact(() -> {
+            javafx.scene.image.WritableImage img = timeline.snapshot(null, null);
+            c[0] = img.getPixelReader().getColor((int) Math.round(timeline.xOf(ms)), (int) Math.round(timeline.yOf(code)));
+        });
+        double spread = Math.max(c[0].getRed(), Math.max(c[0].getGreen(), c[0].getBlue())) - Math.min(c[0].getRed(), Math.min(c[0].getGreen(), c[0].getBlue()));
+        return spread > 0.15; // lanes are white or light grey; bars are coloured
     }
 
     private static long passOf(Study s, String sessionLabel, String initials) throws Exception {

@@ -1,0 +1,89 @@
+package org.attune.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.attune.ui.study.StudyBrowser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole app on a copy of the sample study, headless: the study browser is home, and blind coding closes the views of other coders' events. */
+@ExtendWith(ApplicationExtension.class)
+class AttuneAppTest {
+
+    static Path dir;
+    private AttuneApp app;
+
+    @BeforeAll
+    static void sample() throws Exception {
+        dir = Files.createTempDirectory("attune-app-test");
+        Path samples = Path.of("..", "sample-sessions");
+        for (String f : List.of("sample-study.attune", "free-play-s01.mp4", "free-play-s02.mp4")) Files.copy(samples.resolve(f), dir.resolve(f));
+        System.setProperty("attune.settings", dir.resolve("settings.properties").toString()); // never the user's own settings
+        System.setProperty("attune.open.study", dir.resolve("sample-study.attune").toString());
+    }
+
+    @AfterAll
+    static void clear() {
+        System.clearProperty("attune.settings");
+        System.clearProperty("attune.open.study");
+    }
+
+    @Start
+    void start(Stage stage) {
+        app = new AttuneApp();
+        app.start(stage);
+    }
+
+    @Stop
+    void stop() {
+        app.stop();
+    }
+
+    private static Tab tab(FxRobot robot, String title) {
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        return tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theStudyBrowserIsHomeAndABlindPassClosesTheViewsOfOtherCodersEvents(FxRobot robot) throws Exception {
+        Tab study = tab(robot, "Study");
+        assertTrue(study.isSelected(), "the app opens on the study browser");
+        StudyBrowser browser = (StudyBrowser) study.getContent();
+        assertEquals("Sample sessions (synthetic free play)", robot.lookup("#studyTitle").queryLabeled().getText());
+        assertTrue(Files.readString(dir.resolve("settings.properties")).contains("study.recent.0"), "the study is remembered for the next start");
+
+        // CM's pass of S02 is blind and in progress: open it
+        robot.interact(() -> browser.select(2, 3));
+        assertEquals("CM", browser.selectedCell().orElseThrow().coder().initials());
+        robot.interact(browser::openSelectedPass);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(tab(robot, "Coding").isSelected());
+        Tab agreement = tab(robot, "Agreement");
+        Tab measures = tab(robot, "Measures");
+        assertEquals("blindNotice", agreement.getContent().getId(), "Agreement is closed while CM codes blind");
+        assertEquals("blindNotice", measures.getContent().getId());
+
+        // marking the pass done (in the Study tab) opens them again
+        robot.interact(() -> study.getTabPane().getSelectionModel().select(study));
+        robot.interact(() -> browser.select(2, 3));
+        robot.clickOn("#markDone");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse("blindNotice".equals(agreement.getContent().getId()), "a pass marked done is no longer blind-coded");
+        assertFalse("blindNotice".equals(measures.getContent().getId()));
+    }
+}
