@@ -56,6 +56,9 @@ final class CodingTimeline extends Region {
     private final List<Row> rows = new ArrayList<>();
     private final Map<String, Integer> rowOfCode = new HashMap<>();
     private List<CodedEvent> events = List.of();
+    private CodingScheme scheme;
+    private boolean onlyCoded;
+    private final java.util.Set<String> codesUsed = new java.util.HashSet<>();
     private Map<String, CodedEvent> running = Map.of();
     private long longestStateMs;
     private TimeWindow window = TimeWindow.whole(60_000, 600);
@@ -85,10 +88,23 @@ final class CodingTimeline extends Region {
     }
 
     void setScheme(CodingScheme scheme) {
+        this.scheme = scheme;
+        buildRows();
+    }
+
+    /** Shows only the lanes of codes the pass uses (and running ones), or every code's lane. */
+    void setOnlyCoded(boolean only) {
+        onlyCoded = only;
+        buildRows();
+    }
+
+    private void buildRows() {
         rows.clear();
         rowOfCode.clear();
+        if (scheme == null) return;
         String family = null;
         for (Code c : scheme.timedCodes()) {
+            if (onlyCoded && !codesUsed.contains(c.id())) continue;
             if (!c.family().equals(family)) {
                 family = c.family();
                 String name = scheme.families().stream().filter(f -> f.id().equals(c.family())).map(f -> f.label()).findFirst().orElse(c.family());
@@ -114,7 +130,12 @@ final class CodingTimeline extends Region {
         this.events = sortedEvents;
         this.running = runningStates;
         longestStateMs = 0;
-        for (CodedEvent e : sortedEvents) if (e.offsetMs() != null) longestStateMs = Math.max(longestStateMs, e.offsetMs() - e.onsetMs());
+        codesUsed.clear();
+        for (CodedEvent e : sortedEvents) {
+            if (e.offsetMs() != null) longestStateMs = Math.max(longestStateMs, e.offsetMs() - e.onsetMs());
+            codesUsed.add(e.code());
+        }
+        if (onlyCoded) buildRows();
         window = newPass ? TimeWindow.whole(durationMs, plotWidth()) : window.withDuration(durationMs);
         dirty = true;
         draw();
@@ -123,6 +144,7 @@ final class CodingTimeline extends Region {
     /** One event was added or changed (the list already holds it): cheaper than {@link #setEvents}. */
     void eventChanged(CodedEvent e) {
         if (e.offsetMs() != null) longestStateMs = Math.max(longestStateMs, e.offsetMs() - e.onsetMs());
+        if (codesUsed.add(e.code()) && onlyCoded) buildRows();
         dirty = true;
     }
 

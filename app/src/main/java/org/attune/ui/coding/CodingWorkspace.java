@@ -244,9 +244,13 @@ public final class CodingWorkspace extends BorderPane {
         for (Button b : List.of(zoomIn, zoomOut, whole)) b.setFocusTraversable(false);
         Label zoomLabel = new Label("TIMELINE");
         zoomLabel.getStyleClass().add("section-header");
-        Label timelineHint = new Label("click: show that moment · drag a bar's edge: move it · drag: pan · Ctrl+wheel: zoom · wheel: more lanes");
+        Label timelineHint = new Label("click: show the moment · drag an edge: move it · drag: pan · Ctrl+wheel: zoom");
         timelineHint.getStyleClass().add("placeholder");
-        HBox timelineBar = new HBox(6, zoomLabel, zoomOut, zoomIn, whole, timelineHint);
+        javafx.scene.control.CheckBox onlyCoded = new javafx.scene.control.CheckBox("Coded lanes only");
+        onlyCoded.setFocusTraversable(false);
+        onlyCoded.setId("onlyCoded");
+        onlyCoded.selectedProperty().addListener((o, a, on) -> timeline.setOnlyCoded(on));
+        HBox timelineBar = new HBox(6, zoomLabel, zoomOut, zoomIn, whole, onlyCoded, timelineHint);
         timelineBar.setAlignment(Pos.CENTER_LEFT);
         timelineBar.setPadding(new Insets(2, 8, 2, 8));
         timelinePane = new BorderPane(timeline);

@@ -184,6 +184,20 @@ class CodingWorkspaceTest {
     }
 
     @Test
+    void theTimelineCanShowOnlyTheLanesOfCodesThePassUses(FxRobot robot) throws Exception {
+        openSample(robot);
+        CodingTimeline timeline = robot.lookup("#timeline").queryAs(CodingTimeline.class);
+        assertFalse(Double.isNaN(timeline.yOf("P_TOUCH")), "every code has a lane");
+        robot.clickOn("#onlyCoded");
+        assertTrue(Double.isNaN(timeline.yOf("P_TOUCH")), "CM has not coded P_TOUCH in S02");
+        assertFalse(Double.isNaN(timeline.yOf("C_GAZE")));
+        showFrame(robot, 250);
+        robot.push(KeyCode.T);                       // the first P_TOUCH: its lane appears
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(Double.isNaN(timeline.yOf("P_TOUCH")));
+    }
+
+    @Test
     void eventsAreEditedInTheTableByKeyboardAndButtons(FxRobot robot) throws Exception {
         Path file = openSample(robot);
         javafx.scene.control.TableView<CodedEvent> table = robot.lookup("#events").queryTableView();
