@@ -289,6 +289,16 @@ public final class Study implements AutoCloseable {
         });
     }
 
+    /** Attaches a video (with its frame rate and duration when known) to an existing session. */
+    public MediaFile addMedia(long sessionId, NewMedia m) throws StudyException {
+        if (m.position() < 1 || m.position() > 4) throw new StudyException(StudyException.Kind.INVALID_INPUT, "Camera position must be 1–4, not " + m.position() + ".");
+        String stored = storedMediaPath(m.file());
+        return file.write("attach " + m.file().getFileName(), c -> {
+            insertMedia(c, sessionId, stored, m);
+            return new MediaFile(lastId(c), sessionId, m.position(), stored, m.offsetMs(), m.fps(), m.durationMs());
+        });
+    }
+
     String storedMediaPath(Path video) {
         Path abs = video.toAbsolutePath().normalize();
         Path dir = file.path.getParent();

@@ -257,6 +257,24 @@ public final class FxStudyForms implements StudyForms {
     }
 
     @Override
+    public Optional<Path> videoToAttach(Window owner) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Attach a video (it stays where it is; the study links to it)");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Video (*.mp4, *.m4v, *.mov)", "*.mp4", "*.m4v", "*.mov", "*.MP4", "*.MOV"));
+        return Optional.ofNullable(fc.showOpenDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public Optional<String> offset(Window owner, String videoName, String currentSeconds) {
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(currentSeconds);
+        d.initOwner(owner);
+        d.setTitle("Camera offset");
+        d.setHeaderText("Where does " + videoName + "'s 0:00 lie on the session clock?\n"
+                + "In seconds: e.g. 1.250 if this camera started 1.25 s after camera 1, -0.5 if half a second before.");
+        return d.showAndWait();
+    }
+
+    @Override
     public Optional<Path> relink(Window owner, String storedPath, Path expected) {
         Alert a = new Alert(Alert.AlertType.WARNING);
         a.initOwner(owner);

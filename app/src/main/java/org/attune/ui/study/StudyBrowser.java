@@ -457,7 +457,14 @@ public final class StudyBrowser extends BorderPane {
             String offset = v.file().offsetMs() == 0 ? "" : "   offset " + TimeFormat.seconds(v.file().offsetMs()) + " s";
             Label l = new Label("Camera " + v.file().position() + ":  " + v.file().path() + timing + offset);
             l.setWrapText(true);
-            details.getChildren().add(l);
+            Button setOffset = new Button("Offset…");
+            setOffset.setId("offset-" + v.file().position());
+            setOffset.setDisable(!isWritable());
+            setOffset.setOnAction(e -> askOffset(v));
+            setOffset.setMinWidth(Region.USE_PREF_SIZE);
+            HBox line = new HBox(8, l, setOffset);
+            line.setAlignment(Pos.CENTER_LEFT);
+            details.getChildren().add(line);
             if (!v.present()) {
                 Label miss = new Label("Missing: not found at " + v.resolved());
                 miss.getStyleClass().add("form-problems");
@@ -467,6 +474,12 @@ public final class StudyBrowser extends BorderPane {
                 relink.setDisable(!isWritable());
                 details.getChildren().add(new HBox(8, miss, relink));
             }
+        }
+        if (row.videos().size() < 4 && isWritable()) {
+            Button attach = new Button("Attach video…");
+            attach.setId("attachVideo");
+            attach.setOnAction(e -> forms.videoToAttach(getScene().getWindow()).ifPresent(p -> attachVideo(row, p)));
+            details.getChildren().add(attach);
         }
         if (cell != null) {
             details.getChildren().add(sectionHeader("PASS OF " + cell.coder().initials() + " (" + cell.coder().name() + ")"));
@@ -564,6 +577,41 @@ public final class StudyBrowser extends BorderPane {
         StudyOverview.Row row = rows.stream().filter(r -> r.session().id() == selected.get().session().id()).findFirst().orElse(null);
         if (row != null && row.missingVideos() > 0) relinkAll(row.videos());
         onOpenPass.accept(cell);
+    }
+
+    /** Attaches a video to a session as its next camera (offset 0; set it with Offset…). */
+    public void attachVideo(StudyOverview.Row row, Path file) {
+        int position = row.videos().stream().mapToInt(v -> v.file().position()).max().orElse(0) + 1;
+        try {
+            open.get().addMedia(row.session().id(), FxStudyForms.probe(file, position, 0));
+            open.changed();
+            status.setText("Attached " + file.getFileName() + " to " + row.session().label() + " as camera " + position + ". Set its offset if it started later or earlier than camera 1.");
+        } catch (StudyException e) {
+            dialogs.showError("The video was not attached", e.getMessage());
+        } catch (Exception e) {
+            dialogs.showError("The video was not attached", file.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    private void askOffset(StudyOverview.Video v) {
+        forms.offset(getScene().getWindow(), Path.of(v.file().path()).getFileName().toString(), TimeFormat.seconds(v.file().offsetMs()))
+                .ifPresent(text -> setOffset(v, text));
+    }
+
+    /** Sets a camera's offset from seconds as typed; a wrong entry is refused with what to type. */
+    public void setOffset(StudyOverview.Video v, String seconds) {
+        java.util.Optional<Long> ms = TimeFormat.parseSeconds(seconds);
+        if (ms.isEmpty()) {
+            dialogs.showError("That is not an offset", "\"" + seconds + "\" is not a time in seconds; type e.g. 0, 1.250 or -0.5.");
+            return;
+        }
+        try {
+            open.get().setMediaOffset(v.file().id(), ms.get());
+            open.changed();
+            status.setText("Camera " + v.file().position() + " now starts at " + TimeFormat.seconds(ms.get()) + " s on the session clock.");
+        } catch (StudyException e) {
+            dialogs.showError("The offset was not changed", e.getMessage());
+        }
     }
 
     private void setStatus(PassStatus to) {

@@ -29,6 +29,12 @@ public interface StudyForms {
 
     Optional<NewCoder> newCoder(Window owner, Set<String> existingInitials);
 
+    /** A video file to attach to a session. */
+    Optional<Path> videoToAttach(Window owner);
+
+    /** A camera's offset in seconds as typed, asked with the current value shown. */
+    Optional<String> offset(Window owner, String videoName, String currentSeconds);
+
     /** Where a missing video is now. {@code expected} is where the study looked for it. */
     Optional<Path> relink(Window owner, String storedPath, Path expected);
 }

@@ -75,6 +75,16 @@ class StudyBrowserTest {
         }
 
         @Override
+        public Optional<Path> videoToAttach(Window owner) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> offset(Window owner, String videoName, String currentSeconds) {
+            return Optional.empty();
+        }
+
+        @Override
         public Optional<Path> relink(Window owner, String storedPath, Path expected) {
             relinkAsked.add(storedPath);
             return Optional.ofNullable(relinks.poll());
@@ -255,5 +265,24 @@ class StudyBrowserTest {
         assertEquals(3, robot.lookup(".pass-done").queryAll().size(), "S01 stays visible");
         robot.interact(() -> open.activePassProperty().set(null));
         assertEquals(0, robot.lookup(".pass-hidden").queryAll().size());
+    }
+
+    @Test
+    void aSecondCameraIsAttachedAndItsOffsetSet(FxRobot robot) throws Exception {
+        Path file = copySample(dir.resolve("s"));
+        Path cam2 = Files.copy(dir.resolve("s").resolve("free-play-s01.mp4"), dir.resolve("s").resolve("s01-camera-2.mp4"));
+        robot.interact(() -> browser.openStudy(file));
+        robot.interact(() -> browser.attachVideo(browser.overview().rows().get(0), cam2));
+        StudyOverview.Row s01 = browser.overview().rows().get(0);
+        assertEquals(2, s01.videos().size());
+        MediaFile second = s01.videos().get(1).file();
+        assertEquals(2, second.position());
+        assertEquals("s01-camera-2.mp4", second.path());
+        assertEquals(25.0, second.fps());
+        robot.interact(() -> browser.setOffset(s01.videos().get(1), "1,25"));
+        assertEquals(1250, browser.overview().rows().get(0).videos().get(1).file().offsetMs());
+        robot.interact(() -> browser.setOffset(s01.videos().get(1), "later"));
+        assertEquals(List.of("That is not an offset: \"later\" is not a time in seconds; type e.g. 0, 1.250 or -0.5."), dialogs.shown);
+        assertEquals(1250, browser.overview().rows().get(0).videos().get(1).file().offsetMs());
     }
 }
