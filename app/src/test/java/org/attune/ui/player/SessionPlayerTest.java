@@ -8,14 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.attune.samples.SampleSessions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,18 +67,8 @@ class SessionPlayerTest {
         return p;
     }
 
-    /** The frame code on screen of one camera's picture, once it reads {@code frame} (or what it last read). */
     private static int shown(FxRobot robot, VideoPlayer camera, long frame) throws InterruptedException {
-        AtomicInteger read = new AtomicInteger(-1);
-        for (int i = 0; i < 100 && read.get() != frame; i++) {
-            Thread.sleep(30);
-            robot.interact(() -> {
-                WritableImage img = camera.view().snapshot(null, null);
-                PixelReader px = img.getPixelReader();
-                read.set(SampleSessions.decodeFrame(px::getArgb));
-            });
-        }
-        return read.get();
+        return VideoPlayerTest.shown(robot, camera, frame);
     }
 
     @Test

@@ -72,6 +72,11 @@ class VideoPlayerTest {
 
     /** Waits until the frame code on screen reads {@code frame}; returns what it last read. */
     private int shown(FxRobot robot, long frame) throws InterruptedException {
+        return shown(robot, player, frame);
+    }
+
+    /** Waits until the frame code in a player's picture reads {@code frame}; returns what it last read. */
+    static int shown(FxRobot robot, VideoPlayer player, long frame) throws InterruptedException {
         AtomicInteger read = new AtomicInteger(-1);
         for (int i = 0; i < 100 && read.get() != frame; i++) {
             Thread.sleep(30);
