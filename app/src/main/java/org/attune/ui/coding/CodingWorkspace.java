@@ -100,6 +100,7 @@ public final class CodingWorkspace extends BorderPane {
     private long lastCoded = -1;
     private long pendingSeekMs = -1;
     private boolean choosing;
+    private final javafx.scene.control.CheckBox pauseForModifiers = new javafx.scene.control.CheckBox("Pause to choose modifiers");
     private ChoiceBox<Double> rateChoice;
     private BorderPane timelinePane;
     private javafx.scene.control.Slider volume;
@@ -170,7 +171,12 @@ public final class CodingWorkspace extends BorderPane {
         });
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(10, new Label("Pass"), passChooser, closePass, gap, keysButton);
+        pauseForModifiers.setSelected(settings.getBoolean("coding.pauseForModifiers", true));
+        pauseForModifiers.setFocusTraversable(false);
+        pauseForModifiers.setId("pauseForModifiers");
+        pauseForModifiers.setTooltip(new javafx.scene.control.Tooltip("Pause the video while the modifier chooser is open (the event keeps the time of the key press either way)"));
+        pauseForModifiers.selectedProperty().addListener((o, a, on) -> settings.put("coding.pauseForModifiers", Boolean.toString(on)));
+        HBox bar = new HBox(10, new Label("Pass"), passChooser, closePass, gap, pauseForModifiers, keysButton);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
         bar.getStyleClass().add("agreement-controls");
@@ -886,7 +892,7 @@ public final class CodingWorkspace extends BorderPane {
         }
         chooser.getChildren().add(new Label("0   none    Esc   cancel"));
         chooser.setVisible(true);
-        if (player != null) player.pause();
+        if (player != null && pauseForModifiers.isSelected()) player.pause();
     }
 
     private void chooseModifier(KeyEvent e) {
