@@ -18,8 +18,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -30,14 +28,15 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.attune.coding.CodedEvent;
+import org.attune.coding.Coder;
+import org.attune.coding.CodingPass;
 import org.attune.coding.EventDraft;
 import org.attune.coding.EventEdit;
-import org.attune.coding.PassIndex;
-import org.attune.coding.CodingPass;
-import org.attune.coding.Coder;
 import org.attune.coding.KeyCoding;
+import org.attune.coding.KeyMap;
 import org.attune.coding.MediaFile;
 import org.attune.coding.Modifiers;
+import org.attune.coding.PassIndex;
 import org.attune.coding.PassStatus;
 import org.attune.coding.Session;
 import org.attune.coding.TimeFormat;
@@ -50,17 +49,17 @@ import org.attune.store.StudyException;
 import org.attune.ui.DialogService;
 import org.attune.ui.OpenStudy;
 import org.attune.ui.UserSettings;
-import org.attune.coding.KeyMap;
-import org.attune.ui.TextColumn;
 import org.attune.ui.VideoJump;
 import org.attune.ui.player.SessionPlayer;
 
 /**
- * The coding workspace (first increment of issue 4): open a study, pick a pass (session × coder),
- * and code it from the keyboard while the video plays. Every key press is applied through
- * {@link KeyCoding} and committed to the study file before the table shows it; the status line
- * says so. Keys: a code's key codes; Space play/pause; ←/→ one frame; Shift+←/→ 5 s; Ctrl+Z undo,
- * Ctrl+Shift+Z redo; in the modifier chooser 1–9 choose and Esc cancels.
+ * The coding workspace: one pass (session × coder) of the open study, coded from the keyboard while
+ * the video plays. Every key press is decided by {@link KeyCoding} against the pass's {@link PassIndex}
+ * and committed to the study file before the table and the timeline show it; the status line says so.
+ * Around it: the {@link SessionPlayer} (one to four cameras) with its transport bar, the
+ * {@link CodingTimeline}, the {@link EventTable} (edits arrive through its host and are checked by
+ * {@link EventEdit}), the code palette with running states lit, the {@link RatingsPanel}, and the
+ * coder's {@link KeyMap} ({@link KeysDialog}). Keys are listed in the README's "Coding" section.
  */
 public final class CodingWorkspace extends BorderPane {
 
@@ -86,7 +85,7 @@ public final class CodingWorkspace extends BorderPane {
     private final VBox palette = new VBox(2);
     private final Map<String, Label> paletteRows = new LinkedHashMap<>();
     private final VBox chooser = new VBox(4);
-    private final TableView<CodedEvent> table = new TableView<>(events);
+    private final EventTable table = new EventTable(events, e -> scheme().code(e.code()).map(Code::label).orElse(""), new TableHost());
     /** The pass's running states and state bouts, kept with every change (key presses, palette and timeline read it; no scan per press). */
     private PassIndex index = new PassIndex();
     private long sessionMs = 60_000;
@@ -96,8 +95,6 @@ public final class CodingWorkspace extends BorderPane {
     private PassChoice current;
     private SessionPlayer player;
     private KeyCoding.ChooseModifiers pending;
-    private static final javafx.css.PseudoClass LAST_CODED = javafx.css.PseudoClass.getPseudoClass("last-coded");
-    private long lastCoded = -1;
     private long pendingSeekMs = -1;
     private boolean choosing;
     private final javafx.scene.control.CheckBox pauseForModifiers = new javafx.scene.control.CheckBox("Pause to choose modifiers");
@@ -105,7 +102,6 @@ public final class CodingWorkspace extends BorderPane {
     private BorderPane timelinePane;
     private javafx.scene.control.Slider volume;
     private javafx.scene.control.ToggleButton mute;
-    private boolean editRequested;
     private Label hint;
     private final AnimationTimer clock = new AnimationTimer() {
         @Override
@@ -269,65 +265,12 @@ public final class CodingWorkspace extends BorderPane {
         VBox top = new VBox(new StackPane(videoArea, chooser), transport);
         VBox.setVgrow(top.getChildren().get(0), Priority.ALWAYS);
 
-        TableColumn<CodedEvent, String> onset = TextColumn.of("Onset", e -> TimeFormat.clock(e.onsetMs()), 110);
-        TableColumn<CodedEvent, String> offset = TextColumn.of("Offset", e -> e.offsetMs() == null ? "running" : e.offsetMs() == e.onsetMs() ? "" : TimeFormat.clock(e.offsetMs()), 110);
-        TableColumn<CodedEvent, String> code = TextColumn.of("Code", CodedEvent::code, 110);
-        TableColumn<CodedEvent, String> label = TextColumn.of("Behaviour", e -> scheme().code(e.code()).map(Code::label).orElse(""), 220);
-        TableColumn<CodedEvent, String> mods = TextColumn.of("Modifiers", e -> e.modifiers().encode(), 150);
-        TableColumn<CodedEvent, String> comment = TextColumn.of("Comment", CodedEvent::comment, 240);
-        editable(onset, EventEdit.Field.ONSET);
-        editable(offset, EventEdit.Field.OFFSET);
-        editable(code, EventEdit.Field.CODE);
-        editable(mods, EventEdit.Field.MODIFIERS);
-        editable(comment, EventEdit.Field.COMMENT);
-        table.getColumns().setAll(List.of(onset, offset, code, label, mods, comment));
-        table.setEditable(true);
-        table.getSelectionModel().setCellSelectionEnabled(true);
-        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
-        table.setPlaceholder(new Label("Press a code's key while the video runs; events appear here."));
-        table.setId("events");
-        table.setFixedCellSize(24); // rows of one height: the virtual flow need not measure cells when it scrolls
-        table.setFocusTraversable(true); // click a row to work in the table; Esc gives the keys back to coding
-        table.setRowFactory(t -> {
-            javafx.scene.control.TableRow<CodedEvent> row = new javafx.scene.control.TableRow<>() {
-                @Override
-                protected void updateItem(CodedEvent item, boolean empty) {
-                    super.updateItem(item, empty);
-                    pseudoClassStateChanged(LAST_CODED, !empty && item != null && item.id() == lastCoded);
-                }
-            };
-            row.setOnMouseClicked(m -> {
-                if (m.getClickCount() == 2 && !row.isEmpty() && player != null) player.seekStored(row.getItem().onsetMs());
-            });
-            return row;
-        });
         timeline.setId("timeline");
         timeline.setSources(() -> player == null ? 0 : player.stampMs(), ms -> player == null ? ms : player.snap(ms),
                 ms -> {
                     if (player != null) player.seekStored(ms);
                 }, this::moveEdge);
-        Button setOnset = new Button("Onset ← frame on screen");
-        setOnset.setOnAction(e -> setTimeOfSelected(EventEdit.Field.ONSET));
-        Button setOffset = new Button("Offset ← frame on screen");
-        setOffset.setOnAction(e -> setTimeOfSelected(EventEdit.Field.OFFSET));
-        Button delete = new Button("Delete");
-        delete.setOnAction(e -> deleteSelected());
-        for (Button b : List.of(setOnset, setOffset, delete)) {
-            b.setFocusTraversable(false);
-            b.setMinWidth(Region.USE_PREF_SIZE);
-            b.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(table.getSelectionModel().getSelectedCells()));
-        }
-        setOnset.setId("setOnset");
-        setOffset.setId("setOffset");
-        delete.setId("deleteEvent");
-        Label tableHint = new Label("F2/Enter: edit the cell · Delete · double-click: show the moment · Esc: back to coding");
-        tableHint.getStyleClass().add("placeholder");
-        HBox tableBar = new HBox(6, setOnset, setOffset, delete, tableHint);
-        tableBar.setAlignment(Pos.CENTER_LEFT);
-        tableBar.setPadding(new Insets(4, 8, 4, 8));
-        BorderPane tablePane = new BorderPane(table);
-        tablePane.setTop(tableBar);
-        SplitPane split = new SplitPane(top, timelinePane, tablePane);
+        SplitPane split = new SplitPane(top, timelinePane, table);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setDividerPositions(0.5, 0.78);
         return split;
@@ -525,7 +468,7 @@ public final class CodingWorkspace extends BorderPane {
             e.consume();
             return;
         }
-        if (tableHasFocus() && tableKey(e)) return;
+        if (table.hasFocus() && table.onKey(e)) return;
         if (e.isShortcutDown() && e.getCode() == KeyCode.G) {
             goToTime();
             e.consume();
@@ -618,40 +561,6 @@ public final class CodingWorkspace extends BorderPane {
         refreshPalette();
     }
 
-    private boolean tableHasFocus() {
-        javafx.scene.Node f = getScene() == null ? null : getScene().getFocusOwner();
-        for (; f != null; f = f.getParent()) if (f == table) return true;
-        return false;
-    }
-
-    /** Keys for the event table while it has focus: Delete deletes, F2/Enter edits, arrows and paging move. True if handled or left to the table. */
-    private boolean tableKey(KeyEvent e) {
-        switch (e.getCode()) {
-            case DELETE, BACK_SPACE -> {
-                deleteSelected();
-                e.consume();
-                return true;
-            }
-            case F2, ENTER -> {
-                editFocusedCell();
-                e.consume();
-                return true;
-            }
-            case UP, DOWN, PAGE_UP, PAGE_DOWN, HOME, END, TAB -> {
-                return true; // the table moves its selection
-            }
-            case ESCAPE -> {
-                table.getSelectionModel().clearSelection();
-                requestFocus();
-                e.consume();
-                return true;
-            }
-            default -> {
-                return false; // code keys still code
-            }
-        }
-    }
-
     /** Applies one code key press at a stamped time (public for tests and the benchmark). */
     public void code(String physicalKey, long stampMs) {
         if (!mayEdit()) return;
@@ -679,7 +588,7 @@ public final class CodingWorkspace extends BorderPane {
      * so a press costs the same in a pass of 100 events or 100,000 (docs/benchmarks.md).
      */
     private void apply(KeyCoding.Action a) throws StudyException {
-        if (!table.getSelectionModel().isEmpty()) table.getSelectionModel().clearSelection(); // a selection costs ~10 ms per insert
+        table.clearSelection();
         Optional<CodedEvent> e = study.events().apply(current.pass().id(), a);
         openStudy.noteEdit();
         if (a instanceof KeyCoding.StartState start) {
@@ -688,23 +597,10 @@ public final class CodingWorkspace extends BorderPane {
         int row = e.map(x -> a instanceof KeyCoding.StopState stop ? replace(stop.running(), x) : insert(x)).orElse(-1);
         refreshPalette();
         e.ifPresent(ev -> {
-            // marked by a row style, not selected: with a selection, every insert makes the table shift
-            // selected indices over all rows (10 ms at 100,000 events, CodingBenchmark)
-            lastCoded = ev.id();
-            revealRow(row);
+            table.markLastCoded(ev.id(), row);
             status.setText((a instanceof KeyCoding.StopState ? "Ended " : "Coded ") + ev.code() + " at "
                     + TimeFormat.clock(a instanceof KeyCoding.StopState s ? s.offsetMs() : ev.onsetMs()) + ". All changes saved.");
         });
-    }
-
-    /** Scrolls the table to a row only if it is not on screen (scrolling a 100,000-row table costs ~5 ms). */
-    private void revealRow(int row) {
-        if (table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow
-                && flow.getFirstVisibleCell() != null && flow.getLastVisibleCell() != null
-                && row > flow.getFirstVisibleCell().getIndex() && row < flow.getLastVisibleCell().getIndex()) {
-            return; // the insert re-fills the visible rows below it, restyling the last-coded mark
-        }
-        table.scrollTo(Math.max(0, row - 3));
     }
 
     /**
@@ -735,36 +631,38 @@ public final class CodingWorkspace extends BorderPane {
         return true;
     }
 
-    /** Makes a column editable on request only (F2, Enter, the Edit menu): a double-click shows the moment instead. */
-    private void editable(TableColumn<CodedEvent, String> column, EventEdit.Field field) {
-        column.setEditable(true);
-        column.setUserData(field);
-        column.setCellFactory(c -> new javafx.scene.control.cell.TextFieldTableCell<>(new javafx.util.converter.DefaultStringConverter()) {
-            @Override
-            public void startEdit() {
-                if (editRequested) super.startEdit();
-            }
-        });
-        column.setOnEditCommit(ev -> {
-            editRequested = false;
-            editField(ev.getRowValue(), field, ev.getNewValue());
-            requestFocus();
-        });
-        column.setOnEditCancel(ev -> {
-            editRequested = false;
-            requestFocus();
-        });
-    }
-
-    private void editFocusedCell() {
-        var pos = table.getFocusModel().getFocusedCell();
-        if (pos == null || pos.getRow() < 0 || pos.getTableColumn() == null || !(pos.getTableColumn().getUserData() instanceof EventEdit.Field)) {
-            status.setText("Choose a cell to edit: onset, offset, code, modifiers or comment.");
-            return;
+    /** What the event table asks for, done on the study. */
+    private final class TableHost implements EventTable.Host {
+        @Override
+        public void edit(CodedEvent e, EventEdit.Field field, String text) {
+            editField(e, field, text);
         }
-        editRequested = true;
-        table.edit(pos.getRow(), pos.getTableColumn());
-        if (table.getEditingCell() == null) editRequested = false;
+
+        @Override
+        public void setTimeToFrameOnScreen(CodedEvent e, EventEdit.Field which) {
+            if (player == null || !mayEdit()) return;
+            commitEdit(e, EventEdit.setTime(scheme(), e, which, player.stampMs(), index), which.name().toLowerCase(Locale.ROOT));
+        }
+
+        @Override
+        public void delete(List<CodedEvent> events) {
+            deleteEvents(events);
+        }
+
+        @Override
+        public void show(CodedEvent e) {
+            if (player != null) player.seekStored(e.onsetMs());
+        }
+
+        @Override
+        public void backToCoding() {
+            requestFocus();
+        }
+
+        @Override
+        public void say(String message) {
+            status.setText(message);
+        }
     }
 
     /** Commits an edit typed in a cell, or says in the status line what is wrong with it (the table keeps the old value). */
@@ -788,7 +686,7 @@ public final class CodingWorkspace extends BorderPane {
             openStudy.noteEdit();
             int row = replace(e, changed);
             refreshPalette();
-            table.getSelectionModel().clearAndSelect(row);
+            table.select(row);
             status.setText("Changed the " + what + " of " + changed.code() + " at " + TimeFormat.clock(changed.onsetMs()) + ". "
                     + (r.message().isEmpty() ? "" : r.message() + " ") + "All changes saved.");
         } catch (StudyException ex) {
@@ -796,21 +694,8 @@ public final class CodingWorkspace extends BorderPane {
         }
     }
 
-    /** "Set onset/offset to the frame on screen" for the selected event. */
-    void setTimeOfSelected(EventEdit.Field which) {
-        CodedEvent e = selectedEvents().stream().findFirst().orElse(null);
-        if (e == null || player == null || !mayEdit()) return;
-        commitEdit(e, EventEdit.setTime(scheme(), e, which, player.stampMs(), index), which.name().toLowerCase(Locale.ROOT));
-    }
-
-    private List<CodedEvent> selectedEvents() {
-        return table.getSelectionModel().getSelectedCells().stream().map(p -> p.getRow()).distinct().filter(r -> r >= 0 && r < events.size())
-                .map(events::get).toList();
-    }
-
-    /** Deletes the selected events (each one undo step). */
-    void deleteSelected() {
-        List<CodedEvent> doomed = selectedEvents();
+    /** Deletes events (each one undo step). */
+    private void deleteEvents(List<CodedEvent> doomed) {
         if (doomed.isEmpty() || !mayEdit()) return;
         try {
             for (CodedEvent e : doomed) {
@@ -822,7 +707,7 @@ public final class CodingWorkspace extends BorderPane {
                 timeline.eventChanged(e);
             }
             openStudy.noteEdit();
-            table.getSelectionModel().clearSelection();
+            table.clearSelection();
             refreshPalette();
             status.setText("Deleted " + (doomed.size() == 1 ? doomed.get(0).code() + " at " + TimeFormat.clock(doomed.get(0).onsetMs()) : doomed.size() + " events")
                     + " (Ctrl+Z brings " + (doomed.size() == 1 ? "it" : "them, one by one,") + " back). All changes saved.");
@@ -868,8 +753,7 @@ public final class CodingWorkspace extends BorderPane {
         try {
             CodedEvent changed = study.events().change(e.id(), new EventDraft(e.code(), onsetMs, offsetMs, e.modifiers(), e.comment()));
             openStudy.noteEdit();
-            lastCoded = changed.id();
-            revealRow(replace(e, changed));
+            table.markLastCoded(changed.id(), replace(e, changed));
             refreshPalette();
             boolean onset = onsetMs != e.onsetMs();
             status.setText("Moved the " + (onset ? "onset" : "offset") + " of " + e.code() + " to " + TimeFormat.clock(onset ? onsetMs : offsetMs)
