@@ -3,6 +3,7 @@ package org.attune.ui.coding;
 import java.util.List;
 import java.util.function.Function;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -55,18 +56,23 @@ final class EventTable extends BorderPane {
     private static final PseudoClass LAST_CODED = PseudoClass.getPseudoClass("last-coded");
 
     private final TableView<CodedEvent> table;
-    private final ObservableList<CodedEvent> events;
+    /** The table's view of the pass: in onset order like the pass, or as the coder sorted it by clicking a column header. */
+    private final SortedList<CodedEvent> rows;
     private final Host host;
     private long lastCoded = -1;
     private boolean editRequested;
 
     EventTable(ObservableList<CodedEvent> events, Function<CodedEvent, String> behaviour, Host host) {
-        this.events = events;
         this.host = host;
-        table = new TableView<>(events);
+        // sorting the table sorts this view, never the pass's list itself: the workspace, its index and the
+        // timeline rely on that list staying in onset order
+        rows = new SortedList<>(events);
+        table = new TableView<>(rows);
+        rows.comparatorProperty().bind(table.comparatorProperty());
         TableColumn<CodedEvent, String> onset = org.attune.ui.TextColumn.of("Onset", e -> TimeFormat.clock(e.onsetMs()), 110);
         TableColumn<CodedEvent, String> offset = org.attune.ui.TextColumn.of("Offset",
                 e -> e.offsetMs() == null ? "running" : e.offsetMs() == e.onsetMs() ? "" : TimeFormat.clock(e.offsetMs()), 110);
+        offset.setComparator(java.util.Comparator.comparing((String t) -> t.equals("running") ? "~" : t)); // running states last
         TableColumn<CodedEvent, String> code = org.attune.ui.TextColumn.of("Code", CodedEvent::code, 110);
         TableColumn<CodedEvent, String> label = org.attune.ui.TextColumn.of("Behaviour", behaviour, 220);
         TableColumn<CodedEvent, String> mods = org.attune.ui.TextColumn.of("Modifiers", e -> e.modifiers().encode(), 150);
@@ -187,8 +193,8 @@ final class EventTable extends BorderPane {
     }
 
     List<CodedEvent> selected() {
-        return table.getSelectionModel().getSelectedCells().stream().map(p -> p.getRow()).distinct().filter(r -> r >= 0 && r < events.size())
-                .map(events::get).toList();
+        return table.getSelectionModel().getSelectedCells().stream().map(p -> p.getRow()).distinct().filter(r -> r >= 0 && r < rows.size())
+                .map(rows::get).toList();
     }
 
     private java.util.Optional<CodedEvent> first() {
@@ -205,8 +211,9 @@ final class EventTable extends BorderPane {
         if (!table.getSelectionModel().isEmpty()) table.getSelectionModel().clearSelection();
     }
 
-    void select(int row) {
-        table.getSelectionModel().clearAndSelect(row);
+    /** Selects the event at a position of the pass's (onset-ordered) list. */
+    void select(int passRow) {
+        table.getSelectionModel().clearAndSelect(rows.getViewIndex(passRow));
     }
 
     /** Shows the old values again after a refused edit. */
@@ -215,9 +222,9 @@ final class EventTable extends BorderPane {
     }
 
     /** Marks the last coded event (a row style, not a selection: see {@link #clearSelection()}) and brings its row into view. */
-    void markLastCoded(long eventId, int row) {
+    void markLastCoded(long eventId, int passRow) {
         lastCoded = eventId;
-        reveal(row);
+        reveal(rows.getViewIndex(passRow));
     }
 
     /** Scrolls to a row only if it is not on screen (scrolling a 100,000-row table costs 7–13 ms, docs/benchmarks.md). */

@@ -348,6 +348,28 @@ class CodingWorkspaceTest {
         return spread > 0.15; // lanes are white or light grey; bars are coloured
     }
 
+    @Test
+    void sortingTheTableByAColumnLeavesThePassInTimeOrder(FxRobot robot) throws Exception {
+        openSample(robot);
+        javafx.scene.control.TableView<CodedEvent> table = robot.lookup("#events").queryTableView();
+        javafx.scene.control.TableColumn<CodedEvent, ?> code = table.getColumns().get(2);
+        assertEquals("Code", code.getText());
+        robot.interact(() -> table.getSortOrder().setAll(List.of(code)));
+        assertEquals("C_AVOID", table.getItems().get(0).code(), "sorted by code");
+        showFrame(robot, 400);
+        robot.push(KeyCode.E);                       // P_INTRUDE at 16.000
+        WaitForAsyncUtils.waitForFxEvents();
+        List<CodedEvent> pass = workspace.events();
+        for (int i = 1; i < pass.size(); i++) assertTrue(pass.get(i - 1).onsetMs() <= pass.get(i).onsetMs(), "the pass stays in onset order at " + i);
+        assertTrue(table.getItems().stream().anyMatch(e -> e.code().equals("P_INTRUDE") && e.onsetMs() == 16_000), "the new event is in the table");
+        for (int i = 1; i < table.getItems().size(); i++) {
+            assertTrue(table.getItems().get(i - 1).code().compareTo(table.getItems().get(i).code()) <= 0, "the table stays sorted by code at " + i);
+        }
+        CodingTimeline timeline = robot.lookup("#timeline").queryAs(CodingTimeline.class);
+        robot.interact(timeline::showWhole);
+        assertTrue(paintedAt(robot, timeline, 4_000, "C_GAZE"), "the timeline still finds CM's C_GAZE bout 3.28–5.40");
+    }
+
     private static long passOf(Study s, String sessionLabel, String initials) throws Exception {
         long session = s.sessions().stream().filter(x -> x.label().equals(sessionLabel)).findFirst().orElseThrow().id();
         long coder = s.coders().stream().filter(c -> c.initials().equals(initials)).findFirst().orElseThrow().id();
