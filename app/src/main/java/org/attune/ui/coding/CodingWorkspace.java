@@ -75,7 +75,7 @@ public final class CodingWorkspace extends BorderPane {
     private final UserSettings settings;
     private KeyMap keys;
     private final DialogService dialogs;
-    private final KeyboardLayout layout;
+    private KeyboardLayout layout;
     private final ObservableList<PassChoice> passes = FXCollections.observableArrayList();
     private final ObservableList<CodedEvent> events = FXCollections.observableArrayList();
     private final ChoiceBox<PassChoice> passChooser = new ChoiceBox<>(passes);
@@ -124,7 +124,7 @@ public final class CodingWorkspace extends BorderPane {
         this.openStudy = openStudy;
         this.settings = settings;
         this.dialogs = dialogs;
-        this.layout = layout;
+        this.layout = settings.get("keyboard.layout").flatMap(CodingWorkspace::layoutNamed).orElse(layout);
         getStyleClass().add("coding-workspace");
         setTop(toolbar());
         setCenter(centre());
@@ -162,7 +162,11 @@ public final class CodingWorkspace extends BorderPane {
         keysButton.setFocusTraversable(false);
         keysButton.setTooltip(new javafx.scene.control.Tooltip("Your keys for codes and the player; conflicts are flagged"));
         keysButton.setOnAction(e -> {
-            if (keys != null) KeysDialog.show(getScene().getWindow(), keys, layout).ifPresent(this::saveKeys);
+            if (keys != null) KeysDialog.show(getScene().getWindow(), keys, layout).ifPresent(choice -> {
+                layout = choice.layout();
+                settings.put("keyboard.layout", layout.name());
+                saveKeys(choice.keys());
+            });
             requestFocus();
         });
         Region gap = new Region();
@@ -528,6 +532,14 @@ public final class CodingWorkspace extends BorderPane {
             case BACK_30S -> player.jump(-30_000);
             case FORWARD_30S -> player.jump(30_000);
             default -> { }
+        }
+    }
+
+    private static Optional<KeyboardLayout> layoutNamed(String name) {
+        try {
+            return Optional.of(KeyboardLayout.valueOf(name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // a setting from another version of Attune: the locale's layout
         }
     }
 
@@ -929,6 +941,11 @@ public final class CodingWorkspace extends BorderPane {
 
     SessionPlayer player() {
         return player;
+    }
+
+    /** The key cap the palette shows for a code (tests). */
+    String keyCapInPalette(String codeId) {
+        return ((Label) paletteRows.get(codeId).getGraphic()).getText();
     }
 
     List<String> runningInPalette() {

@@ -60,6 +60,8 @@ final class EventTable extends BorderPane {
     private final SortedList<CodedEvent> rows;
     private final Host host;
     private long lastCoded = -1;
+    /** The row showing the last-coded mark, to clear it when the mark moves (rows above an insert are not redrawn). */
+    private TableRow<CodedEvent> markedRow;
     private boolean editRequested;
 
     EventTable(ObservableList<CodedEvent> events, Function<CodedEvent, String> behaviour, Host host) {
@@ -95,7 +97,9 @@ final class EventTable extends BorderPane {
                 @Override
                 protected void updateItem(CodedEvent item, boolean empty) {
                     super.updateItem(item, empty);
-                    pseudoClassStateChanged(LAST_CODED, !empty && item != null && item.id() == lastCoded);
+                    boolean marked = !empty && item != null && item.id() == lastCoded;
+                    pseudoClassStateChanged(LAST_CODED, marked);
+                    if (marked) markedRow = this;
                 }
             };
             row.setOnMouseClicked(m -> {
@@ -223,6 +227,7 @@ final class EventTable extends BorderPane {
 
     /** Marks the last coded event (a row style, not a selection: see {@link #clearSelection()}) and brings its row into view. */
     void markLastCoded(long eventId, int passRow) {
+        if (markedRow != null && (markedRow.getItem() == null || markedRow.getItem().id() != eventId)) markedRow.pseudoClassStateChanged(LAST_CODED, false);
         lastCoded = eventId;
         reveal(rows.getViewIndex(passRow));
     }

@@ -21,6 +21,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.attune.coding.KeyMap;
@@ -56,20 +57,37 @@ final class KeysDialog {
     private KeysDialog() {
     }
 
-    static Optional<KeyMap> show(Window owner, KeyMap current, KeyboardLayout layout) {
+    /** The coder's keys and the keyboard they type on. */
+    record Choice(KeyMap keys, KeyboardLayout layout) {
+    }
+
+    static Optional<Choice> show(Window owner, KeyMap current, KeyboardLayout startLayout) {
+        javafx.scene.control.ChoiceBox<KeyboardLayout> keyboard = new javafx.scene.control.ChoiceBox<>(FXCollections.observableArrayList(KeyboardLayout.values()));
+        keyboard.setValue(startLayout);
+        keyboard.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(KeyboardLayout l) {
+                return l == null ? "" : l.displayName();
+            }
+
+            @Override
+            public KeyboardLayout fromString(String s) {
+                return null;
+            }
+        });
         ObservableList<Row> rows = FXCollections.observableArrayList();
         for (Code c : current.scheme().timedCodes()) rows.add(new Row(c, null, current.keyOf(c).orElse("")));
         for (KeyMap.Transport t : KeyMap.Transport.values()) rows.add(new Row(null, t, current.keyOf(t).orElse("")));
         TableView<Row> table = new TableView<>(rows);
         TableColumn<Row, String> name = new TableColumn<>("Code or action");
         name.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().name()));
-        name.setPrefWidth(330);
+        name.setPrefWidth(320);
         TableColumn<Row, String> scheme = new TableColumn<>("Scheme's key");
         scheme.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().code == null ? ""
-                : r.getValue().code.physicalKey().map(k -> k.label(layout)).orElse("")));
-        scheme.setPrefWidth(100);
+                : r.getValue().code.physicalKey().map(k -> k.label(keyboard.getValue())).orElse("")));
+        scheme.setPrefWidth(112);
         TableColumn<Row, String> mine = new TableColumn<>("Your key");
-        mine.setCellValueFactory(r -> new ReadOnlyStringWrapper(PhysicalKey.of(r.getValue().key).map(k -> k.label(layout)).orElse("")));
+        mine.setCellValueFactory(r -> new ReadOnlyStringWrapper(PhysicalKey.of(r.getValue().key).map(k -> k.label(keyboard.getValue())).orElse("")));
         mine.setPrefWidth(100);
         table.getColumns().setAll(List.of(name, scheme, mine));
         table.setPrefHeight(420);
@@ -97,7 +115,7 @@ final class KeysDialog {
             if (e.getCode() == KeyCode.BACK_SPACE || e.getCode() == KeyCode.DELETE) {
                 r.key = "";
             } else {
-                Optional<String> k = FxKeys.physicalCode(e, layout);
+                Optional<String> k = FxKeys.physicalCode(e, keyboard.getValue());
                 if (k.isEmpty()) return;
                 r.key = k.get();
             }
@@ -124,10 +142,19 @@ final class KeysDialog {
         Label help = new Label("Select a row, then press the key you want for it (Backspace removes it). "
                 + "Space and the arrow keys always work as play/pause and frame/second steps. Your keys are kept on this computer, not in the study.");
         help.setWrapText(true);
-        VBox box = new VBox(8, help, table, conflicts, new HBox(10, numpad), reset);
+        keyboard.valueProperty().addListener((o, a, b) -> table.refresh());
+        Label keyboardLabel = new Label("Your keyboard:");
+        keyboardLabel.setMinWidth(Region.USE_PREF_SIZE);
+        keyboard.setMinWidth(Region.USE_PREF_SIZE);
+        Label keyboardHelp = new Label("Keys are kept by position; the keyboard decides what the key caps read.");
+        keyboardHelp.getStyleClass().add("placeholder");
+        keyboardHelp.setWrapText(true);
+        HBox keyboardRow = new HBox(8, keyboardLabel, keyboard, keyboardHelp);
+        keyboardRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox box = new VBox(8, help, keyboardRow, table, conflicts, new HBox(10, numpad), reset);
         box.setPadding(new Insets(10));
         box.setPrefWidth(600);
-        Dialog<KeyMap> d = new Dialog<>();
+        Dialog<Choice> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle("Keys");
         d.setHeaderText("Your keys for " + current.scheme().name());
@@ -139,7 +166,7 @@ final class KeysDialog {
             if (!build(current, rows).conflicts().isEmpty()) e.consume();
         });
         check.run();
-        d.setResultConverter(b -> b == save ? build(current, rows) : null);
+        d.setResultConverter(b -> b == save ? new Choice(build(current, rows), keyboard.getValue()) : null);
         return d.showAndWait();
     }
 

@@ -370,6 +370,20 @@ class CodingWorkspaceTest {
         assertTrue(paintedAt(robot, timeline, 4_000, "C_GAZE"), "the timeline still finds CM's C_GAZE bout 3.28–5.40");
     }
 
+    @Test
+    void theKeyboardLayoutSettingDecidesTheKeyCapsShown(FxRobot robot) throws Exception {
+        Path file = copySample();
+        org.attune.ui.UserSettings settings = org.attune.ui.UserSettings.at(dir.resolve("settings.properties"));
+        settings.put("keyboard.layout", "DE_QWERTZ");
+        CodingWorkspace[] german = new CodingWorkspace[1];
+        robot.interact(() -> {
+            german[0] = new CodingWorkspace(new org.attune.ui.OpenStudy(), recording, KeyboardLayout.US_QWERTY, settings);
+            german[0].open(file);
+        });
+        assertEquals("Z", german[0].keyCapInPalette("C_POS"), "C_POS sits on the key right of T: Y in the US, Z in Germany");
+        robot.interact(german[0]::close);
+    }
+
     private static long passOf(Study s, String sessionLabel, String initials) throws Exception {
         long session = s.sessions().stream().filter(x -> x.label().equals(sessionLabel)).findFirst().orElseThrow().id();
         long coder = s.coders().stream().filter(c -> c.initials().equals(initials)).findFirst().orElseThrow().id();
