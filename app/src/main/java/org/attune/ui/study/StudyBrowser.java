@@ -112,6 +112,7 @@ public final class StudyBrowser extends BorderPane {
         VBox names = new VBox(2, title, summary, path);
         names.setMinWidth(0);
         Button create = new Button("New study…");
+        create.setId("newStudy");
         create.setOnAction(e -> createStudy());
         Button openButton = new Button("Open study…");
         openButton.setOnAction(e -> forms.studyToOpen(getScene().getWindow()).ifPresent(this::openStudy));

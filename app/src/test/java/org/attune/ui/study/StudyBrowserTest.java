@@ -51,6 +51,7 @@ class StudyBrowserTest {
         final Deque<SessionForm> sessions = new ArrayDeque<>();
         final Deque<NewCoder> coders = new ArrayDeque<>();
         final Deque<Path> relinks = new ArrayDeque<>();
+        final Deque<NewStudy> newStudies = new ArrayDeque<>();
         final List<String> relinkAsked = new ArrayList<>();
 
         @Override
@@ -60,7 +61,7 @@ class StudyBrowserTest {
 
         @Override
         public Optional<NewStudy> newStudy(Window owner) {
-            return Optional.empty();
+            return Optional.ofNullable(newStudies.poll());
         }
 
         @Override
@@ -284,5 +285,21 @@ class StudyBrowserTest {
         robot.interact(() -> browser.setOffset(s01.videos().get(1), "later"));
         assertEquals(List.of("That is not an offset: \"later\" is not a time in seconds; type e.g. 0, 1.250 or -0.5."), dialogs.shown);
         assertEquals(1250, browser.overview().rows().get(0).videos().get(1).file().offsetMs());
+    }
+
+    @Test
+    void createsANewStudyAndNeverOverwritesAFile(FxRobot robot) throws Exception {
+        Path file = dir.resolve("reunions-2026.attune");
+        forms.newStudies.add(new StudyForms.NewStudy(file, "reunions-2026", org.attune.scheme.json.BundledSchemes.defaultScheme()));
+        robot.clickOn("#newStudy");
+        assertEquals("reunions-2026", robot.lookup("#studyTitle").queryLabeled().getText());
+        assertTrue(robot.lookup("#studySummary").queryLabeled().getText().contains("0 sessions, 0 coders"));
+        assertTrue(Files.isRegularFile(file));
+        assertFalse(robot.lookup("#addSession").queryButton().isDisabled(), "a new study is open for writing");
+        forms.newStudies.add(new StudyForms.NewStudy(file, "again", org.attune.scheme.json.BundledSchemes.defaultScheme()));
+        robot.clickOn("#newStudy");
+        assertEquals(List.of("A file of that name exists: " + file + " already exists; Attune does not overwrite it. Choose another name, or open it."),
+                dialogs.shown);
+        assertEquals("reunions-2026", robot.lookup("#studyTitle").queryLabeled().getText());
     }
 }
