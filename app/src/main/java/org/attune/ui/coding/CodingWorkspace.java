@@ -26,7 +26,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.attune.coding.CodedEvent;
 import org.attune.coding.Coder;
 import org.attune.coding.CodingPass;
@@ -56,7 +55,7 @@ import org.attune.ui.player.SessionPlayer;
  * The coding workspace: one pass (session × coder) of the open study, coded from the keyboard while
  * the video plays. Every key press is decided by {@link KeyCoding} against the pass's {@link PassIndex}
  * and committed to the study file before the table and the timeline show it; the status line says so.
- * Around it: the {@link SessionPlayer} (one to four cameras) with its transport bar, the
+ * Around it: the {@link SessionPlayer} (one to four cameras) with its {@link TransportBar}, the
  * {@link CodingTimeline}, the {@link EventTable} (edits arrive through its host and are checked by
  * {@link EventEdit}), the code palette with running states lit, the {@link RatingsPanel}, and the
  * coder's {@link KeyMap} ({@link KeysDialog}). Keys are listed in the README's "Coding" section.
@@ -80,7 +79,7 @@ public final class CodingWorkspace extends BorderPane {
     private final ObservableList<CodedEvent> events = FXCollections.observableArrayList();
     private final ChoiceBox<PassChoice> passChooser = new ChoiceBox<>(passes);
     private final StackPane videoArea = new StackPane();
-    private final Label readout = new Label("--:--:--.---   frame —");
+    private final TransportBar transport = new TransportBar(() -> this.player, this::goToTime);
     private final Label status = new Label("Open a study to start coding.");
     private final VBox palette = new VBox(2);
     private final Map<String, Label> paletteRows = new LinkedHashMap<>();
@@ -98,17 +97,14 @@ public final class CodingWorkspace extends BorderPane {
     private long pendingSeekMs = -1;
     private boolean choosing;
     private final javafx.scene.control.CheckBox pauseForModifiers = new javafx.scene.control.CheckBox("Pause to choose modifiers");
-    private ChoiceBox<Double> rateChoice;
     private BorderPane timelinePane;
-    private javafx.scene.control.Slider volume;
-    private javafx.scene.control.ToggleButton mute;
     private Label hint;
     private final AnimationTimer clock = new AnimationTimer() {
         @Override
         public void handle(long now) {
             if (player != null) {
                 player.tick();
-                readout.setText(TimeFormat.clock(player.stampMs()) + "   frame " + player.currentFrame());
+                transport.showTime(player);
             }
             timeline.tick();
         }
@@ -193,50 +189,6 @@ public final class CodingWorkspace extends BorderPane {
         chooser.setVisible(false);
         chooser.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         chooser.setId("modifierChooser");
-        Button back30 = transport("−30", "Back 30 s (Ctrl+Shift+←)", () -> player.jump(-30_000));
-        Button back5 = transport("−5", "Back 5 s (Shift+←)", () -> player.jump(-5000));
-        Button back1 = transport("−1", "Back 1 s (Ctrl+←)", () -> player.jump(-1000));
-        Button stepBack = transport("◀|", "Back one frame (←)", () -> player.step(-1));
-        Button play = transport("▶ / ❚❚", "Play or pause (Space)", this::togglePlay);
-        Button stepForward = transport("|▶", "Forward one frame (→)", () -> player.step(1));
-        Button forward1 = transport("+1", "Forward 1 s (Ctrl+→)", () -> player.jump(1000));
-        Button forward5 = transport("+5", "Forward 5 s (Shift+→)", () -> player.jump(5000));
-        Button forward30 = transport("+30", "Forward 30 s (Ctrl+Shift+→)", () -> player.jump(30_000));
-        Button goTo = transport("Go to…", "Go to a time (Ctrl+G)", this::goToTime);
-        javafx.scene.control.Slider volume = new javafx.scene.control.Slider(0, 1, 1);
-        volume.setPrefWidth(70);
-        volume.setFocusTraversable(false);
-        volume.setTooltip(new javafx.scene.control.Tooltip("Volume"));
-        javafx.scene.control.ToggleButton mute = new javafx.scene.control.ToggleButton("Mute");
-        mute.setFocusTraversable(false);
-        volume.valueProperty().addListener((o, a, v) -> {
-            if (player != null) player.setVolume(v.doubleValue());
-        });
-        mute.selectedProperty().addListener((o, a, m) -> {
-            if (player != null) player.setMute(m);
-        });
-        this.volume = volume;
-        this.mute = mute;
-        ChoiceBox<Double> rate = new ChoiceBox<>(FXCollections.observableArrayList(0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0));
-        rateChoice = rate;
-        rate.setValue(1.0);
-        rate.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Double r) {
-                return r == null ? "" : r < 1 ? "1/" + Math.round(1 / r) + "×" : Math.round(r) + "×";
-            }
-
-            @Override
-            public Double fromString(String s) {
-                return null;
-            }
-        });
-        rate.valueProperty().addListener((o, a, r) -> {
-            if (player != null) player.setRate(r);
-        });
-        rate.setFocusTraversable(false);
-        readout.getStyleClass().add("time-readout");
-        readout.setId("readout");
         Button zoomIn = new Button("+");
         zoomIn.setId("zoomIn");
         zoomIn.setTooltip(new javafx.scene.control.Tooltip("Timeline: show less time (Ctrl+wheel on the timeline zooms around the mouse)"));
@@ -261,11 +213,6 @@ public final class CodingWorkspace extends BorderPane {
         timelineBar.setPadding(new Insets(2, 8, 2, 8));
         timelinePane = new BorderPane(timeline);
         timelinePane.setTop(timelineBar);
-        HBox transport = new HBox(4, back30, back5, back1, stepBack, play, stepForward, forward1, forward5, forward30, rate, goTo, new Region(), mute, volume,
-                readout);
-        HBox.setHgrow(transport.getChildren().get(11), Priority.ALWAYS);
-        transport.setAlignment(Pos.CENTER_LEFT);
-        transport.setPadding(new Insets(6, 10, 6, 10));
         VBox top = new VBox(new StackPane(videoArea, chooser), transport);
         VBox.setVgrow(top.getChildren().get(0), Priority.ALWAYS);
 
@@ -290,16 +237,6 @@ public final class CodingWorkspace extends BorderPane {
         sp.setFitToWidth(true);
         sp.setFocusTraversable(false);
         return sp;
-    }
-
-    private Button transport(String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setTooltip(new javafx.scene.control.Tooltip(tip));
-        b.setFocusTraversable(false);
-        b.setOnAction(e -> {
-            if (player != null) action.run();
-        });
-        return b;
     }
 
     /** Opens a study for coding (read-write: coding writes to it). */
@@ -411,8 +348,7 @@ public final class CodingWorkspace extends BorderPane {
                     sessionMs = vp.durationMs();
                     timeline.setEvents(events, index.running(), sessionMs, true);
                 }
-                vp.setVolume(volume.getValue());
-                vp.setMute(mute.isSelected());
+                transport.applyTo(vp);
                 if (pendingSeekMs >= 0) vp.seekStored(pendingSeekMs);
                 else vp.showFrame(0);
                 pendingSeekMs = -1;
@@ -480,7 +416,7 @@ public final class CodingWorkspace extends BorderPane {
         }
         if (player == null) return;
         switch (e.getCode()) {
-            case SPACE -> togglePlay();
+            case SPACE -> transport.togglePlay();
             case LEFT, RIGHT -> {
                 int sign = e.getCode() == KeyCode.LEFT ? -1 : 1;
                 if (e.isShortcutDown() && e.isShiftDown()) player.jump(sign * 30_000L);
@@ -520,11 +456,11 @@ public final class CodingWorkspace extends BorderPane {
         switch (action) {
             case PLAY -> player.play();
             case STOP -> player.pause();
-            case PLAY_PAUSE -> togglePlay();
+            case PLAY_PAUSE -> transport.togglePlay();
             case STEP_BACK -> player.step(-1);
             case STEP_FORWARD -> player.step(1);
-            case SLOWER -> rateChoice.setValue(Math.max(0.125, rateChoice.getValue() / 2));
-            case FASTER -> rateChoice.setValue(Math.min(8, rateChoice.getValue() * 2));
+            case SLOWER -> transport.slower();
+            case FASTER -> transport.faster();
             case BACK_1S -> player.jump(-1000);
             case FORWARD_1S -> player.jump(1000);
             case BACK_5S -> player.jump(-5000);
@@ -826,11 +762,6 @@ public final class CodingWorkspace extends BorderPane {
         } catch (StudyException ex) {
             dialogs.showError(redo ? "Redo failed" : "Undo failed", ex.getMessage());
         }
-    }
-
-    private void togglePlay() {
-        if (player.isPlaying()) player.pause();
-        else player.play();
     }
 
     private void refresh() {
