@@ -34,7 +34,7 @@ import org.attune.coding.EventEdit;
 import org.attune.coding.KeyCoding;
 import org.attune.coding.KeyMap;
 import org.attune.coding.MediaFile;
-import org.attune.coding.Modifiers;
+import org.attune.coding.ModifierChoice;
 import org.attune.coding.PassIndex;
 import org.attune.coding.PassStatus;
 import org.attune.coding.Session;
@@ -94,6 +94,7 @@ public final class CodingWorkspace extends BorderPane {
     private PassChoice current;
     private SessionPlayer player;
     private KeyCoding.ChooseModifiers pending;
+    private ModifierChoice modifierChoice;
     private long pendingSeekMs = -1;
     private boolean choosing;
     private final javafx.scene.control.CheckBox pauseForModifiers = new javafx.scene.control.CheckBox("Pause to choose modifiers");
@@ -713,42 +714,60 @@ public final class CodingWorkspace extends BorderPane {
 
     private void showChooser(KeyCoding.ChooseModifiers ask) {
         pending = ask;
-        chooser.getChildren().clear();
-        Label title = new Label(ask.code().label() + " at " + TimeFormat.clock(ask.atMs()));
-        title.getStyleClass().add("detail-id");
-        chooser.getChildren().add(title);
-        ModifierSet set = ask.code().modifiers().get(0);
-        chooser.getChildren().add(new Label(set.label() + ":"));
-        for (int i = 0; i < set.values().size() && i < 9; i++) {
-            chooser.getChildren().add(new Label((i + 1) + "   " + set.values().get(i).label()));
-        }
-        chooser.getChildren().add(new Label("0   none    Esc   cancel"));
+        modifierChoice = new ModifierChoice(ask.code());
+        renderChooser();
         chooser.setVisible(true);
         if (player != null && pauseForModifiers.isSelected()) player.pause();
     }
 
+    /** The chooser for the current modifier set: its values by number, ticks for a multiple choice. */
+    private void renderChooser() {
+        KeyCoding.ChooseModifiers ask = pending;
+        ModifierSet set = modifierChoice.set();
+        chooser.getChildren().clear();
+        Label title = new Label(ask.code().label() + " at " + TimeFormat.clock(ask.atMs()));
+        title.getStyleClass().add("detail-id");
+        chooser.getChildren().add(title);
+        String progress = modifierChoice.progress();
+        chooser.getChildren().add(new Label(set.label() + (progress.isEmpty() ? "" : "  (" + progress + ")")
+                + (set.choice() == ModifierSet.Choice.MULTIPLE ? " — any number:" : ":")));
+        for (int i = 0; i < set.values().size() && i < 9; i++) {
+            ModifierSet.Value v = set.values().get(i);
+            String tick = set.choice() == ModifierSet.Choice.MULTIPLE ? (modifierChoice.ticked().contains(v.id()) ? "☑ " : "☐ ") : "";
+            chooser.getChildren().add(new Label((i + 1) + "   " + tick + v.label()));
+        }
+        chooser.getChildren().add(new Label(set.choice() == ModifierSet.Choice.MULTIPLE
+                ? "1–9 tick    Enter done    0 none    Esc cancel" : "0   none    Esc   cancel"));
+    }
+
     private void chooseModifier(KeyEvent e) {
         KeyCoding.ChooseModifiers ask = pending;
-        ModifierSet set = ask.code().modifiers().get(0);
-        Modifiers chosen = null;
-        if (e.getCode() == KeyCode.ESCAPE) {
-            status.setText("Cancelled: no " + ask.code().id() + " was coded.");
-        } else if (e.getCode().isDigitKey()) {
-            int n = Integer.parseInt(e.getCode().getName().replaceAll("\\D", ""));
-            if (n == 0) chosen = Modifiers.NONE;
-            else if (n <= set.values().size()) chosen = Modifiers.single(set.id(), set.values().get(n - 1).id());
-            else return;
-        } else {
-            return;
+        ModifierChoice.Step step;
+        if (e.getCode() == KeyCode.ESCAPE) step = modifierChoice.escape();
+        else if (e.getCode() == KeyCode.ENTER) step = modifierChoice.enter();
+        else if (e.getCode().isDigitKey()) step = modifierChoice.digit(Integer.parseInt(e.getCode().getName().replaceAll("\\D", "")));
+        else return;
+        switch (step) {
+            case CHANGED, NEXT_SET -> renderChooser();
+            case CANCELLED -> {
+                closeChooser();
+                status.setText("Cancelled: no " + ask.code().id() + " was coded.");
+            }
+            case DONE -> {
+                closeChooser();
+                try {
+                    apply(KeyCoding.withModifiers(scheme(), ask.code(), ask.atMs(), modifierChoice.result(), index));
+                } catch (StudyException ex) {
+                    dialogs.showError("The event was not saved", ex.getMessage());
+                }
+            }
+            default -> { }
         }
+    }
+
+    private void closeChooser() {
         pending = null;
         chooser.setVisible(false);
-        if (chosen == null) return;
-        try {
-            apply(KeyCoding.withModifiers(scheme(), ask.code(), ask.atMs(), chosen, index));
-        } catch (StudyException ex) {
-            dialogs.showError("The event was not saved", ex.getMessage());
-        }
     }
 
     private void undoRedo(boolean redo) {
