@@ -179,6 +179,59 @@ public final class Study implements AutoCloseable {
         return new Session(id, s.label(), s.dyad(), s.date(), s.childAgeMonths(), s.context(), s.notes(), s.metadata());
     }
 
+    /**
+     * Changes a session's details (label, dyad, date, age, context, notes, the lab's fields); its
+     * videos and passes stay. Labels stay unique. One transaction.
+     */
+    public Session updateSession(Session s) throws StudyException {
+        return file.write("change session " + s.label(), c -> {
+            try (PreparedStatement check = c.prepareStatement("SELECT 1 FROM sessions WHERE label = ? AND id <> ?")) {
+                check.setString(1, s.label());
+                check.setLong(2, s.id());
+                if (check.executeQuery().next()) {
+                    throw new StudyException(StudyException.Kind.INVALID_INPUT, "There is already a session labelled \"" + s.label() + "\"; labels must be unique.");
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE sessions SET label = ?, dyad = ?, session_date = ?, child_age_months = ?, context = ?, notes = ? WHERE id = ?")) {
+                ps.setString(1, s.label());
+                ps.setString(2, s.dyad());
+                ps.setString(3, s.date());
+                if (s.childAgeMonths() == null) ps.setNull(4, Types.REAL);
+                else ps.setDouble(4, s.childAgeMonths());
+                ps.setString(5, s.context());
+                ps.setString(6, s.notes());
+                ps.setLong(7, s.id());
+                if (ps.executeUpdate() != 1) throw new StudyException(StudyException.Kind.INVALID_INPUT, "There is no session " + s.id() + " in this study.");
+            }
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM session_metadata WHERE session_id = ?")) {
+                del.setLong(1, s.id());
+                del.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO session_metadata (session_id, key, value) VALUES (?, ?, ?)")) {
+                for (Map.Entry<String, String> e : s.metadata().entrySet()) {
+                    ps.setLong(1, s.id());
+                    ps.setString(2, e.getKey());
+                    ps.setString(3, e.getValue());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return s;
+        });
+    }
+
+    /** Detaches a video from its session (the file itself is not touched). */
+    public void removeMedia(long mediaId) throws StudyException {
+        file.write("detach a video", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM media WHERE id = ?")) {
+                ps.setLong(1, mediaId);
+                if (ps.executeUpdate() != 1) throw new StudyException(StudyException.Kind.INVALID_INPUT, "There is no video " + mediaId + " in this study.");
+            }
+            return null;
+        });
+    }
+
     public List<Session> sessions() throws StudyException {
         return file.read(Study::readSessions);
     }

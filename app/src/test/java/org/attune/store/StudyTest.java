@@ -457,4 +457,25 @@ class StudyTest {
             assertEquals(PassStatus.DONE, s.pass(ids[0], ids[1]).status());
         }
     }
+
+    @Test
+    void aSessionsDetailsChangeAndAVideoIsDetachedWithoutTouchingItsFile() throws Exception {
+        Path video = Files.writeString(dir.resolve("cam1.mp4"), "x");
+        try (Study s = Study.create(file, SCHEME, "Edits")) {
+            long[] ids = seed(s);
+            s.addSession(new Session(0, "S02", "", "", null, "", "", Map.of()));
+            Session changed = new Session(ids[0], "S01b", "D09", "2026-03-05", 19.0, "reunion", "re-filmed", Map.of("wave", "2"));
+            assertEquals(changed, s.updateSession(changed));
+            assertEquals(changed, s.session("S01b").orElseThrow());
+            StudyException clash = assertThrows(StudyException.class,
+                    () -> s.updateSession(new Session(ids[0], "S02", "", "", null, "", "", Map.of())));
+            assertEquals("There is already a session labelled \"S02\"; labels must be unique.", clash.getMessage());
+            assertEquals("S01b", s.sessions().stream().filter(x -> x.id() == ids[0]).findFirst().orElseThrow().label(), "nothing half-changed");
+            MediaFile m = s.addMedia(ids[0], new Study.NewMedia(video, 1, 0, 25.0, 1000L));
+            s.removeMedia(m.id());
+            assertEquals(List.of(), s.media(ids[0]));
+            assertTrue(Files.exists(video), "the file itself is never deleted");
+            assertEquals(ids[2], s.pass(ids[0], ids[1]).id(), "the pass stays");
+        }
+    }
 }

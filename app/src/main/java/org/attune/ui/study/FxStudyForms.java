@@ -84,10 +84,24 @@ public final class FxStudyForms implements StudyForms {
 
     @Override
     public Optional<SessionForm.Result> newSession(Window owner, Set<String> existingLabels) {
+        return sessionDialog(owner, existingLabels, null);
+    }
+
+    @Override
+    public Optional<org.attune.coding.Session> editSession(Window owner, org.attune.coding.Session session, Set<String> otherLabels) {
+        return sessionDialog(owner, otherLabels, session).map(r -> {
+            org.attune.coding.Session s = r.session();
+            return new org.attune.coding.Session(session.id(), s.label(), s.dyad(), s.date(), s.childAgeMonths(), s.context(), s.notes(), s.metadata());
+        });
+    }
+
+    /** The session form: a new session with its videos, or ({@code editing} not null) an existing session's details. */
+    private Optional<SessionForm.Result> sessionDialog(Window owner, Set<String> existingLabels, org.attune.coding.Session editing) {
         Dialog<SessionForm.Result> d = new Dialog<>();
         d.initOwner(owner);
-        d.setTitle("Add a session");
-        d.setHeaderText("A recorded session: its details and up to four videos (camera angles).");
+        d.setTitle(editing == null ? "Add a session" : "Edit session " + editing.label());
+        d.setHeaderText(editing == null ? "A recorded session: its details and up to four videos (camera angles)."
+                : "The session's details. Its videos and coding passes stay as they are.");
         d.getDialogPane().getStylesheets().add(AttuneApp.STYLESHEET);
         TextField label = new TextField();
         label.setPromptText("e.g. S03 or D12-visit2");
@@ -163,12 +177,22 @@ public final class FxStudyForms implements StudyForms {
         offsetHelp.setWrapText(true);
         offsetHelp.setMinHeight(Region.USE_PREF_SIZE);
         offsetHelp.getStyleClass().add("placeholder");
-        g.addRow(r++, new Label("Videos"), new VBox(6, videoRows, addVideo, offsetHelp));
+        if (editing == null) g.addRow(r++, new Label("Videos"), new VBox(6, videoRows, addVideo, offsetHelp));
+        if (editing != null) {
+            SessionForm was = SessionForm.of(editing);
+            label.setText(was.label);
+            dyad.setText(was.dyad);
+            date.getEditor().setText(was.date);
+            age.setText(was.childAgeMonths);
+            context.getEditor().setText(was.context);
+            notes.setText(was.notes);
+            other.setText(was.otherFields);
+        }
         g.add(problems, 0, r, 2, 1);
         g.getColumnConstraints().setAll(labelColumn(), fieldColumn());
         d.getDialogPane().setContent(g);
         d.getDialogPane().setPrefWidth(640);
-        ButtonType add = new ButtonType("Add session", ButtonBar.ButtonData.OK_DONE);
+        ButtonType add = new ButtonType(editing == null ? "Add session" : "Save", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().setAll(add, ButtonType.CANCEL);
         SessionForm.Result[] checked = new SessionForm.Result[1];
         d.getDialogPane().lookupButton(add).addEventFilter(ActionEvent.ACTION, e -> {

@@ -46,6 +46,22 @@ public final class SessionForm {
     public String otherFields = "";
     public final List<VideoRow> videos = new ArrayList<>();
 
+    /** A form holding a session's details as text, for editing. */
+    public static SessionForm of(Session s) {
+        SessionForm f = new SessionForm();
+        f.label = s.label();
+        f.dyad = s.dyad();
+        f.date = s.date();
+        Double age = s.childAgeMonths();
+        f.childAgeMonths = age == null ? "" : age == Math.rint(age) ? Long.toString(age.longValue()) : age.toString();
+        f.context = s.context();
+        f.notes = s.notes();
+        StringBuilder other = new StringBuilder();
+        s.metadata().forEach((k, v) -> other.append(k).append(" = ").append(v).append('\n'));
+        f.otherFields = other.toString();
+        return f;
+    }
+
     public Result check(Set<String> existingLabels, VideoProbe probe) {
         List<String> problems = new ArrayList<>();
         String l = label.trim();

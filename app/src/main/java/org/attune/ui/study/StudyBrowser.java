@@ -450,6 +450,11 @@ public final class StudyBrowser extends BorderPane {
         for (var m : s.metadata().entrySet()) r = fact(facts, r, m.getKey(), m.getValue());
         r = fact(facts, r, "Notes", s.notes());
         details.getChildren().add(facts);
+        Button edit = new Button("Edit details…");
+        edit.setId("editSession");
+        edit.setDisable(!isWritable());
+        edit.setOnAction(e -> editSession(row.session()));
+        details.getChildren().add(edit);
         details.getChildren().add(sectionHeader("VIDEOS"));
         if (row.videos().isEmpty()) details.getChildren().add(new Label("No video attached; events can still be typed in the table."));
         for (StudyOverview.Video v : row.videos()) {
@@ -463,9 +468,13 @@ public final class StudyBrowser extends BorderPane {
             setOffset.setDisable(!isWritable());
             setOffset.setOnAction(e -> askOffset(v));
             setOffset.setMinWidth(Region.USE_PREF_SIZE);
-            HBox line = new HBox(8, l, setOffset);
-            line.setAlignment(Pos.CENTER_LEFT);
-            details.getChildren().add(line);
+            Button remove = new Button("Remove");
+            remove.setId("removeVideo-" + v.file().position());
+            remove.setDisable(!isWritable());
+            remove.setMinWidth(Region.USE_PREF_SIZE);
+            remove.setOnAction(e -> removeVideo(v));
+            HBox buttons = new HBox(8, setOffset, remove);
+            details.getChildren().addAll(l, buttons);
             if (!v.present()) {
                 Label miss = new Label("Missing: not found at " + v.resolved());
                 miss.getStyleClass().add("form-problems");
@@ -591,6 +600,36 @@ public final class StudyBrowser extends BorderPane {
             dialogs.showError("The video was not attached", e.getMessage());
         } catch (Exception e) {
             dialogs.showError("The video was not attached", file.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    private void editSession(Session s) {
+        Set<String> others = overview.rows().stream().map(r -> r.session().label()).filter(l -> !l.equals(s.label())).collect(Collectors.toSet());
+        forms.editSession(getScene().getWindow(), s, others).ifPresent(this::saveSession);
+    }
+
+    /** Saves a session's changed details. */
+    public void saveSession(Session changed) {
+        try {
+            open.get().updateSession(changed);
+            open.changed();
+            status.setText("Saved the details of session " + changed.label() + ".");
+        } catch (StudyException e) {
+            dialogs.showError("The session was not changed", e.getMessage());
+        }
+    }
+
+    /** Detaches a video from its session after asking; the file stays where it is. */
+    public void removeVideo(StudyOverview.Video v) {
+        String name = Path.of(v.file().path()).getFileName().toString();
+        if (!dialogs.confirm("Remove this video from the session?", "Camera " + v.file().position() + " (" + name + ") will no longer be part of the session. "
+                + "The file itself is not deleted, and no coded event changes.", "Remove video")) return;
+        try {
+            open.get().removeMedia(v.file().id());
+            open.changed();
+            status.setText("Removed camera " + v.file().position() + " (" + name + ") from the session; the file is untouched.");
+        } catch (StudyException e) {
+            dialogs.showError("The video was not removed", e.getMessage());
         }
     }
 

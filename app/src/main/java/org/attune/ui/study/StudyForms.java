@@ -27,6 +27,9 @@ public interface StudyForms {
     /** The add-session form; the result has passed {@link SessionForm#check}. */
     Optional<SessionForm.Result> newSession(Window owner, Set<String> existingLabels);
 
+    /** The edit-session form, prefilled; the result keeps the session's id. {@code otherLabels}: the other sessions' labels. */
+    Optional<org.attune.coding.Session> editSession(Window owner, org.attune.coding.Session session, Set<String> otherLabels);
+
     Optional<NewCoder> newCoder(Window owner, Set<String> existingInitials);
 
     /** A video file to attach to a session. */

@@ -70,6 +70,13 @@ class StudyBrowserTest {
             return f == null ? Optional.empty() : Optional.of(f.check(existingLabels, FxStudyForms::probe)).filter(SessionForm.Result::ok);
         }
 
+        final Deque<org.attune.coding.Session> edits = new ArrayDeque<>();
+
+        @Override
+        public Optional<org.attune.coding.Session> editSession(Window owner, org.attune.coding.Session session, Set<String> otherLabels) {
+            return Optional.ofNullable(edits.poll());
+        }
+
         @Override
         public Optional<NewCoder> newCoder(Window owner, Set<String> existingInitials) {
             return Optional.ofNullable(coders.poll());
@@ -301,5 +308,34 @@ class StudyBrowserTest {
         assertEquals(List.of("A file of that name exists: " + file + " already exists; Attune does not overwrite it. Choose another name, or open it."),
                 dialogs.shown);
         assertEquals("reunions-2026", robot.lookup("#studyTitle").queryLabeled().getText());
+    }
+
+    @Test
+    void aSessionsDetailsAreEditedAndAVideoRemovedAfterAsking(FxRobot robot) throws Exception {
+        Path file = copySample(dir.resolve("s"));
+        robot.interact(() -> browser.openStudy(file));
+        org.attune.coding.Session s01 = browser.overview().rows().get(0).session();
+        SessionForm form = SessionForm.of(s01);
+        assertEquals("S01", form.label);
+        form.label = "S01-home";
+        form.otherFields = form.otherFields + "wave = 1\n";
+        SessionForm.Result checked = form.check(Set.of("S02"), (f, p, o) -> null);
+        assertTrue(checked.ok(), checked.problems().toString());
+        org.attune.coding.Session edited = checked.session();
+        robot.interact(() -> browser.saveSession(new org.attune.coding.Session(s01.id(), edited.label(), edited.dyad(), edited.date(), edited.childAgeMonths(),
+                edited.context(), edited.notes(), edited.metadata())));
+        StudyOverview.Row row = browser.overview().rows().stream().filter(r -> r.session().id() == s01.id()).findFirst().orElseThrow();
+        assertEquals("S01-home", row.session().label());
+        assertEquals("1", row.session().metadata().get("wave"));
+        assertEquals(s01.childAgeMonths(), row.session().childAgeMonths(), "unchanged fields survive the round trip through the form");
+        assertTrue(row.cells().values().stream().allMatch(c -> c.pass().isPresent()), "the passes stay");
+
+        dialogs.answer = false;
+        robot.interact(() -> browser.removeVideo(row.videos().get(0)));
+        assertEquals(1, browser.overview().rows().stream().filter(r -> r.session().id() == s01.id()).findFirst().orElseThrow().videos().size(), "declined");
+        dialogs.answer = true;
+        robot.interact(() -> browser.removeVideo(row.videos().get(0)));
+        assertEquals(0, browser.overview().rows().stream().filter(r -> r.session().id() == s01.id()).findFirst().orElseThrow().videos().size());
+        assertTrue(Files.exists(dir.resolve("s").resolve("free-play-s01.mp4")), "the file itself stays");
     }
 }
