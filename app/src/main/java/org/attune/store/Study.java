@@ -392,14 +392,15 @@ public final class Study implements AutoCloseable {
 
     /** Every video of the study, by session and camera position. */
     public List<MediaFile> allMedia() throws StudyException {
-        return file.read(c -> readMedia(c, "WHERE ?1 = ?1", 0));
+        return file.read(c -> readMedia(c, ""));
     }
 
-    private static List<MediaFile> readMedia(Connection c, String where, long arg) throws SQLException {
+    /** Videos matching {@code where} (with its {@code ?} bound to {@code args} in order; "" for all). */
+    private static List<MediaFile> readMedia(Connection c, String where, long... args) throws SQLException {
         List<MediaFile> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT id, session_id, position, path, offset_ms, fps, duration_ms FROM media " + where + " ORDER BY session_id, position")) {
-            ps.setLong(1, arg);
+            for (int i = 0; i < args.length; i++) ps.setLong(i + 1, args[i]);
             ResultSet rs = ps.executeQuery();
             while (rs.next()) {
                 double fps = rs.getDouble(6);

@@ -487,9 +487,4 @@ final class CodingTimeline extends Region {
         draw();
         s.consume();
     }
-
-    // for tests
-    boolean isDirty() {
-        return dirty;
-    }
 }

@@ -247,11 +247,6 @@ public final class SessionPlayer implements AutoCloseable {
         return new Drift(checks, maxDrift, corrections);
     }
 
-    /** Each follower's frame on screen (tests). */
-    public List<Long> followerFrames() {
-        return followers.stream().map(VideoPlayer::currentFrame).toList();
-    }
-
     public List<VideoPlayer> followers() {
         return List.copyOf(followers);
     }
