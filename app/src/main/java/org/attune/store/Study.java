@@ -148,35 +148,50 @@ public final class Study implements AutoCloseable {
     }
 
     static Session insertSession(Connection c, Session s) throws SQLException, StudyException {
-        try (PreparedStatement check = c.prepareStatement("SELECT 1 FROM sessions WHERE label = ?")) {
-            check.setString(1, s.label());
-            if (check.executeQuery().next()) {
-                throw new StudyException(StudyException.Kind.INVALID_INPUT, "There is already a session labelled \"" + s.label() + "\"; labels must be unique.");
-            }
-        }
+        checkLabelFree(c, s.label(), -1);
         long id;
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO sessions (label, dyad, session_date, child_age_months, context, notes) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, s.label());
-            ps.setString(2, s.dyad());
-            ps.setString(3, s.date());
-            if (s.childAgeMonths() == null) ps.setNull(4, Types.REAL);
-            else ps.setDouble(4, s.childAgeMonths());
-            ps.setString(5, s.context());
-            ps.setString(6, s.notes());
+            bindDetails(ps, s);
             ps.executeUpdate();
             id = lastId(c);
         }
+        insertMetadata(c, id, s.metadata());
+        return new Session(id, s.label(), s.dyad(), s.date(), s.childAgeMonths(), s.context(), s.notes(), s.metadata());
+    }
+
+    /** Labels are unique within a study; {@code exceptId} is the session being changed (-1 for a new one). */
+    private static void checkLabelFree(Connection c, String label, long exceptId) throws SQLException, StudyException {
+        try (PreparedStatement check = c.prepareStatement("SELECT 1 FROM sessions WHERE label = ? AND id <> ?")) {
+            check.setString(1, label);
+            check.setLong(2, exceptId);
+            if (check.executeQuery().next()) {
+                throw new StudyException(StudyException.Kind.INVALID_INPUT, "There is already a session labelled \"" + label + "\"; labels must be unique.");
+            }
+        }
+    }
+
+    /** Binds label, dyad, date, age, context and notes to parameters 1–6. */
+    private static void bindDetails(PreparedStatement ps, Session s) throws SQLException {
+        ps.setString(1, s.label());
+        ps.setString(2, s.dyad());
+        ps.setString(3, s.date());
+        if (s.childAgeMonths() == null) ps.setNull(4, Types.REAL);
+        else ps.setDouble(4, s.childAgeMonths());
+        ps.setString(5, s.context());
+        ps.setString(6, s.notes());
+    }
+
+    private static void insertMetadata(Connection c, long sessionId, Map<String, String> metadata) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO session_metadata (session_id, key, value) VALUES (?, ?, ?)")) {
-            for (Map.Entry<String, String> e : s.metadata().entrySet()) {
-                ps.setLong(1, id);
+            for (Map.Entry<String, String> e : metadata.entrySet()) {
+                ps.setLong(1, sessionId);
                 ps.setString(2, e.getKey());
                 ps.setString(3, e.getValue());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
-        return new Session(id, s.label(), s.dyad(), s.date(), s.childAgeMonths(), s.context(), s.notes(), s.metadata());
     }
 
     /**
@@ -185,22 +200,10 @@ public final class Study implements AutoCloseable {
      */
     public Session updateSession(Session s) throws StudyException {
         return file.write("change session " + s.label(), c -> {
-            try (PreparedStatement check = c.prepareStatement("SELECT 1 FROM sessions WHERE label = ? AND id <> ?")) {
-                check.setString(1, s.label());
-                check.setLong(2, s.id());
-                if (check.executeQuery().next()) {
-                    throw new StudyException(StudyException.Kind.INVALID_INPUT, "There is already a session labelled \"" + s.label() + "\"; labels must be unique.");
-                }
-            }
+            checkLabelFree(c, s.label(), s.id());
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE sessions SET label = ?, dyad = ?, session_date = ?, child_age_months = ?, context = ?, notes = ? WHERE id = ?")) {
-                ps.setString(1, s.label());
-                ps.setString(2, s.dyad());
-                ps.setString(3, s.date());
-                if (s.childAgeMonths() == null) ps.setNull(4, Types.REAL);
-                else ps.setDouble(4, s.childAgeMonths());
-                ps.setString(5, s.context());
-                ps.setString(6, s.notes());
+                bindDetails(ps, s);
                 ps.setLong(7, s.id());
                 if (ps.executeUpdate() != 1) throw new StudyException(StudyException.Kind.INVALID_INPUT, "There is no session " + s.id() + " in this study.");
             }
@@ -208,15 +211,7 @@ public final class Study implements AutoCloseable {
                 del.setLong(1, s.id());
                 del.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO session_metadata (session_id, key, value) VALUES (?, ?, ?)")) {
-                for (Map.Entry<String, String> e : s.metadata().entrySet()) {
-                    ps.setLong(1, s.id());
-                    ps.setString(2, e.getKey());
-                    ps.setString(3, e.getValue());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            insertMetadata(c, s.id(), s.metadata());
             return s;
         });
     }

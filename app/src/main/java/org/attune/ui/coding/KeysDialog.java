@@ -62,19 +62,8 @@ final class KeysDialog {
     }
 
     static Optional<Choice> show(Window owner, KeyMap current, KeyboardLayout startLayout) {
-        javafx.scene.control.ChoiceBox<KeyboardLayout> keyboard = new javafx.scene.control.ChoiceBox<>(FXCollections.observableArrayList(KeyboardLayout.values()));
+        javafx.scene.control.ChoiceBox<KeyboardLayout> keyboard = org.attune.ui.KeyboardChoice.create();
         keyboard.setValue(startLayout);
-        keyboard.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(KeyboardLayout l) {
-                return l == null ? "" : l.displayName();
-            }
-
-            @Override
-            public KeyboardLayout fromString(String s) {
-                return null;
-            }
-        });
         ObservableList<Row> rows = FXCollections.observableArrayList();
         for (Code c : current.scheme().timedCodes()) rows.add(new Row(c, null, current.keyOf(c).orElse("")));
         for (KeyMap.Transport t : KeyMap.Transport.values()) rows.add(new Row(null, t, current.keyOf(t).orElse("")));

@@ -20,7 +20,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import org.attune.scheme.Code;
 import org.attune.scheme.CodingScheme;
 import org.attune.scheme.Family;
@@ -70,19 +69,7 @@ public final class SchemeBrowserView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
-        ChoiceBox<KeyboardLayout> layouts = new ChoiceBox<>();
-        layouts.getItems().setAll(KeyboardLayout.values());
-        layouts.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(KeyboardLayout l) {
-                return l == null ? "" : l.displayName();
-            }
-
-            @Override
-            public KeyboardLayout fromString(String s) {
-                return null;
-            }
-        });
+        ChoiceBox<KeyboardLayout> layouts = org.attune.ui.KeyboardChoice.create();
         layouts.valueProperty().bindBidirectional(model.layoutProperty());
         layouts.setId("layoutChoice");
         Label layoutLabel = new Label("Keyboard");
