@@ -144,7 +144,7 @@ public final class Study implements AutoCloseable {
 
     /** Adds a session; its {@code id} is ignored and assigned. Labels are unique within a study. */
     public Session addSession(Session s) throws StudyException {
-        return file.write("add session " + s.label(), c -> insertSession(c, s));
+        return addSession(s, List.of());
     }
 
     static Session insertSession(Connection c, Session s) throws SQLException, StudyException {
@@ -265,7 +265,7 @@ public final class Study implements AutoCloseable {
         if (media.size() > 4) throw new StudyException(StudyException.Kind.INVALID_INPUT, "A session has at most 4 videos (camera positions 1–4).");
         List<String> stored = new ArrayList<>();
         for (NewMedia m : media) {
-            if (m.position() < 1 || m.position() > 4) throw new StudyException(StudyException.Kind.INVALID_INPUT, "Camera position must be 1–4, not " + m.position() + ".");
+            checkPosition(m.position());
             stored.add(storedMediaPath(m.file()));
         }
         return file.write("add session " + s.label(), c -> {
@@ -273,6 +273,10 @@ public final class Study implements AutoCloseable {
             for (int i = 0; i < media.size(); i++) insertMedia(c, added.id(), stored.get(i), media.get(i));
             return added;
         });
+    }
+
+    private static void checkPosition(int position) throws StudyException {
+        if (position < 1 || position > 4) throw new StudyException(StudyException.Kind.INVALID_INPUT, "Camera position must be 1–4, not " + position + ".");
     }
 
     private static void insertMedia(Connection c, long sessionId, String stored, NewMedia m) throws SQLException, StudyException {
@@ -329,17 +333,12 @@ public final class Study implements AutoCloseable {
      * video itself is never copied.
      */
     public MediaFile addMedia(long sessionId, Path video, int position, long offsetMs) throws StudyException {
-        if (position < 1 || position > 4) throw new StudyException(StudyException.Kind.INVALID_INPUT, "Camera position must be 1–4, not " + position + ".");
-        String stored = storedMediaPath(video);
-        return file.write("attach " + video.getFileName(), c -> {
-            insertMedia(c, sessionId, stored, new NewMedia(video, position, offsetMs, null, null));
-            return new MediaFile(lastId(c), sessionId, position, stored, offsetMs, null, null);
-        });
+        return addMedia(sessionId, new NewMedia(video, position, offsetMs, null, null));
     }
 
     /** Attaches a video (with its frame rate and duration when known) to an existing session. */
     public MediaFile addMedia(long sessionId, NewMedia m) throws StudyException {
-        if (m.position() < 1 || m.position() > 4) throw new StudyException(StudyException.Kind.INVALID_INPUT, "Camera position must be 1–4, not " + m.position() + ".");
+        checkPosition(m.position());
         String stored = storedMediaPath(m.file());
         return file.write("attach " + m.file().getFileName(), c -> {
             insertMedia(c, sessionId, stored, m);

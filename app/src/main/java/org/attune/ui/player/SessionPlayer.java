@@ -166,10 +166,11 @@ public final class SessionPlayer implements AutoCloseable {
     }
 
     public void play() {
-        syncFollowers(master.currentMs());
+        double masterMs = master.currentMs();
+        syncFollowers(masterMs);
         master.play();
         for (int i = 0; i < followers.size(); i++) {
-            if (inRange(i, targetMs(i))) followers.get(i).play();
+            if (inRange(i, targetMs(i, masterMs))) followers.get(i).play();
         }
         lastCheck = System.nanoTime();
     }
@@ -220,10 +221,10 @@ public final class SessionPlayer implements AutoCloseable {
         long now = System.nanoTime();
         if (now - lastCheck < CHECK_EVERY_NS) return;
         lastCheck = now;
-        double session = master.currentMs() + masterOffset;
+        double masterMs = master.currentMs();
         for (int i = 0; i < followers.size(); i++) {
             VideoPlayer f = followers.get(i);
-            double target = session - followerOffsets.get(i);
+            double target = targetMs(i, masterMs);
             if (!inRange(i, target)) {
                 if (f.isPlaying()) f.pause();
                 continue;
@@ -255,10 +256,7 @@ public final class SessionPlayer implements AutoCloseable {
         return master;
     }
 
-    private double targetMs(int i) {
-        return master.currentMs() + masterOffset - followerOffsets.get(i);
-    }
-
+    /** Follower i's file time matching camera 1's file time {@code masterFileMs}. */
     private double targetMs(int i, double masterFileMs) {
         return masterFileMs + masterOffset - followerOffsets.get(i);
     }

@@ -285,8 +285,7 @@ public final class StudyBrowser extends BorderPane {
     /** True when another coder's blind pass of the same session is open for coding. */
     private boolean hiddenFromBlindCoder(StudyOverview.Cell cell) {
         CodingPass active = open.activePass();
-        return active != null && active.blind() && active.status() != PassStatus.DONE && active.sessionId() == cell.session().id()
-                && active.coderId() != cell.coder().id();
+        return open.blindCodingActive() && active.sessionId() == cell.session().id() && active.coderId() != cell.coder().id();
     }
 
     // ------------------------------------------------------------------ study
