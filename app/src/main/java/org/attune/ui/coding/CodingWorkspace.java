@@ -446,8 +446,8 @@ public final class CodingWorkspace extends BorderPane {
             status.setText("Nothing coded: " + c.describe() + ". Choose another key for one of them (Keys…).");
             return true;
         }
-        if (b instanceof KeyMap.CodeKey) {
-            code(physicalKey, player.stampMs());
+        if (b instanceof KeyMap.CodeKey key) {
+            code(key.code(), player.stampMs());
             return true;
         }
         return false;
@@ -512,11 +512,13 @@ public final class CodingWorkspace extends BorderPane {
 
     /** Applies one code key press at a stamped time (public for tests and the benchmark). */
     public void code(String physicalKey, long stampMs) {
+        if (keys.binding(physicalKey) instanceof KeyMap.CodeKey key) code(key.code(), stampMs);
+    }
+
+    private void code(Code code, long stampMs) {
         if (!mayEdit()) return;
         try {
-            KeyMap.Binding b = keys.binding(physicalKey);
-            if (!(b instanceof KeyMap.CodeKey key)) return;
-            KeyCoding.Action a = KeyCoding.onCode(scheme(), key.code(), stampMs, index);
+            KeyCoding.Action a = KeyCoding.onCode(scheme(), code, stampMs, index);
             if (a instanceof KeyCoding.ChooseModifiers ask) {
                 showChooser(ask);
                 return;
@@ -525,7 +527,6 @@ public final class CodingWorkspace extends BorderPane {
                 status.setText(r.why());
                 return;
             }
-            if (a instanceof KeyCoding.NotACodeKey) return;
             apply(a);
         } catch (StudyException ex) {
             dialogs.showError("The event was not saved", ex.getMessage());
