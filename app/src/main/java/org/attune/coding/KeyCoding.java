@@ -63,12 +63,13 @@ public final class KeyCoding {
     /** A code's key was pressed (found through the coder's {@link KeyMap}). */
     public static Action onCode(CodingScheme scheme, Code code, long stampMs, PassIndex pass) {
         Optional<CodedEvent> same = pass.running(code.id());
-        if (code.isState() && same.isPresent()) return stop(code, same.get(), stampMs);
+        if (code.isState() && same.isPresent()) return stop(code, same.get(), stampMs, pass);
         if (code.isState()) {
-            // a new bout may neither start inside a bout of its code nor run into a later one
-            Optional<CodedEvent> inTheWay = pass.boutInTheWay(code.id(), stampMs);
-            if (inTheWay.isPresent()) {
-                CodedEvent e = inTheWay.get();
+            // a new bout may not start inside a bout of its code; whether it runs into a later one is
+            // decided when it ends (a coder going back to code an earlier stretch must be able to start)
+            Optional<CodedEvent> inside = pass.boutAt(code.id(), stampMs);
+            if (inside.isPresent()) {
+                CodedEvent e = inside.get();
                 return new Refused("Cannot start " + code.id() + " at " + TimeFormat.clock(stampMs) + ": it is already coded from "
                         + TimeFormat.clock(e.onsetMs()) + " to " + TimeFormat.clock(e.offsetMs()) + ", and the new bout would overlap it. "
                         + "Change that bout in the event table instead.");
@@ -92,6 +93,12 @@ public final class KeyCoding {
                 return new Refused("Cannot start " + code.id() + " at " + TimeFormat.clock(atMs) + ": it would end " + e.code() + ", which starts later, at "
                         + TimeFormat.clock(e.onsetMs()) + ". Move the video past " + TimeFormat.clock(e.onsetMs()) + ", or end " + e.code() + " first.");
             }
+            Optional<CodedEvent> next = runInto(e, atMs, pass);
+            if (next.isPresent()) {
+                return new Refused("Cannot start " + code.id() + " at " + TimeFormat.clock(atMs) + ": it would end " + e.code() + " there, but " + e.code()
+                        + " is coded again from " + TimeFormat.clock(next.get().onsetMs()) + " and the two bouts would overlap. End " + e.code()
+                        + " before " + TimeFormat.clock(next.get().onsetMs()) + " first.");
+            }
         }
         return new StartState(EventDraft.state(code.id(), atMs, null).withModifiers(modifiers), ends);
     }
@@ -101,11 +108,22 @@ public final class KeyCoding {
         return PassIndex.of(events, id -> scheme.code(id).map(Code::isState).orElse(false));
     }
 
-    private static Action stop(Code code, CodedEvent running, long atMs) {
+    private static Action stop(Code code, CodedEvent running, long atMs, PassIndex pass) {
         if (atMs < running.onsetMs()) {
             return new Refused("Cannot end " + code.id() + " at " + TimeFormat.clock(atMs) + ": it started at " + TimeFormat.clock(running.onsetMs())
                     + ". Move the video past its start, or edit the event in the table.");
         }
+        Optional<CodedEvent> next = runInto(running, atMs, pass);
+        if (next.isPresent()) {
+            return new Refused("Cannot end " + code.id() + " at " + TimeFormat.clock(atMs) + ": " + code.id() + " is coded again from "
+                    + TimeFormat.clock(next.get().onsetMs()) + ", and the bout from " + TimeFormat.clock(running.onsetMs())
+                    + " would overlap it. Go back to before " + TimeFormat.clock(next.get().onsetMs()) + " and press again, or set the offset in the event table.");
+        }
         return new StopState(running, atMs);
+    }
+
+    /** The later bout of the same code that a running state would overlap if it ended at {@code atMs}. */
+    private static Optional<CodedEvent> runInto(CodedEvent running, long atMs, PassIndex pass) {
+        return pass.nextBout(running.code(), running.onsetMs()).filter(next -> next.onsetMs() < atMs);
     }
 }

@@ -66,19 +66,27 @@ public final class PassIndex {
         return set == null ? Collections.emptyNavigableSet() : Collections.unmodifiableNavigableSet(set);
     }
 
-    /**
-     * A finished bout of {@code code} that a new bout starting at {@code atMs} would overlap: one that
-     * contains {@code atMs}, or one that starts after it (the new bout would run into it).
-     */
-    public Optional<CodedEvent> boutInTheWay(String code, long atMs) {
+    /** The finished bout of {@code code} that contains {@code atMs} (onset ≤ atMs < offset), if any. */
+    public Optional<CodedEvent> boutAt(String code, long atMs) {
         NavigableSet<CodedEvent> set = bouts.get(code);
-        if (set == null || set.isEmpty()) return Optional.empty();
-        CodedEvent probe = new CodedEvent(Long.MAX_VALUE, 0, code, atMs, atMs, null, null);
-        CodedEvent before = set.floor(probe);
+        if (set == null) return Optional.empty();
+        CodedEvent before = set.floor(probe(code, atMs));
         if (before != null && before.offsetMs() != null && before.onsetMs() <= atMs && atMs < before.offsetMs()) return Optional.of(before);
-        for (CodedEvent after = set.higher(probe); after != null; after = set.higher(after)) {
-            if (after.offsetMs() != null) return Optional.of(after);
+        return Optional.empty();
+    }
+
+    /** The first finished bout of {@code code} that starts after {@code afterMs}: where a bout running from afterMs must end at the latest. */
+    public Optional<CodedEvent> nextBout(String code, long afterMs) {
+        NavigableSet<CodedEvent> set = bouts.get(code);
+        if (set == null) return Optional.empty();
+        for (CodedEvent after = set.higher(probe(code, afterMs)); after != null; after = set.higher(after)) {
+            if (after.offsetMs() != null && after.onsetMs() > afterMs) return Optional.of(after);
         }
         return Optional.empty();
+    }
+
+    /** Sorts after every bout starting at or before {@code atMs}. */
+    private static CodedEvent probe(String code, long atMs) {
+        return new CodedEvent(Long.MAX_VALUE, 0, code, atMs, atMs, null, null);
     }
 }

@@ -51,8 +51,31 @@ class KeyCodingTest {
         assertInstanceOf(KeyCoding.StartState.class, KeyCoding.onKey(SCHEME, "KeyG", 2000, List.of(earlier)), "right after a bout ends is fine");
         KeyCoding.Refused inside = assertInstanceOf(KeyCoding.Refused.class, KeyCoding.onKey(SCHEME, "KeyG", 1500, List.of(earlier)));
         assertTrue(inside.why().contains("already coded from 00:00:01.000 to 00:00:02.000"), inside.why());
-        assertInstanceOf(KeyCoding.Refused.class, KeyCoding.onKey(SCHEME, "KeyG", 5000, List.of(earlier, later)), "it would run into the later bout");
         assertInstanceOf(KeyCoding.StartState.class, KeyCoding.onKey(SCHEME, "KeyG", 9000, List.of(earlier, later)));
+    }
+
+    /** Going back to code an earlier stretch: the start is allowed; the end may not reach into the later bout. */
+    @Test
+    void aBoutStartedBeforeALaterBoutMustEndByItsOnset() {
+        CodedEvent later = new CodedEvent(2, 1, "P_GAZE", 6000, 8000L, Modifiers.NONE, "");
+        assertInstanceOf(KeyCoding.StartState.class, KeyCoding.onKey(SCHEME, "KeyG", 5000, List.of(later)), "starting before a later bout is fine");
+        CodedEvent started = running(3, "P_GAZE", 5000);
+        assertEquals(new KeyCoding.StopState(started, 5960), KeyCoding.onKey(SCHEME, "KeyG", 5960, List.of(later, started)));
+        assertEquals(new KeyCoding.StopState(started, 6000), KeyCoding.onKey(SCHEME, "KeyG", 6000, List.of(later, started)), "ending where the next starts");
+        KeyCoding.Refused r = assertInstanceOf(KeyCoding.Refused.class, KeyCoding.onKey(SCHEME, "KeyG", 6040, List.of(later, started)));
+        assertEquals("Cannot end P_GAZE at 00:00:06.040: P_GAZE is coded again from 00:00:06.000, and the bout from 00:00:05.000 would overlap it. "
+                + "Go back to before 00:00:06.000 and press again, or set the offset in the event table.", r.why());
+    }
+
+    /** A state ended by an exclusive start may not be ended past its own later bout either. */
+    @Test
+    void anExclusiveStartMayNotEndAStateIntoItsLaterBout() {
+        CodedEvent laterPositive = new CodedEvent(1, 1, "C_POS", 6000, 7000L, Modifiers.NONE, "");
+        CodedEvent positive = running(2, "C_POS", 5000);
+        KeyCoding.Refused r = assertInstanceOf(KeyCoding.Refused.class, KeyCoding.onKey(SCHEME, "KeyU", 6500, List.of(laterPositive, positive)));
+        assertTrue(r.why().startsWith("Cannot start C_DIST at 00:00:06.500: it would end C_POS there, but C_POS is coded again from 00:00:06.000"), r.why());
+        KeyCoding.StartState ok = assertInstanceOf(KeyCoding.StartState.class, KeyCoding.onKey(SCHEME, "KeyU", 5500, List.of(laterPositive, positive)));
+        assertEquals(List.of(positive), ok.ends());
     }
 
     @Test

@@ -82,16 +82,17 @@ class CodingWorkspaceTest {
         Path file = openSample(robot);
         int before = workspace.events().size();
         showFrame(robot, 250);                      // 10.000 s
-        robot.push(KeyCode.G);                      // P_GAZE would run into CM's later P_GAZE bout: refused, nothing stored
+        robot.push(KeyCode.G);                      // P_GAZE starts (CM codes it again from 14.160 s: fine if it ends by then)
         robot.push(KeyCode.T);                      // P_TOUCH starts
         showFrame(robot, 303);                      // 12.120 s
         robot.push(KeyCode.T);                      // … and ends
+        robot.push(KeyCode.G);                      // P_GAZE ends
         showFrame(robot, 326);                      // 13.040 s
         robot.push(KeyCode.E);                      // P_INTRUDE
         robot.push(KeyCode.I);                      // C_BID: the chooser opens
         robot.push(KeyCode.DIGIT3);                 // "help"
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(before + 3, workspace.events().size(), "three events added: " + dialogs);
+        assertEquals(before + 4, workspace.events().size(), "four events added: " + dialogs);
         assertTrue(robot.lookup("#saveStatus").queryLabeled().getText().startsWith("Coded C_BID at 00:00:13.040. All changes saved."));
         robot.push(KeyCode.Y);                      // C_POS starts at 13.040 and keeps running
         WaitForAsyncUtils.waitForFxEvents();
@@ -105,8 +106,9 @@ class CodingWorkspaceTest {
             long pass = passOf(s, "S02", "CM");
             List<String> added = s.events().list(pass).stream().filter(e -> e.onsetMs() >= 10_000 && e.onsetMs() <= 13_040
                     && List.of("P_TOUCH", "P_GAZE", "P_INTRUDE", "C_BID", "C_POS").contains(e.code()) && isNew(e)).map(CodedEvent::toString).toList();
-            assertEquals(3, added.size(), added.toString());
+            assertEquals(4, added.size(), added.toString());
             assertTrue(s.events().list(pass).stream().anyMatch(e -> e.code().equals("P_TOUCH") && e.onsetMs() == 10_000 && e.offsetMs() == 12_120));
+            assertTrue(s.events().list(pass).stream().anyMatch(e -> e.code().equals("P_GAZE") && e.onsetMs() == 10_000 && e.offsetMs() == 12_120));
             assertTrue(s.events().list(pass).stream().anyMatch(e -> e.code().equals("P_INTRUDE") && e.onsetMs() == 13_040));
             assertTrue(s.events().list(pass).stream().anyMatch(e -> e.code().equals("C_BID") && e.onsetMs() == 13_040
                     && e.modifiers().asMap().get("type").equals(List.of("help"))));
