@@ -73,23 +73,35 @@ public final class CodingBenchmark {
             ready.complete(w);
         });
         CodingWorkspace w = ready.get();
+        pulse = new Pulse();
         CompletableFuture<Void> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             long t0 = System.nanoTime();
             w.openPass(w.passChoices().get(0));
             System.out.printf("opening the pass of %,d events: %.0f ms%n", existing, (System.nanoTime() - t0) / 1e6);
             // 1. coding at the playhead, as a coder does: it moves on 40-400 ms per press, points and a state
-            //    starting or stopping at it; every 20th press follows a jump to anywhere in the session
+            //    starting or stopping at it; every 20th press or so follows a jump to anywhere in the session
+            //    (once the state is stopped: a coder stops a running state before jumping away from it)
             Random r = new Random(2);
             long[] playhead = {3_600_000};
-            boolean[] far = new boolean[1];
+            boolean[] jumped = new boolean[PRESSES];
+            boolean[] jumpDue = new boolean[1];
             run(w, "at the playhead", i -> {
-                far[0] = i % 20 == 0;
-                playhead[0] = far[0] ? r.nextInt((int) (sessionMs - 600_000)) / 40 * 40L : playhead[0] + 40L * (1 + r.nextInt(10));
-                w.code(i % 2 == 0 ? "KeyE" : "KeyT", playhead[0]);
-            }, i -> i % 20 == 0);
+                if (i % 20 == 0) jumpDue[0] = true;
+                boolean state = i % 2 == 1 || running(w, "P_TOUCH");
+                if (jumpDue[0] && !running(w, "P_TOUCH")) {
+                    jumped[i] = true;
+                    jumpDue[0] = false;
+                    playhead[0] = r.nextInt((int) (sessionMs - 600_000)) / 40 * 40L;
+                    state = false;
+                } else {
+                    playhead[0] += 40L * (1 + r.nextInt(10));
+                }
+                w.code(state ? "KeyT" : "KeyE", playhead[0]);
+            }, i -> jumped[i]);
             // 2. the worst case: every press far from the one before (a point in one place, a state at the
             //    session's end), so the table scrolls on every press
+            if (running(w, "P_TOUCH")) w.code("KeyT", playhead[0] + 40); // stop the first scenario's running state (untimed)
             long[] pointAt = {3_600_000};
             long[] stateAt = {sessionMs - 590_000};
             run(w, "alternating far apart", i -> {
@@ -107,34 +119,117 @@ public final class CodingBenchmark {
         Platform.exit();
     }
 
+    /**
+     * The CSS and layout passes of the next pulse, as JavaFX runs them ({@code Scene.doCSSPass}, {@code doLayoutPass}):
+     * CSS only for the branches marked dirty. ({@code root.applyCss()}, used before, forces CSS on every node of the
+     * scene, which no pulse does: it made each press look 2–4 ms slower than it is.)
+     */
+    private static final class Pulse {
+        private final java.lang.reflect.Method css;
+        private final java.lang.reflect.Method layout;
+
+        Pulse() throws ReflectiveOperationException {
+            css = Scene.class.getDeclaredMethod("doCSSPass");
+            layout = Scene.class.getDeclaredMethod("doLayoutPass");
+            css.setAccessible(true);
+            layout.setAccessible(true);
+        }
+
+        void css(Scene s) {
+            call(css, s);
+        }
+
+        void layout(Scene s) {
+            call(layout, s);
+        }
+
+        private static void call(java.lang.reflect.Method m, Scene s) {
+            try {
+                m.invoke(s);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static Pulse pulse;
+
+    private static final int PRESSES = 2000;
+
+    /** Whether the workspace's palette shows a state running (read from its status line after the last press). */
+    private static boolean running(CodingWorkspace w, String code) {
+        String said = status(w);
+        if (said.startsWith("Coded " + code + " ")) runningNow = true;
+        else if (said.startsWith("Ended " + code + " ")) runningNow = false;
+        return runningNow;
+    }
+
+    private static boolean runningNow;
+
+    private static String status(CodingWorkspace w) {
+        return ((javafx.scene.control.Label) w.lookup("#saveStatus")).getText();
+    }
+
     /** Times 2,000 presses (the first 200 are warm-up) from the key handler through commit, table, CSS/layout and timeline repaint. */
     private static void run(CodingWorkspace w, String scenario, java.util.function.IntConsumer press, java.util.function.IntPredicate jumps) {
-        int presses = 2000;
+        int presses = PRESSES;
+        int refused = 0;
+        boolean[] collected = new boolean[presses];
         double[] whole = new double[presses];
         double[] coded = new double[presses];
         double[] paint = new double[presses];
         for (int i = 0; i < presses; i++) {
+            long gcBefore = collections();
             long start = System.nanoTime();
             press.accept(i);
             long afterCode = System.nanoTime();
-            w.getScene().getRoot().applyCss();
-            w.getScene().getRoot().layout();
+            String said = status(w);
+            if (!said.startsWith("Coded ") && !said.startsWith("Ended ")) refused++;
+            pulse.css(w.getScene());
+            pulse.layout(w.getScene());
             long laidOut = System.nanoTime();
             w.repaintTimeline();
             long end = System.nanoTime();
             whole[i] = (end - start) / 1e6;
+            collected[i] = collections() != gcBefore;
             coded[i] = (afterCode - start) / 1e6;
             paint[i] = (end - laidOut) / 1e6;
         }
         java.util.List<Double> near = new java.util.ArrayList<>();
         java.util.List<Double> jumped = new java.util.ArrayList<>();
         for (int i = 200; i < presses; i++) (jumps.test(i) ? jumped : near).add(whole[i]);
+        if (refused > 0) System.out.printf("%s: %d presses were refused (%s): the scenario is wrong%n", scenario, refused, status(w));
         System.out.printf("%s: whole press %s; of which commit + table update %s, timeline repaint %s%n", scenario,
                 stats(Arrays.copyOfRange(whole, 200, presses)), stats(Arrays.copyOfRange(coded, 200, presses)), stats(Arrays.copyOfRange(paint, 200, presses)));
+        // what the slowest 1% of presses spent their time on
+        Integer[] order = new Integer[presses - 200];
+        for (int i = 0; i < order.length; i++) order[i] = i + 200;
+        Arrays.sort(order, (a, b) -> Double.compare(whole[b], whole[a]));
+        double sc = 0, sl = 0, sp = 0;
+        int withGc = 0;
+        int slow = Math.max(1, order.length / 100);
+        for (int k = 0; k < slow; k++) {
+            int i = order[k];
+            sc += coded[i];
+            if (collected[i]) withGc++;
+            sp += paint[i];
+            sl += whole[i] - coded[i] - paint[i];
+        }
+        int gcs = 0;
+        for (int i = 200; i < presses; i++) if (collected[i]) gcs++;
+        System.out.printf("  slowest 1%% (n=%d), on average: commit + table update %.2f ms, CSS + layout %.2f ms, timeline repaint %.2f ms; %d of them had a GC pause in them (%d presses in all did)%n",
+                slow, sc / slow, sl / slow, sp / slow, withGc, gcs);
         if (!near.isEmpty() && !jumped.isEmpty()) {
             System.out.printf("  presses near the last: %s; presses after a jump (the table scrolls): %s%n",
                     stats(near.stream().mapToDouble(Double::doubleValue).toArray()), stats(jumped.stream().mapToDouble(Double::doubleValue).toArray()));
         }
+    }
+
+    /** Garbage collections so far (all collectors). */
+    private static long collections() {
+        long n = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) n += gc.getCollectionCount();
+        return n;
     }
 
     private static String stats(double[] ms) {

@@ -2,6 +2,7 @@ package org.attune.ui.coding;
 
 import java.util.List;
 import java.util.function.Function;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
@@ -54,10 +55,24 @@ final class EventTable extends BorderPane {
     }
 
     private static final PseudoClass LAST_CODED = PseudoClass.getPseudoClass("last-coded");
+    /** Rows the table holds at once; a longer pass is shown a page at a time (see {@link RowPage}). */
+    static final int PAGE_LENGTH = 500;
 
     private final TableView<CodedEvent> table;
-    /** The table's view of the pass: in onset order like the pass, or as the coder sorted it by clicking a column header. */
-    private final SortedList<CodedEvent> rows;
+    /** The pass's events, in onset order (the workspace's list: the table never reorders it). */
+    private final ObservableList<CodedEvent> events;
+    /**
+     * While the coder has the table sorted by a column: the events in that order, sorted from a copy of the pass
+     * kept in step by {@link #copier}, so that the sorted view costs nothing once the coder goes back to onset
+     * order (a {@code SortedList} over the pass itself would keep shifting its index of 100,000 rows on every
+     * insert, ~1.5 ms a press, for as long as it lived). Null in onset order.
+     */
+    private SortedList<CodedEvent> sorted;
+    private ListChangeListener<CodedEvent> copier;
+    /** The page of the rows the table shows: all of them unless the pass is longer than {@link #PAGE_LENGTH}. */
+    private final RowPage<CodedEvent> page;
+    private final Label pageLabel = new Label();
+    private final HBox pager;
     private final Host host;
     private long lastCoded = -1;
     /** The row showing the last-coded mark, to clear it when the mark moves (rows above an insert are not redrawn). */
@@ -66,11 +81,13 @@ final class EventTable extends BorderPane {
 
     EventTable(ObservableList<CodedEvent> events, Function<CodedEvent, String> behaviour, Host host) {
         this.host = host;
-        // sorting the table sorts this view, never the pass's list itself: the workspace, its index and the
+        // sorting the table sorts a view, never the pass's list itself: the workspace, its index and the
         // timeline rely on that list staying in onset order
-        rows = new SortedList<>(events);
-        table = new TableView<>(rows);
-        rows.comparatorProperty().bind(table.comparatorProperty());
+        this.events = events;
+        page = new RowPage<>(events, PAGE_LENGTH);
+        table = new TableView<>(page.rows());
+        table.setSortPolicy(t -> true); // sortBy re-sorts when the comparator changes; the page follows
+        table.comparatorProperty().addListener((o, old, c) -> sortBy(c));
         TableColumn<CodedEvent, String> onset = org.attune.ui.TextColumn.of("Onset", e -> TimeFormat.clock(e.onsetMs()), 110);
         TableColumn<CodedEvent, String> offset = org.attune.ui.TextColumn.of("Offset",
                 e -> e.offsetMs() == null ? "running" : e.offsetMs() == e.onsetMs() ? "" : TimeFormat.clock(e.offsetMs()), 110);
@@ -112,7 +129,18 @@ final class EventTable extends BorderPane {
         Button delete = button("Delete", "deleteEvent", this::deleteSelected);
         Label hint = new Label("F2/Enter: edit the cell · Delete · double-click: show the moment · Esc: back to coding");
         hint.getStyleClass().add("placeholder");
-        HBox bar = new HBox(6, setOnset, setOffset, delete, hint);
+        Button earlier = pageButton("◀ Earlier", "earlierRows", page::previous);
+        Button later = pageButton("Later ▶", "laterRows", page::next);
+        pageLabel.setId("pageLabel");
+        pageLabel.setMinWidth(Region.USE_PREF_SIZE);
+        pager = new HBox(4, pageLabel, earlier, later);
+        pager.setAlignment(Pos.CENTER_RIGHT);
+        Region gap = new Region();
+        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        page.rows().addListener((ListChangeListener<CodedEvent>) c -> showPageState());
+        events.addListener((ListChangeListener<CodedEvent>) c -> showPageState());
+        showPageState();
+        HBox bar = new HBox(6, setOnset, setOffset, delete, hint, gap, pager);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         setTop(bar);
@@ -127,6 +155,57 @@ final class EventTable extends BorderPane {
         b.setMinWidth(Region.USE_PREF_SIZE);
         b.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(table.getSelectionModel().getSelectedCells()));
         return b;
+    }
+
+    private Button pageButton(String text, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setFocusTraversable(false);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setOnAction(e -> {
+            clearSelection();
+            action.run();
+            table.scrollTo(0);
+        });
+        return b;
+    }
+
+    /** Shows the rows in a column's order (the coder clicked its header), or in onset order again ({@code null}). */
+    private void sortBy(java.util.Comparator<CodedEvent> order) {
+        if (order == null) {
+            if (copier != null) events.removeListener(copier);
+            copier = null;
+            sorted = null;
+            page.setSource(events);
+        } else if (sorted == null) {
+            ObservableList<CodedEvent> copy = javafx.collections.FXCollections.observableArrayList(events);
+            copier = c -> {
+                while (c.next()) {
+                    copy.subList(c.getFrom(), c.getFrom() + c.getRemovedSize()).clear();
+                    copy.addAll(c.getFrom(), c.getAddedSubList());
+                }
+            };
+            events.addListener(copier);
+            sorted = new SortedList<>(copy, order);
+            page.setSource(sorted);
+        } else {
+            sorted.setComparator(order);
+        }
+    }
+
+    /** The row of the table's order showing an event at a position of the pass's (onset-ordered) list. */
+    private int rowOf(int passRow) {
+        return sorted == null ? passRow : sorted.getViewIndex(passRow);
+    }
+
+    /** Shows which rows the page holds, when it does not hold them all. */
+    private void showPageState() {
+        boolean paged = !page.whole();
+        pager.setVisible(paged);
+        pager.setManaged(paged);
+        if (paged) {
+            pageLabel.setText(String.format("Rows %,d–%,d of %,d", page.from() + 1, page.from() + page.rows().size(), events.size()));
+        }
     }
 
     /** Makes a column editable on request only (F2, Enter): a double-click shows the moment instead. */
@@ -170,7 +249,11 @@ final class EventTable extends BorderPane {
                 e.consume();
                 return true;
             }
-            case UP, DOWN, PAGE_UP, PAGE_DOWN, HOME, END, TAB -> {
+            case UP, DOWN, PAGE_UP, PAGE_DOWN -> {
+                turnPageAtEdge(e);
+                return true; // the table moves its selection
+            }
+            case HOME, END, TAB -> {
                 return true; // the table moves its selection
             }
             case ESCAPE -> {
@@ -185,6 +268,22 @@ final class EventTable extends BorderPane {
         }
     }
 
+    /** Moving past the first or last row of a page turns to the neighbouring page, so the keyboard reaches every row. */
+    private void turnPageAtEdge(KeyEvent e) {
+        int focused = table.getFocusModel().getFocusedIndex();
+        boolean down = e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.PAGE_DOWN;
+        int last = page.rows().size() - 1;
+        if (focused < 0 || (down ? focused < last || page.from() + last >= events.size() - 1 : focused > 0 || page.from() == 0)) return;
+        int target = page.sourceIndex(focused) + (down ? 1 : -1);
+        var column = table.getFocusModel().getFocusedCell().getTableColumn();
+        if (down) page.next();
+        else page.previous();
+        int at = page.show(target);
+        table.getSelectionModel().clearAndSelect(at, column);
+        table.scrollTo(Math.max(0, at - 3));
+        e.consume();
+    }
+
     private void editFocusedCell() {
         var pos = table.getFocusModel().getFocusedCell();
         if (pos == null || pos.getRow() < 0 || pos.getTableColumn() == null || !(pos.getTableColumn().getUserData() instanceof EventEdit.Field)) {
@@ -197,8 +296,9 @@ final class EventTable extends BorderPane {
     }
 
     List<CodedEvent> selected() {
-        return table.getSelectionModel().getSelectedCells().stream().map(p -> p.getRow()).distinct().filter(r -> r >= 0 && r < rows.size())
-                .map(rows::get).toList();
+        List<CodedEvent> shown = page.rows();
+        return table.getSelectionModel().getSelectedCells().stream().map(p -> p.getRow()).distinct().filter(r -> r >= 0 && r < shown.size())
+                .map(shown::get).toList();
     }
 
     private java.util.Optional<CodedEvent> first() {
@@ -217,7 +317,9 @@ final class EventTable extends BorderPane {
 
     /** Selects the event at a position of the pass's (onset-ordered) list. */
     void select(int passRow) {
-        table.getSelectionModel().clearAndSelect(rows.getViewIndex(passRow));
+        int at = page.show(rowOf(passRow));
+        table.getSelectionModel().clearAndSelect(at);
+        reveal(at);
     }
 
     /** Shows the old values again after a refused edit. */
@@ -229,10 +331,10 @@ final class EventTable extends BorderPane {
     void markLastCoded(long eventId, int passRow) {
         if (markedRow != null && (markedRow.getItem() == null || markedRow.getItem().id() != eventId)) markedRow.pseudoClassStateChanged(LAST_CODED, false);
         lastCoded = eventId;
-        reveal(rows.getViewIndex(passRow));
+        reveal(page.show(rowOf(passRow)));
     }
 
-    /** Scrolls to a row only if it is not on screen (scrolling a 100,000-row table costs 7–13 ms, docs/benchmarks.md). */
+    /** Scrolls to a row of the page only if it is not on screen. */
     private void reveal(int row) {
         if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow && flow.getFirstVisibleCell() != null && flow.getLastVisibleCell() != null
                 && row > flow.getFirstVisibleCell().getIndex() && row < flow.getLastVisibleCell().getIndex()) {
