@@ -73,7 +73,11 @@ final class CodingTimeline extends Region {
     private TimeWindow panFrom;
     private boolean moved;
     private long drawnPlayhead = Long.MIN_VALUE;
+    /** The whole timeline must be drawn again (window, lanes or events replaced). */
     private boolean dirty = true;
+    /** The stretch of session time whose events changed since the last repaint (empty when from > to). */
+    private long changedFromMs = Long.MAX_VALUE;
+    private long changedToMs = Long.MIN_VALUE;
 
     CodingTimeline() {
         getStyleClass().add("coding-timeline");
@@ -141,18 +145,59 @@ final class CodingTimeline extends Region {
         draw();
     }
 
-    /** One event was added or changed (the list already holds it): cheaper than {@link #setEvents}. */
+    /**
+     * One event was added, changed or deleted (call it with the old and the new version of a changed one):
+     * the next frame redraws only the stretch of time it covers, not the whole timeline.
+     */
     void eventChanged(CodedEvent e) {
         if (e.offsetMs() != null) longestStateMs = Math.max(longestStateMs, e.offsetMs() - e.onsetMs());
         if (codesUsed.add(e.code()) && onlyCoded) buildRows();
-        dirty = true;
+        changedFromMs = Math.min(changedFromMs, e.onsetMs());
+        long end = e.offsetMs() != null ? e.offsetMs() : Math.max(e.onsetMs(), Math.max(drawnPlayhead, playhead.getAsLong()));
+        changedToMs = Math.max(changedToMs, end);
     }
 
-    /** Called every animation frame: redraws when the playhead moved or the events changed; turns the page while playing. */
+    /**
+     * Called every animation frame: turns the page while playing, and redraws what changed. When the window
+     * stays, only the columns between the old and the new playhead and those of changed events are drawn again
+     * (the canvas keeps the rest): a key press costs the same with 100 events on screen or 100,000.
+     */
     void tick() {
         long now = playhead.getAsLong();
-        if (now == drawnPlayhead && !dirty) return;
+        boolean eventsChanged = changedFromMs <= changedToMs;
+        if (now == drawnPlayhead && !dirty && !eventsChanged) return;
+        TimeWindow before = window;
         if (drag == null && Double.isNaN(panFromX)) window = window.follow(now);
+        if (dirty || drag != null || !window.equals(before) || drawnPlayhead == Long.MIN_VALUE) {
+            draw();
+            return;
+        }
+        long was = drawnPlayhead;
+        if (now != was && running.isEmpty()) {
+            drawColumns(was, was); // the playhead leaves one column and appears in another
+            drawColumns(now, now);
+        } else if (now != was) {
+            drawColumns(Math.min(was, now), Math.max(was, now)); // running states' bars grow or shrink to the playhead
+        }
+        if (eventsChanged) {
+            long from = changedFromMs;
+            long to = changedToMs;
+            changedFromMs = Long.MAX_VALUE;
+            changedToMs = Long.MIN_VALUE;
+            drawColumns(from, to);
+            drawArea(0, GUTTER); // a state that started or stopped lights or dims its lane's name
+        }
+    }
+
+    /** Draws again the columns showing a stretch of time, with a few pixels' margin for ticks and the playhead. */
+    private void drawColumns(long fromMs, long toMs) {
+        double x0 = Math.max(GUTTER, Math.floor(xOf(fromMs)) - 3);
+        double x1 = Math.min(canvas.getWidth(), Math.ceil(xOf(toMs)) + 3);
+        if (x1 > x0) drawArea(x0, x1);
+    }
+
+    /** For the benchmark: the whole timeline drawn again, as after a zoom or a scroll. */
+    void redrawWhole() {
         draw();
     }
 
@@ -242,15 +287,31 @@ final class CodingTimeline extends Region {
     // ------------------------------------------------------------------ drawing
 
     private void draw() {
+        dirty = false;
+        changedFromMs = Long.MAX_VALUE;
+        changedToMs = Long.MIN_VALUE;
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight()); // drops the canvas's buffered commands too
+        drawArea(0, canvas.getWidth());
+    }
+
+    /** Draws the columns x0 ≤ x < x1 of the timeline (all of it, or what a change touched) over what was there. */
+    private void drawArea(double x0, double x1) {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         if (w < GUTTER + 20 || h < AXIS + 4) return;
         long now = playhead.getAsLong();
         drawnPlayhead = now;
-        dirty = false;
         GraphicsContext g = canvas.getGraphicsContext2D();
+        boolean part = x0 > 0 || x1 < w;
+        if (part) {
+            g.save();
+            g.beginPath();
+            g.rect(x0, 0, x1 - x0, h);
+            g.clip();
+        }
         g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
+        g.fillRect(x0, 0, x1 - x0, h);
         g.setFont(Font.font("DejaVu Sans", 10.5));
         g.setTextBaseline(VPos.CENTER);
         // lanes and gutter
@@ -277,20 +338,22 @@ final class CodingTimeline extends Region {
                 g.fillText(clip(r.code().label(), 26), 9, top + rh / 2);
             }
         }
-        // events on screen
+        // events on screen (in the area being drawn, with a pixel or two either side)
         double windowStart = window.startMs();
         double windowEnd = window.endMs();
+        double areaStart = Math.max(windowStart, window.msAt(x0 - GUTTER - 3));
+        double areaEnd = Math.min(windowEnd, window.msAt(x1 - GUTTER + 3));
         double[] lastX = new double[rows.size()];
         java.util.Arrays.fill(lastX, -1);
         double[] tops = rowTops();
-        for (int i = firstAtOrAfter(windowStart - longestStateMs - 1); i < events.size(); i++) {
+        for (int i = firstAtOrAfter(areaStart - longestStateMs - 1); i < events.size(); i++) {
             CodedEvent e = events.get(i);
-            if (e.onsetMs() > windowEnd) break;
+            if (e.onsetMs() > areaEnd) break;
             if (e.offsetMs() == null) continue; // running: drawn below, to the playhead
             drawEvent(g, e, e.offsetMs(), lastX, tops);
         }
         for (CodedEvent r : running.values()) {
-            if (r.onsetMs() <= windowEnd) drawEvent(g, r, Math.max(r.onsetMs(), now), lastX, tops);
+            if (r.onsetMs() <= areaEnd) drawEvent(g, r, Math.max(r.onsetMs(), now), lastX, tops);
         }
         if (drag != null) {
             CodedEvent e = drag.event();
@@ -326,6 +389,7 @@ final class CodingTimeline extends Region {
             g.setLineWidth(1.5);
             g.strokeLine(x, 0, x, h);
         }
+        if (part) g.restore();
     }
 
     private void drawEvent(GraphicsContext g, CodedEvent e, long end, double[] lastX, double[] tops) {

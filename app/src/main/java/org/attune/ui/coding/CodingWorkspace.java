@@ -96,6 +96,7 @@ public final class CodingWorkspace extends BorderPane {
     private KeyCoding.ChooseModifiers pending;
     private ModifierChoice modifierChoice;
     private long pendingSeekMs = -1;
+    private long lastStampMs;
     private boolean choosing;
     private final javafx.scene.control.CheckBox pauseForModifiers = new javafx.scene.control.CheckBox("Pause to choose modifiers");
     private BorderPane timelinePane;
@@ -218,7 +219,7 @@ public final class CodingWorkspace extends BorderPane {
         VBox.setVgrow(top.getChildren().get(0), Priority.ALWAYS);
 
         timeline.setId("timeline");
-        timeline.setSources(() -> player == null ? 0 : player.stampMs(), ms -> player == null ? ms : player.snap(ms),
+        timeline.setSources(() -> player == null ? lastStampMs : player.stampMs(), ms -> player == null ? ms : player.snap(ms),
                 ms -> {
                     if (player != null) player.seekStored(ms);
                 }, this::moveEdge);
@@ -512,6 +513,7 @@ public final class CodingWorkspace extends BorderPane {
 
     /** Applies one code key press at a stamped time (public for tests and the benchmark). */
     public void code(String physicalKey, long stampMs) {
+        lastStampMs = stampMs; // without a video, the timeline's playhead stays where the last press was stamped
         if (keys.binding(physicalKey) instanceof KeyMap.CodeKey key) code(key.code(), stampMs);
     }
 
@@ -826,6 +828,7 @@ public final class CodingWorkspace extends BorderPane {
 
     /** Replaces an event that changed (found by its old onset, no scan); returns its new row. */
     private int replace(CodedEvent old, CodedEvent now) {
+        timeline.eventChanged(old); // where it was is drawn again too
         int at = positionOf(old.onsetMs(), old.id());
         if (at < events.size() && events.get(at).id() == old.id()) {
             if (old.onsetMs() == now.onsetMs()) {
@@ -878,6 +881,11 @@ public final class CodingWorkspace extends BorderPane {
     /** Repaints the timeline now, as the next animation pulse would (the benchmark times it). */
     public void repaintTimeline() {
         timeline.tick();
+    }
+
+    /** Draws the whole timeline again, as a zoom or a scroll does (public for the benchmark). */
+    public void redrawTimeline() {
+        timeline.redrawWhole();
     }
 
     // for tests

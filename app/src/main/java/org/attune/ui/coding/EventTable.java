@@ -56,7 +56,7 @@ final class EventTable extends BorderPane {
 
     private static final PseudoClass LAST_CODED = PseudoClass.getPseudoClass("last-coded");
     /** Rows the table holds at once; a longer pass is shown a page at a time (see {@link RowPage}). */
-    static final int PAGE_LENGTH = 500;
+    static final int PAGE_LENGTH = 5_000;
 
     private final TableView<CodedEvent> table;
     /** The pass's events, in onset order (the workspace's list: the table never reorders it). */

@@ -339,6 +339,51 @@ class CodingWorkspaceTest {
         }
     }
 
+    @Test
+    void theTimelineRedrawnOnlyWhereThingsChangedLooksAsIfRedrawnWhole(FxRobot robot) throws Exception {
+        openSample(robot);
+        CodingTimeline timeline = robot.lookup("#timeline").queryAs(CodingTimeline.class);
+        robot.interact(timeline::showWhole); // the window stays put, so each frame redraws only what changed
+        Thread.sleep(100);
+        showFrame(robot, 1000);
+        robot.push(KeyCode.Y);                      // C_POS starts at 40.000: its bar grows with the playhead
+        showFrame(robot, 1040);
+        robot.push(KeyCode.E);                      // P_INTRUDE at 41.600
+        showFrame(robot, 1080);
+        robot.push(KeyCode.Y);                      // C_POS stops at 43.200
+        showFrame(robot, 300);                      // the playhead jumps back
+        robot.push(KeyCode.E);                      // P_INTRUDE at 12.000…
+        WaitForAsyncUtils.waitForFxEvents();
+        CodedEvent early = workspace.events().stream().filter(e -> e.code().equals("P_INTRUDE") && e.onsetMs() == 12_000).findFirst().orElseThrow();
+        javafx.scene.control.TableView<CodedEvent> table = robot.lookup("#events").queryTableView();
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().clearAndSelect(table.getItems().indexOf(early), table.getColumns().get(0));
+        });
+        robot.push(KeyCode.DELETE);                 // …deleted again
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(100);                          // a few animation frames
+        int[] partial = pixels(robot, timeline);
+        robot.interact(timeline::redrawWhole);
+        int[] whole = pixels(robot, timeline);
+        int differing = 0;
+        for (int i = 0; i < whole.length; i++) if (partial[i] != whole[i]) differing++;
+        assertEquals(0, differing, "pixels that differ between the timeline redrawn in parts and redrawn whole");
+        assertTrue(paintedAt(robot, timeline, 42_000, "C_POS"), "the stopped C_POS bout is drawn");
+    }
+
+    private static int[] pixels(FxRobot robot, CodingTimeline timeline) {
+        int[][] out = new int[1][];
+        robot.interact(() -> {
+            javafx.scene.image.WritableImage img = timeline.snapshot(null, null);
+            int w = (int) img.getWidth();
+            int h = (int) img.getHeight();
+            out[0] = new int[w * h];
+            img.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), out[0], 0, w);
+        });
+        return out[0];
+    }
+
     /** Whether the timeline has a bar's colour (not a lane's white or grey) at a time in a code's lane. */
     private static boolean paintedAt(FxRobot robot, CodingTimeline timeline, long ms, String code) {
         javafx.scene.paint.Color[] c = new javafx.scene.paint.Color[1];
