@@ -101,6 +101,7 @@ public final class CodingWorkspace extends BorderPane {
     private final javafx.scene.control.CheckBox pauseForModifiers = new javafx.scene.control.CheckBox("Pause to choose modifiers");
     private BorderPane timelinePane;
     private Label hint;
+    private static final String CHOOSE_A_PASS = "Choose a pass to code above, or in the Study tab\n(double-click a coder's cell of a session).";
     private final AnimationTimer clock = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -183,7 +184,7 @@ public final class CodingWorkspace extends BorderPane {
 
     private SplitPane centre() {
         videoArea.getStyleClass().add("video-area");
-        hint = new Label("Choose a pass to code above, or in the Study tab\n(double-click a coder's cell of a session).");
+        hint = new Label(CHOOSE_A_PASS);
         hint.getStyleClass().add("video-hint");
         videoArea.getChildren().add(hint);
         videoArea.setMinHeight(200);
@@ -335,6 +336,7 @@ public final class CodingWorkspace extends BorderPane {
             refresh(true);
             if (media.isEmpty()) {
                 status.setText(p.session().label() + " has no video attached; you can still edit events in the table.");
+                hint.setText(p.session().label() + " has no video attached.\nAttach one in the Study tab (select the session, then \"Attach video…\").");
                 return;
             }
             List<SessionPlayer.Camera> cameras = media.stream().limit(4)
@@ -868,6 +870,7 @@ public final class CodingWorkspace extends BorderPane {
         ratings.setEnabled(false);
         index = new PassIndex();
         timeline.setEvents(events, index.running(), sessionMs, true);
+        hint.setText(CHOOSE_A_PASS);
         videoArea.getChildren().setAll(hint);
         refreshPalette();
         if (openStudy.activePass() != null) openStudy.activePassProperty().set(null);

@@ -72,6 +72,8 @@ final class EventTable extends BorderPane {
     /** The page of the rows the table shows: all of them unless the pass is longer than {@link #PAGE_LENGTH}. */
     private final RowPage<CodedEvent> page;
     private final Label pageLabel = new Label();
+    private Button earlier;
+    private Button later;
     private final HBox pager;
     private final Host host;
     private long lastCoded = -1;
@@ -129,8 +131,8 @@ final class EventTable extends BorderPane {
         Button delete = button("Delete", "deleteEvent", this::deleteSelected);
         Label hint = new Label("F2/Enter: edit the cell · Delete · double-click: show the moment · Esc: back to coding");
         hint.getStyleClass().add("placeholder");
-        Button earlier = pageButton("◀ Earlier", "earlierRows", page::previous);
-        Button later = pageButton("Later ▶", "laterRows", page::next);
+        earlier = pageButton("◀ Earlier", "earlierRows", page::previous);
+        later = pageButton("Later ▶", "laterRows", page::next);
         pageLabel.setId("pageLabel");
         pageLabel.setMinWidth(Region.USE_PREF_SIZE);
         pager = new HBox(4, pageLabel, earlier, later);
@@ -205,6 +207,8 @@ final class EventTable extends BorderPane {
         pager.setManaged(paged);
         if (paged) {
             pageLabel.setText(String.format("Rows %,d–%,d of %,d", page.from() + 1, page.from() + page.rows().size(), events.size()));
+            earlier.setDisable(page.from() == 0);
+            later.setDisable(page.from() + page.rows().size() >= events.size());
         }
     }
 
