@@ -226,7 +226,7 @@ public final class StudyBrowser extends BorderPane {
         for (Coder coder : overview.coders()) {
             TableColumn<StudyOverview.Row, StudyOverview.Cell> col = new TableColumn<>(coder.initials());
             col.setUserData(coder);
-            col.setPrefWidth(108);
+            col.setPrefWidth(136); // "● coding   12,345" in full
             col.setSortable(false);
             col.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().cell(coder)));
             col.setCellFactory(c -> new PassCell());
