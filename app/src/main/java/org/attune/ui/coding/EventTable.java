@@ -279,7 +279,7 @@ final class EventTable extends BorderPane {
         int last = page.rows().size() - 1;
         if (focused < 0 || (down ? focused < last || page.from() + last >= events.size() - 1 : focused > 0 || page.from() == 0)) return;
         int target = page.sourceIndex(focused) + (down ? 1 : -1);
-        var column = table.getFocusModel().getFocusedCell().getTableColumn();
+        TableColumn<CodedEvent, ?> column = table.getVisibleLeafColumn(table.getFocusModel().getFocusedCell().getColumn());
         if (down) page.next();
         else page.previous();
         int at = page.show(target);
@@ -295,7 +295,7 @@ final class EventTable extends BorderPane {
             return;
         }
         editRequested = true;
-        table.edit(pos.getRow(), pos.getTableColumn());
+        table.edit(pos.getRow(), table.getVisibleLeafColumn(pos.getColumn()));
         if (table.getEditingCell() == null) editRequested = false;
     }
 
