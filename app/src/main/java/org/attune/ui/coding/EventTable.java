@@ -72,8 +72,8 @@ final class EventTable extends BorderPane {
     /** The page of the rows the table shows: all of them unless the pass is longer than {@link #PAGE_LENGTH}. */
     private final RowPage<CodedEvent> page;
     private final Label pageLabel = new Label();
-    private Button earlier;
-    private Button later;
+    private final Button earlier;
+    private final Button later;
     private final HBox pager;
     private final Host host;
     private long lastCoded = -1;
