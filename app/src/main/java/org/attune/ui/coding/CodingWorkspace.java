@@ -57,7 +57,7 @@ import org.attune.ui.player.SessionPlayer;
  * and committed to the study file before the table and the timeline show it; the status line says so.
  * Around it: the {@link SessionPlayer} (one to four cameras) with its {@link TransportBar}, the
  * {@link CodingTimeline}, the {@link EventTable} (edits arrive through its host and are checked by
- * {@link EventEdit}), the code palette with running states lit, the {@link RatingsPanel}, and the
+ * {@link EventEdit}), the {@link CodePalette} with running states lit, the {@link RatingsPanel}, and the
  * coder's {@link KeyMap} ({@link KeysDialog}). Keys are listed in the README's "Coding" section.
  */
 public final class CodingWorkspace extends BorderPane {
@@ -81,8 +81,7 @@ public final class CodingWorkspace extends BorderPane {
     private final StackPane videoArea = new StackPane();
     private final TransportBar transport = new TransportBar(() -> this.player, this::goToTime);
     private final Label status = new Label("Open a study to start coding.");
-    private final VBox palette = new VBox(2);
-    private final Map<String, Label> paletteRows = new LinkedHashMap<>();
+    private final CodePalette palette = new CodePalette();
     private final VBox chooser = new VBox(4);
     private final EventTable table = new EventTable(events, e -> scheme().code(e.code()).map(Code::label).orElse(""), new TableHost());
     /** The pass's running states and state bouts, kept with every change (key presses, palette and timeline read it; no scan per press). */
@@ -231,8 +230,6 @@ public final class CodingWorkspace extends BorderPane {
     }
 
     private ScrollPane paletteBox() {
-        palette.setPadding(new Insets(8));
-        palette.setId("palette");
         ratings.setOnRate(this::rate);
         ScrollPane sp = new ScrollPane(new VBox(palette, ratings));
         sp.setId("paletteScroll");
@@ -260,13 +257,12 @@ public final class CodingWorkspace extends BorderPane {
         study = s;
         passes.clear();
         if (s == null) {
-            palette.getChildren().clear();
-            paletteRows.clear();
+            palette.clear();
             status.setText("Open a study to start coding.");
             return;
         }
         keys = loadKeys(s.scheme());
-        buildPalette(s.scheme());
+        palette.show(s.scheme(), keys, layout);
         timeline.setScheme(s.scheme());
         ratings.setScheme(s.scheme());
         reloadPasses();
@@ -361,37 +357,6 @@ public final class CodingWorkspace extends BorderPane {
             }, message -> dialogs.showError("The video cannot be played", message));
         } catch (StudyException e) {
             dialogs.showError("The pass cannot be opened", e.getMessage());
-        }
-    }
-
-    private void buildPalette(CodingScheme scheme) {
-        palette.getChildren().clear();
-        paletteRows.clear();
-        String family = null;
-        for (Code c : scheme.codes()) {
-            if (c.isRating()) continue;
-            if (!c.family().equals(family)) {
-                family = c.family();
-                String name = scheme.families().stream().filter(f -> f.id().equals(c.family())).map(f -> f.label()).findFirst().orElse(c.family());
-                Label h = new Label(name.toUpperCase(Locale.ROOT));
-                h.getStyleClass().add("section-header");
-                palette.getChildren().add(h);
-            }
-            Optional<String> mine = keys.keyOf(c);
-            Label key = new Label(mine.flatMap(org.attune.scheme.PhysicalKey::of).map(k -> k.label(layout)).orElse(" "));
-            key.getStyleClass().add("key-badge");
-            if (mine.isPresent() && keys.binding(mine.get()) instanceof KeyMap.Conflict conflict) {
-                key.getStyleClass().add("key-conflict");
-                key.setTooltip(new javafx.scene.control.Tooltip(conflict.describe()));
-            }
-            key.setMinWidth(Region.USE_PREF_SIZE);
-            Label row = new Label(c.label(), key);
-            row.getStyleClass().add("palette-row");
-            row.setMaxWidth(Double.MAX_VALUE);
-            String colour = CodeColours.hex(scheme, c);
-            row.setStyle("-fx-border-color: transparent transparent transparent " + colour + "; -fx-border-width: 0 0 0 4;");
-            paletteRows.put(c.id(), row);
-            palette.getChildren().add(row);
         }
     }
 
@@ -509,7 +474,7 @@ public final class CodingWorkspace extends BorderPane {
         }
         map.transportKeys().forEach((t, k) -> settings.put("keys.transport." + t.name(), k));
         keys = loadKeys(scheme);
-        buildPalette(scheme);
+        palette.show(scheme, keys, layout);
         refreshPalette();
     }
 
@@ -848,14 +813,7 @@ public final class CodingWorkspace extends BorderPane {
     }
 
     private void refreshPalette() {
-        Map<String, CodedEvent> running = index.running();
-        paletteRows.forEach((id, row) -> {
-            boolean on = running.containsKey(id);
-            if (on != row.getStyleClass().contains("palette-running")) {
-                if (on) row.getStyleClass().add("palette-running");
-                else row.getStyleClass().remove("palette-running");
-            }
-        });
+        palette.showRunning(index.running().keySet());
     }
 
     /** Closes the pass: its video, its events. */
@@ -907,10 +865,10 @@ public final class CodingWorkspace extends BorderPane {
 
     /** The key cap the palette shows for a code (tests). */
     String keyCapInPalette(String codeId) {
-        return ((Label) paletteRows.get(codeId).getGraphic()).getText();
+        return palette.keyCap(codeId);
     }
 
     List<String> runningInPalette() {
-        return paletteRows.entrySet().stream().filter(e -> e.getValue().getStyleClass().contains("palette-running")).map(Map.Entry::getKey).toList();
+        return palette.lit();
     }
 }
