@@ -131,6 +131,7 @@ final class EventTable extends BorderPane {
         Button delete = button("Delete", "deleteEvent", this::deleteSelected);
         Label hint = new Label("F2/Enter: edit the cell · Delete · double-click: show the moment · Esc: back to coding");
         hint.getStyleClass().add("placeholder");
+        hint.setTooltip(new javafx.scene.control.Tooltip(hint.getText())); // the bar cuts it short when the pager shows
         earlier = pageButton("◀ Earlier", "earlierRows", page::previous);
         later = pageButton("Later ▶", "laterRows", page::next);
         pageLabel.setId("pageLabel");
