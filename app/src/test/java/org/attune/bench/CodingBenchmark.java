@@ -178,7 +178,7 @@ public final class CodingBenchmark {
 
     private static final int PRESSES = 2000;
 
-    /** Whether the workspace's palette shows a state running (read from its status line after the last press). */
+    /** Whether a state is running, as the workspace's status line said after the last press ("Coded X …" / "Ended X …"). */
     private static boolean running(CodingWorkspace w, String code) {
         String said = status(w);
         if (said.startsWith("Coded " + code + " ")) runningNow = true;
@@ -194,7 +194,7 @@ public final class CodingBenchmark {
 
     /** Times 2,000 presses (the first 200 are warm-up) from the key handler through commit, table, CSS/layout and timeline repaint. */
     private static void run(CodingWorkspace w, String scenario, java.util.function.IntConsumer press, java.util.function.IntPredicate jumps) {
-        int presses = PRESSES;
+        final int presses = PRESSES;
         int refused = 0;
         boolean[] collected = new boolean[presses];
         double[] whole = new double[presses];
@@ -242,7 +242,7 @@ public final class CodingBenchmark {
         System.out.printf("  slowest 1%% (n=%d), on average: commit + table update %.2f ms, pulse (CSS, layout, sync) %.2f ms, timeline repaint %.2f ms; %d of them had a GC pause in them (%d presses in all did)%n",
                 slow, sc / slow, sl / slow, sp / slow, withGc, gcs);
         if (!near.isEmpty() && !jumped.isEmpty()) {
-            System.out.printf("  presses near the last: %s; presses after a jump (the table scrolls): %s%n",
+            System.out.printf("  presses near the last: %s; presses after a jump (the table turns to another page): %s%n",
                     stats(near.stream().mapToDouble(Double::doubleValue).toArray()), stats(jumped.stream().mapToDouble(Double::doubleValue).toArray()));
         }
     }
