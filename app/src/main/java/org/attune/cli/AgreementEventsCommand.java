@@ -23,6 +23,7 @@ import org.attune.agreement.EventAgreement;
 import org.attune.agreement.Mark;
 import org.attune.coding.EventDraft;
 import org.attune.exchange.EventCsvReader;
+import org.attune.exchange.OutputFile;
 import org.attune.scheme.CodingScheme;
 import org.attune.scheme.json.BundledSchemes;
 import org.attune.store.Study;
@@ -122,7 +123,14 @@ final class AgreementEventsCommand implements Callable<Integer> {
             return 1;
         }
         List<EventAgreement.Row> multi = coders.size() > 2 && m == EventAgreement.Method.TIME_UNIT ? multiCoder(loaded, p) : List.of();
-        if (csvDir != null) writeCsv(pairs, p);
+        if (csvDir != null) {
+            try {
+                writeCsv(pairs, p);
+            } catch (OutputFile.Refused e) {
+                err.println(e.getMessage());
+                return 1;
+            }
+        }
         PairResult first = pairs.get(0);
         String methods = coders.size() == 2 ? org.attune.agreement.MethodsParagraph.forEvents(p, loaded.totalSessions(),
                 first.compared().stream().map(EventAgreement.SessionMarks::session).toList(), coders, first.rows()) : null;
@@ -309,9 +317,14 @@ final class AgreementEventsCommand implements Callable<Integer> {
         g.writeEndObject();
     }
 
-    private void writeCsv(List<PairResult> pairs, EventAgreement.Parameters p) throws IOException {
+    private void writeCsv(List<PairResult> pairs, EventAgreement.Parameters p) throws IOException, OutputFile.Refused {
         Files.createDirectories(csvDir);
         Path file = csvDir.resolve("agreement-" + p.method().cliName() + ".csv");
+        List<Path> inputs = schemeFile == null ? List.of(input) : List.of(input, schemeFile);
+        OutputFile.write(file, inputs, tmp -> writeCsv(tmp, pairs, p));
+    }
+
+    private Void writeCsv(Path file, List<PairResult> pairs, EventAgreement.Parameters p) throws IOException {
         Map<String, Object> params = parameters(p);
         List<String> header = new ArrayList<>(List.of("session", "coder_first", "coder_second", "method", "target_kind", "target"));
         header.addAll(params.keySet());
@@ -338,6 +351,7 @@ final class AgreementEventsCommand implements Callable<Integer> {
                 }
             }
         }
+        return null;
     }
 
     private void printText(PairResult pr, EventAgreement.Parameters p, int running, PrintWriter out) {

@@ -9,16 +9,17 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.attune.coding.ImportMerge;
 import org.attune.coding.Session;
 import org.attune.exchange.CsvOptions;
 import org.attune.exchange.EventCsvReader;
 import org.attune.exchange.EventCsvWriter;
+import org.attune.exchange.OutputFile;
 import org.attune.store.EventLog;
 import org.attune.store.Study;
 import org.attune.store.StudyException;
@@ -64,10 +65,14 @@ public final class EventsCommand implements Runnable {
         boolean excel;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Path tmp = output.toAbsolutePath().resolveSibling(output.getFileName() + ".part");
+            java.util.Optional<String> refused = OutputFile.problem(output, List.of(study));
+            if (refused.isPresent()) { // before opening: the output may be this very study
+                err.println(refused.get());
+                return 1;
+            }
             try (Study s = Study.openReadOnly(study)) {
                 List<Session> all = s.sessions();
                 Set<String> labels = new TreeSet<>();
@@ -80,29 +85,40 @@ public final class EventsCommand implements Runnable {
                 }
                 Set<String> metaKeys = new TreeSet<>();
                 all.stream().filter(x -> sessions.isEmpty() || sessions.contains(x.label())).forEach(x -> metaKeys.addAll(x.metadata().keySet()));
-                long rows;
-                try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), 1 << 16);
-                     EventCsvWriter csv = new EventCsvWriter(w, s.scheme(), s.name(), List.copyOf(metaKeys), excel ? CsvOptions.EXCEL : CsvOptions.STANDARD)) {
-                    s.events().forEach(Set.copyOf(sessions), Set.copyOf(coders), e -> {
-                        try {
-                            csv.write(e);
-                        } catch (IOException ex) {
-                            throw new java.io.UncheckedIOException(ex);
-                        }
-                    });
-                    rows = csv.rows();
-                }
-                Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                long rows = OutputFile.write(output, List.of(study), tmp -> {
+                    try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), 1 << 16);
+                         EventCsvWriter csv = new EventCsvWriter(w, s.scheme(), s.name(), List.copyOf(metaKeys), excel ? CsvOptions.EXCEL : CsvOptions.STANDARD)) {
+                        s.events().forEach(Set.copyOf(sessions), Set.copyOf(coders), e -> {
+                            try {
+                                csv.write(e);
+                            } catch (IOException ex) {
+                                throw new java.io.UncheckedIOException(ex);
+                            }
+                        });
+                        return csv.rows();
+                    } catch (StudyException e) {
+                        throw new StudyReadFailure(e);
+                    }
+                });
                 out.println("wrote " + rows + " events to " + output);
                 return 0;
             } catch (StudyException e) {
                 err.println(e.getMessage());
                 return 1;
-            } catch (IOException | java.io.UncheckedIOException e) {
-                Files.deleteIfExists(tmp);
-                err.println("Cannot write " + output + ": " + e.getMessage());
+            } catch (StudyReadFailure e) {
+                err.println(e.getCause().getMessage() + " Nothing was written to " + output + ".");
+                return 1;
+            } catch (OutputFile.Refused e) {
+                err.println(e.getMessage());
                 return 1;
             }
+        }
+    }
+
+    /** A study read failing inside an output body (which may only throw I/O errors); unwrapped by the command. */
+    static final class StudyReadFailure extends RuntimeException {
+        StudyReadFailure(StudyException cause) {
+            super(cause.getMessage(), cause);
         }
     }
 
@@ -145,9 +161,21 @@ public final class EventsCommand implements Runnable {
                     return 1;
                 }
                 List<EventLog.ImportRow> rows = new ArrayList<>(r.rows().size());
-                for (EventCsvReader.Row row : r.rows()) rows.add(new EventLog.ImportRow(row.session(), row.coder(), row.event()));
+                for (EventCsvReader.Row row : r.rows()) rows.add(new EventLog.ImportRow(row.session(), row.coder(), row.event(), row.line()));
+                ImportMerge.Plan plan = s.events().planImport(rows);
+                if (!plan.ok()) {
+                    plan.conflicts().stream().limit(MAX_ERRORS_SHOWN).forEach(c -> err.println(csvFile + ":" + c.line() + ": " + c.message()));
+                    if (plan.conflicts().size() > MAX_ERRORS_SHOWN) err.println("… and " + (plan.conflicts().size() - MAX_ERRORS_SHOWN) + " more");
+                    err.println(plan.conflicts().size() + " events conflict with events already in " + study.getFileName()
+                            + "; nothing was imported. Fix them and run the import again (docs/events-csv.md, \"Importing into a study that has events\").");
+                    return 1;
+                }
                 EventLog.ImportSummary summary = s.events().importAll(rows);
                 r.notes().forEach(n -> out.println("note: " + n));
+                if (summary.alreadyThere() > 0) {
+                    out.println("note: " + summary.alreadyThere() + " events are identical to events already in the study and were skipped"
+                            + (summary.events() == 0 ? " (the file was imported before)" : ""));
+                }
                 out.println("imported " + summary.events() + " events into " + study.getFileName()
                         + (summary.newSessions().isEmpty() ? "" : "; new sessions: " + String.join(", ", summary.newSessions()))
                         + (summary.newCoders().isEmpty() ? "" : "; new coders: " + String.join(", ", summary.newCoders()))

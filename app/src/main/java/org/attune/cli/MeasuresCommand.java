@@ -9,7 +9,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.attune.analysis.MeasureParameters;
+import org.attune.exchange.OutputFile;
 import org.attune.analysis.MeasureValue;
 import org.attune.analysis.SessionMeasures;
 import org.attune.coding.CodedEvent;
@@ -86,6 +86,10 @@ public final class MeasuresCommand implements Callable<Integer> {
             err.println("--window, --turn-window and --unit must be positive.");
             return 2;
         }
+        if (csv != null && OutputFile.problem(csv, inputs()).isPresent()) { // before reading: the output may be the input
+            err.println(OutputFile.problem(csv, inputs()).get());
+            return 1;
+        }
         MeasureParameters p = MeasureParameters.DEFAULTS.withWindows(Math.round(window * 1000), Math.round(turnWindow * 1000), Math.round(unit * 1000));
         CodingScheme scheme;
         List<Coding> codings = new ArrayList<>();
@@ -130,10 +134,21 @@ public final class MeasuresCommand implements Callable<Integer> {
         for (Coding c : codings) {
             for (MeasureValue v : SessionMeasures.compute(scheme, c.events(), c.endMs(), p)) rows.add(new Object[] {c.session(), c.coder(), v});
         }
-        if (csv != null) writeCsv(rows, p);
+        if (csv != null) {
+            try {
+                writeCsv(rows, p);
+            } catch (OutputFile.Refused e) {
+                err.println(e.getMessage());
+                return 1;
+            }
+        }
         if (json) out.println(toJson(rows, p));
         else out.println("wrote " + rows.size() + " measures (" + codings.size() + " session × coder codings) to " + csv);
         return 0;
+    }
+
+    private List<Path> inputs() {
+        return schemeFile == null ? List.of(input) : List.of(input, schemeFile);
     }
 
     static final List<String> COLUMNS = List.of("session", "coder", "family", "measure", "target", "value", "unit", "n", "note",
@@ -148,9 +163,11 @@ public final class MeasuresCommand implements Callable<Integer> {
         return ms % 1000 == 0 ? Long.toString(ms / 1000) : String.format(Locale.ROOT, "%.3f", ms / 1000.0);
     }
 
-    private void writeCsv(List<Object[]> rows, MeasureParameters p) throws IOException {
-        Path target = csv.toAbsolutePath();
-        Path tmp = target.resolveSibling(target.getFileName() + ".part");
+    private void writeCsv(List<Object[]> rows, MeasureParameters p) throws OutputFile.Refused {
+        OutputFile.write(csv, inputs(), tmp -> writeCsv(tmp, rows, p));
+    }
+
+    private static Void writeCsv(Path tmp, List<Object[]> rows, MeasureParameters p) throws IOException {
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
              CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
             printer.printRecord(COLUMNS);
@@ -163,7 +180,7 @@ public final class MeasuresCommand implements Callable<Integer> {
                 printer.printRecord(row);
             }
         }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return null;
     }
 
     private static String toJson(List<Object[]> rows, MeasureParameters p) throws IOException {

@@ -5,9 +5,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.attune.scheme.CodingScheme;
+import org.attune.exchange.OutputFile;
 import org.attune.scheme.KeyboardLayout;
 import org.attune.scheme.boris.BorisImport;
 import org.attune.scheme.boris.BorisImporter;
@@ -113,15 +115,22 @@ public final class SchemeCommand implements Runnable {
             CodingScheme scheme = read.get();
             Files.createDirectories(outputDir);
             String base = scheme.id() + "-manual";
-            if (!format.equals("html")) {
-                Path md = outputDir.resolve(base + ".md");
-                Files.writeString(md, CodingManual.markdown(scheme, layout.layout), StandardCharsets.UTF_8);
-                out.println("wrote " + md);
-            }
-            if (!format.equals("markdown")) {
-                Path html = outputDir.resolve(base + ".html");
-                Files.writeString(html, CodingManual.html(scheme, layout.layout), StandardCharsets.UTF_8);
-                out.println("wrote " + html);
+            try {
+                if (!format.equals("html")) {
+                    Path md = outputDir.resolve(base + ".md");
+                    String text = CodingManual.markdown(scheme, layout.layout);
+                    OutputFile.write(md, List.of(file), tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+                    out.println("wrote " + md);
+                }
+                if (!format.equals("markdown")) {
+                    Path html = outputDir.resolve(base + ".html");
+                    String text = CodingManual.html(scheme, layout.layout);
+                    OutputFile.write(html, List.of(file), tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+                    out.println("wrote " + html);
+                }
+            } catch (OutputFile.Refused e) {
+                err.println(e.getMessage());
+                return 1;
             }
             return 0;
         }
@@ -150,6 +159,11 @@ public final class SchemeCommand implements Runnable {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            java.util.Optional<String> refused = OutputFile.problem(output, List.of(project));
+            if (refused.isPresent()) {
+                err.println(refused.get());
+                return 1;
+            }
             if (Files.exists(output) && !force) {
                 err.println(output + " already exists; choose another name or add --force to overwrite it.");
                 return 1;
@@ -162,9 +176,13 @@ public final class SchemeCommand implements Runnable {
                 return 1;
             }
             result.report().forEach(line -> out.println("  " + line));
-            Path tmp = output.resolveSibling(output.getFileName() + ".tmp");
-            Files.writeString(tmp, SchemeWriter.toJson(result.scheme()), StandardCharsets.UTF_8);
-            Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            String json = SchemeWriter.toJson(result.scheme());
+            try {
+                OutputFile.write(output, List.of(project), tmp -> Files.writeString(tmp, json, StandardCharsets.UTF_8));
+            } catch (OutputFile.Refused e) {
+                err.println(e.getMessage());
+                return 1;
+            }
             out.println("wrote " + output + " (" + result.scheme().codes().size() + " codes in " + result.scheme().families().size()
                     + " families); check it with 'attune scheme validate " + output + "'");
             return 0;

@@ -11,6 +11,7 @@ import org.attune.coding.CodingPass;
 import org.attune.coding.Session;
 import org.attune.scheme.CodingScheme;
 import org.attune.scheme.json.BundledSchemes;
+import org.attune.store.Salvage;
 import org.attune.store.Study;
 import org.attune.store.StudyException;
 import picocli.CommandLine;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code attune study …}: create and inspect study files. */
 @Command(name = "study", mixinStandardHelpOptions = true, description = "Create and inspect study files (.attune).",
-        subcommands = {StudyCommand.Create.class, StudyCommand.Info.class, StudyCommand.ChangeScheme.class})
+        subcommands = {StudyCommand.Create.class, StudyCommand.Info.class, StudyCommand.ChangeScheme.class, StudyCommand.SalvageCommand.class})
 public final class StudyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -154,6 +155,48 @@ public final class StudyCommand implements Runnable {
                 }
                 Path backup = study.changeScheme(plan);
                 out.println("changed; backup of the study before the change: " + backup);
+                return 0;
+            } catch (StudyException e) {
+                err.println(e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "salvage", mixinStandardHelpOptions = true,
+            description = {"Copy everything that can still be read from a damaged study into a new study, and report, by table and row, what could not be.",
+                    "The damaged file is only read. Sessions, videos' links, coders, passes, events and ratings keep their ids; the undo history is not copied."})
+    static final class SalvageCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "DAMAGED", description = "The damaged study file.")
+        Path damaged;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "NEW.attune", required = true, description = "The new study to create (never an existing file).")
+        Path output;
+
+        @Option(names = "--scheme", paramLabel = "SCHEME.json", description = "The coding scheme, if the one stored in the damaged study cannot be read.")
+        Path scheme;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            java.util.Optional<CodingScheme> fallback = java.util.Optional.empty();
+            if (scheme != null) {
+                fallback = Inputs.readScheme(scheme, err, "fix them, or leave out --scheme.");
+                if (fallback.isEmpty()) return 1;
+            }
+            try {
+                Salvage.Report r = Salvage.salvage(damaged, output, fallback);
+                out.println("salvaged study \"" + r.studyName() + "\" into " + r.target());
+                for (Salvage.TableCount t : r.tables()) {
+                    out.println(String.format("  %-17s %7d copied%s", t.table(), t.copied(), t.leftOut() == 0 ? "" : String.format(", %d left out", t.leftOut())));
+                }
+                r.problems().forEach(p -> out.println("  " + p));
+                out.println(r.leftOut() == 0 ? "Every row could be read." : r.leftOut() + " rows could not be copied (listed above); "
+                        + "check the salvaged study, and code what was lost again from the video.");
                 return 0;
             } catch (StudyException e) {
                 err.println(e.getMessage());

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,8 @@ public final class EventCsvReader {
     private final String fileName;
     private final List<Problem> errors = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private int headerSize;
+    private boolean blankFile;
 
     private EventCsvReader(CodingScheme scheme, String fileName) {
         this.scheme = scheme;
@@ -70,21 +73,35 @@ public final class EventCsvReader {
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         int firstLineEnd = text.indexOf('\n');
         String firstLine = firstLineEnd < 0 ? text : text.substring(0, firstLineEnd);
+        blankFile = text.isBlank();
         char delimiter = firstLine.indexOf(';') >= 0 && firstLine.indexOf(',') < 0 ? ';' : ',';
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true).get();
+        // The header is read as a record of its own: commons-csv's header map keeps only the last of two
+        // equal names and has no word for an empty first line, and both must be located errors here.
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).get();
         List<Row> rows = new ArrayList<>();
+        long lineBefore = 0;
         try (CSVParser parser = CSVParser.parse(text, format)) {
-            Map<String, Integer> header = parser.getHeaderMap();
+            Iterator<CSVRecord> records = parser.iterator();
+            Map<String, Integer> header = records.hasNext() ? header(records.next()) : null;
             if (!checkHeader(header)) return new Result(List.of(), errors, notes);
             List<String> modifierColumns = header.keySet().stream().filter(h -> h.startsWith(EventColumns.MODIFIER_PREFIX)).toList();
-            long lineBefore = parser.getCurrentLineNumber();
-            for (CSVRecord record : parser) {
+            lineBefore = parser.getCurrentLineNumber();
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
                 int line = (int) lineBefore + 1;
                 lineBefore = parser.getCurrentLineNumber();
+                if (record.size() == 1 && record.get(0).isBlank()) continue; // a blank line
+                if (record.size() > headerSize) {
+                    error(line, "", "has " + record.size() + " fields but the first line names " + headerSize
+                            + " columns; put quotes around a value that contains the delimiter '" + delimiter + "', or name the extra column");
+                    continue;
+                }
                 readRow(record, line, header, modifierColumns).ifPresent(rows::add);
             }
-        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
-            errors.add(new Problem(fileName, 0, "", "not a readable CSV file (" + e.getMessage() + ")"));
+        } catch (java.io.UncheckedIOException | IOException | IllegalStateException e) {
+            int line = (int) lineBefore + 1;
+            errors.add(new Problem(fileName, line, "", "a quoted value starting on this line is never closed (a \" without its closing \"), "
+                    + "so the rest of the file cannot be read; close the quote, or write a \" inside a value as \"\""));
             return new Result(List.of(), errors, notes);
         }
         if (rows.isEmpty() && errors.isEmpty()) errors.add(new Problem(fileName, 0, "", "the file has a header but no events"));
@@ -95,9 +112,29 @@ public final class EventCsvReader {
         return new Result(errors.isEmpty() ? rows : List.of(), errors, notes);
     }
 
+    /** Column name → index from the first record; duplicates and empty names are located errors. */
+    private Map<String, Integer> header(CSVRecord first) {
+        Map<String, Integer> header = new LinkedHashMap<>();
+        headerSize = first.size();
+        if (first.size() == 1 && first.get(0).isBlank()) return header; // blank first line
+        for (int i = 0; i < first.size(); i++) {
+            String name = first.get(i).trim();
+            if (name.isEmpty()) {
+                error(1, "", "column " + (i + 1) + " has no name; name it or remove the empty column");
+            } else if (header.containsKey(name)) {
+                error(1, name, "named twice (columns " + (header.get(name) + 1) + " and " + (i + 1) + "); Attune cannot tell which to read — rename or remove one");
+            } else {
+                header.put(name, i);
+            }
+        }
+        return header;
+    }
+
     private boolean checkHeader(Map<String, Integer> header) {
+        if (!errors.isEmpty()) return false;
         if (header == null || header.isEmpty()) {
-            errors.add(new Problem(fileName, 1, "", "the file is empty; the first line must name the columns (at least " + String.join(", ", REQUIRED) + ")"));
+            errors.add(new Problem(fileName, 1, "", (blankFile ? "the file is empty" : "the first line is empty")
+                    + "; the first line must name the columns (at least " + String.join(", ", REQUIRED) + ")"));
             return false;
         }
         List<String> missing = REQUIRED.stream().filter(c -> !header.containsKey(c)).toList();

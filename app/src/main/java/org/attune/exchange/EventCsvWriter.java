@@ -108,7 +108,9 @@ public final class EventCsvWriter implements AutoCloseable {
     }
 
     private String escape(String value) {
-        return value.isEmpty() ? "" : format.format(value);
+        if (value.isEmpty()) return "";
+        if (options.neutraliseFormulas() && CsvOptions.looksLikeFormula(value)) return format.format("'" + value);
+        return format.format(value);
     }
 
     private String formatAge(double months) {

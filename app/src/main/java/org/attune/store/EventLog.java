@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.attune.coding.CodingPass;
 import org.attune.coding.EventDraft;
 import org.attune.coding.KeyCoding;
 import org.attune.coding.EventRules;
+import org.attune.coding.ImportMerge;
 import org.attune.coding.Modifiers;
 import org.attune.coding.Session;
 import org.attune.coding.SessionEvent;
@@ -277,21 +279,70 @@ public final class EventLog {
 
     // ------------------------------------------------------------------ bulk import
 
-    /** One event to import, addressed by session label and coder initials. */
-    public record ImportRow(String sessionLabel, String coderInitials, EventDraft event) {
+    /** One event to import, addressed by session label and coder initials, with its file line (0 = not from a file). */
+    public record ImportRow(String sessionLabel, String coderInitials, EventDraft event, int line) {
+        public ImportRow(String sessionLabel, String coderInitials, EventDraft event) {
+            this(sessionLabel, coderInitials, event, 0);
+        }
     }
 
-    /** What an import created. */
-    public record ImportSummary(int events, List<String> newSessions, List<String> newCoders, int newPasses) {
+    /** What an import created, and how many rows were already in the study (identical events, skipped). */
+    public record ImportSummary(int events, int alreadyThere, List<String> newSessions, List<String> newCoders, int newPasses) {
     }
 
     /**
-     * Inserts already-validated events in one transaction: all or nothing. Sessions, coders and
-     * passes that do not exist yet are created. Imports are not undo steps.
+     * How {@code rows} would merge with the events the study holds ({@link ImportMerge}): what is
+     * added, what is already there and is skipped, and what is refused, with its line.
+     */
+    public ImportMerge.Plan planImport(List<ImportRow> rows) throws StudyException {
+        return file.read(c -> plan(c, rows));
+    }
+
+    private ImportMerge.Plan plan(Connection c, List<ImportRow> rows) throws SQLException {
+        Set<String> wanted = new HashSet<>();
+        List<ImportMerge.Incoming> incoming = new ArrayList<>(rows.size());
+        for (ImportRow r : rows) {
+            wanted.add(ImportMerge.passKey(r.sessionLabel(), r.coderInitials()));
+            incoming.add(new ImportMerge.Incoming(r.line(), r.sessionLabel(), r.coderInitials(), r.event()));
+        }
+        Map<Long, String> label = new HashMap<>();
+        for (Session s : Study.readSessions(c)) label.put(s.id(), s.label());
+        Map<Long, String> initials = new HashMap<>();
+        for (Coder k : Study.readCoders(c)) initials.put(k.id(), k.initials());
+        Map<String, List<CodedEvent>> stored = new HashMap<>();
+        Map<String, Modifiers> cache = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM events WHERE pass_id = ? ORDER BY onset_ms, id")) {
+            for (CodingPass p : Study.readPasses(c)) {
+                String key = ImportMerge.passKey(label.get(p.sessionId()), initials.get(p.coderId()));
+                if (!wanted.contains(key)) continue;
+                ps.setLong(1, p.id());
+                List<CodedEvent> events = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) events.add(eventFrom(rs, cache));
+                }
+                stored.put(key, events);
+            }
+        }
+        return ImportMerge.plan(scheme, stored, incoming);
+    }
+
+    /**
+     * Imports already-validated events in one transaction: all or nothing. Events identical to stored
+     * ones are skipped; any conflict with stored events ({@link #planImport}) refuses the whole import.
+     * Sessions, coders and passes that do not exist yet are created. Imports are not undo steps.
      */
     public ImportSummary importAll(List<ImportRow> rows) throws StudyException {
         for (ImportRow r : rows) check(r.event());
         return file.write("import events", c -> {
+            ImportMerge.Plan plan = plan(c, rows);
+            if (!plan.ok()) {
+                ImportMerge.Conflict first = plan.conflicts().get(0);
+                throw new StudyException(StudyException.Kind.INVALID_INPUT, "Nothing was imported: " + plan.conflicts().size()
+                        + " events conflict with events already in the study, the first " + (first.line() > 0 ? "at line " + first.line() + ": " : ": ")
+                        + first.message() + ".");
+            }
+            List<ImportRow> toAdd = new ArrayList<>(plan.toAdd().size());
+            for (ImportMerge.Incoming i : plan.toAdd()) toAdd.add(new ImportRow(i.session(), i.coder(), i.event(), i.line()));
             Map<String, Long> sessionIds = new HashMap<>();
             for (Session s : Study.readSessions(c)) sessionIds.put(s.label(), s.id());
             Map<String, Long> coderIds = new HashMap<>();
@@ -305,7 +356,7 @@ public final class EventLog {
             try (PreparedStatement ins = c.prepareStatement(
                     "INSERT INTO events (pass_id, code, onset_ms, offset_ms, modifiers, comment, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int batched = 0;
-                for (ImportRow r : rows) {
+                for (ImportRow r : toAdd) {
                     Long sid = sessionIds.get(r.sessionLabel());
                     if (sid == null) {
                         sid = Study.insertSession(c, new Session(0, r.sessionLabel(), "", "", null, "", "", Map.of())).id();
@@ -337,7 +388,7 @@ public final class EventLog {
                 ps.setString(1, Study.now());
                 ps.executeUpdate();
             }
-            return new ImportSummary(rows.size(), newSessions, newCoders, newPasses);
+            return new ImportSummary(toAdd.size(), plan.duplicates().size(), newSessions, newCoders, newPasses);
         });
     }
 
@@ -400,7 +451,18 @@ public final class EventLog {
         }
     }
 
-    private static List<CodedEvent> running(Connection c, long passId) throws SQLException {
+    /** Ends {@code running} states of a pass at {@code atMs} (not before each one's onset), as one undo step. */
+    static void endRunning(Connection c, long passId, List<CodedEvent> running, long atMs) throws SQLException {
+        long step = newStep(c, passId);
+        for (CodedEvent r : running) {
+            EventDraft before = EventDraft.of(r);
+            EventDraft after = new EventDraft(r.code(), r.onsetMs(), Math.max(r.onsetMs(), atMs), r.modifiers(), r.comment());
+            update(c, r.id(), after);
+            record(c, passId, step, "change", r.id(), before, after);
+        }
+    }
+
+    static List<CodedEvent> running(Connection c, long passId) throws SQLException {
         List<CodedEvent> out = new ArrayList<>();
         // no ORDER BY: with it SQLite walks the whole pass in onset order (events_by_pass) instead of the
         // small partial index of running states — 100 ms vs 0.1 ms at 100,000 events (CodingBenchmark)

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.attune.coding.CodedEvent;
 import org.attune.coding.Coder;
 import org.attune.coding.CodingPass;
 import org.attune.coding.MediaFile;
@@ -55,6 +56,20 @@ public final class Study implements AutoCloseable {
     }
 
     static Study create(Path path, CodingScheme scheme, String name, List<StudySchema.Migration> migrations) throws StudyException {
+        return create(path, scheme, name, migrations, c -> { });
+    }
+
+    /** Work on a new study's file before it is moved into place (e.g. rows copied by {@link Salvage}). */
+    interface Filling {
+        void fill(Connection c) throws SQLException;
+    }
+
+    /** Creates a study, filled by {@code more} in the same transaction: the file appears only when all of it is written. */
+    static Study createWith(Path path, CodingScheme scheme, String name, Filling more) throws StudyException {
+        return create(path, scheme, name, StudySchema.MIGRATIONS, more);
+    }
+
+    private static Study create(Path path, CodingScheme scheme, String name, List<StudySchema.Migration> migrations, Filling more) throws StudyException {
         StudyFile f = StudyFile.create(path, migrations, c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO study_info (key, value) VALUES (?, ?)")) {
                 for (String[] kv : new String[][] {{"name", name}, {"created_at", now()}, {"created_by", appVersion()}}) {
@@ -65,6 +80,7 @@ public final class Study implements AutoCloseable {
                 ps.executeBatch();
             }
             insertScheme(c, scheme);
+            more.fill(c);
             return null;
         });
         return new Study(f, scheme, name);
@@ -499,28 +515,94 @@ public final class Study implements AutoCloseable {
         });
     }
 
-    /** Moves a pass to a status, stamping when coding started and finished. */
+    /**
+     * Moves a pass to a status, stamping when coding started and finished. A pass with states still
+     * running is not marked done (they have no end, so agreement and measures would leave them out and
+     * the export would have empty offsets): end them first, or use {@link #markDoneEndingRunning}.
+     */
     public CodingPass setPassStatus(long passId, PassStatus status) throws StudyException {
         return file.write("change the pass status", c -> {
-            String sql = switch (status) {
-                case NOT_STARTED -> "UPDATE passes SET status = ?1, started_at = NULL, finished_at = NULL WHERE id = ?2";
-                case IN_PROGRESS -> "UPDATE passes SET status = ?1, started_at = COALESCE(started_at, ?3), finished_at = NULL WHERE id = ?2";
-                case DONE -> "UPDATE passes SET status = ?1, started_at = COALESCE(started_at, ?3), finished_at = ?3 WHERE id = ?2";
-            };
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, status.jsonName());
-                ps.setLong(2, passId);
-                if (status != PassStatus.NOT_STARTED) ps.setString(3, now());
-                if (ps.executeUpdate() != 1) throw new StudyException(StudyException.Kind.INVALID_INPUT, "There is no coding pass " + passId + ".");
+            if (status == PassStatus.DONE) {
+                List<CodedEvent> running = EventLog.running(c, passId);
+                if (!running.isEmpty()) {
+                    throw new StudyException(StudyException.Kind.INVALID_INPUT, "The pass is not marked done: " + describeRunning(running)
+                            + " still running. End them in the Coding tab, or mark the pass done with them ended at the session end.");
+                }
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, session_id, coder_id, status, blind, started_at, finished_at FROM passes WHERE id = ?")) {
-                ps.setLong(1, passId);
-                ResultSet rs = ps.executeQuery();
-                rs.next();
-                return passFrom(rs);
-            }
+            return writePassStatus(c, passId, status);
         });
+    }
+
+    /** "2 states (C_EXPLORE from 12.000 s, P_GAZE from 40.000 s)": for messages. */
+    public static String describeRunning(List<CodedEvent> running) {
+        String list = running.stream().map(e -> e.code() + " from " + org.attune.coding.TimeFormat.seconds(e.onsetMs()) + " s")
+                .collect(java.util.stream.Collectors.joining(", "));
+        return running.size() == 1 ? "1 state (" + list + ") is" : running.size() + " states (" + list + ") are";
+    }
+
+    /**
+     * The end of a pass's session on the session clock: where the last camera ends (offset +
+     * duration), or, while no video duration is known, the latest time any coder coded in it.
+     */
+    public long sessionEndMs(long passId) throws StudyException {
+        return file.read(c -> sessionEnd(c, passId));
+    }
+
+    private static long sessionEnd(Connection c, long passId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT (SELECT max(m.offset_ms + m.duration_ms) FROM media m WHERE m.session_id = p.session_id AND m.duration_ms IS NOT NULL),
+                       (SELECT max(COALESCE(e.offset_ms, e.onset_ms)) FROM events e JOIN passes q ON q.id = e.pass_id WHERE q.session_id = p.session_id)
+                FROM passes p WHERE p.id = ?""")) {
+            ps.setLong(1, passId);
+            ResultSet rs = ps.executeQuery();
+            if (!rs.next()) return 0;
+            long video = rs.getLong(1);
+            if (!rs.wasNull()) return video;
+            return rs.getLong(2);
+        }
+    }
+
+    /**
+     * Marks a pass done, first ending each state still running at the session end
+     * ({@link #sessionEndMs}) — one transaction, and the endings are one undo step of the pass.
+     * Refused when a running state starts after the known end of the session.
+     */
+    public CodingPass markDoneEndingRunning(long passId) throws StudyException {
+        return file.write("mark the pass done", c -> {
+            List<CodedEvent> running = EventLog.running(c, passId);
+            if (!running.isEmpty()) {
+                long end = sessionEnd(c, passId);
+                for (CodedEvent r : running) {
+                    if (r.onsetMs() > end) {
+                        throw new StudyException(StudyException.Kind.INVALID_INPUT, r.code() + " starts at " + org.attune.coding.TimeFormat.seconds(r.onsetMs())
+                                + " s, after the end of the session's video (" + org.attune.coding.TimeFormat.seconds(end) + " s); end it in the Coding tab.");
+                    }
+                }
+                EventLog.endRunning(c, passId, running, end);
+            }
+            return writePassStatus(c, passId, PassStatus.DONE);
+        });
+    }
+
+    private static CodingPass writePassStatus(Connection c, long passId, PassStatus status) throws SQLException, StudyException {
+        String sql = switch (status) {
+            case NOT_STARTED -> "UPDATE passes SET status = ?1, started_at = NULL, finished_at = NULL WHERE id = ?2";
+            case IN_PROGRESS -> "UPDATE passes SET status = ?1, started_at = COALESCE(started_at, ?3), finished_at = NULL WHERE id = ?2";
+            case DONE -> "UPDATE passes SET status = ?1, started_at = COALESCE(started_at, ?3), finished_at = ?3 WHERE id = ?2";
+        };
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, status.jsonName());
+            ps.setLong(2, passId);
+            if (status != PassStatus.NOT_STARTED) ps.setString(3, now());
+            if (ps.executeUpdate() != 1) throw new StudyException(StudyException.Kind.INVALID_INPUT, "There is no coding pass " + passId + ".");
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, session_id, coder_id, status, blind, started_at, finished_at FROM passes WHERE id = ?")) {
+            ps.setLong(1, passId);
+            ResultSet rs = ps.executeQuery();
+            rs.next();
+            return passFrom(rs);
+        }
     }
 
     public void setBlind(long passId, boolean blind) throws StudyException {

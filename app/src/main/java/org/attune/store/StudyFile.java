@@ -73,9 +73,14 @@ final class StudyFile implements AutoCloseable {
             throw new StudyException(StudyException.Kind.NOT_FOUND, "The folder " + dir + " does not exist; create it first or choose another place.");
         }
         StudyLock lock = acquireOrFail(path);
+        // Built whole in a hidden file beside the target and moved into place only when complete, so a
+        // study file that exists is always a whole study: a crash or kill leaves at most the hidden file,
+        // which the next create of the same name clears (it holds the lock, so nobody else is building it).
+        Path building = buildingFileOf(path);
+        deleteQuietly(building);
         Connection c = null;
         try {
-            c = connect(path, false);
+            c = connect(building, false);
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA journal_mode=WAL");
                 st.execute("PRAGMA application_id=" + StudySchema.APPLICATION_ID);
@@ -88,13 +93,49 @@ final class StudyFile implements AutoCloseable {
             initialise.run(c);
             c.commit();
             c.setAutoCommit(true);
-            return new StudyFile(path, c, lock, null);
+            checkpointAndClose(c, building);
+            c = null;
+            placeNew(building, path);
+            return new StudyFile(path, connect(path, false), lock, null);
         } catch (SQLException | IOException | StudyException e) {
             closeQuietly(c);
             closeQuietly(lock);
-            deleteQuietly(path);
+            deleteQuietly(building);
             if (e instanceof StudyException se) throw se;
             throw translate(e, path, "create the study");
+        }
+    }
+
+    /** The hidden file a new study is built in before it is moved into place. */
+    static Path buildingFileOf(Path study) {
+        return study.resolveSibling("." + study.getFileName() + ".creating");
+    }
+
+    /** Moves everything of the write-ahead log into the file and closes it, so the file alone is the whole study. */
+    static void checkpointAndClose(Connection c, Path file) throws SQLException, IOException {
+        try (Statement st = c.createStatement(); var rs = st.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+            if (!rs.next() || rs.getInt(1) != 0) throw new SQLException("the new study could not be written through (checkpoint busy)");
+        }
+        c.close();
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        if (Files.exists(wal) && Files.size(wal) > 0) throw new IOException("the new study's write-ahead log was not emptied");
+    }
+
+    /**
+     * Puts a finished file at {@code target}, never replacing anything there: a hard link where the
+     * disk has them (atomic, and it fails if the name was taken meanwhile), else a move.
+     */
+    static void placeNew(Path finished, Path target) throws IOException, StudyException {
+        try {
+            Files.createLink(target, finished);
+            deleteQuietly(finished); // a leftover is cleared by the next create of this name
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new StudyException(StudyException.Kind.INVALID_INPUT, target + " already exists; choose a new file name (a study is never overwritten).");
+        } catch (UnsupportedOperationException | IOException e) {
+            if (Files.exists(target)) {
+                throw new StudyException(StudyException.Kind.INVALID_INPUT, target + " already exists; choose a new file name (a study is never overwritten).");
+            }
+            Files.move(finished, target); // no REPLACE_EXISTING: refuses to overwrite
         }
     }
 
@@ -173,7 +214,7 @@ final class StudyFile implements AutoCloseable {
 
     /** Read-only checks: an Attune study, not from a newer Attune, not damaged. */
     private static void verify(Path path, List<StudySchema.Migration> migrations) throws StudyException {
-        try (Connection c = connect(path, true)) {
+        try (Connection c = checkingConnection(path)) {
             if (StudySchema.applicationId(c) != StudySchema.APPLICATION_ID) {
                 throw new StudyException(StudyException.Kind.NOT_A_STUDY,
                         path.getFileName() + " is a SQLite database but not an Attune study. Open a .attune file created by Attune.");
@@ -184,16 +225,68 @@ final class StudyFile implements AutoCloseable {
                 throw new StudyException(StudyException.Kind.TOO_NEW, path.getFileName() + " was written by a newer Attune (study format "
                         + version + "; this Attune reads up to " + current + "). Update Attune to open it; the file has not been changed.");
             }
-            try (Statement st = c.createStatement(); var rs = st.executeQuery("PRAGMA quick_check")) {
-                String result = rs.next() ? rs.getString(1) : "no answer";
-                if (!"ok".equals(result)) {
-                    throw new StudyException(StudyException.Kind.DAMAGED, path.getFileName() + " is damaged (" + result
-                            + "). It has not been changed. Restore it from a backup, or send it to your lab's data manager.");
-                }
+            List<String> problems = damage(c);
+            if (!problems.isEmpty()) {
+                throw new StudyException(StudyException.Kind.DAMAGED, path.getFileName() + " is damaged (" + String.join("; ", problems)
+                        + "). It has not been changed. Restore it from a backup, or copy everything that can still be read into a new study with: "
+                        + "attune study salvage \"" + path.getFileName() + "\" -o NEW.attune");
             }
         } catch (SQLException e) {
             throw translate(e, path, "open the study");
         }
+    }
+
+    /**
+     * What SQLite's integrity and foreign-key checks find wrong (at most a few lines), or nothing.
+     * Runs on a connection that may not write.
+     */
+    static List<String> damage(Connection c) throws SQLException {
+        List<String> problems = new java.util.ArrayList<>();
+        try (Statement st = c.createStatement(); var rs = st.executeQuery("PRAGMA integrity_check(20)")) {
+            while (rs.next()) {
+                String line = rs.getString(1);
+                if (!"ok".equals(line)) problems.add(line);
+            }
+        }
+        try (Statement st = c.createStatement(); var rs = st.executeQuery("PRAGMA foreign_key_check")) {
+            while (rs.next() && problems.size() < 20) {
+                problems.add("row " + rs.getLong(2) + " of " + rs.getString(1) + " refers to a missing row of " + rs.getString(3));
+            }
+        }
+        if (problems.size() > 5) {
+            int more = problems.size() - 3;
+            problems = new java.util.ArrayList<>(problems.subList(0, 3));
+            problems.add("and " + more + " more problems");
+        }
+        return problems;
+    }
+
+    /**
+     * The connection the checks run on. SQLite skips CHECK constraints in its integrity check on a
+     * read-only connection (measured: a negative onset passes it), so where the file may be written a
+     * read-write connection with {@code query_only} runs them, writing nothing. Where it may not — a
+     * read-only folder, or a write-ahead log left by a crash, which closing such a connection would
+     * fold into the file — the read-only check still finds every structural fault.
+     */
+    private static Connection checkingConnection(Path path) throws SQLException {
+        Path wal = path.resolveSibling(path.getFileName() + "-wal");
+        boolean walPending;
+        try {
+            walPending = Files.exists(wal) && Files.size(wal) > 0;
+        } catch (IOException e) {
+            walPending = true;
+        }
+        if (walPending || !Files.isWritable(path) || path.getParent() == null || !Files.isWritable(path.getParent())) return connect(path, true);
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(5000);
+        Connection c = config.createConnection("jdbc:sqlite:" + path);
+        try (Statement st = c.createStatement()) {
+            st.execute("PRAGMA query_only=1");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
     }
 
     private static void migrate(Connection c, Path path, int from, List<StudySchema.Migration> migrations) throws SQLException, StudyException {
@@ -218,7 +311,7 @@ final class StudyFile implements AutoCloseable {
         }
     }
 
-    private static Connection connect(Path path, boolean readOnly) throws SQLException {
+    static Connection connect(Path path, boolean readOnly) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(readOnly);
         config.enforceForeignKeys(true);
@@ -344,7 +437,8 @@ final class StudyFile implements AutoCloseable {
                 return new StudyException(StudyException.Kind.NOT_A_STUDY, name + " is not an Attune study (not a SQLite database).", e);
             }
             if (primary == SQLiteErrorCode.SQLITE_CORRUPT.code) {
-                return new StudyException(StudyException.Kind.DAMAGED, name + " is damaged; restore it from a backup.", e);
+                return new StudyException(StudyException.Kind.DAMAGED, name + " is damaged; restore it from a backup, or copy everything that can "
+                        + "still be read into a new study with: attune study salvage \"" + name + "\" -o NEW.attune", e);
             }
             if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code) {
                 return new StudyException(StudyException.Kind.LOCKED, "Cannot " + what + ": " + name + " is busy in another program; try again.", e);

@@ -9,12 +9,20 @@ import org.attune.coding.EventDraft;
 /**
  * Run in a separate JVM by {@link StudyCrashTest}. {@code write}: adds events as fast as it can and
  * prints each id only after the add has returned (= committed). {@code hold}: opens the study and
- * waits, to be the "other process" holding it.
+ * waits, to be the "other process" holding it. {@code create}: creates studies {@code 0.attune},
+ * {@code 1.attune}, … in the folder given as the study, printing each name once created.
  */
 public final class CrashWriter {
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Path study = Path.of(args[0]);
+        if (args[2].equals("create")) {
+            for (int i = 0; ; i++) {
+                try (Study s = Study.create(study.resolve(i + ".attune"), org.attune.scheme.json.BundledSchemes.defaultScheme(), "study " + i)) {
+                    out.println(i);
+                }
+            }
+        }
         long passId = Long.parseLong(args[1]);
         try (Study s = Study.open(study)) {
             if (s.isReadOnly()) {

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -129,6 +130,35 @@ class StudyCrashTest {
         }
         assertEquals(totalAcknowledged, acknowledged.size());
         assertTrue(totalAcknowledged > KILLS, "writers got real work done: " + totalAcknowledged + " events");
+    }
+
+    /** A killed create never leaves a stub: each study file there is whole, and the name being created can be created again. */
+    @Test
+    void aKilledCreateLeavesAWholeStudyOrNone() throws Exception {
+        Random random = new Random(20261128);
+        for (int kill = 0; kill < 8; kill++) {
+            Path folder = Files.createDirectories(dir.resolve("run" + kill));
+            Child child = new Child(folder, 0, "create");
+            child.awaitLines(1 + random.nextInt(3), 20_000);
+            Thread.sleep(random.nextInt(40));
+            child.kill();
+            int acknowledged = child.lines().size();
+            try (var files = Files.list(folder)) {
+                for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".attune")).toList()) {
+                    try (Study s = Study.openReadOnly(f)) {
+                        assertEquals(StudyTest.SCHEME.id(), s.scheme().id(), f + " after kill " + kill);
+                    }
+                }
+            }
+            for (int i = 0; i < acknowledged; i++) assertTrue(Files.exists(folder.resolve(i + ".attune")), "acknowledged study " + i);
+            Path next = folder.resolve(acknowledged + ".attune");
+            if (Files.notExists(next)) {
+                try (Study s = Study.create(next, StudyTest.SCHEME, "again")) {
+                    assertEquals("again", s.name());
+                }
+                assertTrue(Files.notExists(StudyFile.buildingFileOf(next.toAbsolutePath())), "the killed create's hidden file is cleared");
+            }
+        }
     }
 
     @Test

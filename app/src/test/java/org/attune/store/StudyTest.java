@@ -271,6 +271,72 @@ class StudyTest {
     }
 
     @Test
+    void aPassWithStatesStillRunningIsNotMarkedDoneUnlessTheyAreEndedAtTheSessionEnd() throws Exception {
+        try (Study s = Study.create(file, SCHEME, "x")) {
+            long[] ids = seed(s);
+            long passId = ids[2];
+            Path video = Files.writeString(dir.resolve("s01.mp4"), "not really a video");
+            s.addMedia(ids[0], new Study.NewMedia(video, 1, 500, 25.0, 60_000L));
+            s.events().add(passId, EventDraft.state("P_GAZE", 1_000, 2_000L));
+            s.events().startState(passId, EventDraft.state("C_EXPLORE", 3_000, null));
+            s.events().startState(passId, EventDraft.state("P_POS", 4_000, null));
+
+            StudyException refused = assertThrows(StudyException.class, () -> s.setPassStatus(passId, PassStatus.DONE));
+            assertTrue(refused.getMessage().contains("2 states (C_EXPLORE from 3.000 s, P_POS from 4.000 s) are still running"), refused.getMessage());
+            assertEquals(PassStatus.IN_PROGRESS, s.passes().get(0).status());
+
+            assertEquals(60_500, s.sessionEndMs(passId), "camera 1 ends at its offset plus its duration");
+            CodingPass done = s.markDoneEndingRunning(passId);
+            assertEquals(PassStatus.DONE, done.status());
+            assertEquals(List.of(), s.events().running(passId));
+            assertEquals(List.of(2_000L, 60_500L, 60_500L), s.events().list(passId).stream().map(CodedEvent::offsetMs).toList());
+            assertTrue(s.events().undo(passId).isPresent());
+            assertEquals(2, s.events().running(passId).size(), "the endings are one undo step");
+        }
+    }
+
+    @Test
+    void withoutAVideoDurationTheSessionEndsAtTheLatestCodedTime() throws Exception {
+        try (Study s = Study.create(file, SCHEME, "x")) {
+            long passId = seed(s)[2];
+            s.events().add(passId, EventDraft.point("C_BID", 9_000));
+            s.events().startState(passId, EventDraft.state("C_EXPLORE", 3_000, null));
+            s.markDoneEndingRunning(passId);
+            assertEquals(9_000L, s.events().list(passId).get(0).offsetMs());
+        }
+    }
+
+    @Test
+    void aStudyBreakingACheckConstraintIsRefusedUntouched() throws Exception {
+        try (Study s = Study.create(file, SCHEME, "x")) {
+            s.events().add(seed(s)[2], EventDraft.point("C_BID", 1000));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.execute("PRAGMA ignore_check_constraints=1");
+            st.execute("UPDATE events SET onset_ms = -5, offset_ms = -5");
+        }
+        byte[] before = Files.readAllBytes(file);
+        for (boolean readOnly : new boolean[] {false, true}) {
+            StudyException e = assertThrows(StudyException.class, () -> (readOnly ? Study.openReadOnly(file) : Study.open(file)).close());
+            assertEquals(StudyException.Kind.DAMAGED, e.kind(), e.getMessage());
+            assertTrue(e.getMessage().contains("CHECK constraint failed in events"), e.getMessage());
+        }
+        assertArrayEquals(before, Files.readAllBytes(file));
+    }
+
+    @Test
+    void aStudyWithARowPointingNowhereIsRefused() throws Exception {
+        try (Study s = Study.create(file, SCHEME, "x")) {
+            s.events().add(seed(s)[2], EventDraft.point("C_BID", 1000));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.execute("UPDATE events SET pass_id = 99"); // foreign keys are off on a plain connection
+        }
+        StudyException e = assertThrows(StudyException.class, () -> Study.open(file).close());
+        assertTrue(e.getMessage().contains("row 1 of events refers to a missing row of passes"), e.getMessage());
+    }
+
+    @Test
     void aDamagedFileIsReportedAndNeverWritten() throws Exception {
         try (Study s = Study.create(file, SCHEME, "x")) {
             long passId = seed(s)[2];

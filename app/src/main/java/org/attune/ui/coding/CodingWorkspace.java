@@ -289,6 +289,8 @@ public final class CodingWorkspace extends BorderPane {
                     passChooser.setValue(current);
                     choosing = false;
                     openStudy.activePassProperty().set(current.pass());
+                    // marked done from the study browser, which may have ended running states: show them ended
+                    if (current.pass().status() == PassStatus.DONE && keep.pass().status() != PassStatus.DONE) refresh();
                 }
             }
         } catch (StudyException e) {

@@ -33,6 +33,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.attune.coding.CodedEvent;
 import org.attune.coding.Coder;
 import org.attune.coding.CodingPass;
 import org.attune.coding.PassStatus;
@@ -657,7 +658,23 @@ public final class StudyBrowser extends BorderPane {
         StudyOverview.Cell cell = selected.get();
         if (cell == null || cell.pass().isEmpty()) return;
         try {
-            open.get().setPassStatus(cell.pass().get().id(), to);
+            long passId = cell.pass().get().id();
+            List<CodedEvent> running = to == PassStatus.DONE ? open.get().events().running(passId) : List.of();
+            if (running.isEmpty()) {
+                open.get().setPassStatus(passId, to);
+            } else {
+                long end = open.get().sessionEndMs(passId);
+                boolean go = dialogs.confirm("States still running", cell.coder().initials() + "'s pass of " + cell.session().label() + ": "
+                        + Study.describeRunning(running) + " still running. A running state has no end: agreement and measures leave it out "
+                        + "and the export has no offset for it.\n\nEnd " + (running.size() == 1 ? "it" : "them") + " at the end of the session ("
+                        + TimeFormat.clock(end) + ") and mark the pass done? To end " + (running.size() == 1 ? "it" : "them")
+                        + " elsewhere, choose Cancel and stop " + (running.size() == 1 ? "it" : "them") + " in the Coding tab.", "End and mark done");
+                if (!go) {
+                    status.setText(cell.session().label() + " · " + cell.coder().initials() + " is not marked done: states still running.");
+                    return;
+                }
+                open.get().markDoneEndingRunning(passId);
+            }
             open.changed();
             status.setText(cell.session().label() + " · " + cell.coder().initials() + (to == PassStatus.DONE ? " is marked done." : " is open for coding again."));
         } catch (StudyException e) {

@@ -121,6 +121,17 @@ class StudyBrowserTest {
         return into.resolve("sample-study.attune");
     }
 
+    /**
+     * The grid as it will be drawn: a table updates its cells in the next layout pass, which may come
+     * after the FX events a test waits for; this runs that pass now, on the FX thread.
+     */
+    private void layOut(FxRobot robot) {
+        robot.interact(() -> {
+            browser.applyCss();
+            browser.layout();
+        });
+    }
+
     private List<String> cellTexts(FxRobot robot, String session) {
         List<String> out = new ArrayList<>();
         StudyOverview.Row row = browser.overview().rows().stream().filter(r -> r.session().label().equals(session)).findFirst().orElseThrow();
@@ -186,6 +197,39 @@ class StudyBrowserTest {
             assertTrue(p.startedAt() != null && p.finishedAt() == null);
         }
         assertEquals(List.of(), dialogs.shown);
+    }
+
+    @Test
+    void markingAPassDoneWithStatesStillRunningAsksToEndThemAtTheSessionEnd(FxRobot robot) throws Exception {
+        Path file = copySample(dir.resolve("s"));
+        robot.interact(() -> browser.openStudy(file));
+        StudyOverview.Row s02 = browser.overview().rows().get(1);
+        long cm = browser.overview().coders().get(2).id();
+        CodingPass pass = s02.cell(browser.overview().coders().get(2)).pass().orElseThrow();
+        robot.interact(() -> {
+            try {
+                open.get().events().startState(pass.id(), org.attune.coding.EventDraft.state("C_EXPLORE", 59_000, null));
+            } catch (org.attune.store.StudyException e) {
+                throw new AssertionError(e);
+            }
+            open.changed();
+            browser.select(s02.session().id(), cm);
+        });
+        dialogs.answer = false;
+        robot.clickOn("#markDone");
+        assertEquals(1, dialogs.shown.size());
+        assertTrue(dialogs.shown.get(0).startsWith("States still running? CM's pass of S02: 1 state (C_EXPLORE from 59.000 s) is still running."),
+                dialogs.shown.get(0));
+        assertTrue(dialogs.shown.get(0).contains("at the end of the session (00:01:00.000)"), dialogs.shown.get(0));
+        assertTrue(cellTexts(robot, "S02").contains("CM=IN_PROGRESS:25"), "cancelled: nothing changed");
+
+        dialogs.answer = true;
+        robot.clickOn("#markDone");
+        assertTrue(cellTexts(robot, "S02").contains("CM=DONE:25"), cellTexts(robot, "S02").toString());
+        try (Study s = Study.openReadOnly(file)) {
+            assertEquals(List.of(), s.events().running(pass.id()));
+            assertEquals(60_000L, s.events().list(pass.id()).stream().filter(e -> e.onsetMs() == 59_000).findFirst().orElseThrow().offsetMs());
+        }
     }
 
     @Test
@@ -268,10 +312,11 @@ class StudyBrowserTest {
         CodingPass cmS02 = browser.overview().rows().get(1).cell(browser.overview().coders().get(2)).pass().orElseThrow();
         assertTrue(cmS02.blind());
         robot.interact(() -> open.activePassProperty().set(cmS02));
-        WaitForAsyncUtils.waitForFxEvents();
+        layOut(robot);
         assertEquals(2, robot.lookup(".pass-hidden").queryAll().size(), "AL's and BK's cells of S02");
         assertEquals(3, robot.lookup(".pass-done").queryAll().size(), "S01 stays visible");
         robot.interact(() -> open.activePassProperty().set(null));
+        layOut(robot);
         assertEquals(0, robot.lookup(".pass-hidden").queryAll().size());
     }
 
