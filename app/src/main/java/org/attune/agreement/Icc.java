@@ -109,14 +109,16 @@ public final class Icc {
             return new Result(forms, n, k, incomplete, msr, msc, mse, msw);
         }
         double q = 0.975;
+        MeanSquares ms = new MeanSquares(msr, msc, mse, msw);
         // one-way
         double f1 = msr / msw;
         double fl1 = f1 / FDistribution.quantile(q, n - 1, n * (k - 1.0));
         double fu1 = f1 * FDistribution.quantile(q, n * (k - 1.0), n - 1);
-        forms.put(Form.ICC1, interval((msr - msw) / (msr + (k - 1) * msw), (fl1 - 1) / (fl1 + k - 1), (fu1 - 1) / (fu1 + k - 1)));
+        forms.put(Form.ICC1, form(ms, msr - msw, msr + (k - 1) * msw, (fl1 - 1) / (fl1 + k - 1), (fu1 - 1) / (fu1 + k - 1)));
         // two-way random, absolute agreement (Satterthwaite degrees of freedom for the interval)
-        double icc2 = (msr - mse) / (msr + (k - 1) * mse + k * (msc - mse) / n);
-        if (icc2 >= 1) icc2 = 1; // no error variance: perfect agreement, no interval
+        double den2 = msr + (k - 1) * mse + k * (msc - mse) / n;
+        double icc2 = (msr - mse) / den2;
+        if (den2 > 0 && icc2 >= 1) icc2 = 1; // no error variance: perfect agreement, no interval
         double a = k * icc2 / (n * (1 - icc2));
         double b = 1 + k * icc2 * (n - 1) / (n * (1 - icc2));
         double v = Math.pow(a * msc + b * mse, 2) / (Math.pow(a * msc, 2) / (k - 1) + Math.pow(b * mse, 2) / ((n - 1.0) * (k - 1)));
@@ -124,17 +126,49 @@ public final class Icc {
         double fStar2 = FDistribution.quantile(q, v, n - 1);
         double l2 = n * (msr - fStar * mse) / (fStar * (k * msc + (k * n - k - n) * mse) + n * msr);
         double u2 = n * (fStar2 * msr - mse) / (k * msc + (k * n - k - n) * mse + n * fStar2 * msr);
-        forms.put(Form.ICC2, interval(icc2, l2, u2));
+        forms.put(Form.ICC2, form(ms, icc2 * den2, den2, l2, u2));
         // two-way, consistency
         double f3 = msr / mse;
         double fl3 = f3 / FDistribution.quantile(q, n - 1, (n - 1.0) * (k - 1));
         double fu3 = f3 * FDistribution.quantile(q, (n - 1.0) * (k - 1), n - 1);
-        forms.put(Form.ICC3, interval((msr - mse) / (msr + (k - 1) * mse), (fl3 - 1) / (fl3 + k - 1), (fu3 - 1) / (fu3 + k - 1)));
+        forms.put(Form.ICC3, form(ms, msr - mse, msr + (k - 1) * mse, (fl3 - 1) / (fl3 + k - 1), (fu3 - 1) / (fu3 + k - 1)));
         // means of k raters
-        forms.put(Form.ICC1k, interval((msr - msw) / msr, 1 - 1 / fl1, 1 - 1 / fu1));
-        forms.put(Form.ICC2k, interval((msr - mse) / (msr + (msc - mse) / n), k * l2 / (1 + (k - 1) * l2), k * u2 / (1 + (k - 1) * u2)));
-        forms.put(Form.ICC3k, interval((msr - mse) / msr, 1 - 1 / fl3, 1 - 1 / fu3));
+        forms.put(Form.ICC1k, form(ms, msr - msw, msr, 1 - 1 / fl1, 1 - 1 / fu1));
+        forms.put(Form.ICC2k, form(ms, msr - mse, msr + (msc - mse) / n, k * l2 / (1 + (k - 1) * l2), k * u2 / (1 + (k - 1) * u2)));
+        forms.put(Form.ICC3k, form(ms, msr - mse, msr, 1 - 1 / fl3, 1 - 1 / fu3));
         return new Result(forms, n, k, incomplete, msr, msc, mse, msw);
+    }
+
+    private record MeanSquares(double rows, double columns, double error, double within) {
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "MS rows %.4g, MS raters %.4g, MS error %.4g, MS within %.4g", rows, columns, error, within);
+        }
+    }
+
+    /**
+     * A form's value {@code numerator / denominator} with its interval, or undefined with the reason
+     * when the variance-components estimate makes it meaningless: a denominator ≤ 0 (the estimated
+     * variances would be negative), a value outside [−1, 1], or an interval whose bounds come out
+     * in reverse order or do not contain the value. Methods sections should then report another form
+     * (or more units), not a number.
+     */
+    private static Coefficient form(MeanSquares ms, double numerator, double denominator, double lower, double upper) {
+        if (!(denominator > 0)) {
+            return Coefficient.undefined("not defined for these ratings: its denominator, a sum of estimated variance components, is "
+                    + String.format(java.util.Locale.ROOT, "%.4g", denominator) + " (" + ms + "); rate more units, or report another form");
+        }
+        double value = numerator / denominator;
+        if (value > 1 || value < -1) {
+            return Coefficient.undefined("not defined for these ratings: the estimate " + String.format(java.util.Locale.ROOT, "%.3f", value)
+                    + " falls outside [−1, 1] (" + ms + "); rate more units, or report another form");
+        }
+        if (Double.isFinite(lower) && Double.isFinite(upper) && (lower > upper || value < lower - 1e-9 || value > upper + 1e-9)) {
+            return Coefficient.undefined(String.format(java.util.Locale.ROOT,
+                    "not defined for these ratings: its 95%% confidence interval comes out as [%.3f, %.3f] around %.3f (%s), so the estimate cannot be trusted; rate more units",
+                    lower, upper, value, ms));
+        }
+        return interval(value, lower, upper);
     }
 
     /** A value with its interval; an interval that does not exist (perfect agreement: infinite F) is left out. */

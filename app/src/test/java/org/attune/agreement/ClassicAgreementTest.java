@@ -241,4 +241,54 @@ public class ClassicAgreementTest {
             assertTrue(r.get(f).ciLower() == null || Double.isFinite(r.get(f).ciLower()));
         }
     }
+
+    /**
+     * Hand-computed (issue 12): units u1 = 5,4,5 and u2 = 4,5,4 by raters A,B,C give MS rows = 1/6,
+     * MS raters = 0, MS error = 2/3, MS within = 1/3. ICC(2,k) = (MSR − MSE) / (MSR + (MSC − MSE)/n)
+     * = −0.5 / −1/6 = 3.000 with a denominator below zero, and ICC(3,k) = 1 − MSE/MSR = −3: neither is
+     * an intraclass correlation. They are undefined with the reason, never numbers outside [−1, 1].
+     */
+    @Test
+    void iccFormsThatTheVarianceComponentsMakeMeaninglessAreUndefinedWithTheReason() {
+        Icc.Result r = Icc.compute(new ArrayList<>(List.of(new double[] {5, 4, 5}, new double[] {4, 5, 4})), 3, 0);
+        assertEquals(1.0 / 6, r.msr(), 1e-12);
+        assertEquals(2.0 / 3, r.mse(), 1e-12);
+        assertFalse(r.get(Icc.Form.ICC2k).isDefined());
+        assertTrue(r.get(Icc.Form.ICC2k).undefinedReason().contains("its denominator, a sum of estimated variance components, is -0.1667"),
+                r.get(Icc.Form.ICC2k).undefinedReason());
+        assertFalse(r.get(Icc.Form.ICC3k).isDefined());
+        assertTrue(r.get(Icc.Form.ICC3k).undefinedReason().contains("the estimate -3.000 falls outside [−1, 1]"), r.get(Icc.Form.ICC3k).undefinedReason());
+        assertEquals(-0.2, r.get(Icc.Form.ICC1).get(), 1e-12, "(MSR − MSW) / (MSR + 2 MSW) = (1/6 − 1/3) / (5/6)");
+        assertEquals(-1.0 / 3, r.get(Icc.Form.ICC3).get(), 1e-12, "(MSR − MSE) / (MSR + 2 MSE) = −0.5 / 1.5");
+        for (Icc.Form f : Icc.Form.values()) assertSane(f + " of the hand-computed case", r.get(f));
+    }
+
+    /** Every form, on many small random tables: a number in [−1, 1], inside its interval, bounds in order — or undefined with a reason. */
+    @Test
+    void everyIccFormAndIntervalIsInRangeOrUndefined() {
+        java.util.Random random = new java.util.Random(12);
+        for (int t = 0; t < 2000; t++) {
+            int n = 2 + random.nextInt(5);
+            int k = 2 + random.nextInt(3);
+            List<double[]> rows = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                double[] row = new double[k];
+                for (int j = 0; j < k; j++) row[j] = 1 + random.nextInt(5);
+                rows.add(row);
+            }
+            Icc.Result r = Icc.compute(rows, k, 0);
+            for (Icc.Form f : Icc.Form.values()) assertSane(f + " of table " + t, r.get(f));
+        }
+    }
+
+    private static void assertSane(String what, Coefficient c) {
+        if (!c.isDefined()) {
+            assertFalse(c.undefinedReason().isBlank(), what);
+            return;
+        }
+        assertTrue(c.get() >= -1 && c.get() <= 1, what + " = " + c.get());
+        if (c.ciLower() != null) {
+            assertTrue(c.ciLower() <= c.get() + 1e-9 && c.get() <= c.ciUpper() + 1e-9, what + ": " + c.get() + " in [" + c.ciLower() + ", " + c.ciUpper() + "]");
+        }
+    }
 }
