@@ -8,11 +8,24 @@ import java.util.Map;
 /**
  * BORIS's time-unit κ, reproduced exactly (BORIS 9.12.3, {@code irr.cohen_kappa}; see
  * shared/reference/boris.md §3.2), so labs moving from BORIS can compare: ticks start at the
- * first event of either coder (not at 0) and run while ≤ the last stop; a state counts at a tick
- * when start ≤ t ≤ stop (both ends inclusive), a point when |start − t| ≤ interval/2; the category
- * of a (tick, subject) unit is the whole list of codes present (co-occurring codes form one compound
- * category; nothing = the empty list, shared by all subjects); all subjects pooled in one table;
- * K rounded to three decimals, and 1 when the denominator is 0. Times are exact milliseconds.
+ * first event of either coder (not at 0); a state counts at a tick when start ≤ t ≤ stop (both ends
+ * inclusive); the category of a (tick, subject) unit is the whole list of codes present
+ * (co-occurring codes form one compound category; nothing = the empty list, shared by all
+ * subjects); all subjects pooled in one table; K rounded to three decimals, and 1 when the
+ * denominator is 0.
+ *
+ * <p>Two of BORIS's rules are in binary floating point, and are reproduced as such (only here; the
+ * other methods are exact in milliseconds):
+ * <ul>
+ *   <li>a point counts at a tick when {@code abs(start − t) <= interval/2} in doubles (SQLite's
+ *       arithmetic on the stored floats): with a unit of 0.1 s, a point at 0.150 s counts at tick 0.1
+ *       (0.04999999999999999) but not at 0.2 (0.05000000000000002);</li>
+ *   <li>ticks run while the decimal tick is ≤ the double of the last stop (Python compares a
+ *       {@code Decimal} with a {@code float} exactly): a last stop of 0.300 s, stored as
+ *       0.29999999999999998…, ends the ticks at 0.2; one of 1.000 s includes 1.0.</li>
+ * </ul>
+ * Every other comparison (states, the first tick) involves only doubles nearest to millisecond
+ * values, whose order is the order of the milliseconds, so it is done exactly in milliseconds.
  */
 public final class BorisKappa {
 
@@ -39,6 +52,7 @@ public final class BorisKappa {
         }
         if (start == Long.MAX_VALUE) return new Result(Coefficient.undefined("no events of the selected subjects"), 0, 0);
         int ticks = (int) ((last - start) / intervalMs) + 1;
+        if ((last - start) % intervalMs == 0 && decimalAbove(last)) ticks--; // the tick at exactly the last stop is > its double
         Map<String, Integer> ids = new HashMap<>();
         ids.put("", 0);
         int[] a = categories(first, subjects, codeOrder, start, intervalMs, ticks, ids);
@@ -80,9 +94,12 @@ public final class BorisKappa {
             long from;
             long to;
             if (m.point()) {
-                // |onset − (start + k·iv)| ≤ iv/2  ⇔  2·(onset − start) − iv ≤ 2·k·iv ≤ 2·(onset − start) + iv
+                // exactly: |onset − (start + k·iv)| ≤ iv/2  ⇔  2·(onset − start) − iv ≤ 2·k·iv ≤ 2·(onset − start) + iv;
+                // BORIS decides the half-way ticks at the ends in doubles
                 from = -Math.floorDiv(-(2 * (m.onsetMs() - start) - iv), 2 * iv);
                 to = Math.floorDiv(2 * (m.onsetMs() - start) + iv, 2 * iv);
+                while (from <= to && !pointAtTick(m.onsetMs(), start + from * iv, iv)) from++;
+                while (to >= from && !pointAtTick(m.onsetMs(), start + to * iv, iv)) to--;
             } else {
                 from = -Math.floorDiv(-(m.onsetMs() - start), iv);
                 to = Math.floorDiv(m.offsetMs() - start, iv);
@@ -113,5 +130,15 @@ public final class BorisKappa {
             }
         }
         return out;
+    }
+
+    /** BORIS's point rule, {@code abs(start - t) <= interval/2} on the doubles SQLite holds (seconds). */
+    static boolean pointAtTick(long onsetMs, long tickMs, long intervalMs) {
+        return Math.abs(onsetMs / 1000.0 - tickMs / 1000.0) <= intervalMs / 2000.0;
+    }
+
+    /** Whether the decimal {@code ms}/1000 is greater than the double nearest to it (so a tick there is past it). */
+    static boolean decimalAbove(long ms) {
+        return java.math.BigDecimal.valueOf(ms, 3).compareTo(new java.math.BigDecimal(ms / 1000.0)) > 0;
     }
 }

@@ -80,6 +80,40 @@ class TimedAgreementTest {
     }
 
     /**
+     * BORIS 9.12.3 tests a point at a tick as {@code abs(start − t) <= interval/2} in doubles (issue 12).
+     * A: play 0–1 s + look at 0.150; B: play 0–1 s + look at 0.250; unit 0.1 s → 11 ticks (0.0 … 1.0).
+     * In doubles A's look counts at 0.1 only (|0.15 − 0.2| = 0.05000000000000002 > 0.05) and B's at 0.2
+     * and 0.3 (0.04999999999999999 both). Categories per tick: A {play+look} at 0.1, {play} at 9 ticks;
+     * B {play+look} at 0.2 and 0.3, {play} at 8. Agreements 8 (ticks 0.0 and 0.4–1.0); p_o = 8/11;
+     * p_e = (1·2 + 10·9)/121 = 92/121 → κ = (88 − 92)/(121 − 92) = −4/29 = −0.138. Exact arithmetic
+     * (both half-way ticks counted) would give 0.389.
+     */
+    @Test
+    void borisTestsAPointAtATickInFloatingPointAsBorisDoes() {
+        List<Mark> a = List.of(new Mark("play", "child", 0, 1000, false), new Mark("look", "child", 150, 150, true));
+        List<Mark> b = List.of(new Mark("play", "child", 0, 1000, false), new Mark("look", "child", 250, 250, true));
+        BorisKappa.Result r = BorisKappa.compute(a, b, List.of("child"), List.of("play", "look"), 100);
+        assertEquals(11, r.ticks());
+        assertEquals(-0.138, r.k().get(), 1e-12);
+    }
+
+    /**
+     * BORIS runs the ticks while the decimal tick is ≤ the double of the last stop (issue 12):
+     * A play 0–0.300, B play 0–0.200, unit 0.1. 0.300 is stored as 0.29999999999999998…, so the tick
+     * 0.3 is past it: 3 ticks, all play/play → the denominator is 0 and BORIS reports K = 1. With the
+     * tick at 0.3 (4 ticks, play vs nothing) κ would be 0.0. A last stop of 1.000 (an exact double) keeps its tick.
+     */
+    @Test
+    void borisEndsTheTicksAtTheDoubleOfTheLastStopAsBorisDoes() {
+        BorisKappa.Result r = BorisKappa.compute(List.of(new Mark("play", "child", 0, 300, false)), List.of(new Mark("play", "child", 0, 200, false)),
+                List.of("child"), List.of("play"), 100);
+        assertEquals(3, r.ticks());
+        assertEquals(1.0, r.k().get(), 1e-12);
+        assertEquals(11, BorisKappa.compute(List.of(new Mark("play", "child", 0, 1000, false)), List.of(new Mark("play", "child", 0, 500, false)),
+                List.of("child"), List.of("play"), 100).ticks());
+    }
+
+    /**
      * A: C_BID 1.0, P_RESP 2.0, C_BID 5.0; B: C_BID 1.2, C_RESP 2.1, P_BID 9.0; tolerance 1 s.
      * Alignment: (C_BID, C_BID) agree, (P_RESP, C_RESP) disagree, (C_BID 5.0, nil) omission, (nil, P_BID) commission.
      * With nil (N = 4): p_o = 1/4; margins C_BID 2 (A) × 1 (B), others contribute 0, nil excluded → p_e = 2/16 → κ = .125/.875.
