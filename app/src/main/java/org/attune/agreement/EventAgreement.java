@@ -206,7 +206,10 @@ public final class EventAgreement {
                 BorisKappa.Result r = BorisKappa.compute(s.first(), s.second(), subjects, order, p.unitMs());
                 Map<String, Coefficient> st = new LinkedHashMap<>();
                 st.put("kappa", r.k());
-                rows.add(new Row(s.session(), "all", "all codes", st, Map.of("ticks", (double) r.ticks(), "categories", (double) r.categories()), null, null));
+                Map<String, Double> counts = new LinkedHashMap<>(); // not Map.of: its order changes from run to run, and so would the JSON
+                counts.put("ticks", (double) r.ticks());
+                counts.put("categories", (double) r.categories());
+                rows.add(new Row(s.session(), "all", "all codes", st, counts, null, null));
             }
             case ALIGNMENT -> {
                 for (ExclusiveGroup g : scheme.groups()) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.attune.coding.Coder;
 import org.attune.coding.EventDraft;
@@ -129,5 +130,14 @@ class AgreementEventsCliTest {
         assertEquals(478.0 / 598, all.at("/statistics/fleiss_kappa").asDouble(), 1e-12);
         assertEquals(1 - 3480.0 / 17940, all.at("/statistics/krippendorff_alpha").asDouble(), 1e-12);
         assertEquals(10, all.at("/counts/units").asInt());
+    }
+
+    /** JSON keys come in one fixed order, run after run (issue 12: the BORIS method's counts came from Map.of, whose order is salted per JVM). */
+    @Test
+    void jsonKeysComeInAFixedOrder() throws Exception {
+        JsonNode j = json(CliTest.run("agreement", "events", study.toString(), "--coders", "AL,BK", "--method", "boris", "--json"));
+        List<String> keys = new java.util.ArrayList<>();
+        j.get("results").get(0).get("counts").fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("ticks", "categories"), keys);
     }
 }
