@@ -23,6 +23,7 @@ import org.attune.scheme.json.BundledSchemes;
 import org.attune.store.EventLog;
 import org.attune.store.Study;
 import org.attune.ui.AttuneApp;
+import org.attune.ui.Await;
 import org.attune.ui.RecordingDialogs;
 import org.attune.ui.VideoJump;
 import org.junit.jupiter.api.AfterEach;
@@ -73,14 +74,14 @@ class CodingWorkspaceTest {
         CodingWorkspace.PassChoice cm = workspace.passChoices().stream()
                 .filter(p -> p.session().label().equals("S02") && p.coder().initials().equals("CM")).findFirst().orElseThrow();
         robot.interact(() -> workspace.openPass(cm));
-        for (int i = 0; i < 200 && workspace.player() == null; i++) Thread.sleep(25);
+        Await.until(() -> workspace.player() != null);
         assertNotNull(workspace.player(), "the sample video opened: " + dialogs);
         return study;
     }
 
     private void showFrame(FxRobot robot, long frame) throws InterruptedException {
         robot.interact(() -> workspace.player().showFrame(frame));
-        for (int i = 0; i < 100 && workspace.player().currentFrame() != frame; i++) Thread.sleep(20);
+        Await.until(() -> workspace.player().currentFrame() == frame);
         assertEquals(frame, workspace.player().currentFrame());
     }
 
@@ -127,7 +128,7 @@ class CodingWorkspaceTest {
     void aJumpFromAnotherViewOpensThePassAtThatFrame(FxRobot robot) throws Exception {
         Path study = copySample();
         robot.interact(() -> workspace.show(new VideoJump(study, "S01", "BK", 10_040)));
-        for (int i = 0; i < 200 && (workspace.player() == null || workspace.player().currentFrame() != 251); i++) Thread.sleep(25);
+        Await.until(() -> workspace.player() != null && workspace.player().currentFrame() == 251);
         assertNotNull(workspace.player());
         assertEquals(251, workspace.player().currentFrame(), "10.040 s is frame 251 at 25 fps");
         assertTrue(robot.lookup("#saveStatus").queryLabeled().getText().startsWith("Coding S01 · BK"));
@@ -142,7 +143,7 @@ class CodingWorkspaceTest {
         CodingWorkspace.PassChoice al = workspace.passChoices().stream()
                 .filter(p -> p.session().label().equals("S01") && p.coder().initials().equals("AL")).findFirst().orElseThrow();
         robot.interact(() -> workspace.openPass(al));
-        for (int i = 0; i < 200 && workspace.player() == null; i++) Thread.sleep(25);
+        Await.until(() -> workspace.player() != null);
         int before = workspace.events().size();
         recording.answer = false;
         robot.interact(() -> workspace.code("KeyE", 5_000));
@@ -169,8 +170,9 @@ class CodingWorkspaceTest {
         double y = timeline.yOf("C_GAZE");
         robot.clickOn(timeline.localToScreen(timeline.xOf(20_000), y));
         long frame = 500;
-        for (int i = 0; i < 100 && workspace.player().currentFrame() != frame; i++) Thread.sleep(20);
-        assertEquals(frame, workspace.player().currentFrame(), 1.0 * timeline.window().msPerPixel() / 40 + 1, "within a pixel of 20 s");
+        double withinAPixel = 1.0 * timeline.window().msPerPixel() / 40 + 1;
+        Await.until(() -> Math.abs(workspace.player().currentFrame() - frame) <= withinAPixel);
+        assertEquals(frame, workspace.player().currentFrame(), withinAPixel, "within a pixel of 20 s");
 
         // CM coded C_GAZE 3.280–5.400; drag its offset edge to about 6 s
         CodedEvent before = workspace.events().stream().filter(e -> e.code().equals("C_GAZE") && e.onsetMs() == 3_280).findFirst().orElseThrow();
@@ -303,10 +305,10 @@ class CodingWorkspaceTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(before + 1, workspace.events().size());
         robot.push(KeyCode.NUMPAD3);                 // one frame forward
-        for (int i = 0; i < 100 && workspace.player().currentFrame() != 401; i++) Thread.sleep(20);
+        Await.until(() -> workspace.player().currentFrame() == 401);
         assertEquals(401, workspace.player().currentFrame());
         robot.push(KeyCode.NUMPAD1).push(KeyCode.NUMPAD1);
-        for (int i = 0; i < 100 && workspace.player().currentFrame() != 399; i++) Thread.sleep(20);
+        Await.until(() -> workspace.player().currentFrame() == 399);
         assertEquals(399, workspace.player().currentFrame());
         // a key bound twice codes nothing and says why
         robot.interact(() -> workspace.saveKeys(new org.attune.coding.KeyMap(workspace.scheme(), Map.of("C_GAZE", "KeyG"), Map.of())));
@@ -334,7 +336,7 @@ class CodingWorkspaceTest {
         showFrame(robot, 1100);
         CodingTimeline timeline = robot.lookup("#timeline").queryAs(CodingTimeline.class);
         robot.interact(timeline::showWhole);
-        Thread.sleep(100);
+        robot.interact(timeline::tick);             // the frame the next animation pulse would draw
         assertTrue(paintedAt(robot, timeline, 41_000, "C_POS"), "the C_POS bar is drawn");
         assertTrue(paintedAt(robot, timeline, 43_000, "C_DIST"), "the running C_DIST bar is drawn up to the playhead");
         assertFalse(paintedAt(robot, timeline, 41_000, "C_DIST"), "…and not before its onset");
@@ -351,7 +353,7 @@ class CodingWorkspaceTest {
         openSample(robot);
         CodingTimeline timeline = robot.lookup("#timeline").queryAs(CodingTimeline.class);
         robot.interact(timeline::showWhole); // the window stays put, so each frame redraws only what changed
-        Thread.sleep(100);
+        robot.interact(timeline::tick);
         showFrame(robot, 1000);
         robot.push(KeyCode.Y);                      // C_POS starts at 40.000: its bar grows with the playhead
         showFrame(robot, 1040);
@@ -369,7 +371,7 @@ class CodingWorkspaceTest {
         });
         robot.push(KeyCode.DELETE);                 // …deleted again
         WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(100);                          // a few animation frames
+        robot.interact(timeline::tick);             // the frame the next animation pulse would draw
         int[] partial = pixels(robot, timeline);
         robot.interact(timeline::redrawWhole);
         int[] whole = pixels(robot, timeline);

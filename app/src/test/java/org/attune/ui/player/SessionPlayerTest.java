@@ -12,6 +12,7 @@ import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.attune.ui.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -67,7 +68,7 @@ class SessionPlayerTest {
         return p;
     }
 
-    private static int shown(FxRobot robot, VideoPlayer camera, long frame) throws InterruptedException {
+    private static int shown(FxRobot robot, VideoPlayer camera, long frame) {
         return VideoPlayerTest.shown(robot, camera, frame);
     }
 
@@ -99,9 +100,11 @@ class SessionPlayerTest {
                 player.setRate(rate);
                 player.play();
             });
-            Thread.sleep(6000);
+            long from = player.currentFrame();
+            long until = from + Math.round(150 * rate); // six seconds of playing, measured on the video's clock
+            assertTrue(Await.until(() -> player.currentFrame() >= until && player.drift().checks() >= 5), "playing at " + rate + "×: " + player.drift());
             robot.interact(player::pause);
-            Thread.sleep(400);
+            assertTrue(Await.until(() -> !player.isPlaying()), "paused");
             long master = player.currentFrame();
             assertEquals(master, shown(robot, player.master(), master), "camera 1 shows the frame its clock stopped in");
             assertEquals(master - 25, shown(robot, cam2, master - 25), "camera 2 is on the matching frame after pausing at " + rate + "×");
