@@ -1,5 +1,8 @@
 package org.attune;
 
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.attune.cli.AttuneCommand;
 import org.attune.ui.AttuneApp;
 
@@ -9,14 +12,41 @@ import org.attune.ui.AttuneApp;
  */
 public final class Launcher {
 
+    static final String NO_DISPLAY = "Attune cannot open its window: there is no display here (a server, or a terminal without a desktop).\n"
+            + "The headless commands work without one: java -jar attune.jar --help lists them (study info, events export and import,\n"
+            + "agreement, measures, …). To use the app, start it on a desktop; on a Linux machine without one, under a virtual display:\n"
+            + "xvfb-run java -jar attune.jar (it needs the packages xvfb, libgtk-3-0 and fonts-dejavu-core).";
+
     private Launcher() {
     }
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            AttuneApp.launchApp(args);
+            Optional<String> why = noDisplay(System.getenv(), System.getProperty("os.name", ""), System.getProperty("glass.platform", ""));
+            if (why.isPresent()) {
+                System.err.println(why.get());
+                System.exit(2);
+            }
+            try {
+                AttuneApp.launchApp(args);
+            } catch (UnsupportedOperationException e) { // GTK's "Unable to open DISPLAY": DISPLAY is set but unreachable
+                System.err.println(NO_DISPLAY);
+                System.exit(2);
+            }
         } else {
             System.exit(AttuneCommand.run(args));
         }
+    }
+
+    /**
+     * Why the app's window cannot open, when it cannot: on Linux and other X11/Wayland systems with
+     * neither {@code DISPLAY} nor {@code WAYLAND_DISPLAY} set (Windows and macOS always have a
+     * display; the headless Monocle platform needs none).
+     */
+    static Optional<String> noDisplay(Map<String, String> env, String osName, String glassPlatform) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows") || os.startsWith("mac") || glassPlatform.equalsIgnoreCase("monocle")) return Optional.empty();
+        boolean display = !env.getOrDefault("DISPLAY", "").isBlank() || !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank();
+        return display ? Optional.empty() : Optional.of(NO_DISPLAY);
     }
 }

@@ -41,8 +41,9 @@ public final class AgreementCommand implements Runnable {
     }
 
     @Command(name = "ratings", mixinStandardHelpOptions = true,
-            description = {"Agreement on ratings or categories given to units: percent agreement, Cohen's and weighted κ (two raters),",
-                    "Scott's π, κ_max, PABAK, Fleiss' κ, Krippendorff's α and the six ICC forms (numeric ratings).",
+            description = {"Agreement on ratings or categories given to units (κ family, Krippendorff's α, ICC).",
+                    "Percent agreement, Cohen's and weighted κ (two raters), Scott's π, κ_max, PABAK, Fleiss' κ, Krippendorff's α",
+                    "and the six ICC forms (numeric ratings).",
                     "FILE.csv is long format with the columns unit, rater, value (one row per rating; empty value = missing)."})
     static final class Ratings implements Callable<Integer> {
         @CommandLine.Spec
@@ -157,46 +158,74 @@ public final class AgreementCommand implements Runnable {
 
     static RatingData read(Path file, List<String> problems) throws IOException {
         RatingData data = new RatingData();
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).get();
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (java.nio.file.NoSuchFileException e) {
             problems.add(file + ": no such file");
             return data;
+        } catch (java.nio.charset.MalformedInputException e) {
+            problems.add(file + ": the file is not UTF-8 text; save it as CSV UTF-8 and try again");
+            return data;
         }
         if (text.startsWith("\uFEFF")) text = text.substring(1);
-        if (text.lines().findFirst().orElse("").contains(";") && !text.lines().findFirst().orElse("").contains(",")) {
-            format = format.builder().setDelimiter(';').get();
+        String first = text.lines().findFirst().orElse("");
+        if (first.isBlank()) {
+            problems.add(file + ":1: " + (text.isBlank() ? "the file is empty" : "the first line is empty") + "; the first line must be unit,rater,value");
+            return data;
         }
+        char delimiter = first.contains(";") && !first.contains(",") ? ';' : ',';
+        // the header is read as a record of its own, so a column named twice is an error, not the last one silently
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true).get();
+        long lineBefore = 0;
         try (Reader in = new java.io.StringReader(text); CSVParser parser = CSVParser.parse(in, format)) {
-            Map<String, Integer> header = parser.getHeaderMap();
+            java.util.Iterator<CSVRecord> records = parser.iterator();
+            CSVRecord names = records.next();
+            Map<String, Integer> header = new java.util.HashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                if (header.putIfAbsent(names.get(i).trim(), i) != null) {
+                    problems.add(file + ":1: column " + names.get(i).trim() + " is named twice; Attune cannot tell which to read — rename or remove one");
+                    return data;
+                }
+            }
             for (String col : List.of("unit", "rater", "value")) {
-                if (header == null || !header.containsKey(col)) {
+                if (!header.containsKey(col)) {
                     problems.add(file + ":1: missing column " + col + "; the first line must be unit,rater,value");
                     return data;
                 }
             }
-            long lineBefore = parser.getCurrentLineNumber();
-            for (CSVRecord r : parser) {
+            lineBefore = parser.getCurrentLineNumber();
+            while (records.hasNext()) {
+                CSVRecord r = records.next();
                 long line = lineBefore + 1;
                 lineBefore = parser.getCurrentLineNumber();
-                String unit = r.get("unit");
-                String rater = r.get("rater");
+                if (r.size() == 1 && r.get(0).isBlank()) continue;
+                if (r.size() > names.size()) {
+                    problems.add(file + ":" + line + ": has " + r.size() + " fields but the first line names " + names.size()
+                            + "; put quotes around a value that contains '" + delimiter + "'");
+                    continue;
+                }
+                String unit = field(r, header.get("unit"));
+                String rater = field(r, header.get("rater"));
                 if (unit.isEmpty() || rater.isEmpty()) {
                     problems.add(file + ":" + line + ": " + (unit.isEmpty() ? "unit" : "rater") + " is empty");
                     continue;
                 }
                 try {
-                    data.add(unit, rater, r.get("value"));
+                    data.add(unit, rater, field(r, header.get("value")));
                 } catch (IllegalArgumentException e) {
                     problems.add(file + ":" + line + ": " + e.getMessage() + "; keep one rating per unit and rater");
                 }
             }
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            problems.add(file + ": not a readable CSV file (" + e.getMessage() + ")");
+        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+            problems.add(file + ":" + (lineBefore + 1) + ": a quoted value starting on this line is never closed (a \" without its closing \"), "
+                    + "so the rest of the file cannot be read; close the quote, or write a \" inside a value as \"\"");
         }
         return data;
+    }
+
+    private static String field(CSVRecord r, int column) {
+        return column < r.size() ? r.get(column) : "";
     }
 
     static double[][] readWeights(Path file, int k, PrintWriter err) throws IOException {
@@ -364,8 +393,9 @@ public final class AgreementCommand implements Runnable {
     }
 
     @Command(name = "measures", mixinStandardHelpOptions = true,
-            description = {"Reliability of the derived measures (docs/measures.md) between coders: for each measure, the ICC forms over the",
-                    "sessions every listed coder coded (report ICC(2,1): two-way random effects, absolute agreement, single rater)."})
+            description = {"Reliability of the derived measures between coders: the ICC of each measure.",
+                    "For each measure (docs/measures.md), the ICC forms over the sessions every listed coder coded",
+                    "(report ICC(2,1): two-way random effects, absolute agreement, single rater)."})
     static final class Measures implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

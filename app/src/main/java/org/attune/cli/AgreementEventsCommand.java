@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
         description = {"Agreement between two coders on timed events, per session and pooled over the sessions both coded.",
                 "Methods: time-unit (per exclusive group and per code; with --tolerance also with ±tolerance, each coder as reference),",
                 "boris (BORIS's time-unit κ, reproduced exactly), alignment (Bakeman–Quera timed alignment, with and without nil),",
-                "overlap (Holle & Rein / ELAN overlap linking: κ_ipf, excluding unmatched, % linked).",
+                "overlap (Holle & Rein / ELAN overlap linking: κ_ipf, excluding unmatched, %% linked).",
                 "States still running (no offset) are left out and counted."})
 final class AgreementEventsCommand implements Callable<Integer> {
     @CommandLine.Spec

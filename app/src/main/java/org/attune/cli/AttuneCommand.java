@@ -31,7 +31,7 @@ public final class AttuneCommand implements Runnable {
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // the outermost boundary: a message, never a stack trace
-            commandLine.getErr().println("attune: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            commandLine.getErr().println("attune: " + forUser(ex));
             return 1;
         });
         int code;
@@ -44,6 +44,22 @@ public final class AttuneCommand implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * An unexpected failure in words, without Java's or a library's class names: the innermost
+     * cause's message, with names such as {@code org.apache.commons.csv.CSVException:} taken out.
+     */
+    static String forUser(Throwable ex) {
+        Throwable t = ex;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        String m = t.getMessage() == null ? "" : t.getMessage();
+        m = m.replaceAll("(?:\\b[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)?:\\s*", "").trim();
+        if (t instanceof java.nio.file.NoSuchFileException) return "no such file or folder: " + m;
+        if (t instanceof java.nio.file.AccessDeniedException) return "permission denied: " + m;
+        if (t instanceof java.nio.file.FileSystemException) return "cannot read or write " + m;
+        if (m.isEmpty()) return "an unexpected internal error stopped the command. Please report it with the command you ran.";
+        return m;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

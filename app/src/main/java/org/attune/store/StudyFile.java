@@ -226,6 +226,7 @@ final class StudyFile implements AutoCloseable {
                         + version + "; this Attune reads up to " + current + "). Update Attune to open it; the file has not been changed.");
             }
             List<String> problems = damage(c);
+            if (problems.isEmpty()) problems = missingTables(c);
             if (!problems.isEmpty()) {
                 throw new StudyException(StudyException.Kind.DAMAGED, path.getFileName() + " is damaged (" + String.join("; ", problems)
                         + "). It has not been changed. Restore it from a backup, or copy everything that can still be read into a new study with: "
@@ -259,6 +260,17 @@ final class StudyFile implements AutoCloseable {
             problems.add("and " + more + " more problems");
         }
         return problems;
+    }
+
+    /** The tables every study has; one that is missing (dropped by another program) makes the study damaged. */
+    static final List<String> TABLES = List.of("study_info", "schemes", "sessions", "session_metadata", "media", "coders", "passes", "events", "ratings", "history");
+
+    private static List<String> missingTables(Connection c) throws SQLException {
+        java.util.Set<String> present = new java.util.HashSet<>();
+        try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table'")) {
+            while (rs.next()) present.add(rs.getString(1));
+        }
+        return TABLES.stream().filter(t -> !present.contains(t)).map(t -> "its table \"" + t + "\" is missing").toList();
     }
 
     /**
@@ -304,7 +316,7 @@ final class StudyFile implements AutoCloseable {
             c.commit();
         } catch (SQLException e) {
             c.rollback();
-            throw new StudyException(StudyException.Kind.IO, "Updating " + path.getFileName() + " to the current format failed (" + e.getMessage()
+            throw new StudyException(StudyException.Kind.IO, "Updating " + path.getFileName() + " to the current format failed (" + plain(e)
                     + "); the file is unchanged and a backup is at " + backup + ".", e);
         } finally {
             c.setAutoCommit(true);
@@ -444,10 +456,10 @@ final class StudyFile implements AutoCloseable {
                 return new StudyException(StudyException.Kind.LOCKED, "Cannot " + what + ": " + name + " is busy in another program; try again.", e);
             }
             if (primary == SQLiteErrorCode.SQLITE_CONSTRAINT.code) {
-                return new StudyException(StudyException.Kind.INVALID_INPUT, "Cannot " + what + ": " + se.getMessage(), e);
+                return new StudyException(StudyException.Kind.INVALID_INPUT, "Cannot " + what + ": " + plain(se), e);
             }
         }
-        return new StudyException(StudyException.Kind.IO, "Cannot " + what + " (" + path.getFileName() + "): " + e.getMessage(), e);
+        return new StudyException(StudyException.Kind.IO, "Cannot " + what + " (" + path.getFileName() + "): " + plain(e), e);
     }
 
     @Override
@@ -473,5 +485,13 @@ final class StudyFile implements AutoCloseable {
                 // a half-created study that cannot be removed is reported by the caller's error
             }
         }
+    }
+
+    /** SQLite's own words without the driver's wrapping: "[SQLITE_ERROR] SQL error or missing database (no such table: x)" → "no such table: x". */
+    static String plain(Exception e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        java.util.regex.Matcher wrapped = java.util.regex.Pattern.compile("^\\[SQLITE_\\w+\\][^(]*\\((.*)\\)$", java.util.regex.Pattern.DOTALL).matcher(m);
+        if (wrapped.matches()) return wrapped.group(1);
+        return m.replaceFirst("^\\[SQLITE_\\w+\\]\\s*", "");
     }
 }

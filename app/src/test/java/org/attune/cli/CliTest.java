@@ -1,6 +1,7 @@
 package org.attune.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -94,5 +95,32 @@ public class CliTest {
         Run r = run("--help");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("scheme"), r.out());
+    }
+
+    @Test
+    void anUnexpectedFailureIsReportedWithoutClassNames() {
+        Exception wrapped = new java.io.UncheckedIOException(new java.io.IOException("org.apache.commons.csv.CSVException: (startline 2) EOF reached"));
+        assertEquals("(startline 2) EOF reached", AttuneCommand.forUser(wrapped));
+        assertEquals("no such file or folder: /x/y.csv", AttuneCommand.forUser(new RuntimeException(new java.nio.file.NoSuchFileException("/x/y.csv"))));
+        assertTrue(AttuneCommand.forUser(new NullPointerException()).startsWith("an unexpected internal error"));
+    }
+
+    @Test
+    void helpTextsAreWholeAndWarningFree() {
+        Run events = run("agreement", "events", "--help");
+        assertEquals(0, events.code());
+        assertTrue(events.out().replaceAll("\\s+", " ").contains("excluding unmatched, % linked"), events.out());
+        assertFalse(events.err().contains("WARN") || events.out().contains("WARN"), events.err());
+        Run agreement = run("agreement", "--help");
+        String commands = agreement.out().substring(agreement.out().indexOf("Commands:") + "Commands:".length());
+        java.util.List<String> entries = new java.util.ArrayList<>();
+        for (String line : commands.lines().toList()) {
+            if (line.matches("  \\S.*")) entries.add(line.strip());
+            else if (!line.isBlank() && !entries.isEmpty()) entries.set(entries.size() - 1, entries.get(entries.size() - 1) + " " + line.strip());
+        }
+        assertEquals(3, entries.size(), entries.toString());
+        for (String entry : entries) {
+            if (!entry.startsWith("help")) assertTrue(entry.endsWith("."), "the subcommand's summary is a whole sentence: " + entry);
+        }
     }
 }

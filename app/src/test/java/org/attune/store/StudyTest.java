@@ -337,6 +337,26 @@ class StudyTest {
     }
 
     @Test
+    void aStudyMissingOneOfItsTablesIsRefusedInWords() throws Exception {
+        try (Study s = Study.create(file, SCHEME, "x")) {
+            seed(s);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.execute("PRAGMA foreign_keys=OFF");
+            st.execute("DROP TABLE ratings");
+        }
+        StudyException e = assertThrows(StudyException.class, () -> Study.openReadOnly(file).close());
+        assertEquals(StudyException.Kind.DAMAGED, e.kind());
+        assertTrue(e.getMessage().contains("is damaged (its table \"ratings\" is missing)"), e.getMessage());
+        assertFalse(e.getMessage().contains("SQLITE_"), e.getMessage());
+    }
+
+    @Test
+    void sqliteErrorsReachTheUserWithoutTheDriversWrapping() {
+        assertEquals("no such table: sessions", StudyFile.plain(new SQLException("[SQLITE_ERROR] SQL error or missing database (no such table: sessions)")));
+    }
+
+    @Test
     void aDamagedFileIsReportedAndNeverWritten() throws Exception {
         try (Study s = Study.create(file, SCHEME, "x")) {
             long passId = seed(s)[2];

@@ -75,14 +75,25 @@ public final class LocatedJson {
     /** Malformed JSON: where and what. */
     public static final class SyntaxException extends Exception {
         private final Position position;
+        private final String hint;
 
         SyntaxException(String message, Position position) {
+            this(message, position, "Fix the JSON syntax at this position (a missing comma, quote or bracket is the usual cause).");
+        }
+
+        SyntaxException(String message, Position position, String hint) {
             super(message);
             this.position = position;
+            this.hint = hint;
         }
 
         public Position position() {
             return position;
+        }
+
+        /** What to do about it. */
+        public String hint() {
+            return hint;
         }
     }
 
@@ -94,22 +105,29 @@ public final class LocatedJson {
      */
     public static Node parse(String text, Consumer<Member> duplicateNames) throws SyntaxException {
         try (JsonParser p = FACTORY.createParser(text)) {
-            JsonToken first = p.nextToken();
-            if (first == null) throw new SyntaxException("the file is empty", new Position(1, 1));
-            Node root = readValue(p, duplicateNames);
-            JsonToken trailing = p.nextToken();
-            if (trailing != null) {
-                throw new SyntaxException("unexpected content after the end of the top-level value",
-                        Position.of(p.currentTokenLocation()));
+            try {
+                JsonToken first = p.nextToken();
+                if (first == null) throw new SyntaxException("the file is empty", new Position(1, 1));
+                Node root = readValue(p, duplicateNames);
+                JsonToken trailing = p.nextToken();
+                if (trailing != null) {
+                    throw new SyntaxException("unexpected content after the end of the top-level value",
+                            Position.of(p.currentTokenLocation()));
+                }
+                return root;
+            } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+                // Jackson's guard against hostile input: far more nesting (or a longer number or text) than any scheme has
+                throw new SyntaxException("the JSON is nested too deeply or holds an overlong value here (no scheme has more than a few levels "
+                        + "of brackets)", Position.of(p.currentLocation()),
+                        "This is not a coding scheme, or the file is damaged; open the scheme file the lab uses, or start from coding-schemes/attachment-interaction.json.");
             }
-            return root;
         } catch (JsonParseException e) {
             String message = e.getOriginalMessage();
             int cut = message.indexOf('\n');
             if (cut > 0) message = message.substring(0, cut);
             throw new SyntaxException("not valid JSON: " + message, Position.of(e.getLocation()));
         } catch (IOException e) {
-            throw new SyntaxException("could not read the JSON: " + e.getMessage(), new Position(1, 1));
+            throw new SyntaxException("could not read the file (" + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()) + ")", new Position(1, 1));
         }
     }
 

@@ -108,7 +108,7 @@ public final class SchemeReader {
             root = LocatedJson.parse(text, duplicateMembers::add);
         } catch (LocatedJson.SyntaxException e) {
             problems.add(new SchemeFileProblem(fileName, e.position().line(), e.position().column(),
-                    SchemeProblem.error("(file)", e.getMessage(), "Fix the JSON syntax at this position (a missing comma, quote or bracket is the usual cause).")));
+                    SchemeProblem.error("(file)", e.getMessage(), e.hint())));
             return new SchemeReadResult(java.util.Optional.empty(), problems);
         }
         CodingScheme scheme = bindScheme(root);

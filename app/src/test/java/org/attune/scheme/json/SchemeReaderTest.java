@@ -294,4 +294,14 @@ public class SchemeReaderTest {
         assertEquals("test.json:" + pos[0] + ":" + pos[1] + ": error: codes[1].key: key KeyY (Y) is already used by codes[0] POS"
                 + " — Give each code its own key; free keys can be listed with 'attune scheme manual'.", p.format());
     }
+
+    /** Issue 12: a hostile, deeply nested file gets words of ours, at the place it went too deep, not a Jackson class name and a "missing comma" hint. */
+    @Test
+    void aDeeplyNestedFileIsRefusedInOurWords() {
+        SchemeReadResult r = SchemeReader.readText("{\"codes\":\n" + "[".repeat(5000) + "]".repeat(5000) + "}", "deep.json");
+        assertFalse(r.ok());
+        String p = r.errors().get(0).format();
+        assertTrue(p.contains("nested too deeply") && p.contains("This is not a coding scheme, or the file is damaged"), p);
+        assertFalse(p.contains("StreamReadConstraints") || p.contains("missing comma") || p.contains("deep.json:1:1:"), p);
+    }
 }

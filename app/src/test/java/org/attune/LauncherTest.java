@@ -1,0 +1,24 @@
+package org.attune;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Started without a display, the app says what to do instead of printing a toolkit's stack trace. */
+class LauncherTest {
+
+    @Test
+    void withoutADisplayOnLinuxTheLauncherExplainsTheHeadlessCommands() {
+        String why = Launcher.noDisplay(Map.of(), "Linux", "").orElseThrow();
+        assertTrue(why.startsWith("Attune cannot open its window: there is no display here"), why);
+        assertTrue(why.contains("java -jar attune.jar --help") && why.contains("xvfb-run"), why);
+        assertEquals(Optional.empty(), Launcher.noDisplay(Map.of("DISPLAY", ":0"), "Linux", ""));
+        assertEquals(Optional.empty(), Launcher.noDisplay(Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux", ""));
+        assertEquals(Optional.empty(), Launcher.noDisplay(Map.of(), "Windows 11", ""));
+        assertEquals(Optional.empty(), Launcher.noDisplay(Map.of(), "Mac OS X", ""));
+        assertEquals(Optional.empty(), Launcher.noDisplay(Map.of(), "Linux", "Monocle"), "the headless test platform needs no display");
+    }
+}
