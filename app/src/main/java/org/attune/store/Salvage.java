@@ -360,7 +360,7 @@ public final class Salvage {
         try {
             why = copy.copy(rowid, rs);
         } catch (SQLException | RuntimeException e) {
-            why = "it cannot be read or written (" + e instanceof SQLException s ? StudyFile.plain(s) : String.valueOf(e.getMessage()) + ")";
+            why = "it cannot be read or written (" + (e instanceof SQLException s ? StudyFile.plain(s) : String.valueOf(e.getMessage())) + ")";
         }
         if (why == null) {
             n[0]++;
