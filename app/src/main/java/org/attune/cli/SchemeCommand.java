@@ -176,6 +176,13 @@ public final class SchemeCommand implements Runnable {
                 return 1;
             }
             result.report().forEach(line -> out.println("  " + line));
+            List<org.attune.scheme.SchemeProblem> errors = org.attune.scheme.SchemeValidator.validate(result.scheme()).stream()
+                    .filter(org.attune.scheme.SchemeProblem::isError).toList();
+            if (!errors.isEmpty()) {
+                errors.forEach(e -> err.println(project + ": the imported scheme: " + e.path() + ": " + e.message() + " — " + e.hint()));
+                err.println(errors.size() + " errors in the scheme this project gives; nothing was written. Fix them in the BORIS ethogram and import again.");
+                return 1;
+            }
             String json = SchemeWriter.toJson(result.scheme());
             try {
                 OutputFile.write(output, List.of(project), tmp -> Files.writeString(tmp, json, StandardCharsets.UTF_8));

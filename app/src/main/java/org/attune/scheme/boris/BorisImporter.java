@@ -110,9 +110,14 @@ public final class BorisImporter {
         Map<String, String> idOf = assignIds(raw);
         List<Code> codes = new ArrayList<>();
         Map<PhysicalKey, String> keyOwner = new HashMap<>();
+        Set<String> converted = new HashSet<>();
         for (RawBehaviour b : raw) {
-            if (b.name.isBlank()) continue;
+            if (b.name.isBlank() || !converted.add(b.name)) continue; // no name, or the second definition of a name: reported by assignIds
             codes.add(toCode(b, idOf.get(b.name), families, keyOwner));
+        }
+        if (codes.isEmpty()) {
+            throw new BorisFormatException(fileName + ": the ethogram has no behaviours" + (raw.isEmpty() ? "" : " with a code name")
+                    + ", so there is nothing to import. Define the behaviours in BORIS (Project ▸ Ethogram) and save the project first.");
         }
         List<ExclusiveGroup> groups = new ArrayList<>();
         List<Exclusion> exclusions = new ArrayList<>();
@@ -240,7 +245,15 @@ public final class BorisImporter {
     }
 
     private List<ModifierSet> modifierSets(RawBehaviour b) {
-        if (!(b.modifiers instanceof LocatedJson.ObjectNode obj)) return List.of();
+        if (!(b.modifiers instanceof LocatedJson.ObjectNode obj)) {
+            boolean none = b.modifiers == null || b.modifiers instanceof LocatedJson.NullNode
+                    || b.modifiers instanceof LocatedJson.StringNode t && t.value().isBlank();
+            if (!none) {
+                report.add("behaviour \"" + b.name + "\": its modifiers are written as " + b.modifiers.kind()
+                        + ", not in the form BORIS 7 and later save (an object of modifier sets), so they were not imported — add them to the scheme by hand");
+            }
+            return List.of();
+        }
         List<ModifierSet> sets = new ArrayList<>();
         Set<String> usedSetIds = new HashSet<>();
         for (LocatedJson.Member m : sortedByIndex(obj)) {

@@ -347,11 +347,15 @@ public final class SchemeReader {
             return n == null || n instanceof LocatedJson.NullNode ? "" : text(n, name);
         }
 
+        /** Text, or null when absent or null; present but empty (or blank) is an error: it names nothing. */
         String optionalStringOrNull(String name) {
             Node n = get(name);
             if (n == null || n instanceof LocatedJson.NullNode) return null;
             String s = text(n, name);
-            return s.isEmpty() ? null : s;
+            if (s.isBlank() && n instanceof LocatedJson.StringNode) {
+                structural(child(path, name), "\"" + name + "\" is empty", "Remove \"" + name + "\", or write the id it refers to.");
+            }
+            return s.isBlank() ? null : s;
         }
 
         private String text(Node n, String name) {

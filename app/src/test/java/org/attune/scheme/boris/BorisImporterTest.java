@@ -144,4 +144,37 @@ class BorisImporterTest {
                 () -> BorisImporter.importBytes(new byte[] {0x1f, (byte) 0x8b, 1, 2, 3}, "z.boris", KeyboardLayout.US_QWERTY));
         assertTrue(gzip.getMessage().contains("gzip data is damaged"), gzip.getMessage());
     }
+
+    private static String behaviour(int index, String code, String type, String modifiers) {
+        return "\"" + index + "\": {\"type\": \"" + type + "\", \"key\": \"\", \"code\": \"" + code + "\", \"description\": \"d\", "
+                + "\"color\": \"\", \"category\": \"\", \"modifiers\": " + modifiers + ", \"excluded\": \"\", \"coding map\": \"\"}";
+    }
+
+    private static BorisImport importEthogram(String... behaviours) throws Exception {
+        String json = "{\"project_name\": \"p\", \"behaviors_conf\": {" + String.join(", ", behaviours) + "}}";
+        return BorisImporter.importBytes(json.getBytes(StandardCharsets.UTF_8), "p.boris", KeyboardLayout.US_QWERTY);
+    }
+
+    /** Issue 12: the second behaviour of a code name was reported as skipped but written, giving an invalid scheme. */
+    @Test
+    void aSecondBehaviourOfTheSameCodeIsSkippedAsReported() throws Exception {
+        BorisImport r = importEthogram(behaviour(0, "play", "State event", "{}"), behaviour(1, "play", "Point event", "{}"),
+                behaviour(2, "look", "Point event", "{}"));
+        assertEquals(List.of("play", "look"), r.scheme().codes().stream().map(Code::id).toList());
+        assertTrue(r.report().stream().anyMatch(l -> l.contains("\"play\" is defined twice")), r.report().toString());
+        assertTrue(SchemeValidator.validate(r.scheme()).stream().noneMatch(p -> p.isError()), SchemeValidator.validate(r.scheme()).toString());
+    }
+
+    @Test
+    void anEmptyEthogramIsRefused() {
+        BorisImporter.BorisFormatException e = assertThrows(BorisImporter.BorisFormatException.class, () -> importEthogram());
+        assertTrue(e.getMessage().contains("the ethogram has no behaviours, so there is nothing to import"), e.getMessage());
+    }
+
+    @Test
+    void modifiersInAFormAttuneDoesNotReadAreReportedNotDropped() throws Exception {
+        BorisImport r = importEthogram(behaviour(0, "play", "State event", "[\"toy\", \"book\"]"), behaviour(1, "look", "Point event", "\"\""));
+        assertTrue(r.report().stream().anyMatch(l -> l.contains("behaviour \"play\": its modifiers are written as a list")), r.report().toString());
+        assertTrue(r.report().stream().noneMatch(l -> l.contains("behaviour \"look\": its modifiers")), "an empty text is no modifiers");
+    }
 }

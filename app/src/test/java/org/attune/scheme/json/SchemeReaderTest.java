@@ -304,4 +304,13 @@ public class SchemeReaderTest {
         assertTrue(p.contains("nested too deeply") && p.contains("This is not a coding scheme, or the file is damaged"), p);
         assertFalse(p.contains("StreamReadConstraints") || p.contains("missing comma") || p.contains("deep.json:1:1:"), p);
     }
+
+    /** Issue 12: {@code "group": ""} on a point code passed silently (read as no group). */
+    @Test
+    void anEmptyGroupIsAnErrorAtItsPlace() {
+        SchemeReadResult r = SchemeReader.readText(VALID.replace("\"kind\": \"point\", \"key\": \"KeyI\"", "\"kind\": \"point\", \"group\": \"\", \"key\": \"KeyI\""), "g.json");
+        assertFalse(r.ok());
+        String p = r.errors().get(0).format();
+        assertTrue(p.contains("\"group\" is empty") && p.contains("Remove \"group\""), p);
+    }
 }
