@@ -30,12 +30,18 @@ public final class Launcher {
             try {
                 AttuneApp.launchApp(args);
             } catch (UnsupportedOperationException e) { // GTK's "Unable to open DISPLAY": DISPLAY is set but unreachable
-                System.err.println(NO_DISPLAY);
+                System.err.println(displayUnreachable(System.getenv("DISPLAY")));
                 System.exit(2);
             }
         } else {
             System.exit(AttuneCommand.run(args));
         }
+    }
+
+    static String displayUnreachable(String display) {
+        return "Attune cannot open its window: the display " + (display == null || display.isBlank() ? "" : "(DISPLAY=" + display + ") ")
+                + "could not be opened. Check that the desktop or X server is running and that this user may use it; on Linux the app also\n"
+                + "needs the packages libgtk-3-0 and fonts-dejavu-core. The headless commands work without a display: java -jar attune.jar --help.";
     }
 
     /**

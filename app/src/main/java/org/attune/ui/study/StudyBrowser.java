@@ -676,7 +676,9 @@ public final class StudyBrowser extends BorderPane {
                 open.get().markDoneEndingRunning(passId);
             }
             open.changed();
-            status.setText(cell.session().label() + " · " + cell.coder().initials() + (to == PassStatus.DONE ? " is marked done." : " is open for coding again."));
+            status.setText(cell.session().label() + " · " + cell.coder().initials() + (to == PassStatus.DONE ? " is marked done." : " is open for coding again.")
+                    + (running.isEmpty() ? "" : " " + running.size() + (running.size() == 1 ? " running state was" : " running states were")
+                    + " ended at the end of the session (undo in the Coding tab)."));
         } catch (StudyException e) {
             dialogs.showError("The pass status was not changed", e.getMessage());
         }

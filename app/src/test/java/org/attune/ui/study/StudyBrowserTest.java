@@ -226,6 +226,8 @@ class StudyBrowserTest {
         dialogs.answer = true;
         robot.clickOn("#markDone");
         assertTrue(cellTexts(robot, "S02").contains("CM=DONE:25"), cellTexts(robot, "S02").toString());
+        assertEquals("S02 · CM is marked done. 1 running state was ended at the end of the session (undo in the Coding tab).",
+                robot.lookup("#browserStatus").queryLabeled().getText());
         try (Study s = Study.openReadOnly(file)) {
             assertEquals(List.of(), s.events().running(pass.id()));
             assertEquals(60_000L, s.events().list(pass.id()).stream().filter(e -> e.onsetMs() == 59_000).findFirst().orElseThrow().offsetMs());
