@@ -107,6 +107,17 @@ public final class StudyBenchmark {
         run("events", "import", target.toString(), csv.toString());
         long importNs = System.nanoTime() - t0;
         System.out.printf(Locale.ROOT, "   import the CSV into a new study (validate all, one transaction): %.2f s%n", importNs / 1e9);
+        t0 = System.nanoTime();
+        run("events", "import", target.toString(), csv.toString());
+        System.out.printf(Locale.ROOT, "   import the same CSV again (every event already there: checked against the stored ones, skipped): %.2f s%n",
+                (System.nanoTime() - t0) / 1e9);
+        for (int i = 0; i < 3; i++) {
+            t0 = System.nanoTime();
+            try (Study s = Study.openReadOnly(target)) {
+                long openNs = System.nanoTime() - t0;
+                System.out.printf(Locale.ROOT, "   open the %.0f-MB study (header, integrity and foreign-key checks, scheme): %.0f ms%n", Files.size(target) / 1e6, openNs / 1e6);
+            }
+        }
     }
 
     static void loadPass(Path dir) throws Exception {
