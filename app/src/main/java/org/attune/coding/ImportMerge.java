@@ -111,6 +111,9 @@ public final class ImportMerge {
         String pointClash(EventDraft d) {
             CodedEvent there = pointAt.get(List.of(d.code(), d.onsetMs()));
             if (there == null) return null;
+            if (there.modifiers().equals(d.modifiers()) && there.comment().equals(d.comment())) {
+                return d.code() + " at " + TimeFormat.seconds(d.onsetMs()) + " s is in the file more often than it is stored; remove the repeated row";
+            }
             return d.code() + " at " + TimeFormat.seconds(d.onsetMs()) + " s is already stored with "
                     + (there.modifiers().equals(d.modifiers()) ? "another comment" : "other modifiers (" + describe(there.modifiers()) + ")")
                     + "; change or delete the stored event in Attune, or remove this row";
