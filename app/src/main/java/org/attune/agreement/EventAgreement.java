@@ -167,16 +167,7 @@ public final class EventAgreement {
                 for (int r = 0; r < k - 1; r++) System.arraycopy(t[r], 0, inner[r], 0, k - 1);
                 s.put("kappa_without_nil", TwoRaters.kappa(inner, Weights.identity(k - 1)));
             }
-            case OVERLAP -> {
-                double n = TwoRaters.total(t);
-                double trace = 0;
-                for (int r = 0; r < k - 1; r++) trace += t[r][r];
-                s.put("kappa_ipf", n == 0 ? Coefficient.undefined("no bouts") : OverlapKappa.ipfKappa(t, trace / n));
-                s.put("raw_agreement", n == 0 ? Coefficient.undefined("no bouts") : Coefficient.of(trace / n));
-                double[][] inner = new double[k - 1][k - 1];
-                for (int r = 0; r < k - 1; r++) System.arraycopy(t[r], 0, inner[r], 0, k - 1);
-                s.put("kappa_excluding_unmatched", TwoRaters.kappa(inner, Weights.identity(k - 1)));
-            }
+            case OVERLAP -> s.putAll(OverlapKappa.statistics(t)); // the same statistics as a session's row, over the pooled table
             default -> {
             }
         }
@@ -289,13 +280,7 @@ public final class EventAgreement {
     private static Row overlapRow(SessionMarks s, String kind, String target, List<String> codes, Parameters p) {
         OverlapKappa.Result r = OverlapKappa.compute(codes, s.first(), s.second(), p.overlap());
         Map<String, Coefficient> st = new LinkedHashMap<>();
-        st.put("kappa_ipf", r.kappaIpf());
-        st.put("kappa_max", r.kappaMax());
-        st.put("raw_agreement", r.rawAgreement());
-        st.put("kappa_excluding_unmatched", r.kappaExcluding());
-        st.put("kappa_max_excluding_unmatched", r.kappaMaxExcluding());
-        st.put("raw_agreement_excluding_unmatched", r.rawAgreementExcluding());
-        st.put("proportion_linked", Coefficient.of(r.proportionLinked()));
+        st.putAll(r.statistics());
         List<Double> on = new ArrayList<>();
         List<Double> off = new ArrayList<>();
         for (OverlapKappa.Link l : r.links()) {

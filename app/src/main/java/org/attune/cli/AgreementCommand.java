@@ -274,6 +274,8 @@ public final class AgreementCommand implements Runnable {
             number(g, "weighted_kappa_quadratic", r.weightedKappaQuadratic());
             number(g, "scott_pi", r.scottPi());
             number(g, "fleiss_kappa", r.fleiss().overall());
+            number(g, "randolph_kappa", r.randolphKappa());
+            number(g, "all_raters_agree", r.allAgree());
             number(g, "krippendorff_alpha", r.krippendorffAlpha());
             if (r.icc() == null) {
                 g.writeNullField("icc");
@@ -306,6 +308,8 @@ public final class AgreementCommand implements Runnable {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            detail(g, "randolph_kappa", r.randolphKappa());
+            detail(g, "all_raters_agree", r.allAgree());
             detail(g, "krippendorff_alpha", r.krippendorffAlpha());
             if (r.icc() != null) {
                 g.writeObjectFieldStart("icc");
@@ -369,6 +373,8 @@ public final class AgreementCommand implements Runnable {
             out.println("  (Cohen's κ, weighted κ, Scott's π, κ_max and PABAK need exactly two raters)");
         }
         line(out, "Fleiss' κ", r.fleiss().overall());
+        line(out, "Randolph's free-marginal κ", r.randolphKappa());
+        line(out, "units all raters agree on", r.allAgree());
         line(out, "Krippendorff's α (" + r.level().name().toLowerCase(Locale.ROOT) + ")", r.krippendorffAlpha());
         if (r.icc() != null) {
             for (Icc.Form f : Icc.Form.values()) line(out, f.shroutFleiss() + " " + f.description(), r.icc().get(f), QualityBand.KOO_LI);

@@ -114,6 +114,20 @@ public class ClassicAgreementTest {
         return RatingData.ofRows(rows);
     }
 
+    /**
+     * Randolph (2005) free-marginal multirater κ = (P̄ − 1/k)/(1 − 1/k). On Fleiss' (1971) data P̄ = 5/9 (Fleiss
+     * reports .556), k = 5 → (5/9 − 1/5)/(4/5) = 4/9. All six psychiatrists agree on 5 of the 30 patients
+     * (patients 1, 4, 10, 21, 30): 16.7 %, as R irr's agree(diagnoses) reports.
+     */
+    @Test
+    void randolphsKappaAndTheShareOfUnitsAllRatersAgreeOnForFleiss1971() {
+        RatingsReport r = RatingsReport.of(diagnoses(), List.of("1", "2", "3", "4", "5"), KrippendorffAlpha.Level.NOMINAL, null);
+        assertEquals(4.0 / 9, r.randolphKappa().get(), 1e-12);
+        assertEquals(5.0 / 30, r.allAgree().get(), 1e-12);
+        // the declared category set, not the categories used, sets chance: with 10 declared categories it is 1/10
+        assertEquals((5.0 / 9 - 0.1) / 0.9, RatingsReport.randolph(diagnoses(), 10).get(), 1e-12);
+    }
+
     @Test
     void fleissKappaReproducesFleiss1971() {
         FleissKappa.Result r = FleissKappa.compute(diagnoses(), List.of("1", "2", "3", "4", "5"));

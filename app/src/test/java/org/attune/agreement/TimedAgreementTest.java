@@ -218,6 +218,59 @@ class TimedAgreementTest {
         assertEquals(List.of(Mark.state("C_POS", 40_000, 42_000)), r.unmatchedFirst());
     }
 
+    /**
+     * The two κ_max of the same table (issue 20): ELAN's maxKappaAll takes classic chance over the whole
+     * table, p_e = (3·4 + 2·1 + 1·1)/36 = 15/36, with p_o,max = Σ min(row, column)/N = (3 + 1 + 1)/6 → (30 − 15)/(36 − 15) = 15/21;
+     * EasyDIAg's ckappa.m takes chance from the IPF fit, p_e = 2.24/6 → (5/6 − 2.24/6)/(1 − 2.24/6) = 2.76/3.76.
+     */
+    @Test
+    void overlapKappaMaxBothWays() {
+        List<Mark> a = List.of(Mark.state("C_POS", 0, 10_000), Mark.state("C_DIST", 20_000, 30_000), Mark.state("C_POS", 40_000, 42_000));
+        List<Mark> b = List.of(Mark.state("C_POS", 1000, 10_000), Mark.state("C_POS", 20_000, 29_000), Mark.state("C_DIST", 50_000, 60_000));
+        OverlapKappa.Result r = OverlapKappa.compute(AFFECT, a, b, 0.6);
+        assertEquals(15.0 / 21, r.kappaMax().get(), 1e-12);
+        assertEquals(2.76 / 3.76, r.kappaMaxIpf().get(), 1e-4);
+    }
+
+    /**
+     * Issue 20: a category nobody used (here C_CLING, declared but never coded) has an empty row and
+     * column and takes no part in the IPF — κ_ipf is the same to the last bit as without it (seeding its
+     * marginals with 0.001 moved it by up to 5e-5).
+     */
+    @Test
+    void anUnusedCategoryDoesNotMoveKappaIpf() {
+        Random random = new Random(20);
+        for (int trial = 0; trial < 50; trial++) {
+            List<Mark> a = randomBouts(random).stream().filter(m -> !m.code().equals("C")).toList();
+            List<Mark> b = randomBouts(random).stream().filter(m -> !m.code().equals("C")).toList();
+            OverlapKappa.Result two = OverlapKappa.compute(List.of("A", "B"), a, b, 0.6);
+            OverlapKappa.Result three = OverlapKappa.compute(List.of("A", "B", "C"), a, b, 0.6);
+            if (!two.kappaIpf().isDefined()) continue;
+            assertEquals(two.kappaIpf().get(), three.kappaIpf().get(), 0.0, "trial " + trial);
+            assertEquals(two.kappaMaxIpf().get(), three.kappaMaxIpf().get(), 0.0, "trial " + trial);
+        }
+    }
+
+    /** Issue 20: the pooled overlap row reports every statistic a session's row does, computed over the summed tables. */
+    @Test
+    void thePooledOverlapRowHasEveryStatisticOfASessionRow() {
+        List<Mark> a = List.of(Mark.state("C_POS", 0, 10_000), Mark.state("C_DIST", 20_000, 30_000), Mark.state("C_POS", 40_000, 42_000));
+        List<Mark> b = List.of(Mark.state("C_POS", 1000, 10_000), Mark.state("C_POS", 20_000, 29_000), Mark.state("C_DIST", 50_000, 60_000));
+        List<Mark> c = List.of(Mark.state("C_POS", 0, 10_000), Mark.state("C_DIST", 20_000, 30_000));
+        EventAgreement.Parameters p = new EventAgreement.Parameters(EventAgreement.Method.OVERLAP, 1000, 0, 0.6, true);
+        List<EventAgreement.Row> rows = EventAgreement.compute(org.attune.scheme.json.BundledSchemes.defaultScheme(),
+                List.of(new EventAgreement.SessionMarks("S01", a, b, 60_000), new EventAgreement.SessionMarks("S02", c, c, 60_000)), p);
+        EventAgreement.Row session = rows.stream().filter(r -> r.session().equals("S01") && r.target().equals("AFF_C")).findFirst().orElseThrow();
+        EventAgreement.Row pooled = rows.stream().filter(r -> r.session().equals(EventAgreement.POOLED) && r.target().equals("AFF_C")).findFirst().orElseThrow();
+        List<String> names = session.statistics().keySet().stream().filter(n -> !n.contains("difference")).toList();
+        assertEquals(names, pooled.statistics().keySet().stream().toList());
+        // S01's table {{2,0,1},{2,0,0},{0,1,0}} plus S02's two agreeing links {{2,0,0},{0,2,0},{0,0,0}}: raw agreement excl. = 6/8, % linked = 8/10
+        assertEquals(6.0 / 8, pooled.statistics().get("raw_agreement_excluding_unmatched").get(), 1e-12);
+        assertEquals(8.0 / 10, pooled.statistics().get("proportion_linked").get(), 1e-12);
+        assertEquals(OverlapKappa.statistics(new double[][] {{4, 0, 1}, {2, 2, 0}, {0, 1, 0}}).get("kappa_max_ipf").get(),
+                pooled.statistics().get("kappa_max_ipf").get(), 1e-12);
+    }
+
     @Test
     void overlapBelowTheCriterionDoesNotLink() {
         // overlap 5 s of a 10-s bout = 50 % < 60 %
