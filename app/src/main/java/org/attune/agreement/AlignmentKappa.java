@@ -141,6 +141,18 @@ public final class AlignmentKappa {
         return Coefficient.of((po - pe) / (1 - pe));
     }
 
+    /**
+     * The other reading of the same table: classic Cohen κ over the whole (K+1)² table, the nil–nil
+     * cell an observed zero and its product of margins part of chance agreement. On A×B =
+     * [[1,0,1],[1,1,0],[0,1,0]] (x, y, nil): p_o = 2/5, p_e = (4 + 4 + 1)/25 → κ = 0.0625, where
+     * {@link #kappaWithStructuralZero} gives p_e = 8/25 → 0.1176. Which of the two GSEQ reports is not
+     * yet verified (docs/agreement.md); both are reported.
+     */
+    static Coefficient kappaNilInChance(double[][] t) {
+        if (TwoRaters.total(t) == 0) return Coefficient.undefined("neither coder coded any of these codes");
+        return TwoRaters.kappa(t, Weights.identity(t.length));
+    }
+
     /** F[i][j] for any (i, j), from the stored bands (see the class comment for why this is exact). */
     private static int value(int[][] score, int[] lo, int[] hi, int i, int j) {
         while (true) {

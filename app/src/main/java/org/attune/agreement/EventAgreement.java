@@ -163,6 +163,7 @@ public final class EventAgreement {
             }
             case ALIGNMENT -> {
                 s.put("kappa", AlignmentKappa.kappaWithStructuralZero(t));
+                s.put("kappa_nil_in_chance", AlignmentKappa.kappaNilInChance(t));
                 double[][] inner = new double[k - 1][k - 1];
                 for (int r = 0; r < k - 1; r++) System.arraycopy(t[r], 0, inner[r], 0, k - 1);
                 s.put("kappa_without_nil", TwoRaters.kappa(inner, Weights.identity(k - 1)));
@@ -260,6 +261,7 @@ public final class EventAgreement {
         AlignmentKappa.Result r = AlignmentKappa.compute(codes, s.first(), s.second(), p.toleranceMs());
         Map<String, Coefficient> st = new LinkedHashMap<>();
         st.put("kappa", r.kappa());
+        st.put("kappa_nil_in_chance", AlignmentKappa.kappaNilInChance(r.table()));
         st.put("kappa_without_nil", r.kappaWithoutNil());
         st.put("percent_agreement", r.percentAgreement());
         st.put("proportion_aligned", Coefficient.of(r.proportionAligned()));

@@ -271,6 +271,16 @@ class TimedAgreementTest {
                 pooled.statistics().get("kappa_max_ipf").get(), 1e-12);
     }
 
+    /** Issue 20 item 4: the two readings of the nil–nil term on A×B = [[1,0,1],[1,1,0],[0,1,0]] (x, y, nil), worked by hand. */
+    @Test
+    void alignmentKappaWithTheNilNilProductLeftOutOfChanceOrKeptIn() {
+        double[][] t = {{1, 0, 1}, {1, 1, 0}, {0, 1, 0}};
+        assertEquals((0.4 - 8.0 / 25) / (1 - 8.0 / 25), AlignmentKappa.kappaWithStructuralZero(t).get(), 1e-12); // 0.1176
+        assertEquals((0.4 - 9.0 / 25) / (1 - 9.0 / 25), AlignmentKappa.kappaNilInChance(t).get(), 1e-12);       // 0.0625
+        assertEquals(0.1176, AlignmentKappa.kappaWithStructuralZero(t).get(), 5e-5);
+        assertEquals(0.0625, AlignmentKappa.kappaNilInChance(t).get(), 1e-12);
+    }
+
     @Test
     void overlapBelowTheCriterionDoesNotLink() {
         // overlap 5 s of a 10-s bout = 50 % < 60 %
