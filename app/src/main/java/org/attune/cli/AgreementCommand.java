@@ -21,6 +21,7 @@ import org.attune.agreement.Coefficient;
 import org.attune.agreement.Icc;
 import org.attune.agreement.KrippendorffAlpha;
 import org.attune.agreement.QualityBand;
+import org.attune.agreement.RatingAgreement;
 import org.attune.agreement.RatingData;
 import org.attune.agreement.RatingsReport;
 import picocli.CommandLine;
@@ -125,16 +126,12 @@ public final class AgreementCommand implements Runnable {
             }
             KrippendorffAlpha.Level lvl = KrippendorffAlpha.Level.parse(cmd.level).orElseThrow();
             if (lvl == KrippendorffAlpha.Level.NOMINAL && !cmd.spec.commandLine().getParseResult().hasMatchedOption("--level")) lvl = KrippendorffAlpha.Level.ORDINAL;
-            List<org.attune.store.EventLog.RatingRow> all = study.events().allRatings();
+            List<RatingAgreement.Rated> all = study.events().allRatings().stream()
+                    .map(r -> new RatingAgreement.Rated(r.session(), r.coder(), r.code(), r.value())).toList();
             Map<String, RatingsReport> reports = new java.util.LinkedHashMap<>();
             for (org.attune.scheme.Code c : codes) {
-                RatingData data = new RatingData();
-                for (org.attune.store.EventLog.RatingRow r : all) {
-                    if (r.code().equals(c.id()) && (cmd.coders == null || cmd.coders.contains(r.coder()))) data.add(r.session(), r.coder(), Integer.toString(r.value()));
-                }
-                List<String> scale = new ArrayList<>();
-                for (int v = c.scale().min(); v <= c.scale().max(); v++) scale.add(Integer.toString(v));
-                reports.put(c.id(), RatingsReport.of(data, scale, lvl, null));
+                RatingData data = RatingAgreement.data(c.id(), all, cmd.coders == null ? List.of() : cmd.coders, java.util.Set.of());
+                reports.put(c.id(), RatingsReport.of(data, RatingAgreement.scale(c), lvl, null));
             }
             if (cmd.json) {
                 StringBuilder b = new StringBuilder("{\n  \"ratings\": {");

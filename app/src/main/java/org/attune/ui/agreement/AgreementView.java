@@ -251,7 +251,8 @@ public final class AgreementView extends BorderPane {
         detail.setDividerPositions(0.28, 0.70);
         Tab events = new Tab("Events (κ)", table);
         Tab measures = new Tab("Derived measures (ICC)", measureIccTable());
-        TabPane tables = new TabPane(events, measures);
+        Tab ratings = new Tab("Session ratings", ratingsTable());
+        TabPane tables = new TabPane(events, measures, ratings);
         tables.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tables.setId("resultTabs");
         SplitPane all = new SplitPane(tables, detail, methods);
@@ -275,6 +276,38 @@ public final class AgreementView extends BorderPane {
         icc.setPlaceholder(new Label("The ICC of each derived measure (docs/measures.md, default windows W = 3 s, turn window 5 s) between the two coders appears here after Compute."));
         icc.setId("measureIcc");
         return icc;
+    }
+
+    /** The two coders' agreement on each session rating (e.g. sensitivity 1–7) over the sessions both rated. */
+    private TableView<org.attune.agreement.RatingAgreement.Row> ratingsTable() {
+        TableView<org.attune.agreement.RatingAgreement.Row> t = new TableView<>(model.ratingAgreement());
+        t.getColumns().setAll(List.of(
+                TextColumn.of("Rating", r -> r.code() + " · " + r.label(), 230),
+                TextColumn.of("Sessions", r -> Integer.toString(r.sessions()), 70),
+                TextColumn.of("Exact", r -> format(r.report().allAgree()), 70),
+                TextColumn.of("κ quadratic", r -> format(r.report().weightedKappaQuadratic()), 95),
+                TextColumn.of("α ordinal", r -> format(r.report().krippendorffAlpha()), 85),
+                TextColumn.of("ICC(2,1)", r -> r.report().icc() == null ? "" : format(r.report().icc().get(Icc.Form.ICC2)), 75),
+                TextColumn.of("Randolph's κ", r -> format(r.report().randolphKappa()), 110),
+                TextColumn.of("Note", r -> r.sessions() < 2 ? "fewer than two sessions rated by both coders"
+                        : note(r.report().icc() == null ? null : r.report().icc().get(Icc.Form.ICC2), 0), 300)));
+        tip(t.getColumns().get(2), "Share of sessions both coders gave the same value");
+        tip(t.getColumns().get(3), "Cohen's weighted κ with quadratic weights over the rating's whole scale");
+        tip(t.getColumns().get(4), "Krippendorff's α for ordinal data");
+        tip(t.getColumns().get(5), "Two-way random effects, absolute agreement, single rater (McGraw & Wong's ICC(A,1))");
+        tip(t.getColumns().get(6), "Randolph's free-marginal κ: chance is 1 / the number of scale points");
+        t.setPlaceholder(new Label("Agreement on the session ratings between the two coders (each rating's whole scale; Krippendorff's α "
+                + "as ordinal) appears here after Compute."));
+        t.setId("ratingAgreement");
+        return t;
+    }
+
+    /** A column header that explains itself on hover. */
+    private static void tip(TableColumn<?, ?> column, String text) {
+        Label header = new Label(column.getText());
+        header.setTooltip(new javafx.scene.control.Tooltip(text));
+        column.setText(null);
+        column.setGraphic(header);
     }
 
     private static String interval(Coefficient c) {
@@ -332,6 +365,7 @@ public final class AgreementView extends BorderPane {
     public void compute() {
         AgreementInput in = model.inputProperty().get();
         SessionCodings codings = model.codings();
+        java.util.List<org.attune.agreement.RatingAgreement.Rated> ratings = model.ratings();
         AgreementViewModel.Parameters p = model.parameters();
         if (in == null) return;
         if (p.first() == null || p.second() == null || p.first().equals(p.second())) {
@@ -341,7 +375,7 @@ public final class AgreementView extends BorderPane {
         Task<AgreementViewModel.Computed> task = new Task<>() {
             @Override
             protected AgreementViewModel.Computed call() {
-                return AgreementViewModel.compute(in, codings, p, (done, total) -> updateProgress(done, total));
+                return AgreementViewModel.compute(in, codings, ratings, p, (done, total) -> updateProgress(done, total));
             }
         };
         progress.setVisible(true);

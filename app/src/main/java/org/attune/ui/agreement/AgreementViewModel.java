@@ -21,9 +21,11 @@ import javafx.collections.ObservableList;
 import org.attune.agreement.AlignmentKappa;
 import org.attune.agreement.Disagreement;
 import org.attune.agreement.EventAgreement;
+import org.attune.agreement.KrippendorffAlpha;
 import org.attune.agreement.Mark;
 import org.attune.agreement.MethodsParagraph;
 import org.attune.agreement.OverlapKappa;
+import org.attune.agreement.RatingAgreement;
 import org.attune.analysis.MeasureParameters;
 import org.attune.analysis.MeasureReliability;
 import org.attune.analysis.SessionMeasures;
@@ -58,6 +60,8 @@ public final class AgreementViewModel {
     private final ObjectProperty<EventAgreement.Row> selected = new SimpleObjectProperty<>();
     private final ObservableList<MeasureReliability.Row> measureIcc = FXCollections.observableArrayList();
     private SessionCodings codings;
+    private List<RatingAgreement.Rated> ratings = List.of();
+    private final ObservableList<RatingAgreement.Row> ratingAgreement = FXCollections.observableArrayList();
     private final ObservableList<Disagreement> disagreements = FXCollections.observableArrayList();
     private final StringProperty paragraph = new SimpleStringProperty("");
     private final StringProperty summary = new SimpleStringProperty("Open a study to compute agreement between two coders.");
@@ -67,15 +71,17 @@ public final class AgreementViewModel {
         selected.addListener((obs, old, row) -> showDisagreements(row));
     }
 
-    /** A study's events as marks (for κ) and as coded events with modifiers (for the measures' ICC). */
-    public record Loaded(AgreementInput marks, SessionCodings events) {
+    /** A study's events as marks (for κ), as coded events with modifiers (for the measures' ICC), and its session ratings. */
+    public record Loaded(AgreementInput marks, SessionCodings events, List<RatingAgreement.Rated> ratings) {
     }
 
     /** Reads a study's events (call off the FX thread; apply the result with {@link #show}). */
     public static Loaded load(Path study) throws StudyException {
         try (Study s = Study.openReadOnly(study)) {
             SessionCodings events = SessionCodings.load(s, Set.of(), Set.of()); // read once; the marks derive from it
-            return new Loaded(AgreementInput.of(events), events);
+            List<RatingAgreement.Rated> ratings = s.events().allRatings().stream()
+                    .map(r -> new RatingAgreement.Rated(r.session(), r.coder(), r.code(), r.value())).toList();
+            return new Loaded(AgreementInput.of(events), events, ratings);
         }
     }
 
@@ -83,6 +89,7 @@ public final class AgreementViewModel {
     public void show(Loaded loaded, String name) {
         AgreementInput in = loaded.marks();
         codings = loaded.events();
+        ratings = loaded.ratings();
         input.set(in);
         studyName.set(name);
         List<String> all = in.marks().values().stream().flatMap(m -> m.keySet().stream()).distinct().sorted().toList();
@@ -93,6 +100,7 @@ public final class AgreementViewModel {
         secondCoder.set(all.size() < 2 ? null : all.get(1));
         results.clear();
         measureIcc.clear();
+        ratingAgreement.clear();
         disagreements.clear();
         paragraph.set("");
         summary.set(all.size() < 2 ? name + " has events from fewer than two coders: nothing to compare yet."
@@ -121,15 +129,23 @@ public final class AgreementViewModel {
     }
 
     /** The outcome of a computation, applied on the FX thread. */
-    public record Computed(List<String> sessions, List<String> leftOut, List<EventAgreement.Row> rows, String paragraph, List<MeasureReliability.Row> measures) {
+    public record Computed(List<String> sessions, List<String> leftOut, List<EventAgreement.Row> rows, String paragraph, List<MeasureReliability.Row> measures,
+                           List<RatingAgreement.Row> ratings) {
     }
 
     /** The computation itself: pure, safe on any thread. */
     public static Computed compute(AgreementInput in, SessionCodings codings, Parameters p) {
-        return compute(in, codings, p, (done, total) -> { });
+        return compute(in, codings, List.of(), p, (done, total) -> { });
     }
 
-    public static Computed compute(AgreementInput in, SessionCodings codings, Parameters p, EventAgreement.Progress progress) {
+    /**
+     * @param ratings the study's session ratings: their agreement between the two coders comes with the events'
+     *                (ordinal Krippendorff's α, every other statistic over each rating code's whole scale)
+     */
+    public static Computed compute(AgreementInput in, SessionCodings codings, List<RatingAgreement.Rated> ratings, Parameters p,
+                                   EventAgreement.Progress progress) {
+        List<RatingAgreement.Row> ratingRows = RatingAgreement.compute(in.scheme(), ratings, List.of(p.first(), p.second()), p.sessions(),
+                KrippendorffAlpha.Level.ORDINAL);
         List<EventAgreement.SessionMarks> compared = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
         for (Map.Entry<String, Map<String, List<Mark>>> e : in.marks().entrySet()) {
@@ -139,11 +155,11 @@ public final class AgreementViewModel {
             if (a == null || b == null) leftOut.add(e.getKey());
             else compared.add(new EventAgreement.SessionMarks(e.getKey(), a, b, in.endMs().get(e.getKey())));
         }
-        if (compared.isEmpty()) return new Computed(List.of(), leftOut, List.of(), "", List.of());
+        if (compared.isEmpty()) return new Computed(List.of(), leftOut, List.of(), "", List.of(), ratingRows);
         List<EventAgreement.Row> rows = EventAgreement.compute(in.scheme(), compared, p.method(), progress);
         List<String> labels = compared.stream().map(EventAgreement.SessionMarks::session).toList();
         return new Computed(labels, leftOut, rows, MethodsParagraph.forEvents(p.method(), in.totalSessions(), labels, List.of(p.first(), p.second()), rows),
-                measureReliability(codings, labels, p));
+                measureReliability(codings, labels, p), ratingRows);
     }
 
     /** The ICC of every derived measure between the two coders over the sessions both coded, at the default windows. */
@@ -168,6 +184,7 @@ public final class AgreementViewModel {
         // a code neither coder used has no κ to show; listing 20 empty rows would hide the ones that matter
         results.setAll(c.rows().stream().filter(r -> !unused(r)).toList());
         measureIcc.setAll(c.measures());
+        ratingAgreement.setAll(c.ratings());
         paragraph.set(c.paragraph());
         summary.set(c.sessions().isEmpty() ? "No session was coded by both " + p.first() + " and " + p.second() + "."
                 : c.sessions().size() + " sessions coded by both " + p.first() + " and " + p.second()
@@ -284,6 +301,16 @@ public final class AgreementViewModel {
     /** The ICC of each derived measure between the two coders (the default windows of docs/measures.md). */
     public ObservableList<MeasureReliability.Row> measureIcc() {
         return measureIcc;
+    }
+
+    /** The loaded study's session ratings (for {@link #compute}). */
+    public List<RatingAgreement.Rated> ratings() {
+        return ratings;
+    }
+
+    /** Per rating code, the two coders' agreement over the sessions both rated. */
+    public ObservableList<RatingAgreement.Row> ratingAgreement() {
+        return ratingAgreement;
     }
 
     public SessionCodings codings() {

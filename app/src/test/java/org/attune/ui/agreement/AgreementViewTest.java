@@ -119,6 +119,8 @@ class AgreementViewTest {
                 s.events().add(b, EventDraft.state("C_POS", 0, seconds[i][1] * 1000));
                 s.events().add(a, EventDraft.state("UNCODE", 10_000, 11_000L));
                 s.events().add(b, EventDraft.state("UNCODE", 10_000, 11_000L));
+                s.events().setRating(a, "R_SENS", new int[] {2, 3, 5}[i]);
+                s.events().setRating(b, "R_SENS", new int[] {2, 4, 5}[i]);
             }
         }
         return file;
@@ -170,6 +172,33 @@ class AgreementViewTest {
         TableView<?> table = robot.lookup("#measureIcc").queryAs(TableView.class);
         assertTrue(table.isVisible());
         assertFalse(table.getItems().isEmpty());
+        assertEquals(List.of(), dialogs);
+    }
+
+    /**
+     * Issue 20: session ratings in the tab. R_SENS (scale 1–5): AL 2, 3, 5 and BK 2, 4, 5 over three sessions.
+     * Exact agreement 2/3. Quadratic weights 1 − d²/16: p_o = (1 + 15/16 + 1)/3 = 47/48; p_e = (1/9)·7.1875 →
+     * κ_w = (47/48 − 7.1875/9)/(1 − 7.1875/9) = 26/29. Randolph: (2/3 − 1/5)/(1 − 1/5) = 7/12.
+     */
+    @Test
+    void showsTheAgreementOnEachSessionRating(FxRobot robot) throws Exception {
+        Path file = threeSessions();
+        robot.interact(() -> view.open(file));
+        CountDownLatch done = new CountDownLatch(1);
+        view.setAfterCompute(done::countDown);
+        robot.clickOn("#compute");
+        assertTrue(done.await(10, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        org.attune.agreement.RatingAgreement.Row sens = model.ratingAgreement().stream().filter(r -> r.code().equals("R_SENS")).findFirst().orElseThrow();
+        assertEquals(3, sens.sessions());
+        assertEquals(2.0 / 3, sens.report().allAgree().get(), 1e-12);
+        assertEquals(26.0 / 29, sens.report().weightedKappaQuadratic().get(), 1e-12);
+        assertEquals(7.0 / 12, sens.report().randolphKappa().get(), 1e-12);
+        assertEquals(0, model.ratingAgreement().stream().filter(r -> r.code().equals("R_INTRUS")).findFirst().orElseThrow().sessions());
+        robot.clickOn("Session ratings");
+        TableView<?> table = robot.lookup("#ratingAgreement").queryAs(TableView.class);
+        assertTrue(table.isVisible());
+        assertEquals(4, table.getItems().size(), "one row per rating code of the scheme");
         assertEquals(List.of(), dialogs);
     }
 
