@@ -48,6 +48,28 @@ public final class AttuneApp extends Application {
     /** What each event view last loaded: the study's edit count then. */
     private final Map<Tab, Long> loadedAt = new HashMap<>();
 
+    /**
+     * The log file beside the settings ({@link AppLog}); and a last resort for anything the views did
+     * not catch: logged whole, shown in words, the app kept running.
+     */
+    private static void startLog(UserSettings settings, DialogService dialogs) {
+        Path folder = settings.file() == null ? null : settings.file().toAbsolutePath().getParent();
+        if (folder != null) {
+            try {
+                Path log = AppLog.install(folder.resolve("logs"));
+                java.util.logging.Logger.getLogger("org.attune.ui").info("Attune started; log " + log);
+            } catch (java.io.IOException e) {
+                System.err.println("Attune cannot write its log in " + folder + ": " + e.getMessage());
+            }
+        }
+        Thread.setDefaultUncaughtExceptionHandler((thread, t) -> {
+            AppLog.failure("uncaught on " + thread.getName(), t);
+            // shown after the current pulse: a dialog may not open during layout or an animation
+            if (javafx.application.Platform.isFxApplicationThread()) javafx.application.Platform.runLater(() -> dialogs.showError("Something went wrong",
+                    DialogService.inWords(t) + AppLog.whereText()));
+        });
+    }
+
     public static void launchApp(String[] args) {
         Application.launch(AttuneApp.class, args);
     }
@@ -56,6 +78,7 @@ public final class AttuneApp extends Application {
     public void start(Stage stage) {
         FxDialogService dialogs = new FxDialogService(stage);
         UserSettings settings = UserSettings.load();
+        startLog(settings, dialogs);
         StudyBrowser browser = new StudyBrowser(openStudy, settings, dialogs, new FxStudyForms());
         SchemeBrowserViewModel schemeModel = new SchemeBrowserViewModel();
         SchemeBrowserView schemeView = new SchemeBrowserView(schemeModel, dialogs);

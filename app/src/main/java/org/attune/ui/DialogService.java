@@ -13,6 +13,27 @@ public interface DialogService {
     /** An error with a list of located problems (e.g. every error in a scheme file). */
     void showProblems(String title, String whatToDo, List<String> problems);
 
+    /**
+     * Something failed unexpectedly (not the user's input): the whole exception goes to the log
+     * ({@link AppLog}), the dialog says what happened in words and names the log file.
+     */
+    default void showFailure(String title, Throwable t) {
+        AppLog.failure(title, t);
+        showError(title, inWords(t) + AppLog.whereText());
+    }
+
+    /** An exception's message without Java's class names; a plain sentence when it has none. */
+    static String inWords(Throwable t) {
+        Throwable root = t;
+        while (root != null && root.getCause() != null && root.getCause() != root && (root.getMessage() == null || root instanceof RuntimeException
+                && root.getMessage().equals(String.valueOf(root.getCause())))) {
+            root = root.getCause();
+        }
+        String m = root == null || root.getMessage() == null ? "" : root.getMessage()
+                .replaceAll("(?:\\b[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)?:\\s*", "").trim();
+        return m.isEmpty() ? "Something went wrong that Attune did not expect." : m;
+    }
+
     /** Asks a yes/no question; {@code yes} labels the button that goes ahead. True if the user went ahead. */
     boolean confirm(String title, String question, String yes);
 }

@@ -357,7 +357,7 @@ public final class AgreementView extends BorderPane {
             }
         };
         task.setOnSucceeded(e -> model.show(task.getValue(), file.getFileName().toString()));
-        task.setOnFailed(e -> dialogs.showError("This study cannot be opened", messageOf(task.getException())));
+        task.setOnFailed(e -> dialogs.showFailure("This study cannot be opened", task.getException()));
         background.execute(task);
     }
 
@@ -387,7 +387,7 @@ public final class AgreementView extends BorderPane {
         });
         task.setOnFailed(e -> {
             progress.setVisible(false);
-            dialogs.showError("Agreement could not be computed", messageOf(task.getException()));
+            dialogs.showFailure("Agreement could not be computed", task.getException());
         });
         background.execute(task);
     }
@@ -398,10 +398,6 @@ public final class AgreementView extends BorderPane {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Attune study (*.attune)", "*.attune"));
         File f = chooser.showOpenDialog(getScene().getWindow());
         if (f != null) open(f.toPath());
-    }
-
-    private static String messageOf(Throwable t) {
-        return t == null || t.getMessage() == null ? "Something went wrong; see the log." : t.getMessage();
     }
 
     private Coefficient main(EventAgreement.Row r) {

@@ -220,8 +220,7 @@ public final class MeasuresView extends BorderPane {
         });
         task.setOnFailed(e -> {
             progress.setVisible(false);
-            Throwable t = task.getException();
-            dialogs.showError("The measures could not be computed", t == null || t.getMessage() == null ? "Something went wrong; see the log." : t.getMessage());
+            dialogs.showFailure("The measures could not be computed", task.getException());
         });
         background.execute(task);
     }
