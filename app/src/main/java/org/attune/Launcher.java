@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.attune.cli.AttuneCommand;
-import org.attune.ui.AttuneApp;
+import org.attune.ui.app.AttuneApp;
 
 /**
  * Entry point of {@code attune.jar}: no arguments opens the app; any argument runs the headless

@@ -42,6 +42,10 @@ class ArchitectureTest {
     static final ArchRule DOMAIN_WITHOUT_CLI_UI_OR_STORE = noClasses().that().resideInAnyPackage(PURE)
             .should().dependOnClassesThat().resideInAnyPackage("org.attune.cli..", "org.attune.ui..", "org.attune.store..", "picocli..");
 
+    /** Every package a slice of its own: no two packages depend on each other, directly or round about. */
+    static final com.tngtech.archunit.lang.ArchRule NO_PACKAGE_CYCLES = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+            .matching("org.attune.(**)").should().beFreeOfCycles();
+
     private static JavaClasses production;
 
     @BeforeAll
@@ -80,5 +84,16 @@ class ArchitectureTest {
         JavaClasses fixture = new ClassFileImporter().importClasses(ArchViolationFixture.class);
         assertTrue(DOMAIN_WITHOUT_JAVAFX.evaluate(fixture).hasViolation());
         assertTrue(DOMAIN_WITHOUT_JDBC.evaluate(fixture).hasViolation());
+    }
+
+    @Test
+    void noPackageCycles() {
+        NO_PACKAGE_CYCLES.check(production);
+    }
+
+    @Test
+    void theCycleRuleCatchesACycle() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(org.attune.archfixture.a.CycleA.class, org.attune.archfixture.b.CycleB.class);
+        assertTrue(NO_PACKAGE_CYCLES.evaluate(fixture).hasViolation());
     }
 }

@@ -17,7 +17,7 @@ import org.attune.scheme.KeyboardLayout;
 import org.attune.scheme.json.BundledSchemes;
 import org.attune.store.EventLog;
 import org.attune.store.Study;
-import org.attune.ui.AttuneApp;
+import org.attune.ui.Styles;
 import org.attune.ui.DialogService;
 import org.attune.ui.coding.CodingWorkspace;
 
@@ -68,7 +68,7 @@ public final class CodingBenchmark {
             }, KeyboardLayout.US_QWERTY);
             Stage stage = new Stage();
             Scene scene = new Scene(w, 1280, 800);
-            scene.getStylesheets().add(AttuneApp.STYLESHEET);
+            scene.getStylesheets().add(Styles.STYLESHEET);
             stage.setScene(scene);
             stage.show();
             w.open(file);

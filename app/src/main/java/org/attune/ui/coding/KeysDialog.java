@@ -28,7 +28,7 @@ import org.attune.coding.KeyMap;
 import org.attune.scheme.Code;
 import org.attune.scheme.KeyboardLayout;
 import org.attune.scheme.PhysicalKey;
-import org.attune.ui.AttuneApp;
+import org.attune.ui.Styles;
 
 /**
  * The coder's keys: every code and transport action with its key; select a row and press the new
@@ -147,7 +147,7 @@ final class KeysDialog {
         d.initOwner(owner);
         d.setTitle("Keys");
         d.setHeaderText("Your keys for " + current.scheme().name());
-        d.getDialogPane().getStylesheets().add(AttuneApp.STYLESHEET);
+        d.getDialogPane().getStylesheets().add(Styles.STYLESHEET);
         d.getDialogPane().setContent(box);
         ButtonType save = new ButtonType("Save keys", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);

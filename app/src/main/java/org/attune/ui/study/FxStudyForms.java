@@ -30,7 +30,7 @@ import org.attune.media.Mp4Info;
 import org.attune.scheme.json.BundledSchemes;
 import org.attune.scheme.json.SchemeReader;
 import org.attune.store.Study;
-import org.attune.ui.AttuneApp;
+import org.attune.ui.Styles;
 import org.attune.ui.player.VideoPlayer;
 
 /** {@link StudyForms} with JavaFX dialogs and file choosers. */
@@ -102,7 +102,7 @@ public final class FxStudyForms implements StudyForms {
         d.setTitle(editing == null ? "Add a session" : "Edit session " + editing.label());
         d.setHeaderText(editing == null ? "A recorded session: its details and up to four videos (camera angles)."
                 : "The session's details. Its videos and coding passes stay as they are.");
-        d.getDialogPane().getStylesheets().add(AttuneApp.STYLESHEET);
+        d.getDialogPane().getStylesheets().add(Styles.STYLESHEET);
         TextField label = new TextField();
         label.setPromptText("e.g. S03 or D12-visit2");
         TextField dyad = new TextField();
@@ -262,7 +262,7 @@ public final class FxStudyForms implements StudyForms {
         g.addRow(1, new Label("Initials *"), initials);
         g.add(problem, 0, 2, 2, 1);
         d.getDialogPane().setContent(g);
-        d.getDialogPane().getStylesheets().add(AttuneApp.STYLESHEET);
+        d.getDialogPane().getStylesheets().add(Styles.STYLESHEET);
         ButtonType add = new ButtonType("Add coder", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().setAll(add, ButtonType.CANCEL);
         d.getDialogPane().lookupButton(add).addEventFilter(ActionEvent.ACTION, e -> {

@@ -22,7 +22,7 @@ import org.attune.scheme.KeyboardLayout;
 import org.attune.scheme.json.BundledSchemes;
 import org.attune.store.EventLog;
 import org.attune.store.Study;
-import org.attune.ui.AttuneApp;
+import org.attune.ui.Styles;
 import org.attune.ui.Await;
 import org.attune.ui.RecordingDialogs;
 import org.attune.ui.VideoJump;
@@ -50,7 +50,7 @@ class CodingWorkspaceTest {
     void start(Stage stage) {
         workspace = new CodingWorkspace(recording, KeyboardLayout.US_QWERTY);
         Scene scene = new Scene(workspace, 1280, 800);
-        scene.getStylesheets().add(AttuneApp.STYLESHEET);
+        scene.getStylesheets().add(Styles.STYLESHEET);
         stage.setScene(scene);
         stage.show();
     }

@@ -21,7 +21,7 @@ import org.attune.coding.Modifiers;
 import org.attune.coding.Session;
 import org.attune.scheme.json.BundledSchemes;
 import org.attune.store.Study;
-import org.attune.ui.AttuneApp;
+import org.attune.ui.Styles;
 import org.attune.ui.RecordingDialogs;
 import org.attune.ui.VideoJump;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class MeasuresViewTest {
     void start(Stage stage) {
         view = new MeasuresView(model, recording, Runnable::run); // same-thread background work in tests
         Scene scene = new Scene(view, 1280, 800);
-        scene.getStylesheets().add(AttuneApp.STYLESHEET);
+        scene.getStylesheets().add(Styles.STYLESHEET);
         stage.setScene(scene);
         stage.show();
     }

@@ -15,7 +15,7 @@ import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import org.attune.scheme.KeyboardLayout;
 import org.attune.scheme.json.SchemeReaderTest;
-import org.attune.ui.AttuneApp;
+import org.attune.ui.Styles;
 import org.attune.ui.DialogService;
 import org.attune.ui.RecordingDialogs;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class SchemeBrowserViewTest {
         model.layoutProperty().set(KeyboardLayout.US_QWERTY);
         view = new SchemeBrowserView(model, dialogs);
         Scene scene = new Scene(view, 1200, 800);
-        scene.getStylesheets().add(AttuneApp.STYLESHEET);
+        scene.getStylesheets().add(Styles.STYLESHEET);
         stage.setScene(scene);
         stage.show();
     }

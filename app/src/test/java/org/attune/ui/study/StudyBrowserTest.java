@@ -20,7 +20,7 @@ import org.attune.coding.CodingPass;
 import org.attune.coding.MediaFile;
 import org.attune.coding.PassStatus;
 import org.attune.store.Study;
-import org.attune.ui.AttuneApp;
+import org.attune.ui.Styles;
 import org.attune.ui.OpenStudy;
 import org.attune.ui.RecordingDialogs;
 import org.attune.ui.UserSettings;
@@ -104,7 +104,7 @@ class StudyBrowserTest {
         browser = new StudyBrowser(open, UserSettings.at(dir.resolve("settings.properties")), dialogs, forms);
         browser.setOnOpenPass(opened::add);
         Scene scene = new Scene(browser, 1280, 800);
-        scene.getStylesheets().add(AttuneApp.STYLESHEET);
+        scene.getStylesheets().add(Styles.STYLESHEET);
         stage.setScene(scene);
         stage.show();
     }

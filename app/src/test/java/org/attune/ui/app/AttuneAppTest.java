@@ -1,4 +1,4 @@
-package org.attune.ui;
+package org.attune.ui.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

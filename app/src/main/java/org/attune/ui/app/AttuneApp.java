@@ -1,11 +1,10 @@
-package org.attune.ui;
+package org.attune.ui.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
@@ -17,6 +16,13 @@ import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.attune.scheme.KeyboardLayout;
 import org.attune.store.Study;
+import org.attune.ui.AppLog;
+import org.attune.ui.DialogService;
+import org.attune.ui.FxDialogService;
+import org.attune.ui.OpenStudy;
+import org.attune.ui.Styles;
+import org.attune.ui.UserSettings;
+import org.attune.ui.VideoJump;
 import org.attune.ui.agreement.AgreementView;
 import org.attune.ui.agreement.AgreementViewModel;
 import org.attune.ui.coding.CodingWorkspace;
@@ -34,8 +40,7 @@ import org.attune.ui.study.StudyBrowser;
  */
 public final class AttuneApp extends Application {
 
-    public static final String STYLESHEET = Objects.requireNonNull(
-            AttuneApp.class.getResource("attune.css"), "attune.css missing from the build").toExternalForm();
+    public static final String STYLESHEET = Styles.STYLESHEET;
 
     /** Work that must not run on the FX thread (loading studies, computing agreement). */
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
