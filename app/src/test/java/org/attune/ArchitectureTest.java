@@ -42,6 +42,12 @@ class ArchitectureTest {
     static final ArchRule DOMAIN_WITHOUT_CLI_UI_OR_STORE = noClasses().that().resideInAnyPackage(PURE)
             .should().dependOnClassesThat().resideInAnyPackage("org.attune.cli..", "org.attune.ui..", "org.attune.store..", "picocli..");
 
+    /** The store keeps events, steps and ratings; what they mean for statistics or key presses is decided elsewhere. */
+    static final ArchRule STORE_WITHOUT_STATISTICS_OR_KEYS = noClasses().that().resideInAPackage("org.attune.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.attune.agreement..", "org.attune.analysis..")
+            .orShould().dependOnClassesThat().belongToAnyOf(org.attune.coding.KeyCoding.class)
+            .because("the store must serve a second implementation (a lab server) without knowing statistics or keys");
+
     /** Every package a slice of its own: no two packages depend on each other, directly or round about. */
     static final com.tngtech.archunit.lang.ArchRule NO_PACKAGE_CYCLES = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
             .matching("org.attune.(**)").should().beFreeOfCycles();
@@ -89,6 +95,16 @@ class ArchitectureTest {
     @Test
     void noPackageCycles() {
         NO_PACKAGE_CYCLES.check(production);
+    }
+
+    @Test
+    void theStoreKnowsNeitherStatisticsNorKeyPresses() {
+        STORE_WITHOUT_STATISTICS_OR_KEYS.check(production);
+    }
+
+    @Test
+    void theStoreRuleCatchesAViolation() {
+        assertTrue(STORE_WITHOUT_STATISTICS_OR_KEYS.evaluate(new ClassFileImporter().importClasses(org.attune.store.StoreRuleFixture.class)).hasViolation());
     }
 
     @Test

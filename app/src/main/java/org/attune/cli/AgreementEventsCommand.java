@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.attune.agreement.AgreementInput;
 import org.attune.agreement.Coefficient;
 import org.attune.agreement.EventAgreement;
 import org.attune.agreement.Mark;
@@ -187,7 +188,8 @@ final class AgreementEventsCommand implements Callable<Integer> {
 
     private Loaded fromStudy() throws StudyException {
         try (Study study = Study.openReadOnly(input)) {
-            org.attune.store.AgreementInput in = org.attune.store.AgreementInput.load(study, Set.copyOf(sessions), Set.copyOf(coders));
+            org.attune.store.SessionCodings c = org.attune.store.SessionCodings.load(study, Set.copyOf(sessions), Set.copyOf(coders));
+            AgreementInput in = AgreementInput.of(c.scheme(), c.events(), c.endMs(), c.totalSessions());
             return new Loaded(in.scheme(), in.marks(), in.endMs(), in.runningStates(), in.totalSessions());
         }
     }
@@ -230,7 +232,7 @@ final class AgreementEventsCommand implements Callable<Integer> {
     }
 
     private static Mark mark(CodingScheme scheme, String code, long onset, long offset) {
-        return org.attune.store.AgreementInput.mark(scheme, code, onset, offset);
+        return AgreementInput.mark(scheme, code, onset, offset);
     }
 
     private Map<String, Object> parameters(EventAgreement.Parameters p) {

@@ -19,7 +19,6 @@ import org.attune.coding.CodedEvent;
 import org.attune.coding.Coder;
 import org.attune.coding.CodingPass;
 import org.attune.coding.EventDraft;
-import org.attune.coding.KeyCoding;
 import org.attune.coding.EventRules;
 import org.attune.coding.ImportMerge;
 import org.attune.coding.Modifiers;
@@ -84,21 +83,6 @@ public final class EventLog {
             record(c, passId, step, "add", e.id(), null, state);
             return e;
         });
-    }
-
-    /**
-     * Applies what a key press decided ({@link KeyCoding}): logs a point, starts a state (ending the
-     * states it excludes in the same undo step) or stops a running one. Each is one committed, undoable
-     * step. Returns the event added or stopped; empty for actions that change nothing (chooser, refusal, other keys).
-     */
-    public Optional<CodedEvent> apply(long passId, KeyCoding.Action action) throws StudyException {
-        if (action instanceof KeyCoding.LogPoint p) return Optional.of(add(passId, p.event()));
-        if (action instanceof KeyCoding.StartState s) return Optional.of(startState(passId, s.event()));
-        if (action instanceof KeyCoding.StopState s) {
-            CodedEvent r = s.running();
-            return Optional.of(change(r.id(), new EventDraft(r.code(), r.onsetMs(), s.offsetMs(), r.modifiers(), r.comment())));
-        }
-        return Optional.empty();
     }
 
     /** Replaces an event's code, times, modifiers or comment. */

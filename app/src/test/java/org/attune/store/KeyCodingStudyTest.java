@@ -24,7 +24,7 @@ class KeyCodingStudyTest {
     Path dir;
 
     private static void press(Study s, long pass, String key, long at) throws StudyException {
-        s.events().apply(pass, KeyCoding.onKey(SCHEME, key, at, s.events().list(pass)));
+        org.attune.service.KeyPresses.apply(s.events(), pass, KeyCoding.onKey(SCHEME, key, at, s.events().list(pass)));
     }
 
     private static String render(List<CodedEvent> events) {
@@ -44,7 +44,7 @@ class KeyCodingStudyTest {
             press(s, pass, "KeyE", 2400);            // P_INTRUDE point
             KeyCoding.Action ask = KeyCoding.onKey(SCHEME, "KeyI", 2800, s.events().running(pass));
             KeyCoding.ChooseModifiers c = (KeyCoding.ChooseModifiers) ask;
-            s.events().apply(pass, KeyCoding.withModifiers(SCHEME, c.code(), c.atMs(), Modifiers.single("type", "need"), s.events().list(pass)));
+            org.attune.service.KeyPresses.apply(s.events(), pass, KeyCoding.withModifiers(SCHEME, c.code(), c.atMs(), Modifiers.single("type", "need"), s.events().list(pass)));
             press(s, pass, "KeyG", 3000);            // P_GAZE stops
             press(s, pass, "KeyQ", 3100);            // not a code key: nothing
         }

@@ -41,7 +41,7 @@ import org.attune.agreement.Icc;
 import org.attune.agreement.QualityBand;
 import org.attune.analysis.MeasureReliability;
 import org.attune.coding.TimeFormat;
-import org.attune.store.AgreementInput;
+import org.attune.agreement.AgreementInput;
 import org.attune.store.SessionCodings;
 import org.attune.ui.DialogService;
 import org.attune.ui.TextColumn;

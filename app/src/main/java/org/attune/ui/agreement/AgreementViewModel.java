@@ -32,7 +32,7 @@ import org.attune.analysis.SessionMeasures;
 import org.attune.coding.CodedEvent;
 import org.attune.scheme.Code;
 import org.attune.scheme.CodingScheme;
-import org.attune.store.AgreementInput;
+import org.attune.agreement.AgreementInput;
 import org.attune.store.SessionCodings;
 import org.attune.store.Study;
 import org.attune.store.StudyException;
@@ -81,7 +81,7 @@ public final class AgreementViewModel {
             SessionCodings events = SessionCodings.load(s, Set.of(), Set.of()); // read once; the marks derive from it
             List<RatingAgreement.Rated> ratings = s.events().allRatings().stream()
                     .map(r -> new RatingAgreement.Rated(r.session(), r.coder(), r.code(), r.value())).toList();
-            return new Loaded(AgreementInput.of(events), events, ratings);
+            return new Loaded(AgreementInput.of(events.scheme(), events.events(), events.endMs(), events.totalSessions()), events, ratings);
         }
     }
 

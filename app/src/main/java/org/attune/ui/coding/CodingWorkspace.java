@@ -510,7 +510,7 @@ public final class CodingWorkspace extends BorderPane {
      */
     private void apply(KeyCoding.Action a) throws StudyException {
         table.clearSelection();
-        Optional<CodedEvent> e = study.events().apply(current.pass().id(), a);
+        Optional<CodedEvent> e = org.attune.service.KeyPresses.apply(study.events(), current.pass().id(), a);
         openStudy.noteEdit();
         if (a instanceof KeyCoding.StartState start) {
             for (CodedEvent ended : start.ends()) study.events().get(ended.id()).ifPresent(x -> replace(ended, x));

@@ -1,11 +1,9 @@
-package org.attune.store;
+package org.attune.agreement;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.attune.agreement.Mark;
 import org.attune.coding.CodedEvent;
 import org.attune.scheme.Code;
 import org.attune.scheme.CodingScheme;
@@ -19,19 +17,15 @@ public record AgreementInput(CodingScheme scheme, Map<String, Map<String, List<M
                              int totalSessions) {
 
     /**
-     * @param sessions session labels to include (empty = all)
-     * @param coders   coder initials to include (empty = all)
+     * The marks of a study's events as loaded (the store's {@code SessionCodings} gives these parts).
+     *
+     * @param events per session label, per coder initials, the coder's events in onset order
+     * @param endMs  per session label, where the session ends
      */
-    public static AgreementInput load(Study study, Set<String> sessions, Set<String> coders) throws StudyException {
-        return of(SessionCodings.load(study, sessions, coders));
-    }
-
-    /** The marks of events already loaded (for a caller that also needs the events themselves). */
-    public static AgreementInput of(SessionCodings codings) {
-        CodingScheme scheme = codings.scheme();
+    public static AgreementInput of(CodingScheme scheme, Map<String, Map<String, List<CodedEvent>>> events, Map<String, Long> endMs, int totalSessions) {
         Map<String, Map<String, List<Mark>>> marks = new LinkedHashMap<>();
         int running = 0;
-        for (Map.Entry<String, Map<String, List<CodedEvent>>> session : codings.events().entrySet()) {
+        for (Map.Entry<String, Map<String, List<CodedEvent>>> session : events.entrySet()) {
             for (Map.Entry<String, List<CodedEvent>> coder : session.getValue().entrySet()) {
                 List<Mark> list = marks.computeIfAbsent(session.getKey(), x -> new LinkedHashMap<>()).computeIfAbsent(coder.getKey(), x -> new ArrayList<>());
                 for (CodedEvent e : coder.getValue()) {
@@ -40,7 +34,7 @@ public record AgreementInput(CodingScheme scheme, Map<String, Map<String, List<M
                 }
             }
         }
-        return new AgreementInput(scheme, marks, codings.endMs(), running, codings.totalSessions());
+        return new AgreementInput(scheme, marks, endMs, running, totalSessions);
     }
 
     /** A mark with the code's subject and kind from the scheme. */
