@@ -142,6 +142,20 @@ public final class Study implements AutoCloseable {
         return file;
     }
 
+    /** Work on a study as one piece: several reads and writes, run on the study's own thread. */
+    public interface Work<T> {
+        T run(Study study) throws StudyException;
+    }
+
+    /**
+     * Runs {@code work} on the study's thread, the one thread that touches the file, without
+     * waiting: the future completes with its result or its failure. Every call inside the work runs
+     * there directly. For long work a window must not wait for (opening a pass, counting events).
+     */
+    public <T> java.util.concurrent.CompletableFuture<T> submit(Work<T> work) {
+        return file.submit(() -> work.run(this));
+    }
+
     /** Events, ratings and their undo history. */
     public EventLog events() {
         return events;

@@ -16,6 +16,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -39,6 +45,9 @@ final class StudyFile implements AutoCloseable {
     private final StudyLock lock;
     private final String readOnlyReason;
     private final Object fileKey;
+    /** The one thread that touches {@link #connection}: every read and write of this study runs on it. */
+    private final ExecutorService studyThread;
+    private volatile Thread owner;
 
     /** Work done inside one transaction. */
     interface Work<T> {
@@ -51,6 +60,70 @@ final class StudyFile implements AutoCloseable {
         this.lock = lock;
         this.readOnlyReason = readOnlyReason;
         this.fileKey = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+        this.studyThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "attune-study " + path.getFileName());
+            t.setDaemon(true); // a study left open never keeps the JVM alive; every commit is on disk anyway
+            owner = t;
+            return t;
+        });
+    }
+
+    // ------------------------------------------------------------------ the study thread
+
+    /** Work for the study thread. */
+    interface OnStudyThread<T> {
+        T run() throws StudyException;
+    }
+
+    /**
+     * Runs {@code work} on the study thread and returns its result: inline when called there (so
+     * work made of several calls runs as one piece), else handed over and waited for. The store is
+     * thread-safe this way without locks: one thread owns the connection (docs/decisions/0006).
+     * The wait is not interruptible: an edit that was handed over is reported as it ended.
+     */
+    <T> T onStudyThread(OnStudyThread<T> work) throws StudyException {
+        if (Thread.currentThread() == owner) return work.run();
+        Future<T> f;
+        try {
+            f = studyThread.submit(work::run);
+        } catch (RejectedExecutionException e) {
+            throw new StudyException(StudyException.Kind.IO, path.getFileName() + " is closed; open it again.", e);
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof StudyException se) throw se;
+                    if (cause instanceof RuntimeException re) throw re;
+                    if (cause instanceof Error err) throw err;
+                    throw new StudyException(StudyException.Kind.IO, "Cannot use " + path.getFileName() + ": " + cause, cause);
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs {@code work} on the study thread later; the future completes with its result (or its failure). */
+    <T> CompletableFuture<T> submit(OnStudyThread<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            studyThread.execute(() -> {
+                try {
+                    result.complete(work.run());
+                } catch (Throwable t) {
+                    result.completeExceptionally(t);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new StudyException(StudyException.Kind.IO, path.getFileName() + " is closed; open it again.", e));
+        }
+        return result;
     }
 
     boolean isReadOnly() {
@@ -360,21 +433,23 @@ final class StudyFile implements AutoCloseable {
         if (readOnlyReason != null) {
             throw new StudyException(StudyException.Kind.READ_ONLY, "Cannot " + what + ": this study is read-only because " + readOnlyReason + ".");
         }
-        ensureFileStillThere(what);
-        try {
-            connection.setAutoCommit(false);
-            T result = work.run(connection);
-            connection.commit();
-            return result;
-        } catch (SQLException e) {
-            rollbackQuietly();
-            throw translate(e, path, what);
-        } catch (StudyException | RuntimeException e) {
-            rollbackQuietly();
-            throw e;
-        } finally {
-            restoreAutoCommit();
-        }
+        return onStudyThread(() -> {
+            ensureFileStillThere(what);
+            try {
+                connection.setAutoCommit(false);
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException e) {
+                rollbackQuietly();
+                throw translate(e, path, what);
+            } catch (StudyException | RuntimeException e) {
+                rollbackQuietly();
+                throw e;
+            } finally {
+                restoreAutoCommit();
+            }
+        });
     }
 
     /**
@@ -390,11 +465,13 @@ final class StudyFile implements AutoCloseable {
     }
 
     <T> T read(Work<T> work) throws StudyException {
-        try {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw translate(e, path, "read the study");
-        }
+        return onStudyThread(() -> {
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw translate(e, path, "read the study");
+            }
+        });
     }
 
     /**
@@ -418,11 +495,14 @@ final class StudyFile implements AutoCloseable {
     void saveCopy(Path target) throws StudyException {
         Path t = target.toAbsolutePath().normalize();
         if (Files.exists(t)) throw new StudyException(StudyException.Kind.INVALID_INPUT, t + " already exists; choose a new name for the copy.");
-        try (Statement st = connection.createStatement()) {
-            st.execute("VACUUM INTO '" + t.toString().replace("'", "''") + "'");
-        } catch (SQLException e) {
-            throw translate(e, t, "save a copy");
-        }
+        onStudyThread(() -> {
+            try (Statement st = connection.createStatement()) {
+                st.execute("VACUUM INTO '" + t.toString().replace("'", "''") + "'");
+                return null;
+            } catch (SQLException e) {
+                throw translate(e, t, "save a copy");
+            }
+        });
     }
 
     private void rollbackQuietly() {
@@ -464,7 +544,15 @@ final class StudyFile implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(connection);
+        try {
+            onStudyThread(() -> {
+                closeQuietly(connection);
+                return null;
+            });
+        } catch (StudyException | RuntimeException e) {
+            closeQuietly(connection); // the thread is gone already: close from here
+        }
+        studyThread.shutdown();
         closeQuietly(lock);
     }
 
