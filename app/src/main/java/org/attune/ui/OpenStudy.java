@@ -45,6 +45,25 @@ public final class OpenStudy implements AutoCloseable {
         return s;
     }
 
+    /** Whether {@code file} is the study open now (the same file, whatever the path's spelling). */
+    public boolean isOpen(Path file) {
+        if (!isOpen()) return false;
+        Path a = get().path().toAbsolutePath().normalize();
+        Path b = file.toAbsolutePath().normalize();
+        try {
+            return a.equals(b) || java.nio.file.Files.exists(b) && java.nio.file.Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** Makes a study opened elsewhere (in the background) the open one, closing the one open before. */
+    public void adopt(Study s) {
+        if (get() == s) return;
+        close();
+        study.set(s);
+    }
+
     /** Creates a study and opens it. */
     public Study create(Path file, CodingScheme scheme, String name) throws StudyException {
         close();

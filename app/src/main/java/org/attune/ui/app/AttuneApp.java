@@ -21,6 +21,7 @@ import org.attune.ui.DialogService;
 import org.attune.ui.FxDialogService;
 import org.attune.ui.OpenStudy;
 import org.attune.ui.Styles;
+import org.attune.ui.Tasks;
 import org.attune.ui.UserSettings;
 import org.attune.ui.VideoJump;
 import org.attune.ui.agreement.AgreementView;
@@ -45,6 +46,13 @@ public final class AttuneApp extends Application {
     /** Work that must not run on the FX thread (loading studies, computing agreement). */
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "attune-background");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Reads of the open study for the views (counts, overview, opening): they wait here, not on the FX thread. */
+    private final ExecutorService studyReads = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "attune-study-reads");
         t.setDaemon(true);
         return t;
     });
@@ -84,7 +92,7 @@ public final class AttuneApp extends Application {
         FxDialogService dialogs = new FxDialogService(stage);
         UserSettings settings = UserSettings.load();
         startLog(settings, dialogs);
-        StudyBrowser browser = new StudyBrowser(openStudy, settings, dialogs, new FxStudyForms());
+        StudyBrowser browser = new StudyBrowser(openStudy, settings, dialogs, new FxStudyForms(), Tasks.background(studyReads));
         SchemeBrowserViewModel schemeModel = new SchemeBrowserViewModel();
         SchemeBrowserView schemeView = new SchemeBrowserView(schemeModel, dialogs);
         AgreementView agreementView = new AgreementView(new AgreementViewModel(), dialogs, background);
@@ -185,5 +193,6 @@ public final class AttuneApp extends Application {
     public void stop() {
         openStudy.close();
         background.shutdownNow();
+        studyReads.shutdownNow();
     }
 }

@@ -43,6 +43,7 @@ import org.attune.store.Study;
 import org.attune.store.StudyException;
 import org.attune.ui.DialogService;
 import org.attune.ui.OpenStudy;
+import org.attune.ui.Tasks;
 import org.attune.ui.TextColumn;
 import org.attune.ui.UserSettings;
 
@@ -67,6 +68,10 @@ public final class StudyBrowser extends BorderPane {
     private final VBox details = new VBox(6);
     private final Button codeButton = new Button("Code this pass");
     private final Button doneButton = new Button("Mark done");
+    private final Tasks tasks;
+    private final javafx.scene.control.ProgressIndicator busy = new javafx.scene.control.ProgressIndicator();
+    private long refreshes;
+    private Runnable afterRefresh = () -> { };
     private final Button reopenButton = new Button("Reopen");
     private final CheckBox blindBox = new CheckBox("Blind");
     private final Button relinkButton = new Button("Relink missing videos…");
@@ -79,6 +84,12 @@ public final class StudyBrowser extends BorderPane {
     private boolean updatingBlind;
 
     public StudyBrowser(OpenStudy open, UserSettings settings, DialogService dialogs, StudyForms forms) {
+        this(open, settings, dialogs, forms, Tasks.immediate());
+    }
+
+    /** @param tasks how the study is read (in the app: in the background, the window never waiting for it) */
+    public StudyBrowser(OpenStudy open, UserSettings settings, DialogService dialogs, StudyForms forms, Tasks tasks) {
+        this.tasks = tasks;
         this.open = open;
         this.settings = settings;
         this.dialogs = dialogs;
@@ -96,6 +107,11 @@ public final class StudyBrowser extends BorderPane {
         open.revisionProperty().addListener((o, a, b) -> refresh());
         open.activePassProperty().addListener((o, a, b) -> refresh());
         refresh();
+    }
+
+    /** Runs after each refresh is shown (tests and benchmarks wait on it). */
+    public void setAfterRefresh(Runnable r) {
+        afterRefresh = r;
     }
 
     /** What to do when the user opens a pass for coding (the app switches to the coding workspace). */
@@ -119,7 +135,10 @@ public final class StudyBrowser extends BorderPane {
         openButton.setOnAction(e -> forms.studyToOpen(getScene().getWindow()).ifPresent(this::openStudy));
         recent.setOnShowing(e -> fillRecent());
         for (javafx.scene.control.Control c : List.of(create, openButton, recent)) c.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(10, names, new Region(), create, openButton, recent);
+        busy.setVisible(false);
+        busy.setPrefSize(22, 22);
+        busy.setId("browserBusy");
+        HBox bar = new HBox(10, names, new Region(), busy, create, openButton, recent);
         HBox.setHgrow(bar.getChildren().get(1), Priority.ALWAYS);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(10, 14, 10, 14));
@@ -293,16 +312,50 @@ public final class StudyBrowser extends BorderPane {
 
     /** Opens a study (read-write when no one else has it open) and remembers it. */
     public void openStudy(Path file) {
-        try {
-            Study s = open.open(file);
+        if (open.isOpen(file)) {
+            settings.rememberStudy(open.get().path());
+            return;
+        }
+        // checked and opened off the FX thread: the integrity check reads the whole file
+        Runnable done = whileBusy("Opening " + file.getFileName() + " (checking it first)…");
+        tasks.run(() -> Study.open(file), s -> {
+            done.run();
+            open.adopt(s);
             settings.rememberStudy(s.path());
             if (s.isReadOnly()) {
                 dialogs.showError("This study is open elsewhere: read-only here",
                         "The study " + s.readOnlyReason().orElse("is read-only") + ". Until then you can look, but not code or change anything.");
             }
-        } catch (StudyException e) {
-            dialogs.showError("This study cannot be opened", e.getMessage());
-        }
+        }, failure -> {
+            done.run();
+            if (failure instanceof StudyException e) dialogs.showError("This study cannot be opened", e.getMessage());
+            else dialogs.showFailure("This study cannot be opened", failure);
+        });
+    }
+
+    /**
+     * Says {@code what} in the status line if the work takes longer than 300 ms (quicker work shows
+     * nothing, so nothing flickers); the returned action says it is over.
+     */
+    private Runnable whileBusy(String what) {
+        boolean[] over = {false};
+        String before = status.getText();
+        javafx.animation.PauseTransition slow = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
+        slow.setOnFinished(e -> {
+            if (!over[0]) {
+                status.setText(what);
+                busy.setVisible(true);
+            }
+        });
+        slow.play();
+        return () -> {
+            over[0] = true;
+            slow.stop();
+            if (busy.isVisible()) {
+                busy.setVisible(false);
+                if (status.getText().equals(what)) status.setText(before);
+            }
+        };
     }
 
     /** Opens the bundled sample study, copying it to ~/Attune/Sample study first if needed. */
@@ -348,13 +401,25 @@ public final class StudyBrowser extends BorderPane {
             status.setText("");
             return;
         }
+        long generation = ++refreshes;
+        Runnable done = whileBusy("Reading " + s.path().getFileName() + "…");
+        tasks.run(() -> StudyOverview.read(s), read -> {
+            done.run();
+            // a later refresh, or another study, has overtaken this one: its result is what counts
+            if (generation == refreshes && open.get() == s) show(s, read);
+        }, failure -> {
+            done.run();
+            if (open.get() != s) return;
+            if (failure instanceof StudyException e) dialogs.showError("The study cannot be read", e.getMessage());
+            else dialogs.showFailure("The study cannot be read", failure);
+        });
+    }
+
+    /** Shows what was read of the open study. */
+    private void show(Study s, StudyOverview read) {
+        boolean writable = !s.isReadOnly();
         StudyOverview.Cell keep = selected.get();
-        try {
-            overview = StudyOverview.read(s);
-        } catch (StudyException e) {
-            dialogs.showError("The study cannot be read", e.getMessage());
-            return;
-        }
+        overview = read;
         title.setText(s.name());
         long passes = overview.rows().stream().flatMap(r -> r.cells().values().stream()).filter(c -> c.pass().isPresent()).count();
         long done = overview.rows().stream().flatMap(r -> r.cells().values().stream())
@@ -372,6 +437,7 @@ public final class StudyBrowser extends BorderPane {
         relinkButton.setText(missing == 1 ? "Relink 1 missing video…" : "Relink " + missing + " missing videos…");
         if (keep != null) select(keep.session().id(), keep.coder().id());
         updateSelection();
+        afterRefresh.run();
     }
 
     private static String plural(long n, String what) {

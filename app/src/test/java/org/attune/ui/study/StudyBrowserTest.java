@@ -165,6 +165,34 @@ class StudyBrowserTest {
         assertEquals(List.of(), dialogs.shown);
     }
 
+    /** In the app the study is opened and read in the background (ADR 6): the grid appears when the reading is done. */
+    @Test
+    void opensAndReadsTheStudyInTheBackground(FxRobot robot) throws Exception {
+        Path file = copySample(dir.resolve("s"));
+        java.util.concurrent.ExecutorService reads = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            StudyBrowser[] background = new StudyBrowser[1];
+            OpenStudy other = new OpenStudy();
+            java.util.concurrent.CountDownLatch shown = new java.util.concurrent.CountDownLatch(1);
+            robot.interact(() -> {
+                background[0] = new StudyBrowser(other, UserSettings.at(dir.resolve("bg.properties")), dialogs, forms,
+                        org.attune.ui.Tasks.background(reads));
+                background[0].setAfterRefresh(() -> {
+                    if (other.isOpen()) shown.countDown();
+                });
+                background[0].openStudy(file);
+                assertFalse(other.isOpen(), "openStudy returned before the study was opened: the FX thread did not wait");
+            });
+            assertTrue(shown.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(2, background[0].overview().rows().size());
+            assertEquals(List.of(), dialogs.shown);
+            robot.interact(other::close);
+        } finally {
+            reads.shutdownNow();
+        }
+    }
+
     @Test
     void addsACoderGivesThemASessionAndMarksItDone(FxRobot robot) throws Exception {
         Path file = copySample(dir.resolve("s"));
