@@ -97,7 +97,8 @@ public final class AttuneApp extends Application {
         SchemeBrowserView schemeView = new SchemeBrowserView(schemeModel, dialogs);
         AgreementView agreementView = new AgreementView(new AgreementViewModel(), dialogs, background);
         MeasuresView measuresView = new MeasuresView(new MeasuresViewModel(), dialogs, background);
-        CodingWorkspace codingView = new CodingWorkspace(openStudy, dialogs, KeyboardLayout.forLocale(Locale.getDefault()), settings);
+        CodingWorkspace codingView = new CodingWorkspace(openStudy, dialogs, KeyboardLayout.forLocale(Locale.getDefault()), settings,
+                Tasks.background(studyReads));
         Tab studyTab = new Tab("Study", browser);
         Tab codingTab = new Tab("Coding", codingView);
         Tab schemeTab = new Tab("Coding scheme", schemeView);

@@ -47,6 +47,7 @@ import org.attune.store.Study;
 import org.attune.store.StudyException;
 import org.attune.ui.DialogService;
 import org.attune.ui.OpenStudy;
+import org.attune.ui.Tasks;
 import org.attune.ui.UserSettings;
 import org.attune.ui.VideoJump;
 import org.attune.ui.player.SessionPlayer;
@@ -101,6 +102,9 @@ public final class CodingWorkspace extends BorderPane {
     private BorderPane timelinePane;
     private Label hint;
     private static final String CHOOSE_A_PASS = "Choose a pass to code above, or in the Study tab\n(double-click a coder's cell of a session).";
+    private final Tasks tasks;
+    /** A pass is being read: edits wait until it is shown. */
+    private boolean loading;
     private final AnimationTimer clock = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -119,6 +123,12 @@ public final class CodingWorkspace extends BorderPane {
 
     /** A workspace coding in the app's open study, shared with the study browser; key remapping comes from the user's settings. */
     public CodingWorkspace(OpenStudy openStudy, DialogService dialogs, KeyboardLayout layout, UserSettings settings) {
+        this(openStudy, dialogs, layout, settings, Tasks.immediate());
+    }
+
+    /** @param tasks how a pass's events are read (in the app: in the background, the window not waiting) */
+    public CodingWorkspace(OpenStudy openStudy, DialogService dialogs, KeyboardLayout layout, UserSettings settings, Tasks tasks) {
+        this.tasks = tasks;
         this.openStudy = openStudy;
         this.settings = settings;
         this.dialogs = dialogs;
@@ -322,44 +332,61 @@ public final class CodingWorkspace extends BorderPane {
         }
     }
 
-    /** Opens a pass: its events, its session's first video. */
+    /** What opening a pass reads from the study (in the background: 100,000 events take a third of a second). */
+    private record PassData(List<MediaFile> media, List<CodedEvent> events, Map<String, Integer> ratings) {
+    }
+
+    /** Opens a pass: its events (read in the background, the window not waiting), then its session's first video. */
     public void openPass(PassChoice p) {
         closePass();
         current = p;
         openStudy.activePassProperty().set(p.pass());
+        loading = true;
+        Study s = study;
+        status.setText("Opening " + p + "…");
+        tasks.run(() -> new PassData(s.media(p.session().id()), s.events().list(p.pass().id()), s.events().ratings(p.pass().id())), data -> {
+            if (current != p || study != s) return; // another pass or study was opened meanwhile
+            loading = false;
+            showPass(p, data);
+        }, failure -> {
+            if (current != p) return;
+            loading = false;
+            if (failure instanceof StudyException e) dialogs.showError("The pass cannot be opened", e.getMessage());
+            else dialogs.showFailure("The pass cannot be opened", failure);
+        });
+    }
+
+    private void showPass(PassChoice p, PassData data) {
         ratings.setEnabled(true);
-        try {
-            List<MediaFile> media = study.media(p.session().id());
-            sessionMs = media.stream().map(MediaFile::durationMs).filter(java.util.Objects::nonNull).mapToLong(Long::longValue).max().orElse(60_000);
-            refresh(true);
-            if (media.isEmpty()) {
-                status.setText(p.session().label() + " has no video attached; you can still edit events in the table.");
-                hint.setText(p.session().label() + " has no video attached.\nAttach one in the Study tab (select the session, then \"Attach video…\").");
+        List<MediaFile> media = data.media();
+        sessionMs = media.stream().map(MediaFile::durationMs).filter(java.util.Objects::nonNull).mapToLong(Long::longValue).max().orElse(60_000);
+        show(data.events(), data.ratings(), true);
+        status.setText("Coding " + p + ". All changes saved.");
+        if (media.isEmpty()) {
+            status.setText(p.session().label() + " has no video attached; you can still edit events in the table.");
+            hint.setText(p.session().label() + " has no video attached.\nAttach one in the Study tab (select the session, then \"Attach video…\").");
+            return;
+        }
+        List<SessionPlayer.Camera> cameras = media.stream().limit(4)
+                .map(m -> new SessionPlayer.Camera(study.resolveMedia(m), m.offsetMs(), m.fps())).toList();
+        SessionPlayer.open(cameras, vp -> {
+            if (current == null || current.pass().id() != p.pass().id()) { // another pass was opened meanwhile
+                vp.close();
                 return;
             }
-            List<SessionPlayer.Camera> cameras = media.stream().limit(4)
-                    .map(m -> new SessionPlayer.Camera(study.resolveMedia(m), m.offsetMs(), m.fps())).toList();
-            SessionPlayer.open(cameras, vp -> {
-                if (current == null || current.pass().id() != p.pass().id()) { // another pass was opened meanwhile
-                    vp.close();
-                    return;
-                }
-                player = vp;
-                videoArea.getChildren().setAll(vp.view());
-                if (vp.durationMs() > 0 && vp.durationMs() != sessionMs) {
-                    sessionMs = vp.durationMs();
-                    timeline.setEvents(events, index.running(), sessionMs, true);
-                }
-                transport.applyTo(vp);
-                if (pendingSeekMs >= 0) vp.seekStored(pendingSeekMs);
-                else vp.showFrame(0);
-                pendingSeekMs = -1;
-                status.setText("Coding " + p + (vp.cameras() > 1 ? " (" + vp.cameras() + " cameras, kept in step with camera 1)" : "") + ". All changes saved.");
-                requestFocus();
-            }, message -> dialogs.showError("The video cannot be played", message));
-        } catch (StudyException e) {
-            dialogs.showError("The pass cannot be opened", e.getMessage());
-        }
+            player = vp;
+            videoArea.getChildren().setAll(vp.view());
+            if (vp.durationMs() > 0 && vp.durationMs() != sessionMs) {
+                sessionMs = vp.durationMs();
+                timeline.setEvents(events, index.running(), sessionMs, true);
+            }
+            transport.applyTo(vp);
+            if (pendingSeekMs >= 0) vp.seekStored(pendingSeekMs);
+            else vp.showFrame(0);
+            pendingSeekMs = -1;
+            status.setText("Coding " + p + (vp.cameras() > 1 ? " (" + vp.cameras() + " cameras, kept in step with camera 1)" : "") + ". All changes saved.");
+            requestFocus();
+        }, message -> dialogs.showError("The video cannot be played", message));
     }
 
     CodingScheme scheme() {
@@ -529,6 +556,10 @@ public final class CodingWorkspace extends BorderPane {
      * after the coder agrees to reopen it (a finished pass may already be in a reliability analysis).
      */
     private boolean mayEdit() {
+        if (loading) {
+            status.setText("The pass is still opening: nothing was changed.");
+            return false;
+        }
         if (study.isReadOnly()) {
             status.setText("This study is open elsewhere and read-only here: nothing was changed.");
             return false;
@@ -759,18 +790,23 @@ public final class CodingWorkspace extends BorderPane {
         refresh(false);
     }
 
-    /** Reads the pass's events again (a pass opened, an undo or redo). */
+    /** Reads the pass's events again (after an undo or redo). */
     private void refresh(boolean newPass) {
         try {
-            events.setAll(study.events().list(current.pass().id()));
-            index = KeyCoding.index(scheme(), events);
-            if (newPass && !events.isEmpty()) sessionMs = Math.max(sessionMs, events.get(events.size() - 1).onsetMs() + 1000);
-            timeline.setEvents(events, index.running(), sessionMs, newPass);
-            refreshPalette();
-            ratings.show(study.events().ratings(current.pass().id()));
+            show(study.events().list(current.pass().id()), study.events().ratings(current.pass().id()), newPass);
         } catch (StudyException ex) {
             dialogs.showError("The events cannot be read", ex.getMessage());
         }
+    }
+
+    /** Shows a pass's events and ratings: table, key index, timeline, palette. */
+    private void show(List<CodedEvent> list, Map<String, Integer> passRatings, boolean newPass) {
+        events.setAll(list);
+        index = KeyCoding.index(scheme(), events);
+        if (newPass && !events.isEmpty()) sessionMs = Math.max(sessionMs, events.get(events.size() - 1).onsetMs() + 1000);
+        timeline.setEvents(events, index.running(), sessionMs, newPass);
+        refreshPalette();
+        ratings.show(passRatings);
     }
 
     /** Where an event sits in the table's order (onset, then id, as the study lists them), or where it would go. */
@@ -820,6 +856,7 @@ public final class CodingWorkspace extends BorderPane {
 
     /** Closes the pass: its video, its events. */
     public void closePass() {
+        loading = false;
         if (player != null) player.close();
         player = null;
         current = null;

@@ -124,6 +124,48 @@ class CodingWorkspaceTest {
         assertEquals(List.of(), dialogs);
     }
 
+    /** In the app a pass's events are read in the background (ADR 6): until they are shown, a key press changes nothing. */
+    @Test
+    void aPassReadInTheBackgroundTakesNoEditsUntilItIsShown(FxRobot robot) throws Exception {
+        Path study = copySample();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService reads = java.util.concurrent.Executors.newSingleThreadExecutor();
+        // the read waits for the test's go, so the "still opening" moment is certain, not a race
+        org.attune.ui.Tasks held = new org.attune.ui.Tasks() {
+            final org.attune.ui.Tasks inner = org.attune.ui.Tasks.background(reads);
+
+            @Override
+            public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> onDone, java.util.function.Consumer<Throwable> onFailed) {
+                inner.run(() -> {
+                    release.await();
+                    return work.call();
+                }, onDone, onFailed);
+            }
+        };
+        try {
+            CodingWorkspace[] w = new CodingWorkspace[1];
+            robot.interact(() -> {
+                w[0] = new CodingWorkspace(new org.attune.ui.OpenStudy(), recording, KeyboardLayout.US_QWERTY, org.attune.ui.UserSettings.memory(), held);
+                workspace.getScene().setRoot(w[0]);
+                w[0].open(study);
+                CodingWorkspace.PassChoice cm = w[0].passChoices().stream()
+                        .filter(p -> p.session().label().equals("S02") && p.coder().initials().equals("CM")).findFirst().orElseThrow();
+                w[0].openPass(cm);
+                w[0].code("KeyE", 5_000);
+            });
+            assertEquals(0, w[0].events().size(), "nothing shown or coded yet");
+            assertEquals("The pass is still opening: nothing was changed.", robot.lookup("#saveStatus").queryLabeled().getText());
+            release.countDown();
+            assertTrue(Await.until(() -> w[0].events().size() == 24), "the pass's 24 events are shown once read");
+            robot.interact(() -> w[0].code("KeyE", 5_000));
+            assertEquals(25, w[0].events().size());
+            robot.interact(w[0]::close);
+        } finally {
+            reads.shutdownNow();
+        }
+        assertEquals(List.of(), dialogs);
+    }
+
     @Test
     void aJumpFromAnotherViewOpensThePassAtThatFrame(FxRobot robot) throws Exception {
         Path study = copySample();
