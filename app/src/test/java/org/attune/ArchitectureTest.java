@@ -48,6 +48,13 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().belongToAnyOf(org.attune.coding.KeyCoding.class)
             .because("the store must serve a second implementation (a lab server) without knowing statistics or keys");
 
+    /** Dialogs and file choosers open in one place each, so tests answer them instead of a person. */
+    static final ArchRule DIALOGS_THROUGH_SERVICES = noClasses().that().resideInAPackage("org.attune.ui..")
+            .and().doNotHaveSimpleName("FxDialogService").and().doNotHaveSimpleName("FxStudyForms").and().doNotHaveSimpleName("KeysDialog")
+            .should().dependOnClassesThat().belongToAnyOf(javafx.stage.FileChooser.class, javafx.stage.DirectoryChooser.class,
+                    javafx.scene.control.Alert.class, javafx.scene.control.TextInputDialog.class)
+            .because("views ask through DialogService (or the study browser's StudyForms), which tests replace");
+
     /** Every package a slice of its own: no two packages depend on each other, directly or round about. */
     static final com.tngtech.archunit.lang.ArchRule NO_PACKAGE_CYCLES = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
             .matching("org.attune.(**)").should().beFreeOfCycles();
@@ -105,6 +112,16 @@ class ArchitectureTest {
     @Test
     void theStoreRuleCatchesAViolation() {
         assertTrue(STORE_WITHOUT_STATISTICS_OR_KEYS.evaluate(new ClassFileImporter().importClasses(org.attune.store.StoreRuleFixture.class)).hasViolation());
+    }
+
+    @Test
+    void viewsOpenNoDialogsOfTheirOwn() {
+        DIALOGS_THROUGH_SERVICES.check(production);
+    }
+
+    @Test
+    void theDialogRuleCatchesAViolation() {
+        assertTrue(DIALOGS_THROUGH_SERVICES.evaluate(new ClassFileImporter().importClasses(org.attune.ui.DialogRuleFixture.class)).hasViolation());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.attune.ui;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one way the UI tells the user that something went wrong: what happened and what to do, in
@@ -36,4 +38,10 @@ public interface DialogService {
 
     /** Asks a yes/no question; {@code yes} labels the button that goes ahead. True if the user went ahead. */
     boolean confirm(String title, String question, String yes);
+
+    /** A file to open, chosen by the user; {@code kind} names it ("Attune study"), {@code patterns} filter it ("*.attune"). */
+    Optional<Path> chooseFileToOpen(String title, String kind, List<String> patterns);
+
+    /** A line of text the user types (e.g. a time to go to); empty if they cancel. */
+    Optional<String> askText(String title, String question, String initial);
 }

@@ -48,4 +48,21 @@ public final class FxDialogService implements DialogService {
         alert.setHeaderText(title);
         return alert.showAndWait().filter(go::equals).isPresent();
     }
+
+    @Override
+    public java.util.Optional<java.nio.file.Path> chooseFileToOpen(String title, String kind, List<String> patterns) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(kind + " (" + String.join(", ", patterns) + ")", patterns));
+        return java.util.Optional.ofNullable(chooser.showOpenDialog(owner)).map(java.io.File::toPath);
+    }
+
+    @Override
+    public java.util.Optional<String> askText(String title, String question, String initial) {
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(initial);
+        d.initOwner(owner);
+        d.setTitle(title);
+        d.setHeaderText(question);
+        return d.showAndWait();
+    }
 }

@@ -65,6 +65,16 @@ public final class CodingBenchmark {
                 public boolean confirm(String title, String question, String yes) {
                     return true;
                 }
+
+                @Override
+                public java.util.Optional<java.nio.file.Path> chooseFileToOpen(String title, String kind, java.util.List<String> patterns) {
+                    return java.util.Optional.empty();
+                }
+
+                @Override
+                public java.util.Optional<String> askText(String title, String question, String initial) {
+                    return java.util.Optional.empty();
+                }
             }, KeyboardLayout.US_QWERTY);
             Stage stage = new Stage();
             Scene scene = new Scene(w, 1280, 800);

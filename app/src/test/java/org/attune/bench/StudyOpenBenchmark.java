@@ -157,6 +157,16 @@ public final class StudyOpenBenchmark {
         public boolean confirm(String title, String question, String yes) {
             return true;
         }
+
+        @Override
+        public java.util.Optional<java.nio.file.Path> chooseFileToOpen(String title, String kind, java.util.List<String> patterns) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<String> askText(String title, String question, String initial) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static final class NoForms implements StudyForms {

@@ -1,7 +1,11 @@
 package org.attune.ui;
 
+import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 
 /** A dialog service for view tests: records what would have been shown, as "title: what to do" (problems: then one per line). */
 public final class RecordingDialogs implements DialogService {
@@ -25,5 +29,23 @@ public final class RecordingDialogs implements DialogService {
     public boolean confirm(String title, String question, String yes) {
         shown.add(title + "? " + question);
         return answer;
+    }
+
+    /** What {@link #chooseFileToOpen} answers, in turn (empty: the user cancelled). */
+    public final Deque<Path> files = new ArrayDeque<>();
+
+    /** What {@link #askText} answers, in turn (empty: the user cancelled). */
+    public final Deque<String> texts = new ArrayDeque<>();
+
+    @Override
+    public Optional<Path> chooseFileToOpen(String title, String kind, List<String> patterns) {
+        shown.add(title + " (" + kind + ")");
+        return Optional.ofNullable(files.poll());
+    }
+
+    @Override
+    public Optional<String> askText(String title, String question, String initial) {
+        shown.add(title + "? " + question);
+        return Optional.ofNullable(texts.poll());
     }
 }

@@ -1,6 +1,5 @@
 package org.attune.ui.agreement;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +30,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 import org.attune.agreement.Coefficient;
@@ -393,11 +391,7 @@ public final class AgreementView extends BorderPane {
     }
 
     private void chooseStudy() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open study");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Attune study (*.attune)", "*.attune"));
-        File f = chooser.showOpenDialog(getScene().getWindow());
-        if (f != null) open(f.toPath());
+        dialogs.chooseFileToOpen("Open study", "Attune study", List.of("*.attune")).ifPresent(this::open);
     }
 
     private Coefficient main(EventAgreement.Row r) {

@@ -103,6 +103,7 @@ public final class CodingWorkspace extends BorderPane {
     private Label hint;
     private static final String CHOOSE_A_PASS = "Choose a pass to code above, or in the Study tab\n(double-click a coder's cell of a session).";
     private final Tasks tasks;
+    private KeysDialog.Editor keyEditor = KeysDialog::show;
     /** A pass is being read: edits wait until it is shown. */
     private boolean loading;
     private final AnimationTimer clock = new AnimationTimer() {
@@ -170,7 +171,7 @@ public final class CodingWorkspace extends BorderPane {
         keysButton.setFocusTraversable(false);
         keysButton.setTooltip(new javafx.scene.control.Tooltip("Your keys for codes and the player; conflicts are flagged"));
         keysButton.setOnAction(e -> {
-            if (keys != null) KeysDialog.show(getScene().getWindow(), keys, layout).ifPresent(choice -> {
+            if (keys != null) keyEditor.edit(getScene().getWindow(), keys, layout).ifPresent(choice -> {
                 layout = choice.layout();
                 settings.put("keyboard.layout", layout.name());
                 saveKeys(choice.keys());
@@ -334,6 +335,11 @@ public final class CodingWorkspace extends BorderPane {
 
     /** What opening a pass reads from the study (in the background: 100,000 events take a third of a second). */
     private record PassData(List<MediaFile> media, List<CodedEvent> events, Map<String, Integer> ratings) {
+    }
+
+    /** How Keys… asks for keys (tests answer with a script instead of the dialog). */
+    void setKeyEditor(KeysDialog.Editor editor) {
+        this.keyEditor = editor;
     }
 
     /** Opens a pass: its events (read in the background, the window not waiting), then its session's first video. */
@@ -687,11 +693,8 @@ public final class CodingWorkspace extends BorderPane {
     /** Asks for a time and shows the frame there. */
     private void goToTime() {
         if (player == null) return;
-        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(TimeFormat.clock(player.stampMs()));
-        d.initOwner(getScene().getWindow());
-        d.setTitle("Go to time");
-        d.setHeaderText("Go to a time in the session (00:01:23.456, 1:23.456 or 83.456 seconds).");
-        d.showAndWait().ifPresent(text -> {
+        dialogs.askText("Go to time", "Go to a time in the session (00:01:23.456, 1:23.456 or 83.456 seconds).",
+                TimeFormat.clock(player.stampMs())).ifPresent(text -> {
             Optional<Long> t = TimeFormat.parseClock(text);
             if (t.isEmpty()) status.setText("\"" + text + "\" is not a time: write 00:01:23.456, 1:23.456 or 83.456 (seconds).");
             else player.seekStored(t.get());

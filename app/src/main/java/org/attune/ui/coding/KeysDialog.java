@@ -58,6 +58,15 @@ final class KeysDialog {
     }
 
     /** The coder's keys and the keyboard they type on. */
+    /**
+     * How the workspace asks for keys: the dialog in the app, a script in tests. One method, so
+     * {@code KeysDialog::show} is one.
+     */
+    @FunctionalInterface
+    interface Editor {
+        Optional<Choice> edit(Window owner, KeyMap current, KeyboardLayout startLayout);
+    }
+
     record Choice(KeyMap keys, KeyboardLayout layout) {
     }
 

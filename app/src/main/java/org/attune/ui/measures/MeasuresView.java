@@ -1,6 +1,5 @@
 package org.attune.ui.measures;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +26,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.attune.analysis.MeasureParameters;
 import org.attune.analysis.MeasureValue;
@@ -88,12 +86,7 @@ public final class MeasuresView extends BorderPane {
     private VBox controls() {
         Button open = new Button("Open study…");
         open.setMaxWidth(Double.MAX_VALUE);
-        open.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Attune study (*.attune)", "*.attune"));
-            File f = chooser.showOpenDialog(getScene().getWindow());
-            if (f != null) open(f.toPath());
-        });
+        open.setOnAction(e -> dialogs.chooseFileToOpen("Open study", "Attune study", List.of("*.attune")).ifPresent(this::open));
         Label study = new Label();
         study.textProperty().bind(model.studyNameProperty());
         study.getStyleClass().add("agreement-study");

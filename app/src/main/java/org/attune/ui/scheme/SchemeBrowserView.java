@@ -1,6 +1,5 @@
 package org.attune.ui.scheme;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -19,7 +18,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
-import javafx.stage.FileChooser;
 import org.attune.scheme.Code;
 import org.attune.scheme.CodingScheme;
 import org.attune.scheme.Family;
@@ -131,11 +129,7 @@ public final class SchemeBrowserView extends BorderPane {
     }
 
     private void chooseScheme() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open coding scheme");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Attune scheme (*.json)", "*.json"));
-        File file = chooser.showOpenDialog(getScene().getWindow());
-        if (file != null) open(file.toPath());
+        dialogs.chooseFileToOpen("Open coding scheme", "Attune scheme", List.of("*.json")).ifPresent(this::open);
     }
 
     /** Opens a scheme file, or explains in a dialog why it cannot be used. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -164,6 +165,24 @@ class CodingWorkspaceTest {
             reads.shutdownNow();
         }
         assertEquals(List.of(), dialogs);
+    }
+
+    /** Keys… and Go to time ask through injected dialogs (issue 13: no dialog a test cannot answer). */
+    @Test
+    void keysAndGoToTimeAskThroughDialogsATestCanAnswer(FxRobot robot) throws Exception {
+        openSample(robot);
+        robot.interact(() -> workspace.setKeyEditor((owner, current, layout) -> Optional.of(
+                new KeysDialog.Choice(new org.attune.coding.KeyMap(workspace.scheme(), Map.of("P_INTRUDE", "KeyQ"), Map.of()), layout))));
+        robot.clickOn("#keys");
+        showFrame(robot, 400);
+        int before = workspace.events().size();
+        robot.push(KeyCode.Q);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before + 1, workspace.events().size(), "Q codes P_INTRUDE after Keys…");
+        recording.texts.add("0:20");
+        robot.push(KeyCode.CONTROL, KeyCode.G);
+        assertTrue(Await.until(() -> workspace.player().currentFrame() == 500), "Go to time 0:20 shows frame 500");
+        assertTrue(dialogs.contains("Go to time? Go to a time in the session (00:01:23.456, 1:23.456 or 83.456 seconds)."), dialogs.toString());
     }
 
     @Test
