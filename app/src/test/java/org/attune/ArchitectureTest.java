@@ -55,6 +55,11 @@ class ArchitectureTest {
                     javafx.scene.control.Alert.class, javafx.scene.control.TextInputDialog.class)
             .because("views ask through DialogService (or the study browser's StudyForms), which tests replace");
 
+    /** View models hold the state and rules of a view, with JavaFX's observable values but none of its nodes: they are tested without the toolkit. */
+    static final ArchRule VIEW_MODELS_WITHOUT_NODES = noClasses().that().haveSimpleNameEndingWith("ViewModel").or().haveSimpleName("PassEditor")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.application..")
+            .because("a view model must run and be tested without the UI toolkit");
+
     /** Every package a slice of its own: no two packages depend on each other, directly or round about. */
     static final com.tngtech.archunit.lang.ArchRule NO_PACKAGE_CYCLES = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
             .matching("org.attune.(**)").should().beFreeOfCycles();
@@ -122,6 +127,16 @@ class ArchitectureTest {
     @Test
     void theDialogRuleCatchesAViolation() {
         assertTrue(DIALOGS_THROUGH_SERVICES.evaluate(new ClassFileImporter().importClasses(org.attune.ui.DialogRuleFixture.class)).hasViolation());
+    }
+
+    @Test
+    void viewModelsHoldNoNodes() {
+        VIEW_MODELS_WITHOUT_NODES.check(production);
+    }
+
+    @Test
+    void theViewModelRuleCatchesANode() {
+        assertTrue(VIEW_MODELS_WITHOUT_NODES.evaluate(new ClassFileImporter().importClasses(org.attune.ui.CanaryViewModel.class)).hasViolation());
     }
 
     @Test

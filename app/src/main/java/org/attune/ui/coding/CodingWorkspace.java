@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
@@ -85,8 +86,9 @@ public final class CodingWorkspace extends BorderPane {
     private final CodePalette palette = new CodePalette();
     private final VBox chooser = new VBox(4);
     private final EventTable table = new EventTable(events, e -> scheme().code(e.code()).map(Code::label).orElse(""), new TableHost());
-    /** The pass's running states and state bouts, kept with every change (key presses, palette and timeline read it; no scan per press). */
-    private PassIndex index = new PassIndex();
+    /** The open pass as the coder changes it (the view model); null while no pass is shown. */
+    private PassEditor editor;
+    private static final PassIndex NO_PASS = new PassIndex();
     private long sessionMs = 60_000;
     private final CodingTimeline timeline = new CodingTimeline();
     private final RatingsPanel ratings = new RatingsPanel();
@@ -300,6 +302,7 @@ public final class CodingWorkspace extends BorderPane {
                     passChooser.setValue(current);
                     choosing = false;
                     openStudy.activePassProperty().set(current.pass());
+                    if (editor != null) editor.passStatusIs(current.pass().status());
                     // marked done from the study browser, which may have ended running states: show them ended
                     if (current.pass().status() == PassStatus.DONE && keep.pass().status() != PassStatus.DONE) refresh();
                 }
@@ -363,6 +366,8 @@ public final class CodingWorkspace extends BorderPane {
     }
 
     private void showPass(PassChoice p, PassData data) {
+        editor = new PassEditor(study, p, events, dialogs, timeline::eventChanged, () -> Platform.runLater(openStudy::changed),
+                openStudy::noteEdit, status::setText);
         ratings.setEnabled(true);
         List<MediaFile> media = data.media();
         sessionMs = media.stream().map(MediaFile::durationMs).filter(java.util.Objects::nonNull).mapToLong(Long::longValue).max().orElse(60_000);
@@ -384,7 +389,7 @@ public final class CodingWorkspace extends BorderPane {
             videoArea.getChildren().setAll(vp.view());
             if (vp.durationMs() > 0 && vp.durationMs() != sessionMs) {
                 sessionMs = vp.durationMs();
-                timeline.setEvents(events, index.running(), sessionMs, true);
+                timeline.setEvents(events, index().running(), sessionMs, true);
             }
             transport.applyTo(vp);
             if (pendingSeekMs >= 0) vp.seekStored(pendingSeekMs);
@@ -522,71 +527,34 @@ public final class CodingWorkspace extends BorderPane {
     private void code(Code code, long stampMs) {
         if (!mayEdit()) return;
         try {
-            KeyCoding.Action a = KeyCoding.onCode(scheme(), code, stampMs, index);
-            if (a instanceof KeyCoding.ChooseModifiers ask) {
-                showChooser(ask);
+            table.clearSelection();
+            Optional<KeyCoding.ChooseModifiers> ask = editor.code(code, stampMs);
+            if (ask.isPresent()) {
+                showChooser(ask.get());
                 return;
             }
-            if (a instanceof KeyCoding.Refused r) {
-                status.setText(r.why());
-                return;
-            }
-            apply(a);
+            markCoded(editor.lastCoded());
         } catch (StudyException ex) {
             dialogs.showError("The event was not saved", ex.getMessage());
         }
     }
 
-    /**
-     * Commits one action, then updates the table in place: only the events it touched are read back,
-     * so a press costs the same in a pass of 100 events or 100,000 (docs/benchmarks.md).
-     */
-    private void apply(KeyCoding.Action a) throws StudyException {
-        table.clearSelection();
-        Optional<CodedEvent> e = org.attune.service.KeyPresses.apply(study.events(), current.pass().id(), a);
-        openStudy.noteEdit();
-        if (a instanceof KeyCoding.StartState start) {
-            for (CodedEvent ended : start.ends()) study.events().get(ended.id()).ifPresent(x -> replace(ended, x));
-        }
-        int row = e.map(x -> a instanceof KeyCoding.StopState stop ? replace(stop.running(), x) : insert(x)).orElse(-1);
+    /** After a key press: the palette's running states, the row just coded marked. */
+    private void markCoded(Optional<PassEditor.Coded> c) {
         refreshPalette();
-        e.ifPresent(ev -> {
-            table.markLastCoded(ev.id(), row);
-            status.setText((a instanceof KeyCoding.StopState ? "Ended " : "Coded ") + ev.code() + " at "
-                    + TimeFormat.clock(a instanceof KeyCoding.StopState s ? s.offsetMs() : ev.onsetMs()) + ". All changes saved.");
-        });
+        c.ifPresent(x -> table.markLastCoded(x.event().id(), x.row()));
     }
 
     /**
-     * Whether the open pass may be changed now: not in a read-only study, and a pass marked done only
-     * after the coder agrees to reopen it (a finished pass may already be in a reliability analysis).
+     * Whether the open pass may be changed now: it is shown (not still being read), and the pass
+     * editor agrees (not read-only; a pass marked done only once the coder reopens it).
      */
     private boolean mayEdit() {
-        if (loading) {
+        if (loading || editor == null) {
             status.setText("The pass is still opening: nothing was changed.");
             return false;
         }
-        if (study.isReadOnly()) {
-            status.setText("This study is open elsewhere and read-only here: nothing was changed.");
-            return false;
-        }
-        if (current.pass().status() == PassStatus.DONE) {
-            if (!dialogs.confirm("This pass is marked done", current.session().label() + " · " + current.coder().initials()
-                    + " was marked done, and may already be in a reliability analysis. Reopen it to change its events?", "Reopen and change")) {
-                status.setText("Nothing changed: " + current + " stays done. Reopen it in the Study tab to change it.");
-                return false;
-            }
-            try {
-                study.setPassStatus(current.pass().id(), PassStatus.IN_PROGRESS);
-            } catch (StudyException e) {
-                dialogs.showError("The pass could not be reopened", e.getMessage());
-                return false;
-            }
-            openStudy.changed(); // reloads the passes: current now says in progress
-        } else if (current.pass().status() == PassStatus.NOT_STARTED) {
-            Platform.runLater(openStudy::changed); // the study file marks it in progress with the first edit
-        }
-        return true;
+        return editor.mayEdit();
     }
 
     /** What the event table asks for, done on the study. */
@@ -599,7 +567,7 @@ public final class CodingWorkspace extends BorderPane {
         @Override
         public void setTimeToFrameOnScreen(CodedEvent e, EventEdit.Field which) {
             if (player == null || !mayEdit()) return;
-            commitEdit(e, EventEdit.setTime(scheme(), e, which, player.stampMs(), index), which.name().toLowerCase(Locale.ROOT));
+            commitEdit(e, EventEdit.setTime(scheme(), e, which, player.stampMs(), index()), which.name().toLowerCase(Locale.ROOT));
         }
 
         @Override
@@ -629,24 +597,19 @@ public final class CodingWorkspace extends BorderPane {
             table.refresh();
             return;
         }
-        EventEdit.Result r = EventEdit.apply(scheme(), e, field, text == null ? "" : text, ms -> player == null ? ms : player.snap(ms), index);
+        EventEdit.Result r = EventEdit.apply(scheme(), e, field, text == null ? "" : text, ms -> player == null ? ms : player.snap(ms), index());
         commitEdit(e, r, field.name().toLowerCase(Locale.ROOT));
     }
 
     private void commitEdit(CodedEvent e, EventEdit.Result r, String what) {
-        if (!r.ok()) {
-            status.setText("Not changed: " + r.message());
-            table.refresh();
-            return;
-        }
         try {
-            CodedEvent changed = study.events().change(e.id(), r.draft().get());
-            openStudy.noteEdit();
-            int row = replace(e, changed);
+            OptionalInt row = editor.change(e, r, what);
+            if (row.isEmpty()) {
+                table.refresh();
+                return;
+            }
             refreshPalette();
-            table.select(row);
-            status.setText("Changed the " + what + " of " + changed.code() + " at " + TimeFormat.clock(changed.onsetMs()) + ". "
-                    + (r.message().isEmpty() ? "" : r.message() + " ") + "All changes saved.");
+            table.select(row.getAsInt());
         } catch (StudyException ex) {
             dialogs.showError("The event was not changed", ex.getMessage());
         }
@@ -656,19 +619,9 @@ public final class CodingWorkspace extends BorderPane {
     private void deleteEvents(List<CodedEvent> doomed) {
         if (doomed.isEmpty() || !mayEdit()) return;
         try {
-            for (CodedEvent e : doomed) {
-                study.events().delete(e.id());
-                int at = positionOf(e.onsetMs(), e.id());
-                if (at < events.size() && events.get(at).id() == e.id()) events.remove(at);
-                else events.removeIf(x -> x.id() == e.id());
-                index.remove(e.id());
-                timeline.eventChanged(e);
-            }
-            openStudy.noteEdit();
+            editor.delete(doomed);
             table.clearSelection();
             refreshPalette();
-            status.setText("Deleted " + (doomed.size() == 1 ? doomed.get(0).code() + " at " + TimeFormat.clock(doomed.get(0).onsetMs()) : doomed.size() + " events")
-                    + " (Ctrl+Z brings " + (doomed.size() == 1 ? "it" : "them, one by one,") + " back). All changes saved.");
         } catch (StudyException ex) {
             dialogs.showError("The event was not deleted", ex.getMessage());
         }
@@ -676,15 +629,13 @@ public final class CodingWorkspace extends BorderPane {
 
     /** A session rating set (or cleared) in the ratings panel: one undoable step, like an event. */
     private void rate(String code, Integer value) {
-        if (current == null) return;
+        if (current == null || editor == null) return;
         if (!mayEdit()) {
             refresh();
             return;
         }
         try {
-            study.events().setRating(current.pass().id(), code, value);
-            openStudy.noteEdit();
-            status.setText(RatingsPanel.describe(scheme().code(code).orElseThrow(), value) + ". All changes saved.");
+            editor.rate(code, value);
         } catch (StudyException ex) {
             dialogs.showError("The rating was not saved", ex.getMessage());
         }
@@ -706,13 +657,9 @@ public final class CodingWorkspace extends BorderPane {
     private void moveEdge(CodedEvent e, long onsetMs, Long offsetMs) {
         if (current == null || !mayEdit()) return;
         try {
-            CodedEvent changed = study.events().change(e.id(), new EventDraft(e.code(), onsetMs, offsetMs, e.modifiers(), e.comment()));
-            openStudy.noteEdit();
-            table.markLastCoded(changed.id(), replace(e, changed));
+            int row = editor.moveEdge(e, onsetMs, offsetMs);
+            table.markLastCoded(e.id(), row);
             refreshPalette();
-            boolean onset = onsetMs != e.onsetMs();
-            status.setText("Moved the " + (onset ? "onset" : "offset") + " of " + e.code() + " to " + TimeFormat.clock(onset ? onsetMs : offsetMs)
-                    + ". All changes saved.");
         } catch (StudyException ex) {
             dialogs.showError("The event was not changed", ex.getMessage());
         }
@@ -762,7 +709,8 @@ public final class CodingWorkspace extends BorderPane {
             case DONE -> {
                 closeChooser();
                 try {
-                    apply(KeyCoding.withModifiers(scheme(), ask.code(), ask.atMs(), modifierChoice.result(), index));
+                    table.clearSelection();
+                    markCoded(editor.apply(KeyCoding.withModifiers(scheme(), ask.code(), ask.atMs(), modifierChoice.result(), index())));
                 } catch (StudyException ex) {
                     dialogs.showError("The event was not saved", ex.getMessage());
                 }
@@ -779,82 +727,43 @@ public final class CodingWorkspace extends BorderPane {
     private void undoRedo(boolean redo) {
         if (!mayEdit()) return;
         try {
-            long pass = current.pass().id();
-            Optional<String> what = redo ? study.events().redo(pass) : study.events().undo(pass);
-            openStudy.noteEdit();
-            refresh();
-            status.setText(what.map(w -> (redo ? "Redone: " : "Undone: ") + w + ". All changes saved.").orElse(redo ? "Nothing to redo." : "Nothing to undo."));
+            Map<String, Integer> now = editor.undoRedo(redo);
+            shown(now, false);
         } catch (StudyException ex) {
             dialogs.showError(redo ? "Redo failed" : "Undo failed", ex.getMessage());
         }
     }
 
+    /** Reads the pass's events again (marked done elsewhere, which may have ended running states). */
     private void refresh() {
-        refresh(false);
-    }
-
-    /** Reads the pass's events again (after an undo or redo). */
-    private void refresh(boolean newPass) {
+        if (editor == null) return;
         try {
-            show(study.events().list(current.pass().id()), study.events().ratings(current.pass().id()), newPass);
+            shown(editor.reload(), false);
         } catch (StudyException ex) {
             dialogs.showError("The events cannot be read", ex.getMessage());
         }
     }
 
-    /** Shows a pass's events and ratings: table, key index, timeline, palette. */
+    /** Shows a pass's events and ratings as the editor now holds them: timeline, palette, ratings. */
     private void show(List<CodedEvent> list, Map<String, Integer> passRatings, boolean newPass) {
-        events.setAll(list);
-        index = KeyCoding.index(scheme(), events);
+        editor.show(list);
+        shown(passRatings, newPass);
+    }
+
+    private void shown(Map<String, Integer> passRatings, boolean newPass) {
         if (newPass && !events.isEmpty()) sessionMs = Math.max(sessionMs, events.get(events.size() - 1).onsetMs() + 1000);
-        timeline.setEvents(events, index.running(), sessionMs, newPass);
+        timeline.setEvents(events, index().running(), sessionMs, newPass);
         refreshPalette();
         ratings.show(passRatings);
     }
 
-    /** Where an event sits in the table's order (onset, then id, as the study lists them), or where it would go. */
-    private int positionOf(long onsetMs, long id) {
-        int lo = 0;
-        int hi = events.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            CodedEvent m = events.get(mid);
-            if (m.onsetMs() < onsetMs || m.onsetMs() == onsetMs && m.id() < id) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
-    }
-
-    /** Puts a new event at its place in the table; returns its row. */
-    private int insert(CodedEvent e) {
-        int at = positionOf(e.onsetMs(), e.id());
-        events.add(at, e);
-        if (scheme().code(e.code()).map(Code::isState).orElse(false)) index.put(e);
-        timeline.eventChanged(e);
-        return at;
-    }
-
-    /** Replaces an event that changed (found by its old onset, no scan); returns its new row. */
-    private int replace(CodedEvent old, CodedEvent now) {
-        timeline.eventChanged(old); // where it was is drawn again too
-        int at = positionOf(old.onsetMs(), old.id());
-        if (at < events.size() && events.get(at).id() == old.id()) {
-            if (old.onsetMs() == now.onsetMs()) {
-                events.set(at, now);
-                if (scheme().code(now.code()).map(Code::isState).orElse(false)) index.put(now);
-                timeline.eventChanged(now);
-                return at;
-            }
-            events.remove(at);
-        } else {
-            events.removeIf(e -> e.id() == old.id()); // not where it was expected: the slow, sure way
-        }
-        index.remove(old.id());
-        return insert(now);
+    /** The open pass's running states and state bouts (none while no pass is shown). */
+    private PassIndex index() {
+        return editor == null ? NO_PASS : editor.index();
     }
 
     private void refreshPalette() {
-        palette.showRunning(index.running().keySet());
+        palette.showRunning(index().running().keySet());
     }
 
     /** Closes the pass: its video, its events. */
@@ -868,8 +777,8 @@ public final class CodingWorkspace extends BorderPane {
         events.clear();
         ratings.show(Map.of());
         ratings.setEnabled(false);
-        index = new PassIndex();
-        timeline.setEvents(events, index.running(), sessionMs, true);
+        editor = null;
+        timeline.setEvents(events, index().running(), sessionMs, true);
         hint.setText(CHOOSE_A_PASS);
         videoArea.getChildren().setAll(hint);
         refreshPalette();
