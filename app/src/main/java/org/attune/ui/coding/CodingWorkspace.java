@@ -35,7 +35,6 @@ import org.attune.coding.EventEdit;
 import org.attune.coding.KeyCoding;
 import org.attune.coding.KeyMap;
 import org.attune.coding.MediaFile;
-import org.attune.coding.ModifierChoice;
 import org.attune.coding.PassIndex;
 import org.attune.coding.PassStatus;
 import org.attune.coding.Session;
@@ -43,7 +42,6 @@ import org.attune.coding.TimeFormat;
 import org.attune.scheme.Code;
 import org.attune.scheme.CodingScheme;
 import org.attune.scheme.KeyboardLayout;
-import org.attune.scheme.ModifierSet;
 import org.attune.store.Study;
 import org.attune.store.StudyException;
 import org.attune.ui.DialogService;
@@ -74,6 +72,7 @@ public final class CodingWorkspace extends BorderPane {
 
     private final OpenStudy openStudy;
     private final UserSettings settings;
+    private final KeySettings keySettings;
     private KeyMap keys;
     private final DialogService dialogs;
     private KeyboardLayout layout;
@@ -84,7 +83,7 @@ public final class CodingWorkspace extends BorderPane {
     private final TransportBar transport = new TransportBar(() -> this.player, this::goToTime);
     private final Label status = new Label("Open a study to start coding.");
     private final CodePalette palette = new CodePalette();
-    private final VBox chooser = new VBox(4);
+    private final ModifierChooser chooser = new ModifierChooser();
     private final EventTable table = new EventTable(events, e -> scheme().code(e.code()).map(Code::label).orElse(""), new TableHost());
     /** The open pass as the coder changes it (the view model); null while no pass is shown. */
     private PassEditor editor;
@@ -95,8 +94,6 @@ public final class CodingWorkspace extends BorderPane {
     private Study study;
     private PassChoice current;
     private SessionPlayer player;
-    private KeyCoding.ChooseModifiers pending;
-    private ModifierChoice modifierChoice;
     private long pendingSeekMs = -1;
     private long lastStampMs;
     private boolean choosing;
@@ -135,7 +132,8 @@ public final class CodingWorkspace extends BorderPane {
         this.openStudy = openStudy;
         this.settings = settings;
         this.dialogs = dialogs;
-        this.layout = settings.get("keyboard.layout").flatMap(CodingWorkspace::layoutNamed).orElse(layout);
+        this.keySettings = new KeySettings(settings);
+        this.layout = keySettings.layout(layout);
         getStyleClass().add("coding-workspace");
         setTop(toolbar());
         setCenter(centre());
@@ -175,7 +173,7 @@ public final class CodingWorkspace extends BorderPane {
         keysButton.setOnAction(e -> {
             if (keys != null) keyEditor.edit(getScene().getWindow(), keys, layout).ifPresent(choice -> {
                 layout = choice.layout();
-                settings.put("keyboard.layout", layout.name());
+                keySettings.saveLayout(layout);
                 saveKeys(choice.keys());
             });
             requestFocus();
@@ -200,10 +198,6 @@ public final class CodingWorkspace extends BorderPane {
         hint.getStyleClass().add("video-hint");
         videoArea.getChildren().add(hint);
         videoArea.setMinHeight(200);
-        chooser.getStyleClass().add("modifier-chooser");
-        chooser.setVisible(false);
-        chooser.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        chooser.setId("modifierChooser");
         Button zoomIn = new Button("+");
         zoomIn.setId("zoomIn");
         zoomIn.setTooltip(new javafx.scene.control.Tooltip("Timeline: show less time (Ctrl+wheel on the timeline zooms around the mouse)"));
@@ -274,7 +268,7 @@ public final class CodingWorkspace extends BorderPane {
             status.setText("Open a study to start coding.");
             return;
         }
-        keys = loadKeys(s.scheme());
+        keys = keySettings.load(s.scheme());
         palette.show(s.scheme(), keys, layout);
         timeline.setScheme(s.scheme());
         ratings.setScheme(s.scheme());
@@ -407,7 +401,7 @@ public final class CodingWorkspace extends BorderPane {
     private void onKey(KeyEvent e) {
         if (study == null || current == null) return;
         if (e.getTarget() instanceof javafx.scene.control.TextInputControl) return; // typing in a field (an edited cell)
-        if (pending != null) {
+        if (chooser.isOpen()) {
             chooseModifier(e);
             e.consume();
             return;
@@ -480,41 +474,10 @@ public final class CodingWorkspace extends BorderPane {
         }
     }
 
-    private static Optional<KeyboardLayout> layoutNamed(String name) {
-        try {
-            return Optional.of(KeyboardLayout.valueOf(name));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty(); // a setting from another version of Attune: the locale's layout
-        }
-    }
-
-    /** The coder's key map for a scheme, from the user settings (keys.SCHEME.code.ID, keys.transport.ACTION). */
-    private KeyMap loadKeys(CodingScheme scheme) {
-        Map<String, String> codes = settings.withPrefix("keys." + scheme.id() + ".code.");
-        Map<KeyMap.Transport, String> transport = new java.util.EnumMap<>(KeyMap.Transport.class);
-        settings.withPrefix("keys.transport.").forEach((action, key) -> {
-            try {
-                transport.put(KeyMap.Transport.valueOf(action), key);
-            } catch (IllegalArgumentException ignored) {
-                // a setting from another version of Attune: skipped
-            }
-        });
-        return new KeyMap(scheme, codes, transport);
-    }
-
-    /** Saves a key map as the coder's own (codes that keep the scheme's key are not stored). */
+    /** Saves a key map as the coder's own and shows it in the palette. */
     void saveKeys(KeyMap map) {
-        CodingScheme scheme = map.scheme();
-        settings.clearPrefix("keys." + scheme.id() + ".code.");
-        settings.clearPrefix("keys.transport.");
-        for (Code c : scheme.timedCodes()) {
-            String mine = map.keyOf(c).orElse("");
-            String schemes = c.physicalKey().map(org.attune.scheme.PhysicalKey::code).orElse("");
-            if (!mine.equals(schemes)) settings.put("keys." + scheme.id() + ".code." + c.id(), mine);
-        }
-        map.transportKeys().forEach((t, k) -> settings.put("keys.transport." + t.name(), k));
-        keys = loadKeys(scheme);
-        palette.show(scheme, keys, layout);
+        keys = keySettings.save(map);
+        palette.show(map.scheme(), keys, layout);
         refreshPalette();
     }
 
@@ -666,62 +629,22 @@ public final class CodingWorkspace extends BorderPane {
     }
 
     private void showChooser(KeyCoding.ChooseModifiers ask) {
-        pending = ask;
-        modifierChoice = new ModifierChoice(ask.code());
-        renderChooser();
-        chooser.setVisible(true);
+        chooser.open(ask);
         if (player != null && pauseForModifiers.isSelected()) player.pause();
     }
 
-    /** The chooser for the current modifier set: its values by number, ticks for a multiple choice. */
-    private void renderChooser() {
-        KeyCoding.ChooseModifiers ask = pending;
-        ModifierSet set = modifierChoice.set();
-        chooser.getChildren().clear();
-        Label title = new Label(ask.code().label() + " at " + TimeFormat.clock(ask.atMs()));
-        title.getStyleClass().add("detail-id");
-        chooser.getChildren().add(title);
-        String progress = modifierChoice.progress();
-        chooser.getChildren().add(new Label(set.label() + (progress.isEmpty() ? "" : "  (" + progress + ")")
-                + (set.choice() == ModifierSet.Choice.MULTIPLE ? " — any number:" : ":")));
-        for (int i = 0; i < set.values().size() && i < 9; i++) {
-            ModifierSet.Value v = set.values().get(i);
-            String tick = set.choice() == ModifierSet.Choice.MULTIPLE ? (modifierChoice.ticked().contains(v.id()) ? "☑ " : "☐ ") : "";
-            chooser.getChildren().add(new Label((i + 1) + "   " + tick + v.label()));
-        }
-        chooser.getChildren().add(new Label(set.choice() == ModifierSet.Choice.MULTIPLE
-                ? "1–9 tick    Enter done    0 none    Esc cancel" : "0   none    Esc   cancel"));
-    }
-
     private void chooseModifier(KeyEvent e) {
-        KeyCoding.ChooseModifiers ask = pending;
-        ModifierChoice.Step step;
-        if (e.getCode() == KeyCode.ESCAPE) step = modifierChoice.escape();
-        else if (e.getCode() == KeyCode.ENTER) step = modifierChoice.enter();
-        else if (e.getCode().isDigitKey()) step = modifierChoice.digit(Integer.parseInt(e.getCode().getName().replaceAll("\\D", "")));
-        else return;
-        switch (step) {
-            case CHANGED, NEXT_SET -> renderChooser();
-            case CANCELLED -> {
-                closeChooser();
-                status.setText("Cancelled: no " + ask.code().id() + " was coded.");
+        ModifierChooser.Outcome o = chooser.key(e);
+        if (o instanceof ModifierChooser.Cancelled c) {
+            status.setText("Cancelled: no " + c.ask().code().id() + " was coded.");
+        } else if (o instanceof ModifierChooser.Chosen c) {
+            try {
+                table.clearSelection();
+                markCoded(editor.apply(KeyCoding.withModifiers(scheme(), c.ask().code(), c.ask().atMs(), c.modifiers(), index())));
+            } catch (StudyException ex) {
+                dialogs.showError("The event was not saved", ex.getMessage());
             }
-            case DONE -> {
-                closeChooser();
-                try {
-                    table.clearSelection();
-                    markCoded(editor.apply(KeyCoding.withModifiers(scheme(), ask.code(), ask.atMs(), modifierChoice.result(), index())));
-                } catch (StudyException ex) {
-                    dialogs.showError("The event was not saved", ex.getMessage());
-                }
-            }
-            default -> { }
         }
-    }
-
-    private void closeChooser() {
-        pending = null;
-        chooser.setVisible(false);
     }
 
     private void undoRedo(boolean redo) {
@@ -772,8 +695,7 @@ public final class CodingWorkspace extends BorderPane {
         if (player != null) player.close();
         player = null;
         current = null;
-        pending = null;
-        chooser.setVisible(false);
+        chooser.close();
         events.clear();
         ratings.show(Map.of());
         ratings.setEnabled(false);
