@@ -1,10 +1,7 @@
 package org.attune.store;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
@@ -12,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,7 +34,6 @@ import org.sqlite.SQLiteException;
  */
 final class StudyFile implements AutoCloseable {
 
-    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     final Path path;
     final Connection connection;
@@ -218,8 +213,8 @@ final class StudyFile implements AutoCloseable {
      */
     static StudyFile open(Path file, boolean readOnlyWanted, List<StudySchema.Migration> migrations) throws StudyException {
         Path path = file.toAbsolutePath().normalize();
-        checkLooksLikeSqlite(path);
-        verify(path, migrations);
+        StudyChecks.checkLooksLikeSqlite(path);
+        StudyChecks.verify(path, migrations);
 
         String reason = readOnlyWanted ? "opened read-only" : null;
         StudyLock lock = null;
@@ -267,111 +262,6 @@ final class StudyFile implements AutoCloseable {
             throw new StudyException(StudyException.Kind.READ_ONLY,
                     "Cannot write in " + path.getParent() + " (" + e.getMessage() + "); choose a folder you can write to.", e);
         }
-    }
-
-    private static void checkLooksLikeSqlite(Path path) throws StudyException {
-        byte[] head = new byte[SQLITE_MAGIC.length];
-        int n;
-        try (InputStream in = Files.newInputStream(path)) {
-            n = in.readNBytes(head, 0, head.length);
-        } catch (NoSuchFileException e) {
-            throw new StudyException(StudyException.Kind.NOT_FOUND, "There is no study file at " + path + ".");
-        } catch (IOException e) {
-            throw new StudyException(StudyException.Kind.IO, "Cannot read " + path + ": " + e.getMessage(), e);
-        }
-        if (n < head.length || !Arrays.equals(head, SQLITE_MAGIC)) {
-            throw new StudyException(StudyException.Kind.NOT_A_STUDY, path.getFileName() + " is not an Attune study"
-                    + (n == 0 ? " (the file is empty)" : " (it is not a SQLite database)") + ". Open a .attune file created by Attune.");
-        }
-    }
-
-    /** Read-only checks: an Attune study, not from a newer Attune, not damaged. */
-    private static void verify(Path path, List<StudySchema.Migration> migrations) throws StudyException {
-        try (Connection c = checkingConnection(path)) {
-            if (StudySchema.applicationId(c) != StudySchema.APPLICATION_ID) {
-                throw new StudyException(StudyException.Kind.NOT_A_STUDY,
-                        path.getFileName() + " is a SQLite database but not an Attune study. Open a .attune file created by Attune.");
-            }
-            int version = StudySchema.userVersion(c);
-            int current = StudySchema.currentVersion(migrations);
-            if (version > current) {
-                throw new StudyException(StudyException.Kind.TOO_NEW, path.getFileName() + " was written by a newer Attune (study format "
-                        + version + "; this Attune reads up to " + current + "). Update Attune to open it; the file has not been changed.");
-            }
-            List<String> problems = damage(c);
-            if (problems.isEmpty()) problems = missingTables(c);
-            if (!problems.isEmpty()) {
-                throw new StudyException(StudyException.Kind.DAMAGED, path.getFileName() + " is damaged (" + String.join("; ", problems)
-                        + "). It has not been changed. Restore it from a backup, or copy everything that can still be read into a new study with: "
-                        + "attune study salvage \"" + path.getFileName() + "\" -o NEW.attune");
-            }
-        } catch (SQLException e) {
-            throw translate(e, path, "open the study");
-        }
-    }
-
-    /**
-     * What SQLite's integrity and foreign-key checks find wrong (at most a few lines), or nothing.
-     * Runs on a connection that may not write.
-     */
-    static List<String> damage(Connection c) throws SQLException {
-        List<String> problems = new java.util.ArrayList<>();
-        try (Statement st = c.createStatement(); var rs = st.executeQuery("PRAGMA integrity_check(20)")) {
-            while (rs.next()) {
-                String line = rs.getString(1);
-                if (!"ok".equals(line)) problems.add(line);
-            }
-        }
-        try (Statement st = c.createStatement(); var rs = st.executeQuery("PRAGMA foreign_key_check")) {
-            while (rs.next() && problems.size() < 20) {
-                problems.add("row " + rs.getLong(2) + " of " + rs.getString(1) + " refers to a missing row of " + rs.getString(3));
-            }
-        }
-        if (problems.size() > 5) {
-            int more = problems.size() - 3;
-            problems = new java.util.ArrayList<>(problems.subList(0, 3));
-            problems.add("and " + more + " more problems");
-        }
-        return problems;
-    }
-
-    /** The tables every study has; one that is missing (dropped by another program) makes the study damaged. */
-    static final List<String> TABLES = List.of("study_info", "schemes", "sessions", "session_metadata", "media", "coders", "passes", "events", "ratings", "history");
-
-    private static List<String> missingTables(Connection c) throws SQLException {
-        java.util.Set<String> present = new java.util.HashSet<>();
-        try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table'")) {
-            while (rs.next()) present.add(rs.getString(1));
-        }
-        return TABLES.stream().filter(t -> !present.contains(t)).map(t -> "its table \"" + t + "\" is missing").toList();
-    }
-
-    /**
-     * The connection the checks run on. SQLite skips CHECK constraints in its integrity check on a
-     * read-only connection (measured: a negative onset passes it), so where the file may be written a
-     * read-write connection with {@code query_only} runs them, writing nothing. Where it may not — a
-     * read-only folder, or a write-ahead log left by a crash, which closing such a connection would
-     * fold into the file — the read-only check still finds every structural fault.
-     */
-    private static Connection checkingConnection(Path path) throws SQLException {
-        Path wal = path.resolveSibling(path.getFileName() + "-wal");
-        boolean walPending;
-        try {
-            walPending = Files.exists(wal) && Files.size(wal) > 0;
-        } catch (IOException e) {
-            walPending = true;
-        }
-        if (walPending || !Files.isWritable(path) || path.getParent() == null || !Files.isWritable(path.getParent())) return connect(path, true);
-        SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(5000);
-        Connection c = config.createConnection("jdbc:sqlite:" + path);
-        try (Statement st = c.createStatement()) {
-            st.execute("PRAGMA query_only=1");
-        } catch (SQLException e) {
-            c.close();
-            throw e;
-        }
-        return c;
     }
 
     private static void migrate(Connection c, Path path, int from, List<StudySchema.Migration> migrations) throws SQLException, StudyException {
