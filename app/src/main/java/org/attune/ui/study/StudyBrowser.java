@@ -28,7 +28,6 @@ import javafx.scene.control.TablePosition;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -65,7 +64,32 @@ public final class StudyBrowser extends BorderPane {
     private final Label summary = new Label("Open a study, or create one.");
     private final Label path = new Label();
     private final MenuButton recent = new MenuButton("Recent");
-    private final VBox details = new VBox(6);
+    private final SessionDetailsPane details = new SessionDetailsPane(new SessionDetailsPane.Host() {
+        @Override
+        public void edit(Session s) {
+            editSession(s);
+        }
+
+        @Override
+        public void askOffset(StudyOverview.Video v) {
+            StudyBrowser.this.askOffset(v);
+        }
+
+        @Override
+        public void remove(StudyOverview.Video v) {
+            removeVideo(v);
+        }
+
+        @Override
+        public void locate(StudyOverview.Video v) {
+            relink(v);
+        }
+
+        @Override
+        public void attach(StudyOverview.Row row) {
+            forms.videoToAttach(getScene().getWindow()).ifPresent(p -> attachVideo(row, p));
+        }
+    });
     private final Button codeButton = new Button("Code this pass");
     private final Button doneButton = new Button("Mark done");
     private final Tasks tasks;
@@ -217,8 +241,6 @@ public final class StudyBrowser extends BorderPane {
     }
 
     private ScrollPane detailsPane() {
-        details.setPadding(new Insets(12));
-        details.setId("sessionDetails");
         ScrollPane sp = new ScrollPane(details);
         sp.setFitToWidth(true);
         sp.getStyleClass().add("code-detail-scroll");
@@ -492,111 +514,7 @@ public final class StudyBrowser extends BorderPane {
     }
 
     private void showDetails(StudyOverview.Row row, StudyOverview.Cell cell) {
-        details.getChildren().clear();
-        if (row == null) {
-            Label hint = new Label(rows.isEmpty() ? "" : "Select a cell: a session's row under a coder's column is that coder's pass of the session.\n\n"
-                    + "Enter or double-click opens it for coding.");
-            hint.setWrapText(true);
-            hint.getStyleClass().add("placeholder");
-            details.getChildren().add(hint);
-            return;
-        }
-        Session s = row.session();
-        Label name = new Label("Session " + s.label());
-        name.getStyleClass().add("detail-title");
-        details.getChildren().add(name);
-        GridPane facts = new GridPane();
-        facts.setHgap(10);
-        facts.setVgap(3);
-        int r = 0;
-        r = fact(facts, r, "Dyad", s.dyad());
-        r = fact(facts, r, "Date", s.date());
-        r = fact(facts, r, "Child age", s.childAgeMonths() == null ? "" : trimNumber(s.childAgeMonths()) + " months");
-        r = fact(facts, r, "Context", s.context());
-        for (var m : s.metadata().entrySet()) r = fact(facts, r, m.getKey(), m.getValue());
-        r = fact(facts, r, "Notes", s.notes());
-        details.getChildren().add(facts);
-        Button edit = new Button("Edit details…");
-        edit.setId("editSession");
-        edit.setDisable(!isWritable());
-        edit.setOnAction(e -> editSession(row.session()));
-        details.getChildren().add(edit);
-        details.getChildren().add(sectionHeader("VIDEOS"));
-        if (row.videos().isEmpty()) details.getChildren().add(new Label("No video attached; events can still be typed in the table."));
-        for (StudyOverview.Video v : row.videos()) {
-            String timing = v.file().fps() == null ? "" : String.format(Locale.ROOT, "   %.3f fps", v.file().fps())
-                    + (v.file().durationMs() == null ? "" : ", " + TimeFormat.clock(v.file().durationMs()));
-            String offset = v.file().offsetMs() == 0 ? "" : "   offset " + TimeFormat.seconds(v.file().offsetMs()) + " s";
-            Label l = new Label("Camera " + v.file().position() + ":  " + v.file().path() + timing + offset);
-            l.setWrapText(true);
-            Button setOffset = new Button("Offset…");
-            setOffset.setId("offset-" + v.file().position());
-            setOffset.setDisable(!isWritable());
-            setOffset.setOnAction(e -> askOffset(v));
-            setOffset.setMinWidth(Region.USE_PREF_SIZE);
-            Button remove = new Button("Remove");
-            remove.setId("removeVideo-" + v.file().position());
-            remove.setDisable(!isWritable());
-            remove.setMinWidth(Region.USE_PREF_SIZE);
-            remove.setOnAction(e -> removeVideo(v));
-            HBox buttons = new HBox(8, setOffset, remove);
-            details.getChildren().addAll(l, buttons);
-            if (!v.present()) {
-                Label miss = new Label("Missing: not found at " + v.resolved());
-                miss.getStyleClass().add("form-problems");
-                miss.setWrapText(true);
-                Button relink = new Button("Locate…");
-                relink.setOnAction(e -> relink(v));
-                relink.setDisable(!isWritable());
-                details.getChildren().add(new HBox(8, miss, relink));
-            }
-        }
-        if (row.videos().size() < 4 && isWritable()) {
-            Button attach = new Button("Attach video…");
-            attach.setId("attachVideo");
-            attach.setOnAction(e -> forms.videoToAttach(getScene().getWindow()).ifPresent(p -> attachVideo(row, p)));
-            details.getChildren().add(attach);
-        }
-        if (cell != null) {
-            details.getChildren().add(sectionHeader("PASS OF " + cell.coder().initials() + " (" + cell.coder().name() + ")"));
-            if (cell.pass().isEmpty()) {
-                details.getChildren().add(new Label(cell.coder().initials() + " has not been given this session. \"" + codeButton.getText() + "\" creates the pass."));
-            } else {
-                CodingPass p = cell.pass().get();
-                GridPane pf = new GridPane();
-                pf.setHgap(10);
-                pf.setVgap(3);
-                int k = 0;
-                k = fact(pf, k, "Status", p.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
-                if (!hiddenFromBlindCoder(cell)) k = fact(pf, k, "Events", Long.toString(cell.events()));
-                k = fact(pf, k, "Started", p.startedAt() == null ? "" : p.startedAt());
-                k = fact(pf, k, "Finished", p.finishedAt() == null ? "" : p.finishedAt());
-                fact(pf, k, "Blind", p.blind() ? "yes: the coder does not see other coders' events" : "no");
-                details.getChildren().add(pf);
-            }
-        }
-    }
-
-    private static Label sectionHeader(String text) {
-        Label h = new Label(text);
-        h.getStyleClass().add("section-header");
-        h.setPadding(new Insets(10, 0, 2, 0));
-        return h;
-    }
-
-    private static int fact(GridPane g, int row, String key, String value) {
-        if (value == null || value.isBlank()) return row;
-        Label k = new Label(key);
-        k.getStyleClass().add("placeholder");
-        k.setMinWidth(Region.USE_PREF_SIZE);
-        Label v = new Label(value);
-        v.setWrapText(true);
-        g.addRow(row, k, v);
-        return row + 1;
-    }
-
-    private static String trimNumber(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+        details.show(row, cell, isWritable(), rows.isEmpty(), cell != null && hiddenFromBlindCoder(cell), codeButton.getText());
     }
 
     private boolean isWritable() {
