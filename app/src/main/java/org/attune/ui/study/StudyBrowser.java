@@ -707,17 +707,8 @@ public final class StudyBrowser extends BorderPane {
             dialogs.showError("That file does not exist", file + " is not a file; choose the video itself.");
             return false;
         }
-        Study s = open.get();
         try {
-            s.relinkMedia(v.file().id(), file);
-            int more = 0;
-            for (StudyOverview.Video other : StudyOverview.read(s).missingVideos()) {
-                Path candidate = file.resolveSibling(Path.of(other.file().path()).getFileName());
-                if (Files.isRegularFile(candidate)) {
-                    s.relinkMedia(other.file().id(), candidate);
-                    more++;
-                }
-            }
+            int more = org.attune.service.MediaRelinker.relink(open.get(), v.file().id(), file).alsoFound().size();
             open.changed();
             status.setText("Relinked " + file.getFileName() + (more > 0 ? " and " + plural(more, "other video") + " in the same folder." : "."));
             return true;
