@@ -32,7 +32,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.attune.coding.CodedEvent;
 import org.attune.coding.Coder;
 import org.attune.coding.CodingPass;
 import org.attune.coding.PassStatus;
@@ -93,6 +92,7 @@ public final class StudyBrowser extends BorderPane {
     private final Button codeButton = new Button("Code this pass");
     private final Button doneButton = new Button("Mark done");
     private final Tasks tasks;
+    private final StudyBrowserViewModel model;
     private final javafx.scene.control.ProgressIndicator busy = new javafx.scene.control.ProgressIndicator();
     private long refreshes;
     private Runnable afterRefresh = () -> { };
@@ -114,6 +114,7 @@ public final class StudyBrowser extends BorderPane {
     /** @param tasks how the study is read (in the app: in the background, the window never waiting for it) */
     public StudyBrowser(OpenStudy open, UserSettings settings, DialogService dialogs, StudyForms forms, Tasks tasks) {
         this.tasks = tasks;
+        this.model = new StudyBrowserViewModel(open, dialogs, text -> status.setText(text));
         this.open = open;
         this.settings = settings;
         this.dialogs = dialogs;
@@ -518,7 +519,7 @@ public final class StudyBrowser extends BorderPane {
     }
 
     private boolean isWritable() {
-        return open.isOpen() && !open.get().isReadOnly();
+        return model.isWritable();
     }
 
     // ------------------------------------------------------------------ actions
@@ -530,61 +531,36 @@ public final class StudyBrowser extends BorderPane {
 
     /** Adds a checked session form's session and videos in one transaction. */
     public void addSession(SessionForm.Result form) {
-        try {
-            Session added = open.get().addSession(form.session(), form.media());
-            open.changed();
-            status.setText("Added session " + added.label() + (form.media().isEmpty() ? " (no video yet)." : " with " + plural(form.media().size(), "video") + "."));
-        } catch (StudyException e) {
-            dialogs.showError("The session was not added", e.getMessage());
-        }
+        model.addSession(form);
     }
 
     private void addCoder() {
         Set<String> initials = overview.coders().stream().map(Coder::initials).collect(Collectors.toSet());
-        forms.newCoder(getScene().getWindow(), initials).ifPresent(c -> {
-            try {
-                Coder added = open.get().addCoder(c.name(), c.initials());
-                open.changed();
-                status.setText("Added coder " + added.initials() + ". Select a session under " + added.initials() + " and choose \"Give "
-                        + added.initials() + " this session\".");
-            } catch (StudyException e) {
-                dialogs.showError("The coder was not added", e.getMessage());
-            }
-        });
+        forms.newCoder(getScene().getWindow(), initials).ifPresent(c -> model.addCoder(c.name(), c.initials()));
     }
 
     /** Opens the selected pass for coding, creating it first when the coder has not been given the session. */
     public void openSelectedPass() {
-        StudyOverview.Cell cell = selected.get();
-        if (cell == null) return;
-        if (cell.pass().isEmpty()) {
-            if (!isWritable()) return;
-            try {
-                CodingPass p = open.get().pass(cell.session().id(), cell.coder().id());
-                cell = new StudyOverview.Cell(cell.session(), cell.coder(), Optional.of(p), 0);
-                open.changed();
-            } catch (StudyException e) {
-                dialogs.showError("The pass cannot be created", e.getMessage());
-                return;
-            }
-        }
-        StudyOverview.Row row = rows.stream().filter(r -> r.session().id() == selected.get().session().id()).findFirst().orElse(null);
+        StudyOverview.Cell selectedCell = selected.get();
+        if (selectedCell == null) return;
+        Optional<StudyOverview.Cell> cell = model.passOf(selectedCell);
+        if (cell.isEmpty()) return;
+        StudyOverview.Row row = rows.stream().filter(r -> r.session().id() == selectedCell.session().id()).findFirst().orElse(null);
         if (row != null && row.missingVideos() > 0) relinkAll(row.videos());
-        onOpenPass.accept(cell);
+        onOpenPass.accept(cell.get());
     }
 
     /** Attaches a video to a session as its next camera (offset 0; set it with Offset…). */
     public void attachVideo(StudyOverview.Row row, Path file) {
         int position = row.videos().stream().mapToInt(v -> v.file().position()).max().orElse(0) + 1;
+        Study.NewMedia media;
         try {
-            open.get().addMedia(row.session().id(), FxStudyForms.probe(file, position, 0));
-            open.changed();
-            status.setText("Attached " + file.getFileName() + " to " + row.session().label() + " as camera " + position + ". Set its offset if it started later or earlier than camera 1.");
-        } catch (StudyException e) {
-            dialogs.showError("The video was not attached", e.getMessage());
+            media = FxStudyForms.probe(file, position, 0);
         } catch (Exception e) {
             dialogs.showError("The video was not attached", file.getFileName() + ": " + e.getMessage());
+            return;
         }
+        model.attachVideo(row, media);
     }
 
     private void editSession(Session s) {
@@ -594,27 +570,12 @@ public final class StudyBrowser extends BorderPane {
 
     /** Saves a session's changed details. */
     public void saveSession(Session changed) {
-        try {
-            open.get().updateSession(changed);
-            open.changed();
-            status.setText("Saved the details of session " + changed.label() + ".");
-        } catch (StudyException e) {
-            dialogs.showError("The session was not changed", e.getMessage());
-        }
+        model.saveSession(changed);
     }
 
     /** Detaches a video from its session after asking; the file stays where it is. */
     public void removeVideo(StudyOverview.Video v) {
-        String name = Path.of(v.file().path()).getFileName().toString();
-        if (!dialogs.confirm("Remove this video from the session?", "Camera " + v.file().position() + " (" + name + ") will no longer be part of the session. "
-                + "The file itself is not deleted, and no coded event changes.", "Remove video")) return;
-        try {
-            open.get().removeMedia(v.file().id());
-            open.changed();
-            status.setText("Removed camera " + v.file().position() + " (" + name + ") from the session; the file is untouched.");
-        } catch (StudyException e) {
-            dialogs.showError("The video was not removed", e.getMessage());
-        }
+        model.removeVideo(v);
     }
 
     private void askOffset(StudyOverview.Video v) {
@@ -624,59 +585,17 @@ public final class StudyBrowser extends BorderPane {
 
     /** Sets a camera's offset from seconds as typed; a wrong entry is refused with what to type. */
     public void setOffset(StudyOverview.Video v, String seconds) {
-        java.util.Optional<Long> ms = TimeFormat.parseSeconds(seconds);
-        if (ms.isEmpty()) {
-            dialogs.showError("That is not an offset", "\"" + seconds + "\" is not a time in seconds; type e.g. 0, 1.250 or -0.5.");
-            return;
-        }
-        try {
-            open.get().setMediaOffset(v.file().id(), ms.get());
-            open.changed();
-            status.setText("Camera " + v.file().position() + " now starts at " + TimeFormat.seconds(ms.get()) + " s on the session clock.");
-        } catch (StudyException e) {
-            dialogs.showError("The offset was not changed", e.getMessage());
-        }
+        model.setOffset(v, seconds);
     }
 
     private void setStatus(PassStatus to) {
         StudyOverview.Cell cell = selected.get();
-        if (cell == null || cell.pass().isEmpty()) return;
-        try {
-            long passId = cell.pass().get().id();
-            List<CodedEvent> running = to == PassStatus.DONE ? open.get().events().running(passId) : List.of();
-            if (running.isEmpty()) {
-                open.get().setPassStatus(passId, to);
-            } else {
-                long end = open.get().sessionEndMs(passId);
-                boolean go = dialogs.confirm("States still running", cell.coder().initials() + "'s pass of " + cell.session().label() + ": "
-                        + Study.describeRunning(running) + " still running. A running state has no end: agreement and measures leave it out "
-                        + "and the export has no offset for it.\n\nEnd " + (running.size() == 1 ? "it" : "them") + " at the end of the session ("
-                        + TimeFormat.clock(end) + ") and mark the pass done? To end " + (running.size() == 1 ? "it" : "them")
-                        + " elsewhere, choose Cancel and stop " + (running.size() == 1 ? "it" : "them") + " in the Coding tab.", "End and mark done");
-                if (!go) {
-                    status.setText(cell.session().label() + " · " + cell.coder().initials() + " is not marked done: states still running.");
-                    return;
-                }
-                open.get().markDoneEndingRunning(passId);
-            }
-            open.changed();
-            status.setText(cell.session().label() + " · " + cell.coder().initials() + (to == PassStatus.DONE ? " is marked done." : " is open for coding again.")
-                    + (running.isEmpty() ? "" : " " + running.size() + (running.size() == 1 ? " running state was" : " running states were")
-                    + " ended at the end of the session (undo in the Coding tab)."));
-        } catch (StudyException e) {
-            dialogs.showError("The pass status was not changed", e.getMessage());
-        }
+        if (cell != null) model.setStatus(cell, to);
     }
 
     private void setBlind(boolean blind) {
         StudyOverview.Cell cell = selected.get();
-        if (updatingBlind || cell == null || cell.pass().isEmpty() || cell.pass().get().blind() == blind) return;
-        try {
-            open.get().setBlind(cell.pass().get().id(), blind);
-            open.changed();
-        } catch (StudyException e) {
-            dialogs.showError("Blind coding was not changed", e.getMessage());
-        }
+        if (!updatingBlind && cell != null) model.setBlind(cell, blind);
     }
 
     private void relinkMissing() {
@@ -703,19 +622,7 @@ public final class StudyBrowser extends BorderPane {
 
     /** Links a missing video to {@code file}, then looks for the study's other missing videos in the same folder. */
     public boolean relinkTo(StudyOverview.Video v, Path file) {
-        if (!Files.isRegularFile(file)) {
-            dialogs.showError("That file does not exist", file + " is not a file; choose the video itself.");
-            return false;
-        }
-        try {
-            int more = org.attune.service.MediaRelinker.relink(open.get(), v.file().id(), file).alsoFound().size();
-            open.changed();
-            status.setText("Relinked " + file.getFileName() + (more > 0 ? " and " + plural(more, "other video") + " in the same folder." : "."));
-            return true;
-        } catch (StudyException e) {
-            dialogs.showError("The video was not relinked", e.getMessage());
-            return false;
-        }
+        return model.relinkTo(v, file);
     }
 
     // for tests

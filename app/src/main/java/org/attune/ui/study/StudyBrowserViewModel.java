@@ -1,0 +1,194 @@
+package org.attune.ui.study;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.attune.coding.CodedEvent;
+import org.attune.coding.Coder;
+import org.attune.coding.CodingPass;
+import org.attune.coding.PassStatus;
+import org.attune.coding.Session;
+import org.attune.coding.TimeFormat;
+import org.attune.service.MediaRelinker;
+import org.attune.store.Study;
+import org.attune.store.StudyException;
+import org.attune.ui.DialogService;
+import org.attune.ui.OpenStudy;
+
+/**
+ * What the study browser's buttons do to the open study — sessions, coders, passes, videos — with
+ * the questions they ask through {@link DialogService} and what they did said in words. No JavaFX
+ * nodes: tested without the toolkit (StudyBrowserViewModelTest). Each change is one committed step;
+ * afterwards the open study's revision moves, and every view showing it reads it again.
+ */
+final class StudyBrowserViewModel {
+
+    private final OpenStudy open;
+    private final DialogService dialogs;
+    private final Consumer<String> say;
+
+    StudyBrowserViewModel(OpenStudy open, DialogService dialogs, Consumer<String> say) {
+        this.open = open;
+        this.dialogs = dialogs;
+        this.say = say;
+    }
+
+    boolean isWritable() {
+        return open.isOpen() && !open.get().isReadOnly();
+    }
+
+    /** Adds a checked session form's session and videos in one transaction. */
+    void addSession(SessionForm.Result form) {
+        try {
+            Session added = open.get().addSession(form.session(), form.media());
+            open.changed();
+            say.accept("Added session " + added.label() + (form.media().isEmpty() ? " (no video yet)." : " with " + plural(form.media().size(), "video") + "."));
+        } catch (StudyException e) {
+            dialogs.showError("The session was not added", e.getMessage());
+        }
+    }
+
+    void addCoder(String name, String initials) {
+        try {
+            Coder added = open.get().addCoder(name, initials);
+            open.changed();
+            say.accept("Added coder " + added.initials() + ". Select a session under " + added.initials() + " and choose \"Give "
+                    + added.initials() + " this session\".");
+        } catch (StudyException e) {
+            dialogs.showError("The coder was not added", e.getMessage());
+        }
+    }
+
+    /** The cell's pass, created first when the coder has not been given the session (new passes are blind); empty if it cannot be. */
+    Optional<StudyOverview.Cell> passOf(StudyOverview.Cell cell) {
+        if (cell.pass().isPresent()) return Optional.of(cell);
+        if (!isWritable()) return Optional.empty();
+        try {
+            CodingPass p = open.get().pass(cell.session().id(), cell.coder().id());
+            open.changed();
+            return Optional.of(new StudyOverview.Cell(cell.session(), cell.coder(), Optional.of(p), 0));
+        } catch (StudyException e) {
+            dialogs.showError("The pass cannot be created", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Attaches a probed video to a session as its next camera. */
+    void attachVideo(StudyOverview.Row row, Study.NewMedia media) {
+        try {
+            open.get().addMedia(row.session().id(), media);
+            open.changed();
+            say.accept("Attached " + media.file().getFileName() + " to " + row.session().label() + " as camera " + media.position()
+                    + ". Set its offset if it started later or earlier than camera 1.");
+        } catch (StudyException e) {
+            dialogs.showError("The video was not attached", e.getMessage());
+        }
+    }
+
+    /** Saves a session's changed details. */
+    void saveSession(Session changed) {
+        try {
+            open.get().updateSession(changed);
+            open.changed();
+            say.accept("Saved the details of session " + changed.label() + ".");
+        } catch (StudyException e) {
+            dialogs.showError("The session was not changed", e.getMessage());
+        }
+    }
+
+    /** Detaches a video from its session after asking; the file stays where it is. */
+    void removeVideo(StudyOverview.Video v) {
+        String name = Path.of(v.file().path()).getFileName().toString();
+        if (!dialogs.confirm("Remove this video from the session?", "Camera " + v.file().position() + " (" + name + ") will no longer be part of the session. "
+                + "The file itself is not deleted, and no coded event changes.", "Remove video")) return;
+        try {
+            open.get().removeMedia(v.file().id());
+            open.changed();
+            say.accept("Removed camera " + v.file().position() + " (" + name + ") from the session; the file is untouched.");
+        } catch (StudyException e) {
+            dialogs.showError("The video was not removed", e.getMessage());
+        }
+    }
+
+    /** Sets a camera's offset from seconds as typed; a wrong entry is refused with what to type. */
+    void setOffset(StudyOverview.Video v, String seconds) {
+        Optional<Long> ms = TimeFormat.parseSeconds(seconds);
+        if (ms.isEmpty()) {
+            dialogs.showError("That is not an offset", "\"" + seconds + "\" is not a time in seconds; type e.g. 0, 1.250 or -0.5.");
+            return;
+        }
+        try {
+            open.get().setMediaOffset(v.file().id(), ms.get());
+            open.changed();
+            say.accept("Camera " + v.file().position() + " now starts at " + TimeFormat.seconds(ms.get()) + " s on the session clock.");
+        } catch (StudyException e) {
+            dialogs.showError("The offset was not changed", e.getMessage());
+        }
+    }
+
+    /**
+     * Marks a pass done or open again. A pass with states still running is marked done only after the
+     * coder agrees to end them at the session end (one undo step), else nothing changes.
+     */
+    void setStatus(StudyOverview.Cell cell, PassStatus to) {
+        if (cell.pass().isEmpty()) return;
+        try {
+            long passId = cell.pass().get().id();
+            List<CodedEvent> running = to == PassStatus.DONE ? open.get().events().running(passId) : List.of();
+            if (running.isEmpty()) {
+                open.get().setPassStatus(passId, to);
+            } else {
+                long end = open.get().sessionEndMs(passId);
+                String them = running.size() == 1 ? "it" : "them";
+                boolean go = dialogs.confirm("States still running", cell.coder().initials() + "'s pass of " + cell.session().label() + ": "
+                        + Study.describeRunning(running) + " still running. A running state has no end: agreement and measures leave it out "
+                        + "and the export has no offset for it.\n\nEnd " + them + " at the end of the session (" + TimeFormat.clock(end)
+                        + ") and mark the pass done? To end " + them + " elsewhere, choose Cancel and stop " + them + " in the Coding tab.", "End and mark done");
+                if (!go) {
+                    say.accept(cell.session().label() + " · " + cell.coder().initials() + " is not marked done: states still running.");
+                    return;
+                }
+                open.get().markDoneEndingRunning(passId);
+            }
+            open.changed();
+            say.accept(cell.session().label() + " · " + cell.coder().initials() + (to == PassStatus.DONE ? " is marked done." : " is open for coding again.")
+                    + (running.isEmpty() ? "" : " " + running.size() + (running.size() == 1 ? " running state was" : " running states were")
+                    + " ended at the end of the session (undo in the Coding tab)."));
+        } catch (StudyException e) {
+            dialogs.showError("The pass status was not changed", e.getMessage());
+        }
+    }
+
+    void setBlind(StudyOverview.Cell cell, boolean blind) {
+        if (cell.pass().isEmpty() || cell.pass().get().blind() == blind) return;
+        try {
+            open.get().setBlind(cell.pass().get().id(), blind);
+            open.changed();
+        } catch (StudyException e) {
+            dialogs.showError("Blind coding was not changed", e.getMessage());
+        }
+    }
+
+    /** Links a missing video to {@code file}, and the study's other missing videos found beside it. */
+    boolean relinkTo(StudyOverview.Video v, Path file) {
+        if (!Files.isRegularFile(file)) {
+            dialogs.showError("That file does not exist", file + " is not a file; choose the video itself.");
+            return false;
+        }
+        try {
+            int more = MediaRelinker.relink(open.get(), v.file().id(), file).alsoFound().size();
+            open.changed();
+            say.accept("Relinked " + file.getFileName() + (more > 0 ? " and " + plural(more, "other video") + " in the same folder." : "."));
+            return true;
+        } catch (StudyException e) {
+            dialogs.showError("The video was not relinked", e.getMessage());
+            return false;
+        }
+    }
+
+    static String plural(long n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
+}
