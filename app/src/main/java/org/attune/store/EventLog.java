@@ -236,10 +236,10 @@ public final class EventLog {
     public void forEach(Set<String> sessions, Set<String> coders, Consumer<SessionEvent> sink) throws StudyException {
         file.read(c -> {
             Map<Long, Session> sessionById = new HashMap<>();
-            for (Session s : Study.readSessions(c)) sessionById.put(s.id(), s);
+            for (Session s : SqliteSessions.readSessions(c)) sessionById.put(s.id(), s);
             Map<Long, Coder> coderById = new HashMap<>();
-            for (Coder k : Study.readCoders(c)) coderById.put(k.id(), k);
-            List<CodingPass> passes = new ArrayList<>(Study.readPasses(c));
+            for (Coder k : SqlitePasses.readCoders(c)) coderById.put(k.id(), k);
+            List<CodingPass> passes = new ArrayList<>(SqlitePasses.readPasses(c));
             passes.removeIf(p -> !sessions.isEmpty() && !sessions.contains(sessionById.get(p.sessionId()).label())
                     || !coders.isEmpty() && !coders.contains(coderById.get(p.coderId()).initials()));
             passes.sort((a, b) -> {
@@ -290,13 +290,13 @@ public final class EventLog {
             incoming.add(new ImportMerge.Incoming(r.line(), r.sessionLabel(), r.coderInitials(), r.event()));
         }
         Map<Long, String> label = new HashMap<>();
-        for (Session s : Study.readSessions(c)) label.put(s.id(), s.label());
+        for (Session s : SqliteSessions.readSessions(c)) label.put(s.id(), s.label());
         Map<Long, String> initials = new HashMap<>();
-        for (Coder k : Study.readCoders(c)) initials.put(k.id(), k.initials());
+        for (Coder k : SqlitePasses.readCoders(c)) initials.put(k.id(), k.initials());
         Map<String, List<CodedEvent>> stored = new HashMap<>();
         Map<String, Modifiers> cache = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM events WHERE pass_id = ? ORDER BY onset_ms, id")) {
-            for (CodingPass p : Study.readPasses(c)) {
+            for (CodingPass p : SqlitePasses.readPasses(c)) {
                 String key = ImportMerge.passKey(label.get(p.sessionId()), initials.get(p.coderId()));
                 if (!wanted.contains(key)) continue;
                 ps.setLong(1, p.id());
@@ -328,11 +328,11 @@ public final class EventLog {
             List<ImportRow> toAdd = new ArrayList<>(plan.toAdd().size());
             for (ImportMerge.Incoming i : plan.toAdd()) toAdd.add(new ImportRow(i.session(), i.coder(), i.event(), i.line()));
             Map<String, Long> sessionIds = new HashMap<>();
-            for (Session s : Study.readSessions(c)) sessionIds.put(s.label(), s.id());
+            for (Session s : SqliteSessions.readSessions(c)) sessionIds.put(s.label(), s.id());
             Map<String, Long> coderIds = new HashMap<>();
-            for (Coder k : Study.readCoders(c)) coderIds.put(k.initials(), k.id());
+            for (Coder k : SqlitePasses.readCoders(c)) coderIds.put(k.initials(), k.id());
             Map<String, Long> passIds = new HashMap<>();
-            for (CodingPass p : Study.readPasses(c)) passIds.put(p.sessionId() + "/" + p.coderId(), p.id());
+            for (CodingPass p : SqlitePasses.readPasses(c)) passIds.put(p.sessionId() + "/" + p.coderId(), p.id());
             List<String> newSessions = new ArrayList<>();
             List<String> newCoders = new ArrayList<>();
             int newPasses = 0;
@@ -343,20 +343,20 @@ public final class EventLog {
                 for (ImportRow r : toAdd) {
                     Long sid = sessionIds.get(r.sessionLabel());
                     if (sid == null) {
-                        sid = Study.insertSession(c, new Session(0, r.sessionLabel(), "", "", null, "", "", Map.of())).id();
+                        sid = SqliteSessions.insertSession(c, new Session(0, r.sessionLabel(), "", "", null, "", "", Map.of())).id();
                         sessionIds.put(r.sessionLabel(), sid);
                         newSessions.add(r.sessionLabel());
                     }
                     Long kid = coderIds.get(r.coderInitials());
                     if (kid == null) {
-                        kid = Study.insertCoder(c, r.coderInitials(), r.coderInitials()).id();
+                        kid = SqlitePasses.insertCoder(c, r.coderInitials(), r.coderInitials()).id();
                         coderIds.put(r.coderInitials(), kid);
                         newCoders.add(r.coderInitials());
                     }
                     String key = sid + "/" + kid;
                     Long pid = passIds.get(key);
                     if (pid == null) {
-                        pid = Study.insertPass(c, sid, kid).id();
+                        pid = SqlitePasses.insertPass(c, sid, kid).id();
                         passIds.put(key, pid);
                         newPasses++;
                     }
