@@ -54,9 +54,9 @@ public final class EventLog {
     public CodedEvent add(long passId, EventDraft draft) throws StudyException {
         check(draft);
         return file.write("save the " + draft.code() + " event", c -> {
-            long step = newStep(c, passId);
+            long step = UndoHistory.newStep(c, passId);
             CodedEvent e = insert(c, passId, draft, null);
-            record(c, passId, step, "add", e.id(), null, draft);
+            UndoHistory.record(c, passId, step, "add", e.id(), null, draft);
             return e;
         });
     }
@@ -70,17 +70,17 @@ public final class EventLog {
         Code code = scheme.code(state.code()).orElseThrow();
         Set<String> ended = scheme.statesEndedBy(code).stream().map(Code::id).collect(Collectors.toSet());
         return file.write("start " + state.code(), c -> {
-            long step = newStep(c, passId);
+            long step = UndoHistory.newStep(c, passId);
             for (CodedEvent running : running(c, passId)) {
                 if (!ended.contains(running.code())) continue;
                 EventDraft before = EventDraft.of(running);
                 EventDraft after = new EventDraft(running.code(), running.onsetMs(), Math.max(running.onsetMs(), state.onsetMs()),
                         running.modifiers(), running.comment());
                 update(c, running.id(), after);
-                record(c, passId, step, "change", running.id(), before, after);
+                UndoHistory.record(c, passId, step, "change", running.id(), before, after);
             }
             CodedEvent e = insert(c, passId, state, null);
-            record(c, passId, step, "add", e.id(), null, state);
+            UndoHistory.record(c, passId, step, "add", e.id(), null, state);
             return e;
         });
     }
@@ -90,9 +90,9 @@ public final class EventLog {
         check(draft);
         return file.write("change the event", c -> {
             CodedEvent old = find(c, eventId).orElseThrow(() -> noEvent(eventId));
-            long step = newStep(c, old.passId());
+            long step = UndoHistory.newStep(c, old.passId());
             update(c, eventId, draft);
-            record(c, old.passId(), step, "change", eventId, EventDraft.of(old), draft);
+            UndoHistory.record(c, old.passId(), step, "change", eventId, EventDraft.of(old), draft);
             return new CodedEvent(eventId, old.passId(), draft.code(), draft.onsetMs(), draft.offsetMs(), draft.modifiers(), draft.comment());
         });
     }
@@ -100,12 +100,12 @@ public final class EventLog {
     public void delete(long eventId) throws StudyException {
         file.write("delete the event", c -> {
             CodedEvent old = find(c, eventId).orElseThrow(() -> noEvent(eventId));
-            long step = newStep(c, old.passId());
+            long step = UndoHistory.newStep(c, old.passId());
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM events WHERE id = ?")) {
                 ps.setLong(1, eventId);
                 ps.executeUpdate();
             }
-            record(c, old.passId(), step, "delete", eventId, EventDraft.of(old), null);
+            UndoHistory.record(c, old.passId(), step, "delete", eventId, EventDraft.of(old), null);
             return null;
         });
     }
@@ -120,9 +120,9 @@ public final class EventLog {
         }
         file.write("save the rating " + codeId, c -> {
             Integer before = rating(c, passId, codeId);
-            long step = newStep(c, passId);
+            long step = UndoHistory.newStep(c, passId);
             writeRating(c, passId, codeId, value);
-            recordRating(c, passId, step, codeId, before, value);
+            UndoHistory.recordRating(c, passId, step, codeId, before, value);
             return null;
         });
     }
@@ -130,34 +130,34 @@ public final class EventLog {
     // ------------------------------------------------------------------ undo and redo
 
     public boolean canUndo(long passId) throws StudyException {
-        return file.read(c -> latestStep(c, passId, false).isPresent());
+        return file.read(c -> UndoHistory.latestStep(c, passId, false).isPresent());
     }
 
     public boolean canRedo(long passId) throws StudyException {
-        return file.read(c -> latestStep(c, passId, true).isPresent());
+        return file.read(c -> UndoHistory.latestStep(c, passId, true).isPresent());
     }
 
     /** Undoes the newest step of the pass; empty when there is nothing to undo. Returns what was undone, in words. */
     public Optional<String> undo(long passId) throws StudyException {
         return file.write("undo", c -> {
-            Optional<Long> step = latestStep(c, passId, false);
+            Optional<Long> step = UndoHistory.latestStep(c, passId, false);
             if (step.isEmpty()) return Optional.<String>empty();
-            List<HistoryRow> rows = historyOf(c, passId, step.get(), "DESC");
-            for (HistoryRow h : rows) h.revert(c);
-            markStep(c, passId, step.get(), 1);
-            return Optional.of(describe(rows));
+            List<UndoHistory.Row> rows = UndoHistory.historyOf(c, passId, step.get(), "DESC");
+            for (UndoHistory.Row h : rows) h.revert(c);
+            UndoHistory.markStep(c, passId, step.get(), 1);
+            return Optional.of(UndoHistory.describe(rows));
         });
     }
 
     /** Redoes the oldest undone step; empty when there is nothing to redo. */
     public Optional<String> redo(long passId) throws StudyException {
         return file.write("redo", c -> {
-            Optional<Long> step = latestStep(c, passId, true);
+            Optional<Long> step = UndoHistory.latestStep(c, passId, true);
             if (step.isEmpty()) return Optional.<String>empty();
-            List<HistoryRow> rows = historyOf(c, passId, step.get(), "ASC");
-            for (HistoryRow h : rows) h.reapply(c);
-            markStep(c, passId, step.get(), 0);
-            return Optional.of(describe(rows));
+            List<UndoHistory.Row> rows = UndoHistory.historyOf(c, passId, step.get(), "ASC");
+            for (UndoHistory.Row h : rows) h.reapply(c);
+            UndoHistory.markStep(c, passId, step.get(), 0);
+            return Optional.of(UndoHistory.describe(rows));
         });
     }
 
@@ -399,7 +399,7 @@ public final class EventLog {
         ps.setLong(8, now);
     }
 
-    private static CodedEvent insert(Connection c, long passId, EventDraft d, Long withId) throws SQLException {
+    static CodedEvent insert(Connection c, long passId, EventDraft d, Long withId) throws SQLException {
         String sql = withId == null
                 ? "INSERT INTO events (pass_id, code, onset_ms, offset_ms, modifiers, comment, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                 : "INSERT INTO events (pass_id, code, onset_ms, offset_ms, modifiers, comment, created_at, updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -412,7 +412,7 @@ public final class EventLog {
         return new CodedEvent(id, passId, d.code(), d.onsetMs(), d.offsetMs(), d.modifiers(), d.comment());
     }
 
-    private static void update(Connection c, long eventId, EventDraft d) throws SQLException {
+    static void update(Connection c, long eventId, EventDraft d) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE events SET code = ?, onset_ms = ?, offset_ms = ?, modifiers = ?, comment = ?, updated_at = ? WHERE id = ?")) {
             ps.setString(1, d.code());
@@ -437,12 +437,12 @@ public final class EventLog {
 
     /** Ends {@code running} states of a pass at {@code atMs} (not before each one's onset), as one undo step. */
     static void endRunning(Connection c, long passId, List<CodedEvent> running, long atMs) throws SQLException {
-        long step = newStep(c, passId);
+        long step = UndoHistory.newStep(c, passId);
         for (CodedEvent r : running) {
             EventDraft before = EventDraft.of(r);
             EventDraft after = new EventDraft(r.code(), r.onsetMs(), Math.max(r.onsetMs(), atMs), r.modifiers(), r.comment());
             update(c, r.id(), after);
-            record(c, passId, step, "change", r.id(), before, after);
+            UndoHistory.record(c, passId, step, "change", r.id(), before, after);
         }
     }
 
@@ -483,7 +483,7 @@ public final class EventLog {
         }
     }
 
-    private static void writeRating(Connection c, long passId, String code, Integer value) throws SQLException {
+    static void writeRating(Connection c, long passId, String code, Integer value) throws SQLException {
         if (value == null) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM ratings WHERE pass_id = ? AND code = ?")) {
                 ps.setLong(1, passId);
@@ -497,121 +497,6 @@ public final class EventLog {
                 ps.setString(2, code);
                 ps.setInt(3, value);
                 ps.setLong(4, System.currentTimeMillis());
-                ps.executeUpdate();
-            }
-        }
-    }
-
-    /** A new undo step for the pass; discards the redo branch, as any new edit does. */
-    private static long newStep(Connection c, long passId) throws SQLException {
-        // a pass that is edited has started (the study browser shows it as in progress)
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE passes SET status = 'in_progress', started_at = COALESCE(started_at, ?) WHERE id = ? AND status = 'not_started'")) {
-            ps.setString(1, Study.now());
-            ps.setLong(2, passId);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM history WHERE pass_id = ? AND undone = 1")) {
-            ps.setLong(1, passId);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT max(step) FROM history WHERE pass_id = ? AND undone = 0")) {
-            ps.setLong(1, passId);
-            ResultSet rs = ps.executeQuery();
-            return (rs.next() ? rs.getLong(1) : 0) + 1;
-        }
-    }
-
-    private static void record(Connection c, long passId, long step, String action, long eventId, EventDraft before, EventDraft after) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO history (pass_id, step, action, target_id, target_code, before_row, after_row, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, passId);
-            ps.setLong(2, step);
-            ps.setString(3, action);
-            ps.setLong(4, eventId);
-            ps.setString(5, (after != null ? after : before).code());
-            ps.setString(6, before == null ? null : RowCodec.encode(before));
-            ps.setString(7, after == null ? null : RowCodec.encode(after));
-            ps.setLong(8, System.currentTimeMillis());
-            ps.executeUpdate();
-        }
-    }
-
-    private static void recordRating(Connection c, long passId, long step, String code, Integer before, Integer after) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO history (pass_id, step, action, target_code, before_row, after_row, at) VALUES (?, ?, 'rating', ?, ?, ?, ?)")) {
-            ps.setLong(1, passId);
-            ps.setLong(2, step);
-            ps.setString(3, code);
-            ps.setString(4, before == null ? null : before.toString());
-            ps.setString(5, after == null ? null : after.toString());
-            ps.setLong(6, System.currentTimeMillis());
-            ps.executeUpdate();
-        }
-    }
-
-    /** The newest step not undone (for undo), or the oldest undone one (for redo). */
-    private static Optional<Long> latestStep(Connection c, long passId, boolean undone) throws SQLException {
-        String sql = undone ? "SELECT min(step) FROM history WHERE pass_id = ? AND undone = 1" : "SELECT max(step) FROM history WHERE pass_id = ? AND undone = 0";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, passId);
-            ResultSet rs = ps.executeQuery();
-            if (!rs.next()) return Optional.empty();
-            long step = rs.getLong(1);
-            return rs.wasNull() ? Optional.empty() : Optional.of(step);
-        }
-    }
-
-    private static void markStep(Connection c, long passId, long step, int undone) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE history SET undone = ? WHERE pass_id = ? AND step = ?")) {
-            ps.setInt(1, undone);
-            ps.setLong(2, passId);
-            ps.setLong(3, step);
-            ps.executeUpdate();
-        }
-    }
-
-    private static List<HistoryRow> historyOf(Connection c, long passId, long step, String order) throws SQLException {
-        List<HistoryRow> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT action, target_id, target_code, before_row, after_row FROM history WHERE pass_id = ? AND step = ? ORDER BY id " + order)) {
-            ps.setLong(1, passId);
-            ps.setLong(2, step);
-            ResultSet rs = ps.executeQuery();
-            while (rs.next()) out.add(new HistoryRow(passId, rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)));
-        }
-        return out;
-    }
-
-    private static String describe(List<HistoryRow> rows) {
-        return rows.stream().map(h -> h.action + " " + h.code).collect(Collectors.joining(", "));
-    }
-
-    /** One row of the history, able to revert or re-apply itself. */
-    private record HistoryRow(long passId, String action, long target, String code, String before, String after) {
-
-        void revert(Connection c) throws SQLException {
-            switch (action) {
-                case "add" -> deleteEvent(c, target);
-                case "delete" -> insert(c, passId, RowCodec.decode(before), target);
-                case "change" -> update(c, target, RowCodec.decode(before));
-                case "rating" -> writeRating(c, passId, code, before == null ? null : Integer.valueOf(before));
-                default -> throw new SQLException("unknown history action " + action);
-            }
-        }
-
-        void reapply(Connection c) throws SQLException {
-            switch (action) {
-                case "add" -> insert(c, passId, RowCodec.decode(after), target);
-                case "delete" -> deleteEvent(c, target);
-                case "change" -> update(c, target, RowCodec.decode(after));
-                case "rating" -> writeRating(c, passId, code, after == null ? null : Integer.valueOf(after));
-                default -> throw new SQLException("unknown history action " + action);
-            }
-        }
-
-        private static void deleteEvent(Connection c, long id) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM events WHERE id = ?")) {
-                ps.setLong(1, id);
                 ps.executeUpdate();
             }
         }
