@@ -267,6 +267,7 @@ public final class CodingBenchmark {
     private static String stats(double[] ms) {
         double[] s = ms.clone();
         Arrays.sort(s);
-        return String.format("median %.2f ms, p99 %.2f ms, max %.2f ms (n=%d)", s[s.length / 2], s[(int) (s.length * 0.99)], s[s.length - 1], s.length);
+        return String.format("median %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms (n=%d)", s[s.length / 2], s[(int) (s.length * 0.99)],
+                s[Math.min(s.length - 1, (int) (s.length * 0.999))], s[s.length - 1], s.length);
     }
 }
