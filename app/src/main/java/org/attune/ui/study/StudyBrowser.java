@@ -625,6 +625,11 @@ public final class StudyBrowser extends BorderPane {
         return model.relinkTo(v, file);
     }
 
+    /** How many sessions the grid shows (tests wait for a study read in the background). */
+    public int overviewRows() {
+        return rows.size();
+    }
+
     // for tests
     TableView<StudyOverview.Row> grid() {
         return grid;

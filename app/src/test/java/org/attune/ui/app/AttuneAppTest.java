@@ -10,6 +10,7 @@ import java.util.List;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
+import org.attune.ui.Await;
 import org.attune.ui.study.StudyBrowser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +65,8 @@ class AttuneAppTest {
         Tab study = tab(robot, "Study");
         assertTrue(study.isSelected(), "the app opens on the study browser");
         StudyBrowser browser = (StudyBrowser) study.getContent();
+        // the study is opened and read in the background (ADR 6): wait until it is shown
+        assertTrue(Await.until(() -> browser.selectedCell().isPresent() || browser.overviewRows() == 2), "the sample study is shown");
         assertEquals("Sample sessions (synthetic free play)", robot.lookup("#studyTitle").queryLabeled().getText());
         assertTrue(Files.readString(dir.resolve("settings.properties")).contains("study.recent.0"), "the study is remembered for the next start");
 
@@ -75,7 +78,7 @@ class AttuneAppTest {
         assertTrue(tab(robot, "Coding").isSelected());
         Tab agreement = tab(robot, "Agreement");
         Tab measures = tab(robot, "Measures");
-        assertEquals("blindNotice", agreement.getContent().getId(), "Agreement is closed while CM codes blind");
+        assertTrue(Await.until(() -> "blindNotice".equals(agreement.getContent().getId())), "Agreement is closed while CM codes blind");
         assertEquals("blindNotice", measures.getContent().getId());
 
         // marking the pass done (in the Study tab) opens them again
@@ -83,7 +86,7 @@ class AttuneAppTest {
         robot.interact(() -> browser.select(2, 3));
         robot.clickOn("#markDone");
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse("blindNotice".equals(agreement.getContent().getId()), "a pass marked done is no longer blind-coded");
+        assertTrue(Await.until(() -> !"blindNotice".equals(agreement.getContent().getId())), "a pass marked done is no longer blind-coded");
         assertFalse("blindNotice".equals(measures.getContent().getId()));
     }
 }
