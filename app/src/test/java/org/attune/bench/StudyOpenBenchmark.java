@@ -20,7 +20,6 @@ import org.attune.coding.EventDraft;
 import org.attune.scheme.json.BundledSchemes;
 import org.attune.store.EventLog;
 import org.attune.store.Study;
-import org.attune.ui.DialogService;
 import org.attune.ui.OpenStudy;
 import org.attune.ui.Styles;
 import org.attune.ui.Tasks;
@@ -67,7 +66,7 @@ public final class StudyOpenBenchmark {
         OpenStudy open = new OpenStudy();
         CompletableFuture<StudyBrowser> ready = new CompletableFuture<>();
         Platform.runLater(() -> {
-            StudyBrowser b = new StudyBrowser(open, UserSettings.memory(), new Silent(), new NoForms(), tasks);
+            StudyBrowser b = new StudyBrowser(open, UserSettings.memory(), new org.attune.ui.RecordingDialogs(), new NoForms(), tasks);
             Stage stage = new Stage();
             stage.setScene(new Scene(b, 1280, 800));
             stage.getScene().getStylesheets().add(Styles.STYLESHEET);
@@ -140,33 +139,6 @@ public final class StudyOpenBenchmark {
             closed.countDown();
         });
         closed.await();
-    }
-
-    private static final class Silent implements DialogService {
-        @Override
-        public void showError(String title, String whatToDo) {
-            System.out.println("error: " + title + ": " + whatToDo);
-        }
-
-        @Override
-        public void showProblems(String title, String whatToDo, List<String> problems) {
-            System.out.println("error: " + title);
-        }
-
-        @Override
-        public boolean confirm(String title, String question, String yes) {
-            return true;
-        }
-
-        @Override
-        public java.util.Optional<java.nio.file.Path> chooseFileToOpen(String title, String kind, java.util.List<String> patterns) {
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public java.util.Optional<String> askText(String title, String question, String initial) {
-            return java.util.Optional.empty();
-        }
     }
 
     private static final class NoForms implements StudyForms {

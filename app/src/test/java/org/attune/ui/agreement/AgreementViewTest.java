@@ -154,8 +154,8 @@ class AgreementViewTest {
      * SSR = 2·(625 + 0 + 625) = 2500, MSR = 1250; MSC = 0; SST = 2600, SSE = 100, MSE = 100/2 = 50.
      * ICC(2,1) = (1250 − 50) / (1250 + 50 + 2·(0 − 50)/3) = 18/19; ICC(3,1) = 1200/1300 = 12/13.
      */
-    @Test
-    void showsTheIccOfEachDerivedMeasureBetweenTheCoders(FxRobot robot) throws Exception {
+    /** Opens the three-session study and computes with the default choices; returns once the results are shown. */
+    private void computeOnThreeSessions(FxRobot robot) throws Exception {
         Path file = threeSessions();
         robot.interact(() -> view.open(file));
         CountDownLatch done = new CountDownLatch(1);
@@ -163,6 +163,11 @@ class AgreementViewTest {
         robot.clickOn("#compute");
         assertTrue(done.await(10, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void showsTheIccOfEachDerivedMeasureBetweenTheCoders(FxRobot robot) throws Exception {
+        computeOnThreeSessions(robot);
         MeasureReliability.Row pos = model.measureIcc().stream()
                 .filter(r -> r.measure().equals("percent_time") && r.target().equals("C_POS")).findFirst().orElseThrow();
         assertEquals(3, pos.sessions());
@@ -182,13 +187,7 @@ class AgreementViewTest {
      */
     @Test
     void showsTheAgreementOnEachSessionRating(FxRobot robot) throws Exception {
-        Path file = threeSessions();
-        robot.interact(() -> view.open(file));
-        CountDownLatch done = new CountDownLatch(1);
-        view.setAfterCompute(done::countDown);
-        robot.clickOn("#compute");
-        assertTrue(done.await(10, TimeUnit.SECONDS));
-        WaitForAsyncUtils.waitForFxEvents();
+        computeOnThreeSessions(robot);
         org.attune.agreement.RatingAgreement.Row sens = model.ratingAgreement().stream().filter(r -> r.code().equals("R_SENS")).findFirst().orElseThrow();
         assertEquals(3, sens.sessions());
         assertEquals(2.0 / 3, sens.report().allAgree().get(), 1e-12);
