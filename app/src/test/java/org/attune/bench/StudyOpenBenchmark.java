@@ -91,18 +91,7 @@ public final class StudyOpenBenchmark {
             start[0] = System.nanoTime();
             browser.openStudy(file);
         });
-        if (System.getProperty("sample") != null) {
-            Thread fx = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("JavaFX Application Thread")).findFirst().orElseThrow();
-            java.util.Map<String, Integer> seen = new java.util.TreeMap<>();
-            for (int i = 0; i < 60 && shown.getCount() > 0; i++) {
-                Thread.sleep(4);
-                StackTraceElement[] st = fx.getStackTrace();
-                StringBuilder b = new StringBuilder();
-                for (int k = 0; k < Math.min(st.length, 14); k++) b.append(st[k].getClassName().replaceAll(".*\\.", "")).append('.').append(st[k].getMethodName()).append(" < ");
-                seen.merge(b.toString(), 1, Integer::sum);
-            }
-            seen.forEach((k, v) -> { if (v > 2) System.out.println(v + "x " + k); });
-        }
+        if (System.getProperty("sample") != null) sampleFxThread(shown);
         if (!shown.await(120, TimeUnit.SECONDS)) throw new IllegalStateException("the study was not shown");
         long end = System.nanoTime();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -133,12 +122,63 @@ public final class StudyOpenBenchmark {
         System.out.printf(Locale.ROOT, "  (longest gap from %.0f ms after the click; shown at %.0f ms; first gaps:%s)%n", gapAt / 1e6, (end - start[0]) / 1e6, first);
         System.out.printf(Locale.ROOT, "%-36s opened and shown in %5.0f ms; longest gap between two FX pulses %5.0f ms (%d frames)%n",
                 label, (end - start[0]) / 1e6, maxGap / 1e6, frames.size());
+        // an edit elsewhere (the study's revision moves): the browser reads the study again
+        List<Long> editFrames = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AnimationTimer editTimer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                editFrames.add(System.nanoTime());
+            }
+        };
+        CountDownLatch refreshed = new CountDownLatch(1);
+        browser.setAfterRefresh(refreshed::countDown);
+        long[] editStart = new long[1];
+        Platform.runLater(() -> {
+            editTimer.start();
+            editStart[0] = System.nanoTime();
+            open.changed();
+        });
+        if (System.getProperty("sample") != null) sampleFxThread(refreshed);
+        if (!refreshed.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("not refreshed");
+        long editEnd = System.nanoTime();
+        CountDownLatch editStopped = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            editTimer.stop();
+            editStopped.countDown();
+        });
+        editStopped.await();
+        long editGap = 0;
+        long last = editStart[0];
+        for (long f : editFrames) {
+            if (f < editStart[0]) continue;
+            editGap = Math.max(editGap, f - last);
+            last = f;
+        }
+        editGap = Math.max(editGap, editEnd - last);
+        System.out.printf(Locale.ROOT, "%-36s refresh after an edit shown in %5.0f ms; longest gap between two FX pulses %5.0f ms%n",
+                label, (editEnd - editStart[0]) / 1e6, editGap / 1e6);
         CountDownLatch closed = new CountDownLatch(1);
         Platform.runLater(() -> {
             open.close();
             closed.countDown();
         });
         closed.await();
+    }
+
+    /** Samples the FX thread's stack every 4 ms until {@code done}, and prints the stacks seen more than twice. */
+    private static void sampleFxThread(CountDownLatch done) throws InterruptedException {
+        Thread fx = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("JavaFX Application Thread")).findFirst().orElseThrow();
+        java.util.Map<String, Integer> seen = new java.util.TreeMap<>();
+        for (int i = 0; i < 60 && done.getCount() > 0; i++) {
+            Thread.sleep(4);
+            StackTraceElement[] st = fx.getStackTrace();
+            StringBuilder b = new StringBuilder();
+            for (int k = 0; k < Math.min(st.length, 16); k++) b.append(st[k].getClassName().replaceAll(".*\\.", "")).append('.').append(st[k].getMethodName()).append(" < ");
+            seen.merge(b.toString(), 1, Integer::sum);
+        }
+        seen.forEach((k, v) -> {
+            if (v > 2) System.out.println(v + "x " + k);
+        });
     }
 
     private static final class NoForms implements StudyForms {
