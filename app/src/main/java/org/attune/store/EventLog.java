@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,7 @@ import org.attune.scheme.RatingScale;
  */
 public final class EventLog {
 
-    private static final String EVENT_COLUMNS = "id, pass_id, code, onset_ms, offset_ms, modifiers, comment";
+    static final String EVENT_COLUMNS = "id, pass_id, code, onset_ms, offset_ms, modifiers, comment";
 
     private final StudyFile file;
     private final CodingScheme scheme;
@@ -279,35 +278,7 @@ public final class EventLog {
      * added, what is already there and is skipped, and what is refused, with its line.
      */
     public ImportMerge.Plan planImport(List<ImportRow> rows) throws StudyException {
-        return file.read(c -> plan(c, rows));
-    }
-
-    private ImportMerge.Plan plan(Connection c, List<ImportRow> rows) throws SQLException {
-        Set<String> wanted = new HashSet<>();
-        List<ImportMerge.Incoming> incoming = new ArrayList<>(rows.size());
-        for (ImportRow r : rows) {
-            wanted.add(ImportMerge.passKey(r.sessionLabel(), r.coderInitials()));
-            incoming.add(new ImportMerge.Incoming(r.line(), r.sessionLabel(), r.coderInitials(), r.event()));
-        }
-        Map<Long, String> label = new HashMap<>();
-        for (Session s : SqliteSessions.readSessions(c)) label.put(s.id(), s.label());
-        Map<Long, String> initials = new HashMap<>();
-        for (Coder k : SqlitePasses.readCoders(c)) initials.put(k.id(), k.initials());
-        Map<String, List<CodedEvent>> stored = new HashMap<>();
-        Map<String, Modifiers> cache = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM events WHERE pass_id = ? ORDER BY onset_ms, id")) {
-            for (CodingPass p : SqlitePasses.readPasses(c)) {
-                String key = ImportMerge.passKey(label.get(p.sessionId()), initials.get(p.coderId()));
-                if (!wanted.contains(key)) continue;
-                ps.setLong(1, p.id());
-                List<CodedEvent> events = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) events.add(eventFrom(rs, cache));
-                }
-                stored.put(key, events);
-            }
-        }
-        return ImportMerge.plan(scheme, stored, incoming);
+        return file.read(c -> EventImport.plan(c, scheme, rows));
     }
 
     /**
@@ -317,63 +288,7 @@ public final class EventLog {
      */
     public ImportSummary importAll(List<ImportRow> rows) throws StudyException {
         for (ImportRow r : rows) check(r.event());
-        return file.write("import events", c -> {
-            ImportMerge.Plan plan = plan(c, rows);
-            if (!plan.ok()) {
-                ImportMerge.Conflict first = plan.conflicts().get(0);
-                throw new StudyException(StudyException.Kind.INVALID_INPUT, "Nothing was imported: " + plan.conflicts().size()
-                        + " events conflict with events already in the study, the first " + (first.line() > 0 ? "at line " + first.line() + ": " : ": ")
-                        + first.message() + ".");
-            }
-            List<ImportRow> toAdd = new ArrayList<>(plan.toAdd().size());
-            for (ImportMerge.Incoming i : plan.toAdd()) toAdd.add(new ImportRow(i.session(), i.coder(), i.event(), i.line()));
-            Map<String, Long> sessionIds = new HashMap<>();
-            for (Session s : SqliteSessions.readSessions(c)) sessionIds.put(s.label(), s.id());
-            Map<String, Long> coderIds = new HashMap<>();
-            for (Coder k : SqlitePasses.readCoders(c)) coderIds.put(k.initials(), k.id());
-            Map<String, Long> passIds = new HashMap<>();
-            for (CodingPass p : SqlitePasses.readPasses(c)) passIds.put(p.sessionId() + "/" + p.coderId(), p.id());
-            List<String> newSessions = new ArrayList<>();
-            List<String> newCoders = new ArrayList<>();
-            int newPasses = 0;
-            long now = System.currentTimeMillis();
-            try (PreparedStatement ins = c.prepareStatement(
-                    "INSERT INTO events (pass_id, code, onset_ms, offset_ms, modifiers, comment, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                int batched = 0;
-                for (ImportRow r : toAdd) {
-                    Long sid = sessionIds.get(r.sessionLabel());
-                    if (sid == null) {
-                        sid = SqliteSessions.insertSession(c, new Session(0, r.sessionLabel(), "", "", null, "", "", Map.of())).id();
-                        sessionIds.put(r.sessionLabel(), sid);
-                        newSessions.add(r.sessionLabel());
-                    }
-                    Long kid = coderIds.get(r.coderInitials());
-                    if (kid == null) {
-                        kid = SqlitePasses.insertCoder(c, r.coderInitials(), r.coderInitials()).id();
-                        coderIds.put(r.coderInitials(), kid);
-                        newCoders.add(r.coderInitials());
-                    }
-                    String key = sid + "/" + kid;
-                    Long pid = passIds.get(key);
-                    if (pid == null) {
-                        pid = SqlitePasses.insertPass(c, sid, kid).id();
-                        passIds.put(key, pid);
-                        newPasses++;
-                    }
-                    bind(ins, pid, r.event(), now);
-                    ins.addBatch();
-                    if (++batched % 10_000 == 0) ins.executeBatch();
-                }
-                ins.executeBatch();
-            }
-            // passes that now hold events have started (as with an edit in the workspace)
-            try (PreparedStatement ps = c.prepareStatement("UPDATE passes SET status = 'in_progress', started_at = COALESCE(started_at, ?) "
-                    + "WHERE status = 'not_started' AND EXISTS (SELECT 1 FROM events WHERE events.pass_id = passes.id)")) {
-                ps.setString(1, Study.now());
-                ps.executeUpdate();
-            }
-            return new ImportSummary(toAdd.size(), plan.duplicates().size(), newSessions, newCoders, newPasses);
-        });
+        return file.write("import events", c -> EventImport.importAll(c, scheme, rows));
     }
 
     // ------------------------------------------------------------------ internals
@@ -387,7 +302,7 @@ public final class EventLog {
         return new StudyException(StudyException.Kind.INVALID_INPUT, "There is no event " + id + " (it may have been deleted or undone).");
     }
 
-    private static void bind(PreparedStatement ps, long passId, EventDraft d, long now) throws SQLException {
+    static void bind(PreparedStatement ps, long passId, EventDraft d, long now) throws SQLException {
         ps.setLong(1, passId);
         ps.setString(2, d.code());
         ps.setLong(3, d.onsetMs());
@@ -463,7 +378,7 @@ public final class EventLog {
         return eventFrom(rs, null);
     }
 
-    private static CodedEvent eventFrom(ResultSet rs, Map<String, Modifiers> cache) throws SQLException {
+    static CodedEvent eventFrom(ResultSet rs, Map<String, Modifiers> cache) throws SQLException {
         long offset = rs.getLong(5);
         Long offsetOrNull = rs.wasNull() ? null : offset;
         String mods = rs.getString(6);
