@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = AttuneCommand.Version.class,
         description = "Observation coding of parent–child interaction video. Run without arguments to open the app.",
-        subcommands = {SchemeCommand.class, StudyCommand.class, EventsCommand.class, AgreementCommand.class, MeasuresCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SchemeCommand.class, StudyCommand.class, EventsCommand.class, RatingsCommand.class, AgreementCommand.class, MeasuresCommand.class,
+                CommandLine.HelpCommand.class})
 public final class AttuneCommand implements Runnable {
 
     @CommandLine.Spec
