@@ -144,6 +144,9 @@ public final class AttuneApp extends Application {
         });
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             if (t == studyTab) browser.refresh();
+            // entering the Coding tab, by a click on its header or any other route, gives the keys to coding
+            // (else the tab strip keeps the focus: Space would do nothing and → would switch tabs)
+            if (t == codingTab) javafx.application.Platform.runLater(codingView::requestFocus);
             showEventViews.run();
         });
 

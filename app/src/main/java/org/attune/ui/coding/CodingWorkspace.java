@@ -399,7 +399,14 @@ public final class CodingWorkspace extends BorderPane {
     }
 
     private void onKey(KeyEvent e) {
-        if (study == null || current == null) return;
+        if (study == null || current == null) {
+            // the keys of the player are the workspace's even with no pass open: they must not reach the tab strip
+            if (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.RIGHT || e.getCode() == KeyCode.SPACE) {
+                status.setText(study == null ? "Open a study to start coding." : "Choose a pass to code first (above, or in the Study tab).");
+                e.consume();
+            }
+            return;
+        }
         if (e.getTarget() instanceof javafx.scene.control.TextInputControl) return; // typing in a field (an edited cell)
         if (chooser.isOpen()) {
             chooseModifier(e);

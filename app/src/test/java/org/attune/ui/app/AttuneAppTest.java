@@ -89,4 +89,19 @@ class AttuneAppTest {
         assertTrue(Await.until(() -> !"blindNotice".equals(agreement.getContent().getId())), "a pass marked done is no longer blind-coded");
         assertFalse("blindNotice".equals(measures.getContent().getId()));
     }
+
+    /** Issue 14: a click on the Coding tab's header gives the keys to coding, not to the tab strip. */
+    @Test
+    void enteringTheCodingTabGivesTheKeysToCoding(FxRobot robot) throws Exception {
+        Tab study = tab(robot, "Study");
+        StudyBrowser browser = (StudyBrowser) study.getContent();
+        assertTrue(Await.until(() -> browser.overviewRows() == 2), "the sample study is shown");
+        robot.clickOn("Coding");
+        Tab coding = tab(robot, "Coding");
+        assertTrue(coding.isSelected());
+        assertTrue(Await.until(() -> coding.getContent().isFocused()), "the workspace has the focus");
+        robot.push(javafx.scene.input.KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(coding.isSelected(), "→ does not switch to the next tab");
+    }
 }
