@@ -109,6 +109,10 @@ public final class FxStudyForms implements StudyForms {
         dyad.setPromptText("dyad / family id");
         DatePicker date = new DatePicker();
         date.setPromptText("YYYY-MM-DD");
+        date.setConverter(isoDates()); // stored and shown as ISO, whatever the locale's calendar format
+        Label dateInWords = new Label();
+        dateInWords.getStyleClass().add("placeholder");
+        date.getEditor().textProperty().addListener((o, a, text) -> dateInWords.setText(inWords(text)));
         TextField age = new TextField();
         age.setPromptText("months, e.g. 14.5");
         ComboBox<String> context = new ComboBox<>(FXCollections.observableArrayList("free play", "reunion", "still-face", "teaching task", "mealtime", "book sharing"));
@@ -167,7 +171,9 @@ public final class FxStudyForms implements StudyForms {
         int r = 0;
         g.addRow(r++, new Label("Label *"), label);
         g.addRow(r++, new Label("Dyad"), dyad);
-        g.addRow(r++, new Label("Date"), date);
+        javafx.scene.layout.HBox dateRow = new javafx.scene.layout.HBox(8, date, dateInWords);
+        dateRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        g.addRow(r++, new Label("Date"), dateRow);
         g.addRow(r++, new Label("Child age"), age);
         g.addRow(r++, new Label("Context"), context);
         g.addRow(r++, new Label("Notes"), notes);
@@ -313,5 +319,34 @@ public final class FxStudyForms implements StudyForms {
         fc.setTitle("Locate " + Path.of(storedPath).getFileName());
         fc.setInitialFileName(Path.of(storedPath).getFileName().toString());
         return Optional.ofNullable(fc.showOpenDialog(owner)).map(File::toPath);
+    }
+
+    /**
+     * Dates as the study stores them, ISO 8601 (2026-03-14), for the calendar and the typed text alike:
+     * the locale's short format (11/12/2026) would be ambiguous and refused by the form. Text that is
+     * not a date yet gives no date (and no exception while it is being typed).
+     */
+    static javafx.util.StringConverter<java.time.LocalDate> isoDates() {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(java.time.LocalDate d) {
+                return d == null ? "" : d.toString();
+            }
+
+            @Override
+            public java.time.LocalDate fromString(String text) {
+                try {
+                    return text == null || text.isBlank() ? null : java.time.LocalDate.parse(text.trim());
+                } catch (java.time.format.DateTimeParseException e) {
+                    return null;
+                }
+            }
+        };
+    }
+
+    /** A typed ISO date in the user's own words ("14 Mar 2026"), beside the field; empty while it is not a date. */
+    static String inWords(String iso) {
+        java.time.LocalDate d = isoDates().fromString(iso);
+        return d == null ? "" : d.format(java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM));
     }
 }
