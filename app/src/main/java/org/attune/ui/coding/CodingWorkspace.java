@@ -334,6 +334,14 @@ public final class CodingWorkspace extends BorderPane {
     private record PassData(List<MediaFile> media, List<CodedEvent> events, Map<String, Integer> ratings) {
     }
 
+    /**
+     * Where the coder last was in a pass, kept in the user's settings (per user, per study file, per
+     * pass; never in the study): a pass reopens there instead of at frame 0.
+     */
+    private String lastPlaceKey(PassChoice p) {
+        return "coding.lastPlace." + Integer.toHexString(study.path().toAbsolutePath().normalize().toString().hashCode()) + "." + p.pass().id();
+    }
+
     /** How Keys… asks for keys (tests answer with a script instead of the dialog). */
     void setKeyEditor(KeysDialog.Editor editor) {
         this.keyEditor = editor;
@@ -386,6 +394,7 @@ public final class CodingWorkspace extends BorderPane {
                 timeline.setEvents(events, index().running(), sessionMs, true);
             }
             transport.applyTo(vp);
+            if (pendingSeekMs < 0) pendingSeekMs = settings.get(lastPlaceKey(p)).filter(v -> v.matches("\\d{1,15}")).map(Long::parseLong).orElse(-1L); // where this coder left it
             if (pendingSeekMs >= 0) vp.seekStored(pendingSeekMs);
             else vp.showFrame(0);
             pendingSeekMs = -1;
@@ -699,6 +708,7 @@ public final class CodingWorkspace extends BorderPane {
     /** Closes the pass: its video, its events. */
     public void closePass() {
         loading = false;
+        if (player != null && current != null && study != null) settings.put(lastPlaceKey(current), Long.toString(player.stampMs()));
         if (player != null) player.close();
         player = null;
         current = null;

@@ -185,6 +185,18 @@ class CodingWorkspaceTest {
         assertTrue(dialogs.contains("Go to time? Go to a time in the session (00:01:23.456, 1:23.456 or 83.456 seconds)."), dialogs.toString());
     }
 
+    /** Issue 14: a pass reopens where the coder left it, not at frame 0 (kept in the user's settings, not the study). */
+    @Test
+    void aPassReopensWhereTheCoderLeftIt(FxRobot robot) throws Exception {
+        openSample(robot);
+        showFrame(robot, 500);
+        CodingWorkspace.PassChoice cm = workspace.passChoices().stream()
+                .filter(p -> p.session().label().equals("S02") && p.coder().initials().equals("CM")).findFirst().orElseThrow();
+        robot.interact(workspace::closePass);
+        robot.interact(() -> workspace.openPass(cm));
+        assertTrue(Await.until(() -> workspace.player() != null && workspace.player().currentFrame() == 500), "back at frame 500 (20 s)");
+    }
+
     @Test
     void aJumpFromAnotherViewOpensThePassAtThatFrame(FxRobot robot) throws Exception {
         Path study = copySample();
