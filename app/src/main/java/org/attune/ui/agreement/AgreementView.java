@@ -256,6 +256,17 @@ public final class AgreementView extends BorderPane {
         SplitPane all = new SplitPane(tables, detail, methods);
         all.setOrientation(Orientation.VERTICAL);
         all.setDividerPositions(0.36, 0.79);
+        // the confusion matrix, timelines, disagreements and methods paragraph belong to the events' κ:
+        // with the measures' or the ratings' table they would describe something not on screen
+        tables.getSelectionModel().selectedItemProperty().addListener((o, was, tab) -> {
+            boolean eventsShown = tab == events;
+            if (eventsShown && !all.getItems().contains(detail)) {
+                all.getItems().setAll(tables, detail, methods);
+                all.setDividerPositions(0.36, 0.79);
+            } else if (!eventsShown && all.getItems().contains(detail)) {
+                all.getItems().setAll(tables);
+            }
+        });
         return all;
     }
 
@@ -280,7 +291,7 @@ public final class AgreementView extends BorderPane {
     private TableView<org.attune.agreement.RatingAgreement.Row> ratingsTable() {
         TableView<org.attune.agreement.RatingAgreement.Row> t = new TableView<>(model.ratingAgreement());
         t.getColumns().setAll(List.of(
-                TextColumn.of("Rating", r -> r.code() + " · " + r.label(), 230),
+                TextColumn.of("Rating", r -> r.code() + " · " + r.label(), 320),
                 TextColumn.of("Sessions", r -> Integer.toString(r.sessions()), 70),
                 TextColumn.of("Exact", r -> format(r.report().allAgree()), 70),
                 TextColumn.of("κ quadratic", r -> format(r.report().weightedKappaQuadratic()), 95),

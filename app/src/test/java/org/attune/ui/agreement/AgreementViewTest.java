@@ -177,6 +177,10 @@ class AgreementViewTest {
         TableView<?> table = robot.lookup("#measureIcc").queryAs(TableView.class);
         assertTrue(table.isVisible());
         assertFalse(table.getItems().isEmpty());
+        // issue 14: the events' confusion matrix, disagreements and paragraph are not left under the measures
+        assertTrue(robot.lookup("#disagreements").tryQuery().isEmpty(), "no event-κ detail under the measures' table");
+        robot.clickOn("Events (κ)");
+        assertTrue(robot.lookup("#disagreements").tryQuery().isPresent(), "back with the events' κ");
         assertEquals(List.of(), dialogs);
     }
 
