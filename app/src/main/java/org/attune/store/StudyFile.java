@@ -216,7 +216,7 @@ final class StudyFile implements AutoCloseable {
         StudyChecks.checkLooksLikeSqlite(path);
         StudyChecks.verify(path, migrations);
 
-        String reason = readOnlyWanted ? "opened read-only" : null;
+        String reason = readOnlyWanted ? "it was opened read-only" : null;
         StudyLock lock = null;
         if (!readOnlyWanted) {
             if (!Files.isWritable(path) || !Files.isWritable(path.getParent())) {

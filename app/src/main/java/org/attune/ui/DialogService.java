@@ -12,6 +12,9 @@ public interface DialogService {
 
     void showError(String title, String whatToDo);
 
+    /** Information the user should know but nothing went wrong (e.g. a study opened read-only). */
+    void showInfo(String title, String text);
+
     /** An error with a list of located problems (e.g. every error in a scheme file). */
     void showProblems(String title, String whatToDo, List<String> problems);
 

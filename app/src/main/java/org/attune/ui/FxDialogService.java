@@ -24,6 +24,16 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public void showInfo(String title, String text) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.setContentText(text);
+        alert.showAndWait();
+    }
+
+    @Override
     public void showProblems(String title, String whatToDo, List<String> problems) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.initOwner(owner);

@@ -57,6 +57,10 @@ public final class CodingBenchmark {
                 }
 
                 @Override
+                public void showInfo(String title, String text) {
+                }
+
+                @Override
                 public void showProblems(String title, String whatToDo, List<String> problems) {
                     throw new IllegalStateException(title);
                 }

@@ -478,7 +478,7 @@ class StudyTest {
         try (Study s = Study.openReadOnly(file)) {
             StudyException e = assertThrows(StudyException.class, () -> s.addCoder("B", "BB"));
             assertEquals(StudyException.Kind.READ_ONLY, e.kind());
-            assertTrue(e.getMessage().startsWith("Cannot add coder BB: this study is read-only because opened read-only."), e.getMessage());
+            assertTrue(e.getMessage().startsWith("Cannot add coder BB: this study is read-only because it was opened read-only."), e.getMessage());
         }
     }
 

@@ -17,6 +17,12 @@ public final class RecordingDialogs implements DialogService {
         shown.add(title + ": " + whatToDo);
     }
 
+    /** Information is recorded as "(i) title: text". */
+    @Override
+    public void showInfo(String title, String text) {
+        shown.add("(i) " + title + ": " + text);
+    }
+
     @Override
     public void showProblems(String title, String whatToDo, List<String> problems) {
         shown.add(title + ": " + whatToDo + "\n" + String.join("\n", problems));

@@ -250,10 +250,7 @@ public final class CodingWorkspace extends BorderPane {
     public void open(Path file) {
         try {
             Study opened = openStudy.open(file);
-            if (opened.isReadOnly()) {
-                dialogs.showError("This study is open elsewhere: read-only here",
-                        "The study " + opened.readOnlyReason().orElse("is read-only") + ". Until then you can look, but not code.");
-            }
+            org.attune.ui.ReadOnlyNotice.showIfReadOnly(dialogs, opened, "code in it");
         } catch (StudyException e) {
             dialogs.showError("This study cannot be opened", e.getMessage());
         }
@@ -273,7 +270,7 @@ public final class CodingWorkspace extends BorderPane {
         timeline.setScheme(s.scheme());
         ratings.setScheme(s.scheme());
         reloadPasses();
-        status.setText(s.isReadOnly() ? s.name() + " is open elsewhere: read-only here." : s.name() + ": choose a pass to code.");
+        status.setText(s.isReadOnly() ? s.name() + " is read-only here: you can look but not code." : s.name() + ": choose a pass to code.");
     }
 
     /** Reads the study's passes again (a session, coder or pass was added in the study browser). */

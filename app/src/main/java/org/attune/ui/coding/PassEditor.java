@@ -121,7 +121,7 @@ final class PassEditor {
      */
     boolean mayEdit() {
         if (study.isReadOnly()) {
-            say("This study is open elsewhere and read-only here: nothing was changed.");
+            say("Nothing was changed: this study is read-only here because " + study.readOnlyReason().orElse("it is read-only") + ".");
             return false;
         }
         if (passStatus == PassStatus.DONE) {

@@ -38,6 +38,7 @@ import org.attune.store.Study;
 import org.attune.store.StudyException;
 import org.attune.ui.DialogService;
 import org.attune.ui.OpenStudy;
+import org.attune.ui.ReadOnlyNotice;
 import org.attune.ui.Tasks;
 import org.attune.ui.UserSettings;
 
@@ -268,10 +269,7 @@ public final class StudyBrowser extends BorderPane {
             done.run();
             open.adopt(s);
             settings.rememberStudy(s.path());
-            if (s.isReadOnly()) {
-                dialogs.showError("This study is open elsewhere: read-only here",
-                        "The study " + s.readOnlyReason().orElse("is read-only") + ". Until then you can look, but not code or change anything.");
-            }
+            ReadOnlyNotice.showIfReadOnly(dialogs, s, "code in it or change anything");
         }, failure -> {
             done.run();
             if (failure instanceof StudyException e) dialogs.showError("This study cannot be opened", e.getMessage());
@@ -373,7 +371,8 @@ public final class StudyBrowser extends BorderPane {
         path.setText(s.path().toString());
         summary.setText(s.scheme().name() + " " + s.scheme().version() + "   ·   " + plural(overview.rows().size(), "session")
                 + ", " + plural(overview.coders().size(), "coder") + ", " + done + " of " + passes + " passes done"
-                + (s.isReadOnly() ? "   ·   READ-ONLY: " + s.readOnlyReason().orElse("") : ""));
+                + (s.isReadOnly() ? "   ·   read-only here" : ""));
+        summary.setTooltip(s.isReadOnly() ? new javafx.scene.control.Tooltip(ReadOnlyNotice.text(s, "code in it or change anything")) : null);
         buildColumns();
         rows.setAll(overview.rows());
         if (status.getText().isEmpty()) status.setText("Each coder's cell: pass status and number of events. Double-click a cell (or Enter) to code it.");

@@ -141,7 +141,7 @@ class PassEditorTest {
             PassEditor e = new PassEditor(readOnly, new CodingWorkspace.PassChoice(pass, readOnly.sessions().get(0), readOnly.coders().get(0)),
                     events, dialogs, x -> { }, () -> { }, () -> { }, said::add);
             assertFalse(e.mayEdit());
-            assertEquals("This study is open elsewhere and read-only here: nothing was changed.", e.lastMessage());
+            assertEquals("Nothing was changed: this study is read-only here because it was opened read-only.", e.lastMessage());
         }
     }
 

@@ -165,6 +165,23 @@ class StudyBrowserTest {
         assertEquals(List.of(), dialogs.shown);
     }
 
+    /** Issue 14 bug 7: a study open in another window is information, said in one sentence, and the summary line stays short. */
+    @Test
+    void aStudyOpenElsewhereOpensReadOnlyWithANoticeNotAnError(FxRobot robot) throws Exception {
+        Path file = copySample(dir.resolve("s"));
+        try (Study elsewhere = Study.open(file)) {
+            robot.interact(() -> browser.openStudy(file));
+            assertEquals(1, dialogs.shown.size(), dialogs.shown.toString());
+            String notice = dialogs.shown.get(0);
+            assertTrue(notice.startsWith("(i) Read-only here: You can look at Sample sessions (synthetic free play) but not code in it or change anything: "
+                    + "it is open in another window or on another computer ("), notice);
+            assertTrue(notice.endsWith("); close it there to edit here."), notice);
+            String summary = robot.lookup("#studySummary").queryLabeled().getText();
+            assertTrue(summary.endsWith("5 of 6 passes done   ·   read-only here"), summary);
+            assertEquals(notice.substring("(i) Read-only here: ".length()), robot.lookup("#studySummary").queryLabeled().getTooltip().getText());
+        }
+    }
+
     /** In the app the study is opened and read in the background (ADR 6): the grid appears when the reading is done. */
     @Test
     void opensAndReadsTheStudyInTheBackground(FxRobot robot) throws Exception {
