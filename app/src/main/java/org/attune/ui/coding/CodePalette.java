@@ -59,6 +59,9 @@ final class CodePalette extends VBox {
             Label row = new Label(c.label(), key);
             row.getStyleClass().add("palette-row");
             row.setMaxWidth(Double.MAX_VALUE);
+            row.setWrapText(true); // a long name ("Coordinated joint engagement") takes a second line, never "…"
+            row.setMinHeight(Region.USE_PREF_SIZE);
+            row.setTooltip(new Tooltip(c.label() + " (" + c.id() + ", " + (c.isState() ? "state: press to start, again to stop" : "point event") + ")"));
             row.setStyle("-fx-border-color: transparent transparent transparent " + CodeColours.hex(scheme, c) + "; -fx-border-width: 0 0 0 4;");
             rows.put(c.id(), row);
             getChildren().add(row);
