@@ -23,6 +23,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
@@ -153,6 +154,10 @@ public final class AgreementView extends BorderPane {
         Spinner<Double> overlap = spinner(51, 100, model.overlapPercentProperty().get(), 5);
         overlap.valueProperty().addListener((o, a, v) -> model.overlapPercentProperty().set(v));
         CheckBox none = new CheckBox("Uncoded time is a category");
+        none.setWrapText(true);
+        none.setMinHeight(Region.USE_PREF_SIZE);
+        none.setTooltip(new Tooltip("Time-unit κ: a unit both coders left uncoded counts as agreement on \"(none)\"; "
+                + "unticked, such units are left out (the command line's --no-none)."));
         none.selectedProperty().bindBidirectional(model.includeNoneProperty());
 
         Button compute = new Button("Compute agreement");
@@ -208,6 +213,7 @@ public final class AgreementView extends BorderPane {
         });
         jump.getStyleClass().add("jump-hint");
         jump.setWrapText(true);
+        jump.setMinHeight(Region.USE_PREF_SIZE); // the list shrinks, the hint keeps its lines
         VBox list = new VBox(6, listTitle, disagreementList, jump);
         VBox.setVgrow(disagreementList, Priority.ALWAYS);
         list.setPadding(new Insets(8));

@@ -103,6 +103,12 @@ class AgreementViewTest {
         assertEquals(List.of(new VideoJump(file, "S01", "AL", 9000)), jumps, "Enter on a disagreement shows it in the first coder's pass");
         assertTrue(model.paragraphProperty().get().startsWith("1 of 1 sessions (100%) were coded independently by two coders (AL and BK)."));
         assertEquals(List.of(), dialogs);
+        // issue 14 bug 7: at 1280×800 nothing in the tab is drawn cut off ("Uncoded time is a categ…")
+        assertEquals(List.of(), WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
+            view.applyCss();
+            view.layout();
+            return org.attune.ui.Truncated.in(view);
+        }));
     }
 
     private static Path threeSessions() throws Exception {
