@@ -126,11 +126,22 @@ final class SessionDetailsPane extends VBox {
                 int k = 0;
                 k = fact(pf, k, "Status", p.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
                 if (!passHidden) k = fact(pf, k, "Events", Long.toString(cell.events()));
-                k = fact(pf, k, "Started", p.startedAt() == null ? "" : p.startedAt());
-                k = fact(pf, k, "Finished", p.finishedAt() == null ? "" : p.finishedAt());
+                k = fact(pf, k, "Started", whenInWords(p.startedAt()));
+                k = fact(pf, k, "Finished", whenInWords(p.finishedAt()));
                 fact(pf, k, "Blind", p.blind() ? "yes: the coder does not see other coders' events" : "no");
                 getChildren().add(pf);
             }
+        }
+    }
+
+    /** A stored UTC time ("2026-11-22T07:24:27Z") in the user's zone and words ("22 Nov 2026, 08:24:27"); as stored if it is not one. */
+    static String whenInWords(String storedUtc) {
+        if (storedUtc == null || storedUtc.isBlank()) return "";
+        try {
+            return java.time.Instant.parse(storedUtc).atZone(java.time.ZoneId.systemDefault())
+                    .format(java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM));
+        } catch (java.time.format.DateTimeParseException e) {
+            return storedUtc;
         }
     }
 

@@ -19,4 +19,20 @@ class IsoDatesTest {
         assertNull(c.fromString(""));
         assertEquals("", FxStudyForms.inWords("14.3."));
     }
+
+    @Test
+    void aPassesStoredUtcTimeIsShownInTheUsersZoneAndWords() {
+        java.util.TimeZone was = java.util.TimeZone.getDefault();
+        java.util.Locale locale = java.util.Locale.getDefault(java.util.Locale.Category.FORMAT);
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Europe/Berlin"));
+            java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, java.util.Locale.UK);
+            assertEquals("22 Nov 2026, 08:24:27", SessionDetailsPane.whenInWords("2026-11-22T07:24:27Z"), "UTC+1 in November");
+            assertEquals("", SessionDetailsPane.whenInWords(null));
+            assertEquals("yesterday", SessionDetailsPane.whenInWords("yesterday"), "not a stored time: shown as it is");
+        } finally {
+            java.util.TimeZone.setDefault(was);
+            java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, locale);
+        }
+    }
 }

@@ -165,6 +165,21 @@ class StudyBrowserTest {
         assertEquals(List.of(), dialogs.shown);
     }
 
+    /** Issue 14 bug 7: at 1280×800 the grid and a selected pass's details are readable whole. */
+    @Test
+    void nothingIsDrawnCutOffWithAPassSelected(FxRobot robot) throws Exception {
+        Path file = copySample(dir.resolve("s"));
+        robot.interact(() -> browser.openStudy(file));
+        StudyOverview.Row s02 = browser.overview().rows().get(1);
+        long cm = browser.overview().coders().stream().filter(c -> c.initials().equals("CM")).findFirst().orElseThrow().id();
+        robot.interact(() -> browser.select(s02.session().id(), cm));
+        assertEquals(List.of(), WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
+            browser.applyCss();
+            browser.layout();
+            return org.attune.ui.Truncated.in(browser);
+        }));
+    }
+
     /** Issue 14 bug 7: a study open in another window is information, said in one sentence, and the summary line stays short. */
     @Test
     void aStudyOpenElsewhereOpensReadOnlyWithANoticeNotAnError(FxRobot robot) throws Exception {
