@@ -129,9 +129,10 @@ final class EventTable extends BorderPane {
         Button setOnset = button("Onset ← frame on screen", "setOnset", () -> first().ifPresent(e -> host.setTimeToFrameOnScreen(e, EventEdit.Field.ONSET)));
         Button setOffset = button("Offset ← frame on screen", "setOffset", () -> first().ifPresent(e -> host.setTimeToFrameOnScreen(e, EventEdit.Field.OFFSET)));
         Button delete = button("Delete", "deleteEvent", this::deleteSelected);
-        Label hint = new Label("F2/Enter: edit the cell · Delete · double-click: show the moment · Esc: back to coding");
+        Label hint = new Label("F2 edits · double-click shows · Esc: code keys");
         hint.getStyleClass().add("placeholder");
-        hint.setTooltip(new javafx.scene.control.Tooltip(hint.getText())); // the bar cuts it short when the pager shows
+        hint.setTooltip(new javafx.scene.control.Tooltip("F2 or Enter edits the selected cell · Delete deletes the selected events · "
+                + "double-click a row to show its moment in the video · Esc gives the keys back to coding"));
         earlier = pageButton("◀ Earlier", "earlierRows", page::previous);
         later = pageButton("Later ▶", "laterRows", page::next);
         pageLabel.setId("pageLabel");
