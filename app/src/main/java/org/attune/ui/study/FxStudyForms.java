@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javafx.collections.FXCollections;
@@ -201,7 +202,7 @@ public final class FxStudyForms implements StudyForms {
         ButtonType add = new ButtonType(editing == null ? "Add session" : "Save", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().setAll(add, ButtonType.CANCEL);
         SessionForm.Result[] checked = new SessionForm.Result[1];
-        d.getDialogPane().lookupButton(add).addEventFilter(ActionEvent.ACTION, e -> {
+        java.util.function.Supplier<SessionForm.Result> check = () -> {
             SessionForm form = new SessionForm();
             form.label = label.getText();
             form.dyad = dyad.getText();
@@ -211,13 +212,24 @@ public final class FxStudyForms implements StudyForms {
             form.notes = notes.getText();
             form.otherFields = other.getText();
             form.videos.addAll(videos);
-            checked[0] = form.check(existingLabels, FxStudyForms::probe);
+            return form.check(existingLabels, FxStudyForms::probe);
+        };
+        d.getDialogPane().lookupButton(add).addEventFilter(ActionEvent.ACTION, e -> {
+            checked[0] = check.get();
             if (!checked[0].ok()) {
                 problems.setText(String.join("\n", checked[0].problems()));
                 d.getDialogPane().getScene().getWindow().sizeToScene();
                 e.consume(); // keep the dialog open with what was typed
             }
         });
+        // once problems are shown, they follow the fields: a fixed field's problem goes away as it is typed
+        javafx.beans.InvalidationListener recheck = o -> {
+            if (!problems.getText().isEmpty()) problems.setText(String.join("\n", check.get().problems()));
+        };
+        for (javafx.beans.Observable field : List.of(label.textProperty(), dyad.textProperty(), date.getEditor().textProperty(), age.textProperty(),
+                context.getEditor().textProperty(), notes.textProperty(), other.textProperty())) {
+            field.addListener(recheck);
+        }
         d.setResultConverter(b -> b == add ? checked[0] : null);
         javafx.application.Platform.runLater(label::requestFocus);
         return d.showAndWait();
@@ -246,6 +258,14 @@ public final class FxStudyForms implements StudyForms {
         return new Study.NewMedia(file, position, offsetMs, t.get().fps(), t.get().durationMs());
     }
 
+    /** What is wrong with a new coder's initials, or null when they will do. */
+    static String initialsProblem(String typed, Set<String> existingInitials) {
+        String i = typed.trim();
+        return i.isEmpty() ? "Initials: a coder needs initials (e.g. AL)."
+                : existingInitials.contains(i) ? "Initials: " + i + " is already a coder of this study; use other initials (e.g. add a digit)."
+                : i.length() > 8 ? "Initials: keep them short (at most 8 characters); they head the columns of exports." : null;
+    }
+
     @Override
     public Optional<NewCoder> newCoder(Window owner, Set<String> existingInitials) {
         Dialog<NewCoder> d = new Dialog<>();
@@ -272,14 +292,14 @@ public final class FxStudyForms implements StudyForms {
         ButtonType add = new ButtonType("Add coder", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().setAll(add, ButtonType.CANCEL);
         d.getDialogPane().lookupButton(add).addEventFilter(ActionEvent.ACTION, e -> {
-            String i = initials.getText().trim();
-            String why = i.isEmpty() ? "Initials: a coder needs initials (e.g. AL)."
-                    : existingInitials.contains(i) ? "Initials: " + i + " is already a coder of this study; use other initials (e.g. add a digit)."
-                    : i.length() > 8 ? "Initials: keep them short (at most 8 characters); they head the columns of exports." : null;
+            String why = initialsProblem(initials.getText(), existingInitials);
             if (why != null) {
                 problem.setText(why);
                 e.consume();
             }
+        });
+        initials.textProperty().addListener((o, was, now) -> { // a shown problem follows the field: gone once fixed
+            if (!problem.getText().isEmpty()) problem.setText(Objects.requireNonNullElse(initialsProblem(now, existingInitials), ""));
         });
         d.setResultConverter(b -> b == add ? new NewCoder(name.getText().trim(), initials.getText().trim()) : null);
         javafx.application.Platform.runLater(name::requestFocus);
