@@ -136,27 +136,40 @@ public final class EventLog {
         return file.read(c -> UndoHistory.latestStep(c, passId, true).isPresent());
     }
 
-    /** Undoes the newest step of the pass; empty when there is nothing to undo. Returns what was undone, in words. */
-    public Optional<String> undo(long passId) throws StudyException {
+    /** One change inside an undo step: what had been done ({@code add}, {@code delete}, {@code change}, {@code rating}) to which code. */
+    public record Change(String action, String code) {
+        @Override
+        public String toString() {
+            return action + " " + code;
+        }
+    }
+
+    /** "delete P_GAZE, add C_BID": a step's changes by code id, for logs and tests (the UI names the codes). */
+    public static String describe(List<Change> step) {
+        return step.stream().map(Change::toString).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** Undoes the newest step of the pass; empty when there is nothing to undo. Returns the changes undone. */
+    public Optional<List<Change>> undo(long passId) throws StudyException {
         return file.write("undo", c -> {
             Optional<Long> step = UndoHistory.latestStep(c, passId, false);
-            if (step.isEmpty()) return Optional.<String>empty();
+            if (step.isEmpty()) return Optional.<List<Change>>empty();
             List<UndoHistory.Row> rows = UndoHistory.historyOf(c, passId, step.get(), "DESC");
             for (UndoHistory.Row h : rows) h.revert(c);
             UndoHistory.markStep(c, passId, step.get(), 1);
-            return Optional.of(UndoHistory.describe(rows));
+            return Optional.of(UndoHistory.changes(rows));
         });
     }
 
-    /** Redoes the oldest undone step; empty when there is nothing to redo. */
-    public Optional<String> redo(long passId) throws StudyException {
+    /** Redoes the oldest undone step; empty when there is nothing to redo. Returns the changes redone. */
+    public Optional<List<Change>> redo(long passId) throws StudyException {
         return file.write("redo", c -> {
             Optional<Long> step = UndoHistory.latestStep(c, passId, true);
-            if (step.isEmpty()) return Optional.<String>empty();
+            if (step.isEmpty()) return Optional.<List<Change>>empty();
             List<UndoHistory.Row> rows = UndoHistory.historyOf(c, passId, step.get(), "ASC");
             for (UndoHistory.Row h : rows) h.reapply(c);
             UndoHistory.markStep(c, passId, step.get(), 0);
-            return Optional.of(UndoHistory.describe(rows));
+            return Optional.of(UndoHistory.changes(rows));
         });
     }
 

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.attune.coding.EventDraft;
 
 /**
@@ -100,8 +99,8 @@ final class UndoHistory {
         return out;
     }
 
-    static String describe(List<Row> rows) {
-        return rows.stream().map(h -> h.action + " " + h.code).collect(Collectors.joining(", "));
+    static List<EventLog.Change> changes(List<Row> rows) {
+        return rows.stream().map(h -> new EventLog.Change(h.action, h.code)).toList();
     }
 
     /** One row of the history, able to revert or re-apply itself. */

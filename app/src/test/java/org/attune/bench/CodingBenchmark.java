@@ -104,8 +104,8 @@ public final class CodingBenchmark {
             boolean[] jumpDue = new boolean[1];
             run(w, "at the playhead", i -> {
                 if (i % 20 == 0) jumpDue[0] = true;
-                boolean state = i % 2 == 1 || running(w, "P_TOUCH");
-                if (jumpDue[0] && !running(w, "P_TOUCH")) {
+                boolean state = i % 2 == 1 || running(w, "Affectionate touch");
+                if (jumpDue[0] && !running(w, "Affectionate touch")) {
                     jumped[i] = true;
                     jumpDue[0] = false;
                     playhead[0] = r.nextInt((int) (sessionMs - 600_000)) / 40 * 40L;
@@ -117,7 +117,7 @@ public final class CodingBenchmark {
             }, i -> jumped[i]);
             // 2. the worst case: every press far from the one before (a point in one place, a state at the
             //    session's end), so the table scrolls on every press
-            if (running(w, "P_TOUCH")) w.code("KeyT", playhead[0] + 40); // stop the first scenario's running state (untimed)
+            if (running(w, "Affectionate touch")) w.code("KeyT", playhead[0] + 40); // stop the first scenario's running state (untimed)
             long[] pointAt = {3_600_000};
             long[] stateAt = {sessionMs - 590_000};
             run(w, "alternating far apart", i -> {
@@ -192,7 +192,7 @@ public final class CodingBenchmark {
 
     private static final int PRESSES = 2000;
 
-    /** Whether a state is running, as the workspace's status line said after the last press ("Coded X …" / "Ended X …"). */
+    /** Whether a state (by its name) is running, as the workspace's status line said after the last press ("Coded X …" / "Ended X …"). */
     private static boolean running(CodingWorkspace w, String code) {
         String said = status(w);
         if (said.startsWith("Coded " + code + " ")) runningNow = true;

@@ -119,7 +119,7 @@ class StudyTest {
             s.events().change(bid.id(), EventDraft.point("C_BID", 1500).withComment("moved"));
             CodedEvent gaze = s.events().add(passId, EventDraft.state("P_GAZE", 2000, 3000L));
             s.events().delete(gaze.id());
-            assertEquals(Optional.of("delete P_GAZE"), s.events().undo(passId));
+            assertEquals(Optional.of("delete P_GAZE"), s.events().undo(passId).map(EventLog::describe));
         }
         try (Study s = Study.open(file)) {
             EventLog log = s.events();

@@ -180,7 +180,7 @@ public final class AgreementView extends BorderPane {
 
     private SplitPane results() {
         TableColumn<EventAgreement.Row, String> session = TextColumn.of("Session", r -> r.session(), 90);
-        TableColumn<EventAgreement.Row, String> target = TextColumn.of("Target", r -> r.target() + (r.targetKind().equals("code") ? "" : " (" + r.targetKind() + ")"), 170);
+        TableColumn<EventAgreement.Row, String> target = TextColumn.of("Target", model::targetName, 230);
         TableColumn<EventAgreement.Row, String> kappa = TextColumn.of("κ", r -> format(main(r)), 70);
         TableColumn<EventAgreement.Row, String> band = TextColumn.of("Landis & Koch", r -> QualityBand.LANDIS_KOCH.label(main(r)), 110);
         TableColumn<EventAgreement.Row, String> fleiss = TextColumn.of("Fleiss", r -> QualityBand.FLEISS.label(main(r)), 80);
@@ -297,7 +297,7 @@ public final class AgreementView extends BorderPane {
     private TableView<org.attune.agreement.RatingAgreement.Row> ratingsTable() {
         TableView<org.attune.agreement.RatingAgreement.Row> t = new TableView<>(model.ratingAgreement());
         t.getColumns().setAll(List.of(
-                TextColumn.of("Rating", r -> r.code() + " · " + r.label(), 320),
+                TextColumn.of("Rating", r -> r.label() + " · " + r.code(), 320),
                 TextColumn.of("Sessions", r -> Integer.toString(r.sessions()), 70),
                 TextColumn.of("Exact", r -> format(r.report().allAgree()), 70),
                 TextColumn.of("κ quadratic", r -> format(r.report().weightedKappaQuadratic()), 95),
@@ -425,10 +425,7 @@ public final class AgreementView extends BorderPane {
             if (name.equals("kappa") || name.equals("kappa_ipf") || name.endsWith("_sd") || name.startsWith("kappa_max")) return;
             if (!name.startsWith("kappa") && !name.startsWith("proportion")) return;
             if (b.length() > 0) b.append("   ");
-            String shortName = name.replace("kappa_tolerance_first_as_reference", "κ±tol (1st)").replace("kappa_tolerance_second_as_reference", "κ±tol (2nd)")
-                    .replace("kappa_without_nil", "κ w/o nil").replace("kappa_excluding_unmatched", "κ excl. unmatched")
-                    .replace("proportion_aligned", "aligned").replace("proportion_linked", "linked");
-            b.append(shortName).append(' ').append(format(c));
+            b.append(model.statisticName(name)).append(' ').append(format(c));
         });
         return b.toString();
     }

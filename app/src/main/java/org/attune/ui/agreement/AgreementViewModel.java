@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -30,6 +31,7 @@ import org.attune.analysis.MeasureParameters;
 import org.attune.analysis.MeasureReliability;
 import org.attune.analysis.SessionMeasures;
 import org.attune.coding.CodedEvent;
+import org.attune.coding.TimeFormat;
 import org.attune.scheme.Code;
 import org.attune.scheme.CodingScheme;
 import org.attune.agreement.AgreementInput;
@@ -66,6 +68,7 @@ public final class AgreementViewModel {
     private final StringProperty paragraph = new SimpleStringProperty("");
     private final StringProperty summary = new SimpleStringProperty("Open a study to compute agreement between two coders.");
     private List<String> sessionsCompared = List.of();
+    private Parameters computedWith;
 
     public AgreementViewModel() {
         selected.addListener((obs, old, row) -> showDisagreements(row));
@@ -181,6 +184,7 @@ public final class AgreementViewModel {
 
     public void apply(Computed c, Parameters p) {
         sessionsCompared = c.sessions();
+        computedWith = p;
         // a code neither coder used has no κ to show; listing 20 empty rows would hide the ones that matter
         results.setAll(c.rows().stream().filter(r -> !unused(r)).toList());
         measureIcc.setAll(c.measures());
@@ -191,6 +195,39 @@ public final class AgreementViewModel {
                         + (c.leftOut().isEmpty() ? "" : "; left out (not coded by both): " + String.join(", ", c.leftOut())));
         selected.set(results.stream().filter(r -> !r.session().equals(EventAgreement.POOLED) && r.targetKind().equals("group")).findFirst()
                 .orElse(results.isEmpty() ? null : results.get(0)));
+    }
+
+    /**
+     * A result's target as the researcher knows it: the group's or code's name in the scheme, the id
+     * after it ("Child affect · AFF_C"); sets such as "point codes" as they are.
+     */
+    public String targetName(EventAgreement.Row r) {
+        Optional<String> label = codings == null ? Optional.empty() : switch (r.targetKind()) {
+            case "group" -> codings.scheme().group(r.target()).map(g -> g.label());
+            case "code" -> codings.scheme().code(r.target()).map(c -> c.label());
+            default -> Optional.empty();
+        };
+        return label.map(l -> l + " · " + r.target()).orElse(r.target());
+    }
+
+    /**
+     * A statistic's short name for the table, said so it needs no legend: "κ ±2 s, AL as reference"
+     * rather than "kappa_tolerance_first_as_reference" (the coders and tolerance of the last computation).
+     */
+    public String statisticName(String name) {
+        Parameters p = computedWith;
+        String tol = p == null ? "±tolerance" : "±" + new java.math.BigDecimal(TimeFormat.seconds(p.toleranceMs())).stripTrailingZeros().toPlainString() + " s";
+        return switch (name) {
+            case "kappa_tolerance_first_as_reference" -> "κ " + tol + ", " + (p == null ? "1st coder" : p.first()) + " as reference";
+            case "kappa_tolerance_second_as_reference" -> "κ " + tol + ", " + (p == null ? "2nd coder" : p.second()) + " as reference";
+            case "kappa_without_nil" -> "κ without omissions";
+            case "kappa_nil_in_chance" -> "κ (nil in chance)";
+            case "kappa_excluding_unmatched" -> "κ linked bouts only";
+            case "proportion_aligned" -> "aligned";
+            case "proportion_linked" -> "linked";
+            case "percent_agreement" -> "% agreement";
+            default -> name;
+        };
     }
 
     static boolean unused(EventAgreement.Row row) {

@@ -649,7 +649,7 @@ public final class CodingWorkspace extends BorderPane {
     private void chooseModifier(KeyEvent e) {
         ModifierChooser.Outcome o = chooser.key(e);
         if (o instanceof ModifierChooser.Cancelled c) {
-            status.setText("Cancelled: no " + c.ask().code().id() + " was coded.");
+            status.setText("Cancelled: no " + c.ask().code().label() + " was coded.");
         } else if (o instanceof ModifierChooser.Chosen c) {
             try {
                 table.clearSelection();

@@ -16,6 +16,7 @@ import org.attune.coding.TimeFormat;
 import org.attune.scheme.Code;
 import org.attune.scheme.CodingScheme;
 import org.attune.service.KeyPresses;
+import org.attune.store.EventLog;
 import org.attune.store.Study;
 import org.attune.store.StudyException;
 import org.attune.ui.DialogService;
@@ -177,7 +178,7 @@ final class PassEditor {
         CodedEvent ev = e.get();
         int row = a instanceof KeyCoding.StopState stop ? replace(stop.running(), ev) : insert(ev);
         lastCoded = Optional.of(new Coded(ev, row));
-        say((a instanceof KeyCoding.StopState ? "Ended " : "Coded ") + ev.code() + " at "
+        say((a instanceof KeyCoding.StopState ? "Ended " : "Coded ") + name(ev.code()) + " at "
                 + TimeFormat.clock(a instanceof KeyCoding.StopState s ? s.offsetMs() : ev.onsetMs()) + ". All changes saved.");
         return Optional.of(new Coded(ev, row));
     }
@@ -193,7 +194,7 @@ final class PassEditor {
         CodedEvent now = study.events().change(e.id(), r.draft().get());
         edited.run();
         int row = replace(e, now);
-        say("Changed the " + what + " of " + now.code() + " at " + TimeFormat.clock(now.onsetMs()) + ". "
+        say("Changed the " + what + " of " + name(now.code()) + " at " + TimeFormat.clock(now.onsetMs()) + ". "
                 + (r.message().isEmpty() ? "" : r.message() + " ") + "All changes saved.");
         return OptionalInt.of(row);
     }
@@ -204,7 +205,7 @@ final class PassEditor {
         edited.run();
         int row = replace(e, now);
         boolean onset = onsetMs != e.onsetMs();
-        say("Moved the " + (onset ? "onset" : "offset") + " of " + e.code() + " to " + TimeFormat.clock(onset ? onsetMs : offsetMs) + ". All changes saved.");
+        say("Moved the " + (onset ? "onset" : "offset") + " of " + name(e.code()) + " to " + TimeFormat.clock(onset ? onsetMs : offsetMs) + ". All changes saved.");
         return row;
     }
 
@@ -219,7 +220,7 @@ final class PassEditor {
             changed.accept(e);
         }
         edited.run();
-        say("Deleted " + (doomed.size() == 1 ? doomed.get(0).code() + " at " + TimeFormat.clock(doomed.get(0).onsetMs()) : doomed.size() + " events")
+        say("Deleted " + (doomed.size() == 1 ? name(doomed.get(0).code()) + " at " + TimeFormat.clock(doomed.get(0).onsetMs()) : doomed.size() + " events")
                 + " (Ctrl+Z brings " + (doomed.size() == 1 ? "it" : "them, one by one,") + " back). All changes saved.");
     }
 
@@ -233,11 +234,27 @@ final class PassEditor {
     /** Undoes (or redoes) the pass's last step and reads the pass again; the ratings as they are now. */
     Map<String, Integer> undoRedo(boolean redo) throws StudyException {
         long id = pass.pass().id();
-        Optional<String> what = redo ? study.events().redo(id) : study.events().undo(id);
+        Optional<List<EventLog.Change>> what = redo ? study.events().redo(id) : study.events().undo(id);
         edited.run();
         Map<String, Integer> ratings = reload();
-        say(what.map(w -> (redo ? "Redone: " : "Undone: ") + w + ". All changes saved.").orElse(redo ? "Nothing to redo." : "Nothing to undo."));
+        say(what.map(w -> (redo ? "Redone: " : "Undone: ") + inWords(w) + ". All changes saved.").orElse(redo ? "Nothing to redo." : "Nothing to undo."));
         return ratings;
+    }
+
+    /** "coding Child bid (serve), changing Parent looks at child": an undo step in the scheme's names. */
+    String inWords(List<EventLog.Change> step) {
+        return step.stream().map(c -> switch (c.action()) {
+            case "add" -> "coding ";
+            case "delete" -> "deleting ";
+            case "change" -> "changing ";
+            case "rating" -> "rating ";
+            default -> c.action() + " ";
+        } + name(c.code())).distinct().collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** A code's name in the scheme ("Child bid (serve)"); its id when the scheme does not have it. */
+    String name(String codeId) {
+        return scheme().code(codeId).map(Code::label).orElse(codeId);
     }
 
     // ------------------------------------------------------------------ keeping the list in order

@@ -87,6 +87,12 @@ class AgreementViewTest {
         assertFalse(table.getItems().isEmpty());
         EventAgreement.Row affect = model.selectedProperty().get();
         assertEquals("AFF_C", affect.target(), "the first exclusive group is selected");
+        // issue 14 bug 6: names, not ids, and no cryptic "κ±tol (1st)"
+        assertEquals("Child affect · AFF_C", model.targetName(affect));
+        assertEquals("κ ±1 s, AL as reference", model.statisticName("kappa_tolerance_first_as_reference"));
+        assertEquals("κ ±1 s, BK as reference", model.statisticName("kappa_tolerance_second_as_reference"));
+        assertTrue(robot.lookup("#results").queryAs(TableView.class).getColumns().stream()
+                .anyMatch(c -> "Target".equals(((javafx.scene.control.TableColumn<?, ?>) c).getText())));
         assertEquals(0.47 / 0.67, affect.statistics().get("kappa").get(), 1e-9);
         assertTrue(model.results().stream().noneMatch(r -> r.target().equals("P_GAZE")), "codes nobody used are not listed");
         // units 0 (C_POS vs none) and 9 (none vs C_DIST) differ

@@ -115,7 +115,7 @@ class CodingWorkspaceTest {
         robot.push(KeyCode.DIGIT3);                 // "help"
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(before + 4, workspace.events().size(), "four events added: " + dialogs);
-        assertTrue(robot.lookup("#saveStatus").queryLabeled().getText().startsWith("Coded C_BID at 00:00:13.040. All changes saved."));
+        assertTrue(robot.lookup("#saveStatus").queryLabeled().getText().startsWith("Coded Child bid (serve) at 00:00:13.040. All changes saved."));
         robot.push(KeyCode.Y);                      // C_POS starts at 13.040 and keeps running
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("C_POS"), workspace.runningInPalette().stream().filter(c -> !c.equals("P_DISENG")).toList());
@@ -269,7 +269,7 @@ class CodingWorkspaceTest {
         assertEquals(3_280, after.onsetMs(), "the onset stays");
         assertEquals(0, after.offsetMs() % 40, "snapped to a frame boundary: " + after.offsetMs());
         assertTrue(Math.abs(after.offsetMs() - 6_000) <= 2 * timeline.window().msPerPixel() + 40, after.offsetMs().toString());
-        assertTrue(robot.lookup("#saveStatus").queryLabeled().getText().startsWith("Moved the offset of C_GAZE to 00:00:0"));
+        assertTrue(robot.lookup("#saveStatus").queryLabeled().getText().startsWith("Moved the offset of Child looks at parent to 00:00:0"));
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(5_400L, workspace.events().stream().filter(e -> e.id() == before.id()).findFirst().orElseThrow().offsetMs(), "one undo step");
@@ -310,7 +310,7 @@ class CodingWorkspaceTest {
         robot.push(KeyCode.CONTROL, KeyCode.A).write("6.01").push(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(6_000L, workspace.events().stream().filter(e -> e.id() == gaze.id()).findFirst().orElseThrow().offsetMs(), "snapped to frame 150");
-        assertTrue(robot.lookup("#saveStatus").queryLabeled().getText().startsWith("Changed the offset of C_GAZE at 00:00:03.280."));
+        assertTrue(robot.lookup("#saveStatus").queryLabeled().getText().startsWith("Changed the offset of Child looks at parent at 00:00:03.280."));
         // a bad time leaves the event as it was and says why
         int again = workspace.events().indexOf(workspace.events().stream().filter(e -> e.id() == gaze.id()).findFirst().orElseThrow());
         robot.interact(() -> {

@@ -74,7 +74,7 @@ class PassEditorTest {
         assertEquals(List.of(1_000L, 5_000L), events.stream().map(CodedEvent::onsetMs).toList());
         assertEquals(study.events().list(pass.id()), List.copyOf(events), "the list is what the study holds");
         assertEquals(Optional.of(0), editor.lastCoded().map(PassEditor.Coded::row), "the 1-s event went to row 0");
-        assertEquals("Coded P_INTRUDE at 00:00:01.000. All changes saved.", said.get(said.size() - 1));
+        assertEquals("Coded Intrusive / overcontrolling at 00:00:01.000. All changes saved.", said.get(said.size() - 1));
         assertEquals(2, edits);
         assertEquals(1, statusChanges, "the first edit starts the pass");
     }
@@ -90,7 +90,7 @@ class PassEditorTest {
         assertTrue(redrawn.stream().anyMatch(e -> e.code().equals("C_POS") && e.offsetMs() == null), "the old bar's place is drawn again");
         editor.code(code("C_DIST"), 4_000); // its own key stops it
         assertEquals(Map.of(), editor.index().running());
-        assertEquals("Ended C_DIST at 00:00:04.000. All changes saved.", editor.lastMessage());
+        assertEquals("Ended Child distress at 00:00:04.000. All changes saved.", editor.lastMessage());
     }
 
     @Test
@@ -112,7 +112,7 @@ class PassEditorTest {
         editor.undoRedo(false);
         assertEquals(List.of("P_INTRUDE"), events.stream().map(CodedEvent::code).toList());
         assertEquals(Map.of(), editor.index().running());
-        assertTrue(editor.lastMessage().startsWith("Undone: add C_POS"), editor.lastMessage());
+        assertEquals("Undone: coding Child positive affect. All changes saved.", editor.lastMessage(), "issue 14 bug 6: the behaviour's name, not its id");
         editor.undoRedo(true);
         assertEquals(List.of("C_POS"), List.copyOf(editor.index().running().keySet()));
         editor.undoRedo(true);
