@@ -180,11 +180,11 @@ public final class AgreementView extends BorderPane {
 
     private SplitPane results() {
         TableColumn<EventAgreement.Row, String> session = TextColumn.of("Session", r -> r.session(), 90);
-        TableColumn<EventAgreement.Row, String> target = TextColumn.of("Target", model::targetName, 230);
+        TableColumn<EventAgreement.Row, String> target = TextColumn.of("Target", model::targetName, 250);
         TableColumn<EventAgreement.Row, String> kappa = TextColumn.of("κ", r -> format(main(r)), 70);
         TableColumn<EventAgreement.Row, String> band = TextColumn.of("Landis & Koch", r -> QualityBand.LANDIS_KOCH.label(main(r)), 110);
         TableColumn<EventAgreement.Row, String> fleiss = TextColumn.of("Fleiss", r -> QualityBand.FLEISS.label(main(r)), 80);
-        TableColumn<EventAgreement.Row, String> other = TextColumn.of("Also", this::secondary, 260);
+        TableColumn<EventAgreement.Row, String> other = TextColumn.lines("Also", this::secondary, 260);
         TableColumn<EventAgreement.Row, String> n = TextColumn.of("n", r -> r.counts().entrySet().stream().findFirst()
                 .map(e -> String.format(Locale.ROOT, "%.0f %s", e.getValue(), e.getKey())).orElse(""), 130);
         table.getColumns().setAll(List.of(session, target, kappa, band, fleiss, other, n));
@@ -424,7 +424,7 @@ public final class AgreementView extends BorderPane {
         r.statistics().forEach((name, c) -> {
             if (name.equals("kappa") || name.equals("kappa_ipf") || name.endsWith("_sd") || name.startsWith("kappa_max")) return;
             if (!name.startsWith("kappa") && !name.startsWith("proportion")) return;
-            if (b.length() > 0) b.append("   ");
+            if (b.length() > 0) b.append('\n'); // one statistic a line: the row grows rather than cutting them
             b.append(model.statisticName(name)).append(' ').append(format(c));
         });
         return b.toString();

@@ -216,7 +216,7 @@ public final class AgreementViewModel {
      */
     public String statisticName(String name) {
         Parameters p = computedWith;
-        String tol = p == null ? "±tolerance" : "±" + new java.math.BigDecimal(TimeFormat.seconds(p.toleranceMs())).stripTrailingZeros().toPlainString() + " s";
+        String tol = p == null ? "±tolerance" : "±" + new java.math.BigDecimal(TimeFormat.seconds(p.method().toleranceMs())).stripTrailingZeros().toPlainString() + " s";
         return switch (name) {
             case "kappa_tolerance_first_as_reference" -> "κ " + tol + ", " + (p == null ? "1st coder" : p.first()) + " as reference";
             case "kappa_tolerance_second_as_reference" -> "κ " + tol + ", " + (p == null ? "2nd coder" : p.second()) + " as reference";
