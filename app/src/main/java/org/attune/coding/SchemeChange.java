@@ -16,9 +16,10 @@ import org.attune.scheme.CodingScheme;
  * @param renames   old code id → new code id, as the user declared them
  * @param blockers  reasons the change cannot be applied; empty when it can
  * @param suggestions likely renames the user did not declare (a removed and an added code with the same label)
+ * @param removedInUse removed codes that events or ratings still use, with how many
  */
 public record SchemeChange(CodingScheme from, CodingScheme to, List<String> added, List<String> removed, Map<String, String> renames,
-                           List<String> blockers, List<String> suggestions) {
+                           List<String> blockers, List<String> suggestions, Map<String, Long> removedInUse) {
 
     public SchemeChange {
         added = List.copyOf(added);
@@ -26,6 +27,17 @@ public record SchemeChange(CodingScheme from, CodingScheme to, List<String> adde
         renames = Map.copyOf(renames);
         blockers = List.copyOf(blockers);
         suggestions = List.copyOf(suggestions);
+        removedInUse = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(removedInUse));
+    }
+
+    /** The likely renames of {@link #suggestions()} as old id → new id: a removed code and an added one with the same label. */
+    public Map<String, String> suggestedRenames() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String r : removed) {
+            String label = from.code(r).orElseThrow().label();
+            added.stream().filter(a -> to.code(a).orElseThrow().label().equalsIgnoreCase(label)).findFirst().ifPresent(a -> out.put(r, a));
+        }
+        return out;
     }
 
     public boolean canApply() {
@@ -65,8 +77,10 @@ public record SchemeChange(CodingScheme from, CodingScheme to, List<String> adde
         for (Code c : from.codes()) {
             if (to.code(c.id()).isEmpty() && !validRenames.containsKey(c.id())) removed.add(c.id());
         }
+        Map<String, Long> removedInUse = new LinkedHashMap<>();
         for (String r : removed) {
             long n = usage.getOrDefault(r, 0L);
+            if (n > 0) removedInUse.put(r, n);
             if (n > 0) blockers.add(n + " events or ratings use " + r + ", which the new scheme removes: keep it, or map it with --rename " + r + "=NEW_CODE");
         }
         for (Code c : from.codes()) {
@@ -87,6 +101,6 @@ public record SchemeChange(CodingScheme from, CodingScheme to, List<String> adde
                 if (to.code(a).orElseThrow().label().equalsIgnoreCase(label)) suggestions.add(r + " and " + a + " share the label \"" + label + "\"; if it is a rename, add --rename " + r + "=" + a);
             }
         }
-        return new SchemeChange(from, to, added, removed, validRenames, blockers, suggestions);
+        return new SchemeChange(from, to, added, removed, validRenames, blockers, suggestions, removedInUse);
     }
 }

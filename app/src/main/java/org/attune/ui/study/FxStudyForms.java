@@ -59,7 +59,7 @@ public final class FxStudyForms implements StudyForms {
         ButtonType fromFile = new ButtonType("From a scheme file…", ButtonBar.ButtonData.NO);
         Alert which = new Alert(Alert.AlertType.CONFIRMATION,
                 "Code with the bundled attachment-interaction scheme (30 codes: synchronicity, reciprocity, insecure and secure-base behaviour), "
-                        + "or with a scheme file of your lab's? The scheme can be moved to a new version later (attune study change-scheme).",
+                        + "or with a scheme file of your lab's? The study can be moved to a new version of its scheme later (Study tab ▸ Change scheme…).",
                 bundled, fromFile, ButtonType.CANCEL);
         which.initOwner(owner);
         which.setTitle("Coding scheme");

@@ -98,6 +98,7 @@ public final class StudyBrowser extends BorderPane {
     private final Button relinkButton = new Button("Relink missing videos…");
     private final Button addSession = new Button("Add session…");
     private final Button addCoder = new Button("Add coder…");
+    private final Button changeScheme = new Button("Change scheme…");
     private final Label status = new Label();
     private final ReadOnlyObjectWrapper<StudyOverview.Cell> selected = new ReadOnlyObjectWrapper<>();
     private StudyOverview overview = new StudyOverview(List.of(), List.of());
@@ -192,6 +193,10 @@ public final class StudyBrowser extends BorderPane {
         addSession.setOnAction(e -> addSession());
         addCoder.setId("addCoder");
         addCoder.setOnAction(e -> addCoder());
+        changeScheme.setId("changeScheme");
+        changeScheme.setOnAction(e -> changeScheme());
+        changeScheme.setTooltip(new javafx.scene.control.Tooltip("Move the study to a new version of its coding scheme: codes added, removed "
+                + "and renamed are reported first, and a copy of the study is kept."));
         codeButton.setId("codePass");
         codeButton.setDefaultButton(false);
         codeButton.setOnAction(e -> openSelectedPass());
@@ -207,8 +212,8 @@ public final class StudyBrowser extends BorderPane {
         relinkButton.setId("relink");
         relinkButton.setOnAction(e -> relinkMissing());
         relinkButton.getStyleClass().add("warn-button");
-        HBox bar = new HBox(8, addSession, addCoder, new Region(), relinkButton, codeButton, doneButton, reopenButton, blindBox);
-        HBox.setHgrow(bar.getChildren().get(2), Priority.ALWAYS);
+        HBox bar = new HBox(8, addSession, addCoder, changeScheme, new Region(), relinkButton, codeButton, doneButton, reopenButton, blindBox);
+        HBox.setHgrow(bar.getChildren().get(3), Priority.ALWAYS);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 14, 8, 14));
         bar.getStyleClass().add("agreement-controls");
@@ -334,6 +339,7 @@ public final class StudyBrowser extends BorderPane {
         boolean writable = s != null && !s.isReadOnly();
         addSession.setDisable(!writable);
         addCoder.setDisable(!writable);
+        changeScheme.setDisable(!writable);
         if (s == null) {
             title.setText("No study open");
             path.setText("");
@@ -518,6 +524,17 @@ public final class StudyBrowser extends BorderPane {
     private void setBlind(boolean blind) {
         StudyOverview.Cell cell = selected.get();
         if (!updatingBlind && cell != null) model.setBlind(cell, blind);
+    }
+
+    /** Moves the study to a new scheme version (the questions in {@link SchemeChangeFlow}), then opens it again under the new scheme. */
+    private void changeScheme() {
+        Study s = open.get();
+        if (s == null) return;
+        if (new SchemeChangeFlow(dialogs).run(s).isPresent()) {
+            Path file = s.path();
+            open.close(); // every view takes the new scheme from the study opened again
+            openStudy(file);
+        }
     }
 
     private void relinkMissing() {

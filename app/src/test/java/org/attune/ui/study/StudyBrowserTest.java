@@ -180,6 +180,22 @@ class StudyBrowserTest {
         }));
     }
 
+    /** Issue 14 bug 8: the scheme is changed from the Study tab, and the study opens again under the new version. */
+    @Test
+    void theSchemeIsChangedFromTheStudyTab(FxRobot robot) throws Exception {
+        Path file = copySample(dir.resolve("s"));
+        robot.interact(() -> browser.openStudy(file));
+        Path v11 = dir.resolve("scheme-1.1.json");
+        Files.writeString(v11, Files.readString(org.attune.TestPaths.defaultScheme()).replace("\"version\": \"1.0.0\"", "\"version\": \"1.1.0\""));
+        dialogs.files.add(v11);
+        robot.clickOn("#changeScheme");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#studySummary").queryLabeled().getText().startsWith("Attachment-informed parent–child interaction 1.1.0"),
+                robot.lookup("#studySummary").queryLabeled().getText());
+        assertEquals("1.1.0", open.get().scheme().version());
+        assertTrue(dialogs.shown.stream().anyMatch(x -> x.startsWith("Move Sample sessions (synthetic free play) to ")), dialogs.shown.toString());
+    }
+
     /** Issue 14 bug 7: a study open in another window is information, said in one sentence, and the summary line stays short. */
     @Test
     void aStudyOpenElsewhereOpensReadOnlyWithANoticeNotAnError(FxRobot robot) throws Exception {
