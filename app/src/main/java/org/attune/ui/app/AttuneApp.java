@@ -150,12 +150,20 @@ public final class AttuneApp extends Application {
             showEventViews.run();
         });
 
-        Scene scene = new Scene(tabs, 1280, 800);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        WindowSize size = WindowSize.toOpen(screen.getWidth(), screen.getHeight(), settings.get(WindowSize.KEY));
+        Scene scene = new Scene(tabs, size.width(), size.height());
         scene.getStylesheets().add(STYLESHEET);
         stage.titleProperty().bind(openStudy.studyProperty().map(s -> "Attune — " + s.name()).orElse("Attune"));
         stage.setScene(scene);
-        stage.setMinWidth(900);
-        stage.setMinHeight(560);
+        WindowSize least = WindowSize.minimum(screen.getWidth(), screen.getHeight());
+        stage.setMinWidth(least.width());
+        stage.setMinHeight(least.height());
+        stage.setMaximized(settings.getBoolean("window.maximized", false));
+        stage.setOnHiding(e -> { // the size the user left it at, for next time
+            settings.put("window.maximized", Boolean.toString(stage.isMaximized()));
+            if (!stage.isMaximized()) settings.put(WindowSize.KEY, new WindowSize(scene.getWidth(), scene.getHeight()).write());
+        });
         stage.show();
         openFirstStudy(browser, settings, tabs, codingTab, agreementTab, measuresTab);
     }

@@ -46,6 +46,7 @@ import org.attune.store.Study;
 import org.attune.store.StudyException;
 import org.attune.ui.DialogService;
 import org.attune.ui.OpenStudy;
+import org.attune.ui.SplitMemory;
 import org.attune.ui.Tasks;
 import org.attune.ui.UserSettings;
 import org.attune.ui.VideoJump;
@@ -72,6 +73,9 @@ public final class CodingWorkspace extends BorderPane {
 
     private final OpenStudy openStudy;
     private final UserSettings settings;
+    /** Where the dividers start on a first run: video half the height, timeline to 78 %, then the table; the palette in the last fifth. */
+    static final double[] ROWS_DEFAULT = {0.5, 0.78};
+    static final double[] COLUMNS_DEFAULT = {0.8};
     private final KeySettings keySettings;
     private KeyMap keys;
     private final DialogService dialogs;
@@ -136,8 +140,13 @@ public final class CodingWorkspace extends BorderPane {
         this.layout = keySettings.layout(layout);
         getStyleClass().add("coding-workspace");
         setTop(toolbar());
-        setCenter(centre());
-        setRight(paletteBox());
+        // the video/timeline/table column and the palette, each divider where the coder last put it
+        transport.setId("transport");
+        SplitPane columns = new SplitPane(centre(), paletteBox());
+        SplitPane.setResizableWithParent(columns.getItems().get(1), false); // a wider window widens the video, not the palette
+        columns.setId("codingColumns");
+        SplitMemory.remember(columns, settings, "layout.coding.columns", COLUMNS_DEFAULT);
+        setCenter(columns);
         status.getStyleClass().add("status-bar");
         status.setMaxWidth(Double.MAX_VALUE);
         status.setId("saveStatus");
@@ -232,7 +241,8 @@ public final class CodingWorkspace extends BorderPane {
                 }, this::moveEdge);
         SplitPane split = new SplitPane(top, timelinePane, table);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.5, 0.78);
+        split.setId("codingRows");
+        SplitMemory.remember(split, settings, "layout.coding.rows", ROWS_DEFAULT);
         return split;
     }
 
@@ -241,6 +251,7 @@ public final class CodingWorkspace extends BorderPane {
         ScrollPane sp = new ScrollPane(new VBox(palette, ratings));
         sp.setId("paletteScroll");
         sp.setPrefWidth(260);
+        sp.setMinWidth(180); // names wrap rather than vanish when the coder narrows the palette
         sp.setFitToWidth(true);
         sp.setFocusTraversable(false);
         return sp;

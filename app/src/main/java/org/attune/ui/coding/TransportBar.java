@@ -11,8 +11,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 import org.attune.coding.TimeFormat;
@@ -24,7 +24,7 @@ import org.attune.ui.player.SessionPlayer;
  * session clock and its number). Every button names its key in its tooltip; none takes the focus,
  * so the keyboard keeps coding.
  */
-final class TransportBar extends HBox {
+final class TransportBar extends FlowPane {
 
     private final Supplier<SessionPlayer> player;
     private final Label readout = new Label("--:--:--.---   frame —");
@@ -34,7 +34,7 @@ final class TransportBar extends HBox {
 
     /** @param goTo asks for a time and shows it (a dialog: the workspace's) */
     TransportBar(Supplier<SessionPlayer> player, Runnable goTo) {
-        super(4);
+        super(4, 4);
         this.player = player;
         Button back30 = button("−30", "Back 30 s (Ctrl+Shift+←)", p -> p.jump(-30_000));
         Button back5 = button("−5", "Back 5 s (Shift+←)", p -> p.jump(-5000));
@@ -68,9 +68,15 @@ final class TransportBar extends HBox {
         mute.selectedProperty().addListener((o, a, m) -> ifOpen(p -> p.setMute(m)));
         readout.getStyleClass().add("time-readout");
         readout.setId("readout");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        getChildren().addAll(back30, back5, back1, stepBack, play, stepForward, forward1, forward5, forward30, rate, goToButton, gap, mute, volume, readout);
+        readout.setMinWidth(Region.USE_PREF_SIZE);
+        mute.setMinWidth(Region.USE_PREF_SIZE);
+        rate.setMinWidth(Region.USE_PREF_SIZE);
+        // the sound and the time stay together; in a narrow window they move to a second row rather than
+        // any button reading "…" (a FlowPane wraps where an HBox would squeeze)
+        HBox sound = new HBox(4, mute, volume, readout);
+        sound.setAlignment(Pos.CENTER_LEFT);
+        sound.setPadding(new Insets(0, 0, 0, 16));
+        getChildren().addAll(back30, back5, back1, stepBack, play, stepForward, forward1, forward5, forward30, rate, goToButton, sound);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(6, 10, 6, 10));
     }
@@ -79,6 +85,7 @@ final class TransportBar extends HBox {
         Button b = new Button(text);
         b.setTooltip(new Tooltip(tip));
         b.setFocusTraversable(false);
+        b.setMinWidth(Region.USE_PREF_SIZE); // never "…"
         b.setOnAction(e -> ifOpen(action));
         return b;
     }

@@ -99,6 +99,51 @@ class CodingWorkspaceTest {
         assertTrue(robot.lookup(".palette-row").queryAll().size() > 25);
     }
 
+    /** Issue 14 bug 4: in the smallest window the transport buttons wrap to a second row; none reads "…". */
+    @Test
+    void theTransportNeverTruncatesInTheSmallestWindow(FxRobot robot) throws Exception {
+        openSample(robot);
+        robot.interact(() -> {
+            workspace.getScene().getWindow().setWidth(900);
+            workspace.getScene().getWindow().setHeight(560);
+        });
+        List<String> cut = WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
+            workspace.applyCss();
+            workspace.layout();
+            return org.attune.ui.Truncated.in(robot.lookup("#transport").query());
+        });
+        assertEquals(List.of(), cut);
+        javafx.scene.Node readout = robot.lookup("#readout").query();
+        javafx.scene.Node play = robot.lookup("#transport").lookup(".button").query();
+        assertTrue(readout.localToScene(readout.getBoundsInLocal()).getMaxX() <= workspace.getScene().getWidth() + 0.5, "the time is on screen");
+        assertTrue(play.isVisible());
+    }
+
+    /** Issue 14 bug 4: the dividers start where the coder left them (user settings) and a drag is remembered. */
+    @Test
+    void splitDividersAreRememberedInTheUsersSettings(FxRobot robot) throws Exception {
+        org.attune.ui.UserSettings settings = org.attune.ui.UserSettings.at(dir.resolve("settings.properties"));
+        settings.put("layout.coding.rows", "0.4000,0.7000");
+        CodingWorkspace[] other = new CodingWorkspace[1];
+        robot.interact(() -> {
+            other[0] = new CodingWorkspace(new org.attune.ui.OpenStudy(), recording, KeyboardLayout.US_QWERTY, settings);
+            workspace.getScene().setRoot(other[0]);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.SplitPane rows = robot.lookup("#codingRows").queryAs(javafx.scene.control.SplitPane.class);
+        assertEquals(0.4, rows.getDividerPositions()[0], 0.005); // snapped to whole pixels
+        assertEquals(0.7, rows.getDividerPositions()[1], 0.005);
+        javafx.scene.Node divider = rows.lookup(".split-pane-divider");
+        robot.drag(divider).moveBy(0, 60).release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        double saved = Double.parseDouble(org.attune.ui.UserSettings.at(dir.resolve("settings.properties")).get("layout.coding.rows").orElseThrow().split(",")[0]);
+        assertTrue(saved > 0.43, "the dragged divider was saved lower: " + saved);
+        robot.interact(() -> {
+            other[0].close();
+            other[0].getScene().setRoot(workspace);
+        });
+    }
+
     @Test
     void keyPressesAtKnownFramesAreStoredAtThoseFrameBoundaries(FxRobot robot) throws Exception {
         Path file = openSample(robot);
