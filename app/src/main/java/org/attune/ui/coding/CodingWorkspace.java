@@ -206,7 +206,7 @@ public final class CodingWorkspace extends BorderPane {
         hint = new Label(CHOOSE_A_PASS);
         hint.getStyleClass().add("video-hint");
         videoArea.getChildren().add(hint);
-        videoArea.setMinHeight(200);
+        videoArea.setMinHeight(120);
         Button zoomIn = new Button("+");
         zoomIn.setId("zoomIn");
         zoomIn.setTooltip(new javafx.scene.control.Tooltip("Timeline: show less time (Ctrl+wheel on the timeline zooms around the mouse)"));
@@ -226,13 +226,17 @@ public final class CodingWorkspace extends BorderPane {
         onlyCoded.setFocusTraversable(false);
         onlyCoded.setId("onlyCoded");
         onlyCoded.selectedProperty().addListener((o, a, on) -> timeline.setOnlyCoded(on));
+        for (javafx.scene.control.Control c : List.of(zoomLabel, zoomOut, zoomIn, whole, onlyCoded)) c.setMinWidth(Region.USE_PREF_SIZE);
+        timelineHint.setTooltip(new javafx.scene.control.Tooltip(timelineHint.getText())); // the one text that may shorten in a narrow window
         HBox timelineBar = new HBox(6, zoomLabel, zoomOut, zoomIn, whole, onlyCoded, timelineHint);
         timelineBar.setAlignment(Pos.CENTER_LEFT);
         timelineBar.setPadding(new Insets(2, 8, 2, 8));
         timelinePane = new BorderPane(timeline);
-        timelinePane.setTop(timelineBar);
-        VBox top = new VBox(new StackPane(videoArea, chooser), transport);
-        VBox.setVgrow(top.getChildren().get(0), Priority.ALWAYS);
+        // the transport heads the timeline's pane, not the foot of the video's: a pane's top always gets its
+        // full height (both rows when the bar wraps in a narrow window), where the video's foot could slide
+        // under a divider; the timeline is what gives way
+        timelinePane.setTop(new VBox(transport, timelineBar));
+        StackPane top = new StackPane(videoArea, chooser);
 
         timeline.setId("timeline");
         timeline.setSources(() -> player == null ? lastStampMs : player.stampMs(), ms -> player == null ? ms : player.snap(ms),

@@ -116,6 +116,9 @@ class CodingWorkspaceTest {
         javafx.scene.Node readout = robot.lookup("#readout").query();
         javafx.scene.Node play = robot.lookup("#transport").lookup(".button").query();
         assertTrue(readout.localToScene(readout.getBoundsInLocal()).getMaxX() <= workspace.getScene().getWidth() + 0.5, "the time is on screen");
+        javafx.scene.Node timeline = robot.lookup("#timeline").query();
+        assertTrue(readout.localToScene(readout.getBoundsInLocal()).getMaxY() <= timeline.localToScene(timeline.getLayoutBounds()).getMinY() + 0.5,
+                "the second row (sound and time) is not hidden under the timeline");
         assertTrue(play.isVisible());
     }
 
