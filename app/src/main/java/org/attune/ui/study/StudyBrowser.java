@@ -147,6 +147,8 @@ public final class StudyBrowser extends BorderPane {
         title.setId("studyTitle");
         summary.getStyleClass().add("scheme-summary");
         summary.setId("studySummary");
+        summary.setWrapText(true); // a narrow window puts the counts on a second line rather than "…"
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         path.getStyleClass().add("scheme-summary");
         path.setId("studyPath");
         VBox names = new VBox(2, title, summary, path);

@@ -103,23 +103,31 @@ class CodingWorkspaceTest {
     @Test
     void theTransportNeverTruncatesInTheSmallestWindow(FxRobot robot) throws Exception {
         openSample(robot);
+        javafx.stage.Window window = workspace.getScene().getWindow();
+        double width = window.getWidth();
+        double height = window.getHeight();
         robot.interact(() -> {
-            workspace.getScene().getWindow().setWidth(900);
-            workspace.getScene().getWindow().setHeight(560);
+            window.setWidth(900);
+            window.setHeight(560);
         });
-        List<String> cut = WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
-            workspace.applyCss();
-            workspace.layout();
-            return org.attune.ui.Truncated.in(robot.lookup("#transport").query());
-        });
-        assertEquals(List.of(), cut);
-        javafx.scene.Node readout = robot.lookup("#readout").query();
-        javafx.scene.Node play = robot.lookup("#transport").lookup(".button").query();
-        assertTrue(readout.localToScene(readout.getBoundsInLocal()).getMaxX() <= workspace.getScene().getWidth() + 0.5, "the time is on screen");
-        javafx.scene.Node timeline = robot.lookup("#timeline").query();
-        assertTrue(readout.localToScene(readout.getBoundsInLocal()).getMaxY() <= timeline.localToScene(timeline.getLayoutBounds()).getMinY() + 0.5,
-                "the second row (sound and time) is not hidden under the timeline");
-        assertTrue(play.isVisible());
+        try {
+            List<String> cut = WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
+                workspace.applyCss();
+                workspace.layout();
+                return org.attune.ui.Truncated.in(robot.lookup("#transport").query());
+            });
+            assertEquals(List.of(), cut);
+            javafx.scene.Node readout = robot.lookup("#readout").query();
+            assertTrue(readout.localToScene(readout.getBoundsInLocal()).getMaxX() <= workspace.getScene().getWidth() + 0.5, "the time is on screen");
+            javafx.scene.Node timeline = robot.lookup("#timeline").query();
+            assertTrue(readout.localToScene(readout.getBoundsInLocal()).getMaxY() <= timeline.localToScene(timeline.getLayoutBounds()).getMinY() + 0.5,
+                    "the second row (sound and time) is not hidden under the timeline");
+        } finally { // TestFX keeps one stage for every test class: leave it as it was found
+            robot.interact(() -> {
+                window.setWidth(width);
+                window.setHeight(height);
+            });
+        }
     }
 
     /** Issue 14 bug 4: the dividers start where the coder left them (user settings) and a drag is remembered. */
