@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,14 +15,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.attune.agreement.AgreementInput;
 import org.attune.agreement.Coefficient;
 import org.attune.agreement.EventAgreement;
 import org.attune.agreement.Mark;
 import org.attune.coding.EventDraft;
 import org.attune.exchange.EventCsvReader;
+import org.attune.exchange.AgreementCsv;
 import org.attune.exchange.OutputFile;
 import org.attune.scheme.CodingScheme;
 import org.attune.scheme.json.BundledSchemes;
@@ -323,37 +321,8 @@ final class AgreementEventsCommand implements Callable<Integer> {
         Files.createDirectories(csvDir);
         Path file = csvDir.resolve("agreement-" + p.method().cliName() + ".csv");
         List<Path> inputs = schemeFile == null ? List.of(input) : List.of(input, schemeFile);
-        OutputFile.write(file, inputs, tmp -> writeCsv(tmp, pairs, p));
-    }
-
-    private Void writeCsv(Path file, List<PairResult> pairs, EventAgreement.Parameters p) throws IOException {
-        Map<String, Object> params = parameters(p);
-        List<String> header = new ArrayList<>(List.of("session", "coder_first", "coder_second", "method", "target_kind", "target"));
-        header.addAll(params.keySet());
-        header.addAll(List.of("statistic", "value", "undefined_reason"));
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
-            csv.printRecord(header);
-            for (PairResult pr : pairs) for (EventAgreement.Row r : pr.rows()) {
-                List<Object> base = new ArrayList<>(List.of(r.session(), pr.coders().get(0), pr.coders().get(1), p.method().cliName(), r.targetKind(), r.target()));
-                base.addAll(params.values());
-                for (Map.Entry<String, Coefficient> e : r.statistics().entrySet()) {
-                    List<Object> row = new ArrayList<>(base);
-                    row.add(e.getKey());
-                    row.add(e.getValue().isDefined() ? String.format(Locale.ROOT, "%.6f", e.getValue().get()) : "");
-                    row.add(e.getValue().isDefined() ? "" : e.getValue().undefinedReason());
-                    csv.printRecord(row);
-                }
-                for (Map.Entry<String, Double> e : r.counts().entrySet()) {
-                    List<Object> row = new ArrayList<>(base);
-                    row.add(e.getKey());
-                    row.add(String.format(Locale.ROOT, "%.0f", e.getValue()));
-                    row.add("");
-                    csv.printRecord(row);
-                }
-            }
-        }
-        return null;
+        List<AgreementCsv.Pair> results = pairs.stream().map(pr -> new AgreementCsv.Pair(pr.coders().get(0), pr.coders().get(1), pr.rows())).toList();
+        OutputFile.write(file, inputs, tmp -> AgreementCsv.write(tmp, results, p));
     }
 
     private void printText(PairResult pr, EventAgreement.Parameters p, int running, PrintWriter out) {

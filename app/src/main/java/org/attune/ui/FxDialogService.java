@@ -68,6 +68,15 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public java.util.Optional<java.nio.file.Path> chooseFileToSave(String title, String kind, List<String> patterns, String suggested) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(suggested);
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(kind + " (" + String.join(", ", patterns) + ")", patterns));
+        return java.util.Optional.ofNullable(chooser.showSaveDialog(owner)).map(java.io.File::toPath);
+    }
+
+    @Override
     public java.util.Optional<String> askText(String title, String question, String initial) {
         javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(initial);
         d.initOwner(owner);

@@ -76,6 +76,11 @@ public final class CodingBenchmark {
                 }
 
                 @Override
+                public java.util.Optional<java.nio.file.Path> chooseFileToSave(String title, String kind, java.util.List<String> patterns, String suggested) {
+                    return java.util.Optional.empty();
+                }
+
+                @Override
                 public java.util.Optional<String> askText(String title, String question, String initial) {
                     return java.util.Optional.empty();
                 }

@@ -49,6 +49,13 @@ public final class RecordingDialogs implements DialogService {
         return Optional.ofNullable(files.poll());
     }
 
+    /** Answers from {@link #files} too. */
+    @Override
+    public Optional<Path> chooseFileToSave(String title, String kind, List<String> patterns, String suggested) {
+        shown.add(title + " (" + kind + ", " + suggested + ")");
+        return Optional.ofNullable(files.poll());
+    }
+
     @Override
     public Optional<String> askText(String title, String question, String initial) {
         shown.add(title + "? " + question);

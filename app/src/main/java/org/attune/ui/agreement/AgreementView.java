@@ -3,6 +3,7 @@ package org.attune.ui.agreement;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -61,6 +62,7 @@ public final class AgreementView extends BorderPane {
     private final ConfusionMatrix matrix = new ConfusionMatrix();
     private final CoderTimelines timelines = new CoderTimelines();
     private final ListView<Disagreement> disagreementList = new ListView<>();
+    private final Button exportButton = new Button("Export results…");
     private final ProgressBar progress = new ProgressBar();
     private final Label status = new Label();
     private final Label jump = new Label();
@@ -168,10 +170,16 @@ public final class AgreementView extends BorderPane {
         compute.setOnAction(e -> compute());
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.setVisible(false);
+        exportButton.setId("exportAgreement");
+        exportButton.setMaxWidth(Double.MAX_VALUE);
+        exportButton.setDisable(true);
+        exportButton.setTooltip(new Tooltip("Save the κ table as tidy CSV: one row per session × target × statistic, the method's parameters in columns "
+                + "(docs/agreement.md), as the command line's --csv"));
+        exportButton.setOnAction(e -> export());
 
         VBox box = new VBox(8, open, study, caption("Coders"), first, second, caption("Sessions"), sessions, caption("Method"), method,
                 caption("Time unit (s)"), unit, caption("Tolerance ± (s)"), tolerance, caption("Overlap criterion (%)"), overlap, none,
-                new Region(), compute, progress);
+                new Region(), compute, progress, exportButton);
         box.setPadding(new Insets(14));
         box.setPrefWidth(230);
         box.getStyleClass().add("agreement-controls");
@@ -398,6 +406,7 @@ public final class AgreementView extends BorderPane {
         task.setOnSucceeded(e -> {
             progress.setVisible(false);
             model.apply(task.getValue(), p);
+            exportButton.setDisable(!model.hasResults());
             afterCompute.run();
         });
         task.setOnFailed(e -> {
@@ -405,6 +414,44 @@ public final class AgreementView extends BorderPane {
             dialogs.showFailure("Agreement could not be computed", task.getException());
         });
         background.execute(task);
+    }
+
+    /** Saves the results the table shows as CSV, in the background; says how many rows went where. */
+    public void export() {
+        AgreementViewModel.Parameters p = model.computedWith();
+        if (p == null || study == null) return;
+        String suggested = "agreement-" + p.method().method().cliName() + ".csv";
+        Optional<Path> target = dialogs.chooseFileToSave("Export agreement results", "CSV", List.of("*.csv"), suggested);
+        if (target.isEmpty()) return;
+        List<EventAgreement.Row> rows = model.resultsToExport();
+        Path from = study;
+        Task<Long> task = new Task<>() {
+            @Override
+            protected Long call() throws Exception {
+                return AgreementViewModel.export(target.get(), from, rows, p);
+            }
+        };
+        exportButton.setDisable(true);
+        task.setOnSucceeded(e -> {
+            exportButton.setDisable(false);
+            model.summaryProperty().set("Exported " + task.getValue() + " rows to " + target.get());
+            afterExport.run();
+        });
+        task.setOnFailed(e -> {
+            exportButton.setDisable(false);
+            if (task.getException() instanceof org.attune.exchange.OutputFile.Refused r) dialogs.showError("Nothing was exported", r.getMessage());
+            else dialogs.showFailure("The results could not be exported", task.getException());
+            afterExport.run();
+        });
+        background.execute(task);
+    }
+
+    private Runnable afterExport = () -> {
+    };
+
+    /** Runs after an export ends, written or refused (tests wait on it). */
+    public void setAfterExport(Runnable r) {
+        afterExport = r;
     }
 
     private void chooseStudy() {

@@ -32,6 +32,8 @@ import org.attune.analysis.MeasureReliability;
 import org.attune.analysis.SessionMeasures;
 import org.attune.coding.CodedEvent;
 import org.attune.coding.TimeFormat;
+import org.attune.exchange.AgreementCsv;
+import org.attune.exchange.OutputFile;
 import org.attune.scheme.Code;
 import org.attune.scheme.CodingScheme;
 import org.attune.agreement.AgreementInput;
@@ -228,6 +230,29 @@ public final class AgreementViewModel {
             case "percent_agreement" -> "% agreement";
             default -> name;
         };
+    }
+
+    /** Whether there are results to export (something was computed). */
+    public boolean hasResults() {
+        return computedWith != null && !results.isEmpty();
+    }
+
+    /**
+     * Writes the results the table shows as tidy CSV (docs/agreement.md, as the command line's
+     * {@code --csv}), never over the study or half a file; the number of rows written. Call off the FX thread
+     * with a copy of the rows ({@link #resultsToExport}).
+     */
+    public static long export(Path file, Path study, List<EventAgreement.Row> rows, Parameters p) throws OutputFile.Refused {
+        return OutputFile.write(file, List.of(study), tmp -> AgreementCsv.write(tmp, List.of(new AgreementCsv.Pair(p.first(), p.second(), rows)), p.method()));
+    }
+
+    /** The rows and parameters of the last computation, to export. */
+    public List<EventAgreement.Row> resultsToExport() {
+        return List.copyOf(results);
+    }
+
+    public Parameters computedWith() {
+        return computedWith;
     }
 
     static boolean unused(EventAgreement.Row row) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -115,6 +116,32 @@ class AgreementViewTest {
             view.layout();
             return org.attune.ui.Truncated.in(view);
         }));
+    }
+
+    /** Issue 14: the Agreement tab exports what it shows, as the command line's --csv, and never over the study. */
+    @Test
+    void exportsTheResultsAsTidyCsvAndReadsThemBack(FxRobot robot) throws Exception {
+        Path file = study();
+        robot.interact(() -> view.open(file));
+        assertTrue(robot.lookup("#exportAgreement").queryButton().isDisabled(), "nothing to export before computing");
+        model.toleranceSecondsProperty().set(1);
+        robot.clickOn("#compute");
+        WaitForAsyncUtils.waitForFxEvents();
+        Path csv = dir.resolve("out-" + System.nanoTime() + ".csv");
+        recording.files.add(csv);
+        robot.clickOn("#exportAgreement");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        assertEquals("session,coder_first,coder_second,method,target_kind,target,unit_s,tolerance_s,include_none,statistic,value,undefined_reason", lines.get(0));
+        assertTrue(lines.contains("S01,AL,BK,time-unit,group,AFF_C,1,1,true,kappa," + String.format(Locale.ROOT, "%.6f", 0.47 / 0.67) + ","), lines.toString());
+        assertEquals("Exported " + (lines.size() - 1) + " rows to " + csv, model.summaryProperty().get());
+        // the study itself as the target: refused in words, the study untouched
+        long before = java.nio.file.Files.size(file);
+        recording.files.add(file);
+        robot.clickOn("#exportAgreement");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(dialogs.get(dialogs.size() - 1).startsWith("Nothing was exported: "), dialogs.toString());
+        assertEquals(before, java.nio.file.Files.size(file));
     }
 
     private static Path threeSessions() throws Exception {
