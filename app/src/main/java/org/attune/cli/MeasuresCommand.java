@@ -5,20 +5,17 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.attune.analysis.MeasureParameters;
+import org.attune.exchange.MeasuresCsv;
 import org.attune.exchange.OutputFile;
 import org.attune.analysis.MeasureValue;
 import org.attune.analysis.SessionMeasures;
@@ -151,36 +148,15 @@ public final class MeasuresCommand implements Callable<Integer> {
         return schemeFile == null ? List.of(input) : List.of(input, schemeFile);
     }
 
-    static final List<String> COLUMNS = List.of("session", "coder", "family", "measure", "target", "value", "unit", "n", "note",
-            "window_s", "turn_window_s", "unit_s", "distress_grace_s", "compliance_window_s", "safe_haven_window_s", "synchrony_min_s");
+    static final List<String> COLUMNS = MeasuresCsv.COLUMNS;
 
     private static List<Object> parameterValues(MeasureParameters p) {
-        return List.of(s(p.responseWindowMs()), s(p.turnWindowMs()), s(p.unitMs()), s(p.distressGraceMs()), s(p.complianceMs()), s(p.safeHavenMs()),
-                s(p.synchronyMinMs()));
-    }
-
-    private static String s(long ms) {
-        return ms % 1000 == 0 ? Long.toString(ms / 1000) : String.format(Locale.ROOT, "%.3f", ms / 1000.0);
+        return MeasuresCsv.parameterValues(p);
     }
 
     private void writeCsv(List<Object[]> rows, MeasureParameters p) throws OutputFile.Refused {
-        OutputFile.write(csv, inputs(), tmp -> writeCsv(tmp, rows, p));
-    }
-
-    private static Void writeCsv(Path tmp, List<Object[]> rows, MeasureParameters p) throws IOException {
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-             CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
-            printer.printRecord(COLUMNS);
-            List<Object> params = parameterValues(p);
-            for (Object[] r : rows) {
-                MeasureValue v = (MeasureValue) r[2];
-                List<Object> row = new ArrayList<>(List.of(r[0], r[1], v.family(), v.measure(), v.target(),
-                        v.value() == null ? "" : String.format(Locale.ROOT, "%.6f", v.value()), v.unit(), v.n() == null ? "" : v.n(), v.note()));
-                row.addAll(params);
-                printer.printRecord(row);
-            }
-        }
-        return null;
+        List<MeasuresCsv.Row> out = rows.stream().map(r -> new MeasuresCsv.Row((String) r[0], (String) r[1], (MeasureValue) r[2])).toList();
+        OutputFile.write(csv, inputs(), tmp -> MeasuresCsv.write(tmp, out, p));
     }
 
     private static String toJson(List<Object[]> rows, MeasureParameters p) throws IOException {

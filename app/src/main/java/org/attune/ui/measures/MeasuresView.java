@@ -1,9 +1,11 @@
 package org.attune.ui.measures;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -31,6 +33,8 @@ import org.attune.analysis.MeasureParameters;
 import org.attune.analysis.MeasureValue;
 import org.attune.analysis.SessionMeasures;
 import org.attune.coding.TimeFormat;
+import org.attune.exchange.MeasuresCsv;
+import org.attune.exchange.OutputFile;
 import org.attune.store.SessionCodings;
 import org.attune.ui.DialogService;
 import org.attune.ui.TextColumn;
@@ -46,6 +50,8 @@ public final class MeasuresView extends BorderPane {
     private final MeasuresViewModel model;
     private final DialogService dialogs;
     private final Executor background;
+    private final Button exportButton = new Button("Export measures…");
+    private MeasureParameters computedWith;
     private final Spinner<Double> window = new Spinner<>(0.5, 30, 3, 0.5);
     private final Spinner<Double> turnWindow = new Spinner<>(0.5, 30, 5, 0.5);
     private final ProgressBar progress = new ProgressBar();
@@ -118,8 +124,14 @@ public final class MeasuresView extends BorderPane {
         coder.valueProperty().bindBidirectional(model.coderFilterProperty());
         coder.setId("coderFilter");
         coder.setMaxWidth(Double.MAX_VALUE);
+        exportButton.setId("exportMeasures");
+        exportButton.setMaxWidth(Double.MAX_VALUE);
+        exportButton.setDisable(true);
+        exportButton.setTooltip(new javafx.scene.control.Tooltip("Save the measures of the sessions and coders shown as tidy CSV, the windows in columns "
+                + "(docs/measures.md), as the command line's measures --csv"));
+        exportButton.setOnAction(e -> export());
         VBox box = new VBox(8, open, study, caption("Coder"), coder, caption("Response window W (s)"), window, caption("Turn window (s)"), turnWindow, compute, progress,
-                new Region(), caption("Chart"), measure);
+                exportButton, new Region(), caption("Chart"), measure);
         box.setPadding(new Insets(14));
         box.setPrefWidth(230);
         box.getStyleClass().add("agreement-controls");
@@ -207,6 +219,8 @@ public final class MeasuresView extends BorderPane {
             @SuppressWarnings("unchecked")
             List<MeasuresViewModel.Row> rows = (List<MeasuresViewModel.Row>) task.getValue()[1];
             model.show((SessionCodings) task.getValue()[0], file.getFileName().toString(), rows);
+            computedWith = p;
+            exportButton.setDisable(rows.isEmpty());
             drawChart();
             showSelected(-1);
             afterCompute.run();
@@ -214,6 +228,34 @@ public final class MeasuresView extends BorderPane {
         task.setOnFailed(e -> {
             progress.setVisible(false);
             dialogs.showFailure("The measures could not be computed", task.getException());
+        });
+        background.execute(task);
+    }
+
+    /** Saves the measures of the rows shown (the coder filter applies) as tidy CSV, in the background; says how many rows went where. */
+    public void export() {
+        MeasureParameters p = computedWith;
+        Path from = lastStudy;
+        if (p == null || from == null) return;
+        Optional<Path> target = dialogs.chooseFileToSave("Export measures", "CSV", List.of("*.csv"), "measures.csv");
+        if (target.isEmpty()) return;
+        List<MeasuresCsv.Row> rows = new ArrayList<>();
+        for (MeasuresViewModel.Row r : model.shownRows()) for (MeasureValue v : r.values()) rows.add(new MeasuresCsv.Row(r.session(), r.coder(), v));
+        Task<Long> task = new Task<>() {
+            @Override
+            protected Long call() throws Exception {
+                return OutputFile.write(target.get(), List.of(from), tmp -> MeasuresCsv.write(tmp, rows, p));
+            }
+        };
+        exportButton.setDisable(true);
+        task.setOnSucceeded(e -> {
+            exportButton.setDisable(false);
+            model.summaryProperty().set("Exported " + task.getValue() + " rows to " + target.get());
+        });
+        task.setOnFailed(e -> {
+            exportButton.setDisable(false);
+            if (task.getException() instanceof OutputFile.Refused r) dialogs.showError("Nothing was exported", r.getMessage());
+            else dialogs.showFailure("The measures could not be exported", task.getException());
         });
         background.execute(task);
     }

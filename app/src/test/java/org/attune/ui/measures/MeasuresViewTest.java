@@ -126,6 +126,30 @@ class MeasuresViewTest {
         assertEquals(List.of(), dialogs);
     }
 
+    /** Issue 14: the Measures tab exports the rows it shows (the coder filter applies), as `attune measures --csv`, and reads back. */
+    @Test
+    void exportsTheMeasuresShownAsTidyCsv(FxRobot robot) throws Exception {
+        Path file = study();
+        robot.interact(() -> view.open(file));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> model.coderFilterProperty().set("BK"));
+        Path csv = dir.resolve("m-" + System.nanoTime() + ".csv");
+        recording.files.add(csv);
+        robot.clickOn("#exportMeasures");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        assertEquals(String.join(",", org.attune.exchange.MeasuresCsv.COLUMNS), lines.get(0));
+        assertTrue(lines.size() > 10, "every measure of BK's coding");
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.startsWith("S01,BK,")), "only the coder shown");
+        assertEquals("Exported " + (lines.size() - 1) + " rows to " + csv, model.summaryProperty().get());
+        recording.files.add(file); // the study as the target: refused, untouched
+        long before = java.nio.file.Files.size(file);
+        robot.clickOn("#exportMeasures");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(dialogs.get(dialogs.size() - 1).startsWith("Nothing was exported: "), dialogs.toString());
+        assertEquals(before, java.nio.file.Files.size(file));
+    }
+
     @Test
     void aFileThatIsNotAStudyGivesAMessageNotAStackTrace(FxRobot robot) throws Exception {
         Path bad = Files.writeString(dir.resolve("notes.attune"), "not a study");
