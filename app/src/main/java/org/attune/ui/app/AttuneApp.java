@@ -3,6 +3,7 @@ package org.attune.ui.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -150,9 +151,31 @@ public final class AttuneApp extends Application {
             showEventViews.run();
         });
 
+        List<Tab> all = List.of(studyTab, codingTab, schemeTab, agreementTab, measuresTab);
+        javafx.scene.control.MenuBar menus = AppMenus.build(new AppMenus.Actions(
+                () -> show(tabs, studyTab, browser::createStudy),
+                () -> show(tabs, studyTab, browser::chooseAndOpen),
+                settings::recentStudies,
+                file -> show(tabs, studyTab, () -> browser.openStudy(file)),
+                () -> show(tabs, studyTab, browser::changeScheme),
+                () -> {
+                    codingView.closePass();
+                    openStudy.close();
+                    browser.refresh();
+                },
+                stage::close,
+                codingView::closePass,
+                () -> show(tabs, codingTab, codingView::editKeys),
+                all.stream().<Runnable>map(t -> () -> tabs.getSelectionModel().select(t)).toList(),
+                List.of("_Study", "C_oding", "Coding _scheme", "_Agreement", "_Measures"),
+                codingView::resetLayout,
+                () -> dialogs.showInfo("About Attune", about(settings))));
+        javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane(tabs);
+        root.setTop(menus);
+
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         WindowSize size = WindowSize.toOpen(screen.getWidth(), screen.getHeight(), settings.get(WindowSize.KEY));
-        Scene scene = new Scene(tabs, size.width(), size.height());
+        Scene scene = new Scene(root, size.width(), size.height());
         scene.getStylesheets().add(STYLESHEET);
         stage.titleProperty().bind(openStudy.studyProperty().map(s -> "Attune — " + s.name()).orElse("Attune"));
         stage.setScene(scene);
@@ -166,6 +189,23 @@ public final class AttuneApp extends Application {
         });
         stage.show();
         openFirstStudy(browser, settings, tabs, codingTab, agreementTab, measuresTab);
+    }
+
+    /** Selects a tab, then runs what the menu asked of it (its dialogs open over the view they belong to). */
+    private static void show(TabPane tabs, Tab tab, Runnable then) {
+        tabs.getSelectionModel().select(tab);
+        then.run();
+    }
+
+    /** Help ▸ About: the version, and where the user's settings and the log are (to send with a question). */
+    static String about(UserSettings settings) {
+        String v = AttuneApp.class.getPackage().getImplementationVersion();
+        return "Attune " + (v == null ? "(development build)" : v) + " — observation coding and inter-rater agreement for parent–child interaction.\n\n"
+                + "Settings: " + settings.file() + "\n"
+                + "Log: " + AppLog.file().map(Path::toString).orElse("not written in this run") + "\n\n"
+                + "Attune makes no network connections and never copies your videos. Bundled libraries and their licences: "
+                + "OpenJFX (GPL v2 with the Classpath Exception), ControlsFX (BSD 3-Clause), Apache Commons CSV (Apache 2.0), "
+                + "SQLite JDBC by xerial (Apache 2.0; SQLite itself is public domain), Jackson (Apache 2.0), picocli (Apache 2.0).";
     }
 
     /**

@@ -76,6 +76,8 @@ public final class CodingWorkspace extends BorderPane {
     /** Where the dividers start on a first run: video half the height, timeline to 78 %, then the table; the palette in the last fifth. */
     static final double[] ROWS_DEFAULT = {0.5, 0.78};
     static final double[] COLUMNS_DEFAULT = {0.8};
+    private SplitPane rows;
+    private SplitPane columns;
     private final KeySettings keySettings;
     private KeyMap keys;
     private final DialogService dialogs;
@@ -142,7 +144,7 @@ public final class CodingWorkspace extends BorderPane {
         setTop(toolbar());
         // the video/timeline/table column and the palette, each divider where the coder last put it
         transport.setId("transport");
-        SplitPane columns = new SplitPane(centre(), paletteBox());
+        columns = new SplitPane(centre(), paletteBox());
         SplitPane.setResizableWithParent(columns.getItems().get(1), false); // a wider window widens the video, not the palette
         columns.setId("codingColumns");
         SplitMemory.remember(columns, settings, "layout.coding.columns", COLUMNS_DEFAULT);
@@ -179,14 +181,7 @@ public final class CodingWorkspace extends BorderPane {
         keysButton.setId("keys");
         keysButton.setFocusTraversable(false);
         keysButton.setTooltip(new javafx.scene.control.Tooltip("Your keys for codes and the player; conflicts are flagged"));
-        keysButton.setOnAction(e -> {
-            if (keys != null) keyEditor.edit(getScene().getWindow(), keys, layout).ifPresent(choice -> {
-                layout = choice.layout();
-                keySettings.saveLayout(layout);
-                saveKeys(choice.keys());
-            });
-            requestFocus();
-        });
+        keysButton.setOnAction(e -> editKeys());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         pauseForModifiers.setSelected(settings.getBoolean("coding.pauseForModifiers", true));
@@ -244,6 +239,7 @@ public final class CodingWorkspace extends BorderPane {
                     if (player != null) player.seekStored(ms);
                 }, this::moveEdge);
         SplitPane split = new SplitPane(top, timelinePane, table);
+        rows = split;
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setId("codingRows");
         SplitMemory.remember(split, settings, "layout.coding.rows", ROWS_DEFAULT);
@@ -718,6 +714,22 @@ public final class CodingWorkspace extends BorderPane {
     }
 
     /** Closes the pass: its video, its events. */
+    /** Keys… : the coder's keys for codes and the player, conflicts flagged; saved in the user's settings. */
+    public void editKeys() {
+        if (keys != null) keyEditor.edit(getScene().getWindow(), keys, layout).ifPresent(choice -> {
+            layout = choice.layout();
+            keySettings.saveLayout(layout);
+            saveKeys(choice.keys());
+        });
+        requestFocus();
+    }
+
+    /** View ▸ Reset the layout: the dividers where they start on a first run. */
+    public void resetLayout() {
+        SplitMemory.reset(rows, settings, "layout.coding.rows", ROWS_DEFAULT);
+        SplitMemory.reset(columns, settings, "layout.coding.columns", COLUMNS_DEFAULT);
+    }
+
     public void closePass() {
         loading = false;
         if (player != null && current != null && study != null) settings.put(lastPlaceKey(current), Long.toString(player.stampMs()));

@@ -157,7 +157,7 @@ public final class StudyBrowser extends BorderPane {
         create.setId("newStudy");
         create.setOnAction(e -> createStudy());
         Button openButton = new Button("Open study…");
-        openButton.setOnAction(e -> forms.studyToOpen(getScene().getWindow()).ifPresent(this::openStudy));
+        openButton.setOnAction(e -> chooseAndOpen());
         recent.setOnShowing(e -> fillRecent());
         for (javafx.scene.control.Control c : List.of(create, openButton, recent)) c.setMinWidth(Region.USE_PREF_SIZE);
         busy.setVisible(false);
@@ -310,6 +310,11 @@ public final class StudyBrowser extends BorderPane {
     }
 
     /** Opens the bundled sample study, copying it to ~/Attune/Sample study first if needed. */
+    /** Open study… : the user chooses a study file, which opens here. */
+    public void chooseAndOpen() {
+        forms.studyToOpen(getScene().getWindow()).ifPresent(this::openStudy);
+    }
+
     public void openSample() {
         try {
             openStudy(org.attune.ui.SampleStudy.install(org.attune.ui.SampleStudy.defaultFolder()));
@@ -319,7 +324,7 @@ public final class StudyBrowser extends BorderPane {
         }
     }
 
-    private void createStudy() {
+    public void createStudy() {
         forms.newStudy(getScene().getWindow()).ifPresent(n -> {
             if (Files.exists(n.file())) {
                 dialogs.showError("A file of that name exists", n.file() + " already exists; Attune does not overwrite it. Choose another name, or open it.");
@@ -529,7 +534,7 @@ public final class StudyBrowser extends BorderPane {
     }
 
     /** Moves the study to a new scheme version (the questions in {@link SchemeChangeFlow}), then opens it again under the new scheme. */
-    private void changeScheme() {
+    public void changeScheme() {
         Study s = open.get();
         if (s == null) return;
         if (new SchemeChangeFlow(dialogs).run(s).isPresent()) {

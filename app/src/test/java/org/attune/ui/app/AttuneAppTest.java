@@ -90,6 +90,26 @@ class AttuneAppTest {
         assertFalse("blindNotice".equals(measures.getContent().getId()));
     }
 
+    /** Issue 14: a menu bar with the desktop conventions; View's accelerators switch tabs, File lists recent studies, About says where things are. */
+    @Test
+    void theMenuBarSwitchesTabsListsRecentStudiesAndSaysWhereTheSettingsAre(FxRobot robot) throws Exception {
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        assertEquals(List.of("_File", "_Coding", "_View", "_Help"), bar.getMenus().stream().map(javafx.scene.control.Menu::getText).toList());
+        StudyBrowser browser = (StudyBrowser) tab(robot, "Study").getContent();
+        assertTrue(Await.until(() -> browser.overviewRows() == 2), "the sample study is shown");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT4).release(javafx.scene.input.KeyCode.DIGIT4, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(tab(robot, "Agreement").isSelected(), "Ctrl+4 shows the fourth tab");
+        javafx.scene.control.Menu file = bar.getMenus().get(0);
+        assertEquals("Shortcut+O", file.getItems().get(1).getAccelerator().getName().replace("Ctrl", "Shortcut"));
+        robot.interact(() -> file.getOnShowing().handle(null));
+        javafx.scene.control.Menu recent = (javafx.scene.control.Menu) file.getItems().get(2);
+        assertTrue(recent.getItems().get(0).getText().startsWith("sample-study.attune  —  "), recent.getItems().get(0).getText());
+        String about = AttuneApp.about(org.attune.ui.UserSettings.load());
+        assertTrue(about.contains("Settings: " + dir.resolve("settings.properties")), about);
+        assertTrue(about.contains("no network connections"));
+    }
+
     /** Issue 14: a click on the Coding tab's header gives the keys to coding, not to the tab strip. */
     @Test
     void enteringTheCodingTabGivesTheKeysToCoding(FxRobot robot) throws Exception {
