@@ -55,13 +55,10 @@ public final class EventsCommand implements Runnable {
         @Option(names = {"-o", "--output"}, paramLabel = "FILE.csv", required = true, description = "CSV file to write.")
         Path output;
 
-        @Option(names = "--sessions", split = ",", paramLabel = "LABEL", description = "Only these sessions (comma-separated labels).")
-        List<String> sessions = new ArrayList<>();
+        @CommandLine.Mixin
+        ExportSelection selection = new ExportSelection();
 
-        @Option(names = "--coders", split = ",", paramLabel = "INITIALS", description = "Only these coders (comma-separated initials).")
-        List<String> coders = new ArrayList<>();
-
-        @Option(names = "--excel", description = "For Excel with decimal commas: byte-order mark, ';' delimiter, ',' decimals.")
+        @Option(names = "--excel", description = "For Excel with decimal commas: byte-order mark, ';' delimiter, ',' decimals, formulas neutralised.")
         boolean excel;
 
         @Override
@@ -75,20 +72,17 @@ public final class EventsCommand implements Runnable {
             }
             try (Study s = Study.openReadOnly(study)) {
                 List<Session> all = s.sessions();
-                Set<String> labels = new TreeSet<>();
-                all.forEach(x -> labels.add(x.label()));
-                for (String wanted : sessions) {
-                    if (!labels.contains(wanted)) {
-                        err.println("There is no session \"" + wanted + "\" in " + study.getFileName() + " (sessions: " + String.join(", ", labels) + ").");
-                        return 1;
-                    }
+                java.util.Optional<String> unknown = selection.unknownSession(all.stream().map(Session::label).toList(), study);
+                if (unknown.isPresent()) {
+                    err.println(unknown.get());
+                    return 1;
                 }
                 Set<String> metaKeys = new TreeSet<>();
-                all.stream().filter(x -> sessions.isEmpty() || sessions.contains(x.label())).forEach(x -> metaKeys.addAll(x.metadata().keySet()));
+                all.stream().filter(x -> selection.includesSession(x.label())).forEach(x -> metaKeys.addAll(x.metadata().keySet()));
                 long rows = OutputFile.write(output, List.of(study), tmp -> {
                     try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), 1 << 16);
                          EventCsvWriter csv = new EventCsvWriter(w, s.scheme(), s.name(), List.copyOf(metaKeys), excel ? CsvOptions.EXCEL : CsvOptions.STANDARD)) {
-                        s.events().forEach(Set.copyOf(sessions), Set.copyOf(coders), e -> {
+                        s.events().forEach(Set.copyOf(selection.sessions), Set.copyOf(selection.coders), e -> {
                             try {
                                 csv.write(e);
                             } catch (IOException ex) {

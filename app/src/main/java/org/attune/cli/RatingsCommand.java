@@ -56,11 +56,8 @@ public final class RatingsCommand implements Runnable {
         @Option(names = "--wide", description = "One row per session x coder pass, one column per rating code (empty where not rated).")
         boolean wide;
 
-        @Option(names = "--sessions", split = ",", paramLabel = "LABEL", description = "Only these sessions (comma-separated labels).")
-        List<String> sessions = new ArrayList<>();
-
-        @Option(names = "--coders", split = ",", paramLabel = "INITIALS", description = "Only these coders (comma-separated initials).")
-        List<String> coders = new ArrayList<>();
+        @CommandLine.Mixin
+        ExportSelection selection = new ExportSelection();
 
         @Option(names = "--excel", description = "For Excel with decimal commas: byte-order mark, ';' delimiter, ',' decimals, formulas neutralised.")
         boolean excel;
@@ -79,20 +76,17 @@ public final class RatingsCommand implements Runnable {
                 for (Session x : s.sessions()) sessionById.put(x.id(), x);
                 Map<Long, Coder> coderById = new HashMap<>();
                 for (Coder c : s.coders()) coderById.put(c.id(), c);
-                Set<String> labels = new TreeSet<>();
-                sessionById.values().forEach(x -> labels.add(x.label()));
-                for (String wanted : sessions) {
-                    if (!labels.contains(wanted)) {
-                        err.println("There is no session \"" + wanted + "\" in " + study.getFileName() + " (sessions: " + String.join(", ", labels) + ").");
-                        return 1;
-                    }
+                Optional<String> unknown = selection.unknownSession(sessionById.values().stream().map(Session::label).toList(), study);
+                if (unknown.isPresent()) {
+                    err.println(unknown.get());
+                    return 1;
                 }
                 List<RatingsCsv.Pass> passes = new ArrayList<>();
                 Set<String> metaKeys = new TreeSet<>();
                 for (CodingPass p : s.passes()) {
                     Session session = sessionById.get(p.sessionId());
                     Coder coder = coderById.get(p.coderId());
-                    if (!sessions.isEmpty() && !sessions.contains(session.label()) || !coders.isEmpty() && !coders.contains(coder.initials())) continue;
+                    if (!selection.includesSession(session.label()) || !selection.includesCoder(coder.initials())) continue;
                     passes.add(new RatingsCsv.Pass(session, coder, p, s.events().ratings(p.id())));
                     metaKeys.addAll(session.metadata().keySet());
                 }

@@ -33,9 +33,16 @@ public record SchemeChange(CodingScheme from, CodingScheme to, List<String> adde
     /** The likely renames of {@link #suggestions()} as old id → new id: a removed code and an added one with the same label. */
     public Map<String, String> suggestedRenames() {
         Map<String, String> out = new LinkedHashMap<>();
+        for (String[] pair : sameLabel(from, to, removed, added)) out.putIfAbsent(pair[0], pair[1]);
+        return out;
+    }
+
+    /** Every removed code paired with each added code of the same label (case aside), in scheme order: {removed, added}. */
+    private static List<String[]> sameLabel(CodingScheme from, CodingScheme to, List<String> removed, List<String> added) {
+        List<String[]> out = new ArrayList<>();
         for (String r : removed) {
             String label = from.code(r).orElseThrow().label();
-            added.stream().filter(a -> to.code(a).orElseThrow().label().equalsIgnoreCase(label)).findFirst().ifPresent(a -> out.put(r, a));
+            for (String a : added) if (to.code(a).orElseThrow().label().equalsIgnoreCase(label)) out.add(new String[] {r, a});
         }
         return out;
     }
@@ -95,11 +102,9 @@ public record SchemeChange(CodingScheme from, CodingScheme to, List<String> adde
             check.apply(c.id(), target).ifPresent(blockers::add);
         }
         List<String> suggestions = new ArrayList<>();
-        for (String r : removed) {
-            String label = from.code(r).orElseThrow().label();
-            for (String a : added) {
-                if (to.code(a).orElseThrow().label().equalsIgnoreCase(label)) suggestions.add(r + " and " + a + " share the label \"" + label + "\"; if it is a rename, add --rename " + r + "=" + a);
-            }
+        for (String[] pair : sameLabel(from, to, removed, added)) {
+            suggestions.add(pair[0] + " and " + pair[1] + " share the label \"" + from.code(pair[0]).orElseThrow().label() + "\"; if it is a rename, add --rename "
+                    + pair[0] + "=" + pair[1]);
         }
         return new SchemeChange(from, to, added, removed, validRenames, blockers, suggestions, removedInUse);
     }

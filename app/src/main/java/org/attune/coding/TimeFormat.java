@@ -19,6 +19,11 @@ public final class TimeFormat {
         return seconds(ms, '.');
     }
 
+    /** {@code 2000} → {@code "2"}, {@code 1500} → {@code "1.5"}: seconds without trailing zeros, for parameters ("±2 s", unit_s). */
+    public static String shortSeconds(long ms) {
+        return java.math.BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString();
+    }
+
     /** {@code 3723456} → {@code "01:02:03.456"}. */
     public static String clock(long ms) {
         long h = ms / 3_600_000;

@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.attune.agreement.Coefficient;
 import org.attune.agreement.EventAgreement;
+import org.attune.coding.TimeFormat;
 
 /**
  * Event agreement results as tidy long CSV, one row per session × target × statistic, with the
@@ -34,19 +35,15 @@ public final class AgreementCsv {
         Map<String, Object> out = new LinkedHashMap<>();
         switch (p.method()) {
             case TIME_UNIT -> {
-                out.put("unit_s", seconds(p.unitMs()));
-                out.put("tolerance_s", seconds(p.toleranceMs()));
+                out.put("unit_s", TimeFormat.shortSeconds(p.unitMs()));
+                out.put("tolerance_s", TimeFormat.shortSeconds(p.toleranceMs()));
                 out.put("include_none", p.includeNone());
             }
-            case BORIS -> out.put("unit_s", seconds(p.unitMs()));
-            case ALIGNMENT -> out.put("onset_tolerance_s", seconds(p.toleranceMs()));
+            case BORIS -> out.put("unit_s", TimeFormat.shortSeconds(p.unitMs()));
+            case ALIGNMENT -> out.put("onset_tolerance_s", TimeFormat.shortSeconds(p.toleranceMs()));
             case OVERLAP -> out.put("overlap_criterion", BigDecimal.valueOf(p.overlap()).stripTrailingZeros().toPlainString());
         }
         return out;
-    }
-
-    private static String seconds(long ms) {
-        return BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString();
     }
 
     /** Writes the file (use through {@link OutputFile} so it never replaces an input or leaves half a file); the rows written. */

@@ -3,7 +3,6 @@ package org.attune.ui.agreement;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -43,6 +42,7 @@ import org.attune.analysis.MeasureReliability;
 import org.attune.coding.TimeFormat;
 import org.attune.agreement.AgreementInput;
 import org.attune.store.SessionCodings;
+import org.attune.ui.CsvExport;
 import org.attune.ui.DialogService;
 import org.attune.ui.TextColumn;
 import org.attune.ui.VideoJump;
@@ -420,30 +420,9 @@ public final class AgreementView extends BorderPane {
     public void export() {
         AgreementViewModel.Parameters p = model.computedWith();
         if (p == null || study == null) return;
-        String suggested = "agreement-" + p.method().method().cliName() + ".csv";
-        Optional<Path> target = dialogs.chooseFileToSave("Export agreement results", "CSV", List.of("*.csv"), suggested);
-        if (target.isEmpty()) return;
         List<EventAgreement.Row> rows = model.resultsToExport();
-        Path from = study;
-        Task<Long> task = new Task<>() {
-            @Override
-            protected Long call() throws Exception {
-                return AgreementViewModel.export(target.get(), from, rows, p);
-            }
-        };
-        exportButton.setDisable(true);
-        task.setOnSucceeded(e -> {
-            exportButton.setDisable(false);
-            model.summaryProperty().set("Exported " + task.getValue() + " rows to " + target.get());
-            afterExport.run();
-        });
-        task.setOnFailed(e -> {
-            exportButton.setDisable(false);
-            if (task.getException() instanceof org.attune.exchange.OutputFile.Refused r) dialogs.showError("Nothing was exported", r.getMessage());
-            else dialogs.showFailure("The results could not be exported", task.getException());
-            afterExport.run();
-        });
-        background.execute(task);
+        CsvExport.run(dialogs, background, exportButton, "Export agreement results", "results", "agreement-" + p.method().method().cliName() + ".csv", study,
+                tmp -> AgreementViewModel.writeCsv(tmp, rows, p), model.summaryProperty()::set, () -> afterExport.run());
     }
 
     private Runnable afterExport = () -> {

@@ -33,7 +33,6 @@ import org.attune.analysis.SessionMeasures;
 import org.attune.coding.CodedEvent;
 import org.attune.coding.TimeFormat;
 import org.attune.exchange.AgreementCsv;
-import org.attune.exchange.OutputFile;
 import org.attune.scheme.Code;
 import org.attune.scheme.CodingScheme;
 import org.attune.agreement.AgreementInput;
@@ -218,7 +217,7 @@ public final class AgreementViewModel {
      */
     public String statisticName(String name) {
         Parameters p = computedWith;
-        String tol = p == null ? "±tolerance" : "±" + new java.math.BigDecimal(TimeFormat.seconds(p.method().toleranceMs())).stripTrailingZeros().toPlainString() + " s";
+        String tol = p == null ? "±tolerance" : "±" + TimeFormat.shortSeconds(p.method().toleranceMs()) + " s";
         return switch (name) {
             case "kappa_tolerance_first_as_reference" -> "κ " + tol + ", " + (p == null ? "1st coder" : p.first()) + " as reference";
             case "kappa_tolerance_second_as_reference" -> "κ " + tol + ", " + (p == null ? "2nd coder" : p.second()) + " as reference";
@@ -239,11 +238,11 @@ public final class AgreementViewModel {
 
     /**
      * Writes the results the table shows as tidy CSV (docs/agreement.md, as the command line's
-     * {@code --csv}), never over the study or half a file; the number of rows written. Call off the FX thread
-     * with a copy of the rows ({@link #resultsToExport}).
+     * {@code --csv}); the number of rows written. Call off the FX thread with a copy of the rows
+     * ({@link #resultsToExport}), through {@code OutputFile}.
      */
-    public static long export(Path file, Path study, List<EventAgreement.Row> rows, Parameters p) throws OutputFile.Refused {
-        return OutputFile.write(file, List.of(study), tmp -> AgreementCsv.write(tmp, List.of(new AgreementCsv.Pair(p.first(), p.second(), rows)), p.method()));
+    public static long writeCsv(Path file, List<EventAgreement.Row> rows, Parameters p) throws java.io.IOException {
+        return AgreementCsv.write(file, List.of(new AgreementCsv.Pair(p.first(), p.second(), rows)), p.method());
     }
 
     /** The rows and parameters of the last computation, to export. */

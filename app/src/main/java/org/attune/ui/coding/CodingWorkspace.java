@@ -76,6 +76,9 @@ public final class CodingWorkspace extends BorderPane {
     /** Where the dividers start on a first run: video half the height, timeline to 78 %, then the table; the palette in the last fifth. */
     static final double[] ROWS_DEFAULT = {0.5, 0.78};
     static final double[] COLUMNS_DEFAULT = {0.8};
+    /** Where the user's settings keep the dividers. */
+    private static final String ROWS_KEY = "layout.coding.rows";
+    private static final String COLUMNS_KEY = "layout.coding.columns";
     private SplitPane rows;
     private SplitPane columns;
     private final KeySettings keySettings;
@@ -147,7 +150,7 @@ public final class CodingWorkspace extends BorderPane {
         columns = new SplitPane(centre(), paletteBox());
         SplitPane.setResizableWithParent(columns.getItems().get(1), false); // a wider window widens the video, not the palette
         columns.setId("codingColumns");
-        SplitMemory.remember(columns, settings, "layout.coding.columns", COLUMNS_DEFAULT);
+        SplitMemory.remember(columns, settings, COLUMNS_KEY, COLUMNS_DEFAULT);
         setCenter(columns);
         status.getStyleClass().add("status-bar");
         status.setMaxWidth(Double.MAX_VALUE);
@@ -242,7 +245,7 @@ public final class CodingWorkspace extends BorderPane {
         rows = split;
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setId("codingRows");
-        SplitMemory.remember(split, settings, "layout.coding.rows", ROWS_DEFAULT);
+        SplitMemory.remember(split, settings, ROWS_KEY, ROWS_DEFAULT);
         return split;
     }
 
@@ -726,8 +729,8 @@ public final class CodingWorkspace extends BorderPane {
 
     /** View ▸ Reset the layout: the dividers where they start on a first run. */
     public void resetLayout() {
-        SplitMemory.reset(rows, settings, "layout.coding.rows", ROWS_DEFAULT);
-        SplitMemory.reset(columns, settings, "layout.coding.columns", COLUMNS_DEFAULT);
+        SplitMemory.reset(rows, settings, ROWS_KEY, ROWS_DEFAULT);
+        SplitMemory.reset(columns, settings, COLUMNS_KEY, COLUMNS_DEFAULT);
     }
 
     public void closePass() {

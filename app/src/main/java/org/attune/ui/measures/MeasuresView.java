@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -34,8 +33,8 @@ import org.attune.analysis.MeasureValue;
 import org.attune.analysis.SessionMeasures;
 import org.attune.coding.TimeFormat;
 import org.attune.exchange.MeasuresCsv;
-import org.attune.exchange.OutputFile;
 import org.attune.store.SessionCodings;
+import org.attune.ui.CsvExport;
 import org.attune.ui.DialogService;
 import org.attune.ui.TextColumn;
 import org.attune.ui.VideoJump;
@@ -237,27 +236,11 @@ public final class MeasuresView extends BorderPane {
         MeasureParameters p = computedWith;
         Path from = lastStudy;
         if (p == null || from == null) return;
-        Optional<Path> target = dialogs.chooseFileToSave("Export measures", "CSV", List.of("*.csv"), "measures.csv");
-        if (target.isEmpty()) return;
         List<MeasuresCsv.Row> rows = new ArrayList<>();
         for (MeasuresViewModel.Row r : model.shownRows()) for (MeasureValue v : r.values()) rows.add(new MeasuresCsv.Row(r.session(), r.coder(), v));
-        Task<Long> task = new Task<>() {
-            @Override
-            protected Long call() throws Exception {
-                return OutputFile.write(target.get(), List.of(from), tmp -> MeasuresCsv.write(tmp, rows, p));
-            }
-        };
-        exportButton.setDisable(true);
-        task.setOnSucceeded(e -> {
-            exportButton.setDisable(false);
-            model.summaryProperty().set("Exported " + task.getValue() + " rows to " + target.get());
-        });
-        task.setOnFailed(e -> {
-            exportButton.setDisable(false);
-            if (task.getException() instanceof OutputFile.Refused r) dialogs.showError("Nothing was exported", r.getMessage());
-            else dialogs.showFailure("The measures could not be exported", task.getException());
-        });
-        background.execute(task);
+        CsvExport.run(dialogs, background, exportButton, "Export measures", "measures", "measures.csv", from, tmp -> MeasuresCsv.write(tmp, rows, p),
+                model.summaryProperty()::set, () -> {
+                });
     }
 
     private void drawChart() {

@@ -3,7 +3,9 @@ package org.attune.ui.study;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -202,6 +204,16 @@ public final class FxStudyForms implements StudyForms {
         ButtonType add = new ButtonType(editing == null ? "Add session" : "Save", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().setAll(add, ButtonType.CANCEL);
         SessionForm.Result[] checked = new SessionForm.Result[1];
+        // a video's timing is read once per dialog: the form is checked again as the user types once it showed problems
+        Map<String, Study.NewMedia> probed = new HashMap<>();
+        SessionForm.VideoProbe probeOnce = (file, position, offsetMs) -> {
+            String key = file + "\u0000" + position + "\u0000" + offsetMs;
+            Study.NewMedia known = probed.get(key);
+            if (known != null) return known;
+            Study.NewMedia read = probe(file, position, offsetMs); // a failure is not kept: the file may be fixed meanwhile
+            probed.put(key, read);
+            return read;
+        };
         java.util.function.Supplier<SessionForm.Result> check = () -> {
             SessionForm form = new SessionForm();
             form.label = label.getText();
@@ -212,7 +224,7 @@ public final class FxStudyForms implements StudyForms {
             form.notes = notes.getText();
             form.otherFields = other.getText();
             form.videos.addAll(videos);
-            return form.check(existingLabels, FxStudyForms::probe);
+            return form.check(existingLabels, probeOnce);
         };
         d.getDialogPane().lookupButton(add).addEventFilter(ActionEvent.ACTION, e -> {
             checked[0] = check.get();
