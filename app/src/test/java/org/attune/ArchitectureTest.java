@@ -60,6 +60,19 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.application..")
             .because("a view model must run and be tested without the UI toolkit");
 
+    /** A view: a class of the ui that builds or handles JavaFX nodes. */
+    static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> VIEWS =
+            com.tngtech.archunit.base.DescribedPredicate.describe("build JavaFX nodes", c -> c.getPackageName().startsWith("org.attune.ui")
+                    && c.getDirectDependenciesFromSelf().stream().anyMatch(d -> d.getTargetClass().getPackageName().startsWith("javafx.scene")));
+
+    /**
+     * Views reach the study only through their view models and the app's open-study service: a second
+     * store (a lab server) then needs no change in any view, and a view cannot block the FX thread on the file.
+     */
+    static final ArchRule VIEWS_WITHOUT_STORE = noClasses().that(VIEWS)
+            .should().dependOnClassesThat().resideInAPackage("org.attune.store..")
+            .because("views ask their view models, which ask the store (ADR 6)");
+
     /** Every package a slice of its own: no two packages depend on each other, directly or round about. */
     static final com.tngtech.archunit.lang.ArchRule NO_PACKAGE_CYCLES = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
             .matching("org.attune.(**)").should().beFreeOfCycles();
@@ -137,6 +150,18 @@ class ArchitectureTest {
     @Test
     void theViewModelRuleCatchesANode() {
         assertTrue(VIEW_MODELS_WITHOUT_NODES.evaluate(new ClassFileImporter().importClasses(org.attune.ui.CanaryViewModel.class)).hasViolation());
+    }
+
+    @Test
+    void viewsDoNotTouchTheStore() {
+        VIEWS_WITHOUT_STORE.check(production);
+    }
+
+    @Test
+    void theViewRuleCatchesAViewReadingTheStudy() {
+        assertTrue(VIEWS_WITHOUT_STORE.evaluate(new ClassFileImporter().importClasses(org.attune.ui.StoreReadingView.class)).hasViolation());
+        assertFalse(VIEWS_WITHOUT_STORE.allowEmptyShould(true).evaluate(new ClassFileImporter().importClasses(org.attune.ui.OpenStudy.class)).hasViolation(),
+                "a service without nodes may read the study");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.attune.coding.MediaFile;
+import org.attune.coding.NewMedia;
 import org.attune.coding.Session;
 
 /**
@@ -33,7 +34,7 @@ public interface SessionRepository {
      * Adds a session with its videos in one transaction: either the session and all its videos are
      * in the study afterwards, or (on any error) none of them.
      */
-    Session addSession(Session s, List<Study.NewMedia> media) throws StudyException;
+    Session addSession(Session s, List<NewMedia> media) throws StudyException;
 
     /**
      * Points a video at its new location (after the file was moved or the study folder was copied to
@@ -52,7 +53,7 @@ public interface SessionRepository {
     MediaFile addMedia(long sessionId, Path video, int position, long offsetMs) throws StudyException;
 
     /** Attaches a video (with its frame rate and duration when known) to an existing session. */
-    MediaFile addMedia(long sessionId, Study.NewMedia m) throws StudyException;
+    MediaFile addMedia(long sessionId, NewMedia m) throws StudyException;
 
     /** Records a video's frame rate and duration once the player has read them. */
     MediaFile setMediaInfo(long mediaId, double fps, long durationMs) throws StudyException;

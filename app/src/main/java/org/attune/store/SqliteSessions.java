@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.attune.coding.MediaFile;
+import org.attune.coding.NewMedia;
 import org.attune.coding.Session;
 
 /** Sessions, their metadata and their videos in a study file (SQLite): the {@link SessionRepository} of ADR 6. */
@@ -146,10 +147,10 @@ final class SqliteSessions implements SessionRepository {
      * in the study afterwards, or (on any error) none of them.
      */
     @Override
-    public Session addSession(Session s, List<Study.NewMedia> media) throws StudyException {
+    public Session addSession(Session s, List<NewMedia> media) throws StudyException {
         if (media.size() > 4) throw new StudyException(StudyException.Kind.INVALID_INPUT, "A session has at most 4 videos (camera positions 1–4).");
         List<String> stored = new ArrayList<>();
-        for (Study.NewMedia m : media) {
+        for (NewMedia m : media) {
             checkPosition(m.position());
             stored.add(storedMediaPath(m.file()));
         }
@@ -164,7 +165,7 @@ final class SqliteSessions implements SessionRepository {
         if (position < 1 || position > 4) throw new StudyException(StudyException.Kind.INVALID_INPUT, "Camera position must be 1–4, not " + position + ".");
     }
 
-    private static void insertMedia(Connection c, long sessionId, String stored, Study.NewMedia m) throws SQLException, StudyException {
+    private static void insertMedia(Connection c, long sessionId, String stored, NewMedia m) throws SQLException, StudyException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO media (session_id, position, path, offset_ms, fps, duration_ms) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, sessionId);
             ps.setInt(2, m.position());
@@ -221,12 +222,12 @@ final class SqliteSessions implements SessionRepository {
      */
     @Override
     public MediaFile addMedia(long sessionId, Path video, int position, long offsetMs) throws StudyException {
-        return addMedia(sessionId, new Study.NewMedia(video, position, offsetMs, null, null));
+        return addMedia(sessionId, new NewMedia(video, position, offsetMs, null, null));
     }
 
     /** Attaches a video (with its frame rate and duration when known) to an existing session. */
     @Override
-    public MediaFile addMedia(long sessionId, Study.NewMedia m) throws StudyException {
+    public MediaFile addMedia(long sessionId, NewMedia m) throws StudyException {
         checkPosition(m.position());
         String stored = storedMediaPath(m.file());
         return file.write("attach " + m.file().getFileName(), c -> {

@@ -17,6 +17,7 @@ import org.attune.coding.CodedEvent;
 import org.attune.coding.Coder;
 import org.attune.coding.CodingPass;
 import org.attune.coding.MediaFile;
+import org.attune.coding.NewMedia;
 import org.attune.coding.PassStatus;
 import org.attune.coding.SchemeChange;
 import org.attune.coding.Session;
@@ -174,10 +175,6 @@ public final class Study implements SessionRepository, PassRepository, AutoClose
     }
 
     // ------------------------------------------------------------------ sessions and media: SessionRepository, kept by SqliteSessions
-
-    /** A video to attach while adding a session; {@code fps} and {@code durationMs} may be {@code null} when unknown. */
-    public record NewMedia(Path file, int position, long offsetMs, Double fps, Long durationMs) {
-    }
 
     @Override
     public Session addSession(Session s) throws StudyException {

@@ -36,6 +36,31 @@ public final class OpenStudy implements AutoCloseable {
         return study.get() != null;
     }
 
+    /** Runs {@code then} whenever a study is opened or closed here (for views, which do not hold the study itself). */
+    public void onOpenedOrClosed(Runnable then) {
+        study.addListener((o, a, b) -> then.run());
+    }
+
+    /** The open study's name, or empty while none is open (the window's title follows it). */
+    public javafx.beans.value.ObservableValue<String> nameProperty() {
+        return study.map(Study::name).orElse("");
+    }
+
+    /** The open study's file; only while one is open. */
+    public Path path() {
+        return get().path();
+    }
+
+    /** The open study's name; only while one is open. */
+    public String name() {
+        return get().name();
+    }
+
+    /** The open study's coding scheme; only while one is open. */
+    public CodingScheme scheme() {
+        return get().scheme();
+    }
+
     /** Opens a study for writing, closing the one open before. Read-only when another window or computer holds it. */
     public Study open(Path file) throws StudyException {
         if (isOpen() && get().path().toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) return get();

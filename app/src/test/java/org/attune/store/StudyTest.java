@@ -22,6 +22,7 @@ import org.attune.coding.CodingPass;
 import org.attune.coding.EventDraft;
 import org.attune.coding.MediaFile;
 import org.attune.coding.Modifiers;
+import org.attune.coding.NewMedia;
 import org.attune.coding.PassStatus;
 import org.attune.coding.Session;
 import org.attune.scheme.CodingScheme;
@@ -276,7 +277,7 @@ class StudyTest {
             long[] ids = seed(s);
             long passId = ids[2];
             Path video = Files.writeString(dir.resolve("s01.mp4"), "not really a video");
-            s.addMedia(ids[0], new Study.NewMedia(video, 1, 500, 25.0, 60_000L));
+            s.addMedia(ids[0], new NewMedia(video, 1, 500, 25.0, 60_000L));
             s.events().add(passId, EventDraft.state("P_GAZE", 1_000, 2_000L));
             s.events().startState(passId, EventDraft.state("C_EXPLORE", 3_000, null));
             s.events().startState(passId, EventDraft.state("P_POS", 4_000, null));
@@ -496,11 +497,11 @@ class StudyTest {
         Path video = Files.writeString(dir.resolve("cam1.mp4"), "x");
         try (Study s = Study.create(file, SCHEME, "Videos")) {
             Session good = new Session(0, "S01", "", "", null, "", "", Map.of());
-            List<Study.NewMedia> clash = List.of(new Study.NewMedia(video, 1, 0, 25.0, 1000L), new Study.NewMedia(video, 1, 0, 25.0, 1000L));
+            List<NewMedia> clash = List.of(new NewMedia(video, 1, 0, 25.0, 1000L), new NewMedia(video, 1, 0, 25.0, 1000L));
             StudyException e = assertThrows(StudyException.class, () -> s.addSession(good, clash));
             assertEquals("Camera position 1 of this session already has a video.", e.getMessage());
             assertEquals(List.of(), s.sessions(), "the session was rolled back with its videos");
-            Session added = s.addSession(good, List.of(new Study.NewMedia(video, 1, 1250, 29.97, 61_000L)));
+            Session added = s.addSession(good, List.of(new NewMedia(video, 1, 1250, 29.97, 61_000L)));
             MediaFile m = s.media(added.id()).get(0);
             assertEquals("cam1.mp4", m.path());
             assertEquals(1250, m.offsetMs());
@@ -513,7 +514,7 @@ class StudyTest {
     void aMovedVideoIsRelinkedRelativeToTheStudyAndItsOffsetCanChange() throws Exception {
         Path video = Files.writeString(dir.resolve("cam1.mp4"), "x");
         try (Study s = Study.create(file, SCHEME, "Videos")) {
-            Session added = s.addSession(new Session(0, "S01", "", "", null, "", "", Map.of()), List.of(new Study.NewMedia(video, 1, 0, null, null)));
+            Session added = s.addSession(new Session(0, "S01", "", "", null, "", "", Map.of()), List.of(new NewMedia(video, 1, 0, null, null)));
             MediaFile m = s.media(added.id()).get(0);
             Path moved = Files.createDirectories(dir.resolve("video"));
             Files.move(video, moved.resolve("cam1.mp4"));
@@ -557,7 +558,7 @@ class StudyTest {
                     () -> s.updateSession(new Session(ids[0], "S02", "", "", null, "", "", Map.of())));
             assertEquals("There is already a session labelled \"S02\"; labels must be unique.", clash.getMessage());
             assertEquals("S01b", s.sessions().stream().filter(x -> x.id() == ids[0]).findFirst().orElseThrow().label(), "nothing half-changed");
-            MediaFile m = s.addMedia(ids[0], new Study.NewMedia(video, 1, 0, 25.0, 1000L));
+            MediaFile m = s.addMedia(ids[0], new NewMedia(video, 1, 0, 25.0, 1000L));
             s.removeMedia(m.id());
             assertEquals(List.of(), s.media(ids[0]));
             assertTrue(Files.exists(video), "the file itself is never deleted");

@@ -19,8 +19,8 @@ import org.attune.scheme.CodeKind;
 import org.attune.scheme.CodeRole;
 import org.attune.scheme.CodingScheme;
 import org.attune.scheme.Definition;
-import org.attune.scheme.ExclusiveGroup;
 import org.attune.scheme.Exclusion;
+import org.attune.scheme.ExclusiveGroup;
 import org.attune.scheme.Family;
 import org.attune.scheme.HexColor;
 import org.attune.scheme.ModifierSet;
@@ -48,12 +48,12 @@ public final class SchemeReader {
 
     private final String fileName;
     private final List<SchemeFileProblem> problems = new ArrayList<>();
-    private final Map<String, Position> positions = new HashMap<>();
+    final Map<String, Position> positions = new HashMap<>();
     /** Elements (e.g. {@code codes[3]}) with a structural error; rule checks under them would mislead. */
     private final Set<String> tainted = new HashSet<>();
     private final Set<String> reportedPaths = new HashSet<>();
     /** For lists where an element could not be bound: index in the bound list → index in the file. */
-    private final Map<String, int[]> fileIndices = new HashMap<>();
+    final Map<String, int[]> fileIndices = new HashMap<>();
     /** Object members whose name repeats an earlier member of the same object. */
     private final List<LocatedJson.Member> duplicateMembers = new ArrayList<>();
 
@@ -125,7 +125,7 @@ public final class SchemeReader {
 
     private CodingScheme bindScheme(Node root) {
         positions.put("", root.position());
-        Fields f = fields(root, "", "$schema", "formatVersion", "id", "name", "version", "description",
+        ObjectFields f = fields(root, "", "$schema", "formatVersion", "id", "name", "version", "description",
                 "references", "families", "groups", "exclusions", "codes");
         if (f == null) return null;
         f.optionalString("$schema");
@@ -150,13 +150,13 @@ public final class SchemeReader {
     }
 
     private Reference bindReference(Node node, String path) {
-        Fields f = fields(node, path, "id", "citation");
+        ObjectFields f = fields(node, path, "id", "citation");
         if (f == null) return null;
         return new Reference(f.requiredString("id"), f.requiredString("citation"));
     }
 
     private Family bindFamily(Node node, String path) {
-        Fields f = fields(node, path, "id", "label", "color", "description");
+        ObjectFields f = fields(node, path, "id", "label", "color", "description");
         if (f == null) return null;
         String id = f.requiredString("id");
         String label = f.requiredString("label");
@@ -165,7 +165,7 @@ public final class SchemeReader {
     }
 
     private ExclusiveGroup bindGroup(Node node, String path) {
-        Fields f = fields(node, path, "id", "label", "description");
+        ObjectFields f = fields(node, path, "id", "label", "description");
         if (f == null) return null;
         return new ExclusiveGroup(f.requiredString("id"), f.requiredString("label"), f.optionalString("description"));
     }
@@ -184,7 +184,7 @@ public final class SchemeReader {
     }
 
     private Code bindCode(Node node, String path) {
-        Fields f = fields(node, path, "id", "label", "family", "subject", "kind", "group", "key", "color",
+        ObjectFields f = fields(node, path, "id", "label", "family", "subject", "kind", "group", "key", "color",
                 "modifiers", "roles", "definition", "scale", "source", "lineage");
         if (f == null) return null;
         String id = f.requiredString("id");
@@ -201,7 +201,7 @@ public final class SchemeReader {
             if (n instanceof LocatedJson.StringNode s) {
                 var role = CodeRole.fromJsonName(s.value());
                 if (role.isPresent()) return role.get();
-                structural(p, "unknown role \"" + s.value() + "\"", "Use one of: " + joinNames(CodeRole.values(), CodeRole::jsonName) + ".");
+                structural(p, "unknown role \"" + s.value() + "\"", "Use one of: " + ObjectFields.joinNames(CodeRole.values(), CodeRole::jsonName) + ".");
             } else {
                 structural(p, "a role must be text, found " + n.kind(), "Write the role's name in quotes, e.g. \"child_bid\".");
             }
@@ -220,14 +220,14 @@ public final class SchemeReader {
     }
 
     private ModifierSet bindModifierSet(Node node, String path) {
-        Fields f = fields(node, path, "id", "label", "choice", "values");
+        ObjectFields f = fields(node, path, "id", "label", "choice", "values");
         if (f == null) return null;
         String id = f.requiredString("id");
         String label = f.requiredString("label");
         ModifierSet.Choice choice = f.enumValue("choice", true, ModifierSet.Choice::fromJsonName,
                 ModifierSet.Choice.values(), ModifierSet.Choice::jsonName);
         List<ModifierSet.Value> values = f.list("values", true, (n, p) -> {
-            Fields vf = fields(n, p, "id", "label");
+            ObjectFields vf = fields(n, p, "id", "label");
             if (vf == null) return null;
             return new ModifierSet.Value(vf.requiredString("id"), vf.requiredString("label"));
         });
@@ -235,7 +235,7 @@ public final class SchemeReader {
     }
 
     private Definition bindDefinition(Node node, String path) {
-        Fields f = fields(node, path, "summary", "counts", "doesNotCount", "onset", "offset", "examples", "boundaryCases");
+        ObjectFields f = fields(node, path, "summary", "counts", "doesNotCount", "onset", "offset", "examples", "boundaryCases");
         if (f == null) return null;
         return new Definition(f.requiredString("summary"), f.optionalString("counts"), f.optionalString("doesNotCount"),
                 f.optionalString("onset"), f.optionalString("offset"),
@@ -243,12 +243,12 @@ public final class SchemeReader {
     }
 
     private RatingScale bindScale(Node node, String path) {
-        Fields f = fields(node, path, "min", "max", "anchors");
+        ObjectFields f = fields(node, path, "min", "max", "anchors");
         if (f == null) return null;
         Integer min = f.requiredInt("min");
         Integer max = f.requiredInt("max");
         List<RatingScale.Anchor> anchors = f.list("anchors", false, (n, p) -> {
-            Fields af = fields(n, p, "value", "label");
+            ObjectFields af = fields(n, p, "value", "label");
             if (af == null) return null;
             Integer value = af.requiredInt("value");
             String label = af.requiredString("label");
@@ -259,7 +259,7 @@ public final class SchemeReader {
     }
 
     private SourceNote bindSource(Node node, String path) {
-        Fields f = fields(node, path, "ref", "quote");
+        ObjectFields f = fields(node, path, "ref", "quote");
         if (f == null) return null;
         return new SourceNote(f.requiredString("ref"), f.requiredString("quote"));
     }
@@ -273,16 +273,8 @@ public final class SchemeReader {
 
     // ---------------------------------------------------------------- helpers
 
-    interface ElementBinder<T> {
-        T bind(Node node, String path);
-    }
-
-    interface NameLookup<E> {
-        java.util.Optional<E> find(String name);
-    }
-
     /** The members of one JSON object, checked against the field names it may have. */
-    private Fields fields(Node node, String path, String... allowed) {
+    private ObjectFields fields(Node node, String path, String... allowed) {
         positions.put(path, node.position());
         if (!(node instanceof ObjectNode obj)) {
             structural(path, "expected an object ({…}), found " + node.kind(), "Write this entry as a JSON object with named fields.");
@@ -293,7 +285,7 @@ public final class SchemeReader {
             String mpath = child(path, m.name());
             positions.putIfAbsent(mpath, m.namePosition());
             if (!allowedSet.contains(m.name())) {
-                String suggestion = closest(m.name(), allowed);
+                String suggestion = Typos.closest(m.name(), allowed);
                 String hint = suggestion != null
                         ? "Did you mean \"" + suggestion + "\"? Allowed here: " + String.join(", ", allowed) + "."
                         : "Remove it; allowed here: " + String.join(", ", allowed) + ".";
@@ -306,222 +298,19 @@ public final class SchemeReader {
                         "field \"" + dup.name() + "\" appears more than once in this object", "Keep one; JSON readers differ in which they would use.");
             }
         }
-        return new Fields(obj, path);
+        return new ObjectFields(obj, path, this);
     }
 
-    private final class Fields {
-        private final ObjectNode obj;
-        private final String path;
-
-        Fields(ObjectNode obj, String path) {
-            this.obj = obj;
-            this.path = path;
-        }
-
-        private Node get(String name) {
-            for (LocatedJson.Member m : obj.members()) {
-                if (m.name().equals(name)) {
-                    positions.put(child(path, name), m.value().position());
-                    return m.value();
-                }
-            }
-            return null;
-        }
-
-        private void missing(String name, String what) {
-            structuralAt(child(path, name), obj.position(), "missing required field \"" + name + "\"",
-                    "Add \"" + name + "\": " + what + ".");
-        }
-
-        String requiredString(String name) {
-            Node n = get(name);
-            if (n == null) {
-                missing(name, "\"…\"");
-                return "";
-            }
-            return text(n, name);
-        }
-
-        String optionalString(String name) {
-            Node n = get(name);
-            return n == null || n instanceof LocatedJson.NullNode ? "" : text(n, name);
-        }
-
-        /** Text, or null when absent or null; present but empty (or blank) is an error: it names nothing. */
-        String optionalStringOrNull(String name) {
-            Node n = get(name);
-            if (n == null || n instanceof LocatedJson.NullNode) return null;
-            String s = text(n, name);
-            if (s.isBlank() && n instanceof LocatedJson.StringNode) {
-                structural(child(path, name), "\"" + name + "\" is empty", "Remove \"" + name + "\", or write the id it refers to.");
-            }
-            return s.isBlank() ? null : s;
-        }
-
-        private String text(Node n, String name) {
-            if (n instanceof LocatedJson.StringNode s) return s.value();
-            structural(child(path, name), "\"" + name + "\" must be text, found " + n.kind(), "Write the value in double quotes.");
-            return "";
-        }
-
-        Integer requiredInt(String name) {
-            Node n = get(name);
-            if (n == null) {
-                missing(name, "a whole number");
-                return null;
-            }
-            if (n instanceof LocatedJson.NumberNode num) {
-                try {
-                    return num.value().intValueExact();
-                } catch (ArithmeticException e) {
-                    // falls through to the error below
-                }
-            }
-            structural(child(path, name), "\"" + name + "\" must be a whole number, found " + describe(n), "Write a number without quotes or decimals, e.g. 5.");
-            return null;
-        }
-
-        <E> E enumValue(String name, boolean required, NameLookup<E> lookup, E[] all, java.util.function.Function<E, String> jsonName) {
-            Node n = get(name);
-            if (n == null) {
-                if (required) missing(name, "one of " + joinNames(all, jsonName));
-                return null;
-            }
-            if (n instanceof LocatedJson.StringNode s) {
-                var found = lookup.find(s.value());
-                if (found.isPresent()) return found.get();
-                structural(child(path, name), "\"" + s.value() + "\" is not a valid " + name, "Use one of: " + joinNames(all, jsonName) + ".");
-            } else {
-                structural(child(path, name), "\"" + name + "\" must be text, found " + n.kind(), "Use one of: " + joinNames(all, jsonName) + ".");
-            }
-            return null;
-        }
-
-        HexColor color(String name, boolean required) {
-            Node n = get(name);
-            if (n == null) {
-                if (required) missing(name, "\"#RRGGBB\"");
-                return null;
-            }
-            if (n instanceof LocatedJson.StringNode s && HexColor.isValid(s.value())) return new HexColor(s.value());
-            structural(child(path, name), "\"" + name + "\" must be a colour like \"#3A7BD5\", found " + describe(n), "Write the colour as # and six hex digits.");
-            return null;
-        }
-
-        PhysicalKey key(String name) {
-            Node n = get(name);
-            if (n == null || n instanceof LocatedJson.NullNode) return null;
-            if (n instanceof LocatedJson.StringNode s) {
-                var key = PhysicalKey.of(s.value());
-                if (key.isPresent()) return key.get();
-                String hint = s.value().length() == 1
-                        ? "Keys are stored by position: write " + guessKeyCode(s.value()) + " for the key labelled \"" + s.value() + "\" on a US keyboard."
-                        : "Use a physical key code such as \"KeyG\", \"Digit1\", \"Backquote\" or \"Numpad8\" (the position on a US keyboard).";
-                structural(child(path, name), "\"" + s.value() + "\" is not a physical key code", hint);
-            } else {
-                structural(child(path, name), "\"" + name + "\" must be text, found " + n.kind(), "Write a key code such as \"KeyG\".");
-            }
-            return null;
-        }
-
-        <T> List<T> list(String name, boolean required, ElementBinder<T> binder) {
-            Node n = get(name);
-            if (n == null || (!required && n instanceof LocatedJson.NullNode)) {
-                if (required) missing(name, "[…]");
-                return List.of();
-            }
-            String lpath = child(path, name);
-            if (!(n instanceof ArrayNode array)) {
-                structural(lpath, "\"" + name + "\" must be a list ([…]), found " + n.kind(), "Put the entries in square brackets.");
-                return List.of();
-            }
-            List<T> out = new ArrayList<>();
-            List<Integer> fileIndexOf = new ArrayList<>();
-            for (int i = 0; i < array.elements().size(); i++) {
-                T value = binder.bind(array.elements().get(i), lpath + "[" + i + "]");
-                if (value != null) {
-                    out.add(value);
-                    fileIndexOf.add(i);
-                }
-            }
-            if (out.size() != array.elements().size()) {
-                // an element could not be bound at all: rule paths index the bound list, the file has more
-                fileIndices.put(lpath, fileIndexOf.stream().mapToInt(Integer::intValue).toArray());
-            }
-            return out;
-        }
-
-        <T> T object(String name, boolean required, ElementBinder<T> binder) {
-            Node n = get(name);
-            if (n == null || (!required && n instanceof LocatedJson.NullNode)) {
-                if (required) missing(name, "{…}");
-                return null;
-            }
-            return binder.bind(n, child(path, name));
-        }
-    }
-
-    private static String guessKeyCode(String character) {
-        char c = Character.toUpperCase(character.charAt(0));
-        if (c >= 'A' && c <= 'Z') return "\"Key" + c + "\"";
-        if (c >= '0' && c <= '9') return "\"Digit" + c + "\"";
-        return org.attune.scheme.KeyboardLayout.US_QWERTY.keyForCharacter(character)
-                .map(k -> "\"" + k.code() + "\"").orElse("a key code such as \"KeyG\"");
-    }
-
-    private static String describe(Node n) {
-        if (n instanceof LocatedJson.StringNode s) return "\"" + s.value() + "\"";
-        if (n instanceof LocatedJson.NumberNode num) return num.value().toPlainString();
-        return n.kind();
-    }
-
-    private static <E> String joinNames(E[] values, java.util.function.Function<E, String> name) {
-        List<String> names = new ArrayList<>();
-        for (E v : values) names.add(name.apply(v));
-        return String.join(", ", names);
-    }
-
-    private static String child(String path, String name) {
+    static String child(String path, String name) {
         return path.isEmpty() ? name : path + "." + name;
     }
 
-    /** The allowed name closest to a misspelt one, if it is plausibly a typo. */
-    static String closest(String name, String... allowed) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String a : allowed) {
-            int d = editDistance(name.toLowerCase(), a.toLowerCase());
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = a;
-            }
-        }
-        return bestDistance <= Math.max(1, name.length() / 3) ? best : null;
-    }
-
-    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps cost 1. */
-    private static int editDistance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
-        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
-    }
-
     /** A structural error at {@code path}; marks the enclosing list element as tainted. */
-    private void structural(String path, String message, String hint) {
+    void structural(String path, String message, String hint) {
         structuralAt(path, locate(path), message, hint);
     }
 
-    private void structuralAt(String path, Position at, String message, String hint) {
+    void structuralAt(String path, Position at, String message, String hint) {
         tainted.add(elementOf(path));
         if (!reportedPaths.add(path)) return;
         String shownPath = path.contains("#") ? path.substring(0, path.indexOf('#')) : path;

@@ -39,19 +39,7 @@ final class AppMenus {
                 item("C_lose study", null, a.closeStudy()),
                 item("_Quit", "Shortcut+Q", a.quit()));
         file.setOnShowing(e -> {
-            recent.getItems().clear();
-            List<Path> paths = a.recentStudies().get();
-            if (paths.isEmpty()) {
-                MenuItem none = new MenuItem("(none yet)");
-                none.setDisable(true);
-                recent.getItems().add(none);
-            }
-            for (Path p : paths) {
-                MenuItem m = new MenuItem(p.getFileName() + "  —  " + (p.getParent() == null ? "" : p.getParent()));
-                m.setMnemonicParsing(false); // folder names may hold underscores
-                m.setOnAction(x -> a.openRecent().accept(p));
-                recent.getItems().add(m);
-            }
+            recent.getItems().setAll(org.attune.ui.RecentStudies.items(a.recentStudies().get(), a.openRecent()));
         });
         Menu coding = new Menu("_Coding", null,
                 item("_Close pass", null, a.closePass()),

@@ -123,18 +123,17 @@ public final class AttuneApp extends Application {
         // while a blind pass is open for coding they stay closed (its coder must not see others' events).
         Runnable showEventViews = () -> {
             Tab t = tabs.getSelectionModel().getSelectedItem();
-            Study s = openStudy.get();
-            if (s == null || (t != agreementTab && t != measuresTab)) return;
+            if (!openStudy.isOpen() || (t != agreementTab && t != measuresTab)) return;
             if (openStudy.blindCodingActive()) return;
             Long at = loadedAt.get(t);
             if (at != null && at == openStudy.edits()) return;
             loadedAt.put(t, openStudy.edits());
-            if (t == agreementTab) agreementView.open(s.path());
-            else measuresView.open(s.path());
+            if (t == agreementTab) agreementView.open(openStudy.path());
+            else measuresView.open(openStudy.path());
         };
-        openStudy.studyProperty().addListener((o, a, s) -> {
+        openStudy.onOpenedOrClosed(() -> {
             loadedAt.clear();
-            if (s != null) schemeModel.show(s.scheme(), "scheme of " + s.name());
+            if (openStudy.isOpen()) schemeModel.show(openStudy.scheme(), "scheme of " + openStudy.name());
             showEventViews.run();
         });
         openStudy.activePassProperty().addListener((o, a, p) -> {
@@ -177,7 +176,7 @@ public final class AttuneApp extends Application {
         WindowSize size = WindowSize.toOpen(screen.getWidth(), screen.getHeight(), settings.get(WindowSize.KEY));
         Scene scene = new Scene(root, size.width(), size.height());
         scene.getStylesheets().add(STYLESHEET);
-        stage.titleProperty().bind(openStudy.studyProperty().map(s -> "Attune — " + s.name()).orElse("Attune"));
+        stage.titleProperty().bind(openStudy.nameProperty().map(n -> n.isEmpty() ? "Attune" : "Attune — " + n));
         stage.setScene(scene);
         WindowSize least = WindowSize.minimum(screen.getWidth(), screen.getHeight());
         stage.setMinWidth(least.width());

@@ -38,7 +38,6 @@ final class CodingTimeline extends Region {
     static final double LANE = 15;
     static final double HEADER = 15;
     static final double AXIS = 20;
-    private static final double EDGE_PX = 4;
 
     /** A row: a family's header or a code's lane. */
     private record Row(String familyLabel, Code code, Color colour) {
@@ -272,16 +271,8 @@ final class CodingTimeline extends Region {
         return h;
     }
 
-    /** Index of the first event with onset ≥ ms in the sorted list. */
     private int firstAtOrAfter(double ms) {
-        int lo = 0;
-        int hi = events.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (events.get(mid).onsetMs() < ms) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
+        return StateEdges.firstAtOrAfter(events, ms);
     }
 
     // ------------------------------------------------------------------ drawing
@@ -431,70 +422,8 @@ final class CodingTimeline extends Region {
     private Drag edgeAt(double x, double y) {
         int row = rowAt(y);
         if (row < 0 || y < AXIS || rows.get(row).code() == null || !rows.get(row).code().isState() || x < GUTTER) return null;
-        String code = rows.get(row).code().id();
-        double ms = window.msAt(x - GUTTER);
-        double slack = EDGE_PX * window.msPerPixel();
-        List<CodedEvent> bouts = new ArrayList<>();
-        for (int i = firstAtOrAfter(ms - slack - longestStateMs - 1); i < events.size(); i++) {
-            CodedEvent e = events.get(i);
-            if (e.onsetMs() > ms + slack) break;
-            if (e.code().equals(code)) bouts.add(e);
-        }
-        CodedEvent best = null;
-        boolean onset = false;
-        double bestPx = EDGE_PX + 1;
-        long now = playhead.getAsLong();
-        for (CodedEvent e : bouts) {
-            double dOn = Math.abs(xOf(e.onsetMs()) - x);
-            if (dOn <= bestPx) {
-                best = e;
-                onset = true;
-                bestPx = dOn;
-            }
-            if (e.offsetMs() != null) {
-                double dOff = Math.abs(xOf(e.offsetMs()) - x);
-                if (dOff < bestPx || dOff == bestPx && x > xOf(e.offsetMs())) {
-                    best = e;
-                    onset = false;
-                    bestPx = dOff;
-                }
-            }
-        }
-        if (best == null) return null;
-        // an edge moves between the neighbouring bouts of the same code and never past its own other edge
-        long min;
-        long max;
-        long[] bounds = neighbours(best);
-        if (onset) {
-            min = bounds[0];
-            max = best.offsetMs() == null ? now : best.offsetMs();
-        } else {
-            min = best.onsetMs();
-            max = bounds[1];
-        }
-        return new Drag(best, onset, x, min, max);
-    }
-
-    /** [end of the previous bout of the same code, start of the next one] around a state. */
-    private long[] neighbours(CodedEvent e) {
-        long before = 0;
-        long after = window.durationMs();
-        int at = firstAtOrAfter(e.onsetMs());
-        for (int i = at - 1; i >= 0 && i >= at - 5000; i--) {
-            CodedEvent p = events.get(i);
-            if (p.code().equals(e.code()) && p.id() != e.id() && p.offsetMs() != null) {
-                before = Math.max(before, p.offsetMs());
-                if (p.onsetMs() + longestStateMs < before) break;
-            }
-        }
-        for (int i = at; i < events.size(); i++) {
-            CodedEvent n = events.get(i);
-            if (n.code().equals(e.code()) && n.id() != e.id() && n.onsetMs() >= e.onsetMs()) {
-                after = n.onsetMs();
-                break;
-            }
-        }
-        return new long[] {before, after};
+        return StateEdges.near(events, longestStateMs, rows.get(row).code().id(), window.msAt(x - GUTTER), window.msPerPixel(),
+                playhead.getAsLong(), window.durationMs()).map(e -> new Drag(e.event(), e.onset(), x, e.minMs(), e.maxMs())).orElse(null);
     }
 
     private void hover(MouseEvent m) {

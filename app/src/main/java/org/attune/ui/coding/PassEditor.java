@@ -108,10 +108,30 @@ final class PassEditor {
         index = KeyCoding.index(scheme(), events);
     }
 
-    /** Reads the pass's events and ratings again; the ratings are returned for the view. */
-    Map<String, Integer> reload() throws StudyException {
-        show(study.events().list(pass.pass().id()));
-        return study.events().ratings(pass.pass().id());
+    /** Reads the pass's events and ratings again; the ratings are returned for the view (empty if the study could not be read: said). */
+    Optional<Map<String, Integer>> reload() {
+        return saving("The events cannot be read", () -> {
+            show(study.events().list(pass.pass().id()));
+            return study.events().ratings(pass.pass().id());
+        });
+    }
+
+    /** A write or read of the study that may fail. */
+    private interface StudyWork<T> {
+        T run() throws StudyException;
+    }
+
+    /**
+     * Runs work on the study; a failure is shown in a dialog under {@code failureTitle} (the study's
+     * message says what and what to do) and gives empty: the view shows what it showed before.
+     */
+    private <T> Optional<T> saving(String failureTitle, StudyWork<T> work) {
+        try {
+            return Optional.ofNullable(work.run());
+        } catch (StudyException e) {
+            dialogs.showError(failureTitle, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     // ------------------------------------------------------------------ may the pass change?
@@ -152,7 +172,7 @@ final class PassEditor {
      * A code's key pressed at a stamped time: the modifier chooser to show, or the event committed (or
      * refused, with the reason said).
      */
-    Optional<KeyCoding.ChooseModifiers> code(Code code, long stampMs) throws StudyException {
+    Optional<KeyCoding.ChooseModifiers> code(Code code, long stampMs) {
         lastCoded = Optional.empty();
         KeyCoding.Action a = KeyCoding.onCode(scheme(), code, stampMs, index);
         if (a instanceof KeyCoding.ChooseModifiers ask) return Optional.of(ask);
@@ -166,9 +186,14 @@ final class PassEditor {
 
     /**
      * Commits one action, then updates the list in place: only the events it touched are read back.
-     * Returns the event added or stopped with its row.
+     * Returns the event added or stopped with its row (empty also when the study refused it: said in a dialog).
      */
-    Optional<Coded> apply(KeyCoding.Action a) throws StudyException {
+    Optional<Coded> apply(KeyCoding.Action a) {
+        lastCoded = Optional.empty();
+        return saving("The event was not saved", () -> applyOrFail(a).orElse(null));
+    }
+
+    private Optional<Coded> applyOrFail(KeyCoding.Action a) throws StudyException {
         Optional<CodedEvent> e = KeyPresses.apply(study.events(), pass.pass().id(), a);
         edited.run();
         if (a instanceof KeyCoding.StartState start) {
@@ -186,12 +211,14 @@ final class PassEditor {
     // ------------------------------------------------------------------ edits
 
     /** Commits an edit checked by {@link EventEdit}; its new row, or empty when the edit is refused (the reason said). */
-    OptionalInt change(CodedEvent e, EventEdit.Result r, String what) throws StudyException {
+    OptionalInt change(CodedEvent e, EventEdit.Result r, String what) {
         if (!r.ok()) {
             say("Not changed: " + r.message());
             return OptionalInt.empty();
         }
-        CodedEvent now = study.events().change(e.id(), r.draft().get());
+        Optional<CodedEvent> changedTo = saving("The event was not changed", () -> study.events().change(e.id(), r.draft().get()));
+        if (changedTo.isEmpty()) return OptionalInt.empty();
+        CodedEvent now = changedTo.get();
         edited.run();
         int row = replace(e, now);
         say("Changed the " + what + " of " + name(now.code()) + " at " + TimeFormat.clock(now.onsetMs()) + ". "
@@ -199,20 +226,29 @@ final class PassEditor {
         return OptionalInt.of(row);
     }
 
-    /** A state's edge moved (dragged on the timeline): one undoable change; its new row. */
-    int moveEdge(CodedEvent e, long onsetMs, Long offsetMs) throws StudyException {
-        CodedEvent now = study.events().change(e.id(), new EventDraft(e.code(), onsetMs, offsetMs, e.modifiers(), e.comment()));
+    /** A state's edge moved (dragged on the timeline): one undoable change; its new row (empty if the study refused it: said). */
+    OptionalInt moveEdge(CodedEvent e, long onsetMs, Long offsetMs) {
+        Optional<CodedEvent> moved = saving("The event was not changed",
+                () -> study.events().change(e.id(), new EventDraft(e.code(), onsetMs, offsetMs, e.modifiers(), e.comment())));
+        if (moved.isEmpty()) return OptionalInt.empty();
+        CodedEvent now = moved.get();
         edited.run();
         int row = replace(e, now);
         boolean onset = onsetMs != e.onsetMs();
         say("Moved the " + (onset ? "onset" : "offset") + " of " + name(e.code()) + " to " + TimeFormat.clock(onset ? onsetMs : offsetMs) + ". All changes saved.");
-        return row;
+        return OptionalInt.of(row);
     }
 
-    /** Deletes events, each one undo step. */
-    void delete(List<CodedEvent> doomed) throws StudyException {
+    /** Deletes events, each one undo step; false if the study refused one (said; those before it are deleted and shown so). */
+    boolean delete(List<CodedEvent> doomed) {
         for (CodedEvent e : doomed) {
-            study.events().delete(e.id());
+            if (saving("The event was not deleted", () -> {
+                study.events().delete(e.id());
+                return Boolean.TRUE;
+            }).isEmpty()) {
+                edited.run();
+                return false;
+            }
             int at = positionOf(e.onsetMs(), e.id());
             if (at < events.size() && events.get(at).id() == e.id()) events.remove(at);
             else events.removeIf(x -> x.id() == e.id());
@@ -222,22 +258,29 @@ final class PassEditor {
         edited.run();
         say("Deleted " + (doomed.size() == 1 ? name(doomed.get(0).code()) + " at " + TimeFormat.clock(doomed.get(0).onsetMs()) : doomed.size() + " events")
                 + " (Ctrl+Z brings " + (doomed.size() == 1 ? "it" : "them, one by one,") + " back). All changes saved.");
+        return true;
     }
 
     /** A session rating set (or cleared): one undoable step, like an event. */
-    void rate(String code, Integer value) throws StudyException {
-        study.events().setRating(pass.pass().id(), code, value);
+    void rate(String code, Integer value) {
+        if (saving("The rating was not saved", () -> {
+            study.events().setRating(pass.pass().id(), code, value);
+            return Boolean.TRUE;
+        }).isEmpty()) return;
         edited.run();
         say(RatingsPanel.describe(scheme().code(code).orElseThrow(), value) + ". All changes saved.");
     }
 
-    /** Undoes (or redoes) the pass's last step and reads the pass again; the ratings as they are now. */
-    Map<String, Integer> undoRedo(boolean redo) throws StudyException {
+    /** Undoes (or redoes) the pass's last step and reads the pass again; the ratings as they are now (empty if the study failed: said). */
+    Optional<Map<String, Integer>> undoRedo(boolean redo) {
         long id = pass.pass().id();
-        Optional<List<EventLog.Change>> what = redo ? study.events().redo(id) : study.events().undo(id);
+        Optional<Optional<List<EventLog.Change>>> step = saving(redo ? "Redo failed" : "Undo failed",
+                () -> redo ? study.events().redo(id) : study.events().undo(id));
+        if (step.isEmpty()) return Optional.empty();
+        Optional<List<EventLog.Change>> what = step.get();
         edited.run();
-        Map<String, Integer> ratings = reload();
-        say(what.map(w -> (redo ? "Redone: " : "Undone: ") + inWords(w) + ". All changes saved.").orElse(redo ? "Nothing to redo." : "Nothing to undo."));
+        Optional<Map<String, Integer>> ratings = reload();
+        if (ratings.isPresent()) say(what.map(w -> (redo ? "Redone: " : "Undone: ") + inWords(w) + ". All changes saved.").orElse(redo ? "Nothing to redo." : "Nothing to undo."));
         return ratings;
     }
 

@@ -11,10 +11,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
+import org.attune.coding.KeyMap;
 import org.attune.coding.TimeFormat;
 import org.attune.ui.player.SessionPlayer;
 
@@ -121,5 +124,50 @@ final class TransportBar extends FlowPane {
 
     void faster() {
         rate.setValue(Math.min(8, rate.getValue() * 2));
+    }
+
+    /**
+     * The player's fixed keys, the same for every coder: Space plays or pauses, ← and → step a frame,
+     * with Ctrl 1 s, with Shift 5 s, with both 30 s. False if the key is not one of them.
+     */
+    boolean fixedKey(KeyEvent e) {
+        SessionPlayer p = player.get();
+        if (p == null) return false;
+        switch (e.getCode()) {
+            case SPACE -> togglePlay();
+            case LEFT, RIGHT -> {
+                int sign = e.getCode() == KeyCode.LEFT ? -1 : 1;
+                if (e.isShortcutDown() && e.isShiftDown()) p.jump(sign * 30_000L);
+                else if (e.isShiftDown()) p.jump(sign * 5_000L);
+                else if (e.isShortcutDown()) p.jump(sign * 1_000L);
+                else p.step(sign);
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A transport action bound to one of the coder's own keys (KeyMap). */
+    void perform(KeyMap.Transport action) {
+        ifOpen(p -> {
+            switch (action) {
+                case PLAY -> p.play();
+                case STOP -> p.pause();
+                case PLAY_PAUSE -> togglePlay();
+                case STEP_BACK -> p.step(-1);
+                case STEP_FORWARD -> p.step(1);
+                case SLOWER -> slower();
+                case FASTER -> faster();
+                case BACK_1S -> p.jump(-1000);
+                case FORWARD_1S -> p.jump(1000);
+                case BACK_5S -> p.jump(-5000);
+                case FORWARD_5S -> p.jump(5000);
+                case BACK_30S -> p.jump(-30_000);
+                case FORWARD_30S -> p.jump(30_000);
+                default -> { }
+            }
+        });
     }
 }

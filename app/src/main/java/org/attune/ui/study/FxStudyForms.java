@@ -29,12 +29,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.attune.media.Mp4Info;
+import org.attune.coding.NewMedia;
 import org.attune.scheme.json.BundledSchemes;
 import org.attune.scheme.json.SchemeReader;
-import org.attune.store.Study;
 import org.attune.ui.Styles;
-import org.attune.ui.player.VideoPlayer;
 
 /** {@link StudyForms} with JavaFX dialogs and file choosers. */
 public final class FxStudyForms implements StudyForms {
@@ -43,7 +41,7 @@ public final class FxStudyForms implements StudyForms {
     public Optional<Path> studyToOpen(Window owner) {
         FileChooser fc = new FileChooser();
         fc.setTitle("Open a study");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Attune study (*.attune)", "*" + Study.FILE_EXTENSION));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Attune study (*.attune)", "*" + StudyForms.FILE_EXTENSION));
         return Optional.ofNullable(fc.showOpenDialog(owner)).map(File::toPath);
     }
 
@@ -51,12 +49,12 @@ public final class FxStudyForms implements StudyForms {
     public Optional<NewStudy> newStudy(Window owner) {
         FileChooser fc = new FileChooser();
         fc.setTitle("Create a study: choose its folder and name");
-        fc.setInitialFileName("my-study" + Study.FILE_EXTENSION);
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Attune study (*.attune)", "*" + Study.FILE_EXTENSION));
+        fc.setInitialFileName("my-study" + StudyForms.FILE_EXTENSION);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Attune study (*.attune)", "*" + StudyForms.FILE_EXTENSION));
         File f = fc.showSaveDialog(owner);
         if (f == null) return Optional.empty();
-        Path file = f.getName().endsWith(Study.FILE_EXTENSION) ? f.toPath() : f.toPath().resolveSibling(f.getName() + Study.FILE_EXTENSION);
-        String name = file.getFileName().toString().replace(Study.FILE_EXTENSION, "");
+        Path file = f.getName().endsWith(StudyForms.FILE_EXTENSION) ? f.toPath() : f.toPath().resolveSibling(f.getName() + StudyForms.FILE_EXTENSION);
+        String name = file.getFileName().toString().replace(StudyForms.FILE_EXTENSION, "");
         ButtonType bundled = new ButtonType("Attachment interaction (bundled)", ButtonBar.ButtonData.YES);
         ButtonType fromFile = new ButtonType("From a scheme file…", ButtonBar.ButtonData.NO);
         Alert which = new Alert(Alert.AlertType.CONFIRMATION,
@@ -205,12 +203,12 @@ public final class FxStudyForms implements StudyForms {
         d.getDialogPane().getButtonTypes().setAll(add, ButtonType.CANCEL);
         SessionForm.Result[] checked = new SessionForm.Result[1];
         // a video's timing is read once per dialog: the form is checked again as the user types once it showed problems
-        Map<String, Study.NewMedia> probed = new HashMap<>();
+        Map<String, NewMedia> probed = new HashMap<>();
         SessionForm.VideoProbe probeOnce = (file, position, offsetMs) -> {
             String key = file + "\u0000" + position + "\u0000" + offsetMs;
-            Study.NewMedia known = probed.get(key);
+            NewMedia known = probed.get(key);
             if (known != null) return known;
-            Study.NewMedia read = probe(file, position, offsetMs); // a failure is not kept: the file may be fixed meanwhile
+            NewMedia read = SessionForm.probe(file, position, offsetMs); // a failure is not kept: the file may be fixed meanwhile
             probed.put(key, read);
             return read;
         };
@@ -259,15 +257,6 @@ public final class FxStudyForms implements StudyForms {
         c.setHgrow(Priority.ALWAYS);
         c.setFillWidth(true);
         return c;
-    }
-
-    /** Reads a video's frame rate and duration from its MP4 boxes (no decoding). */
-    static Study.NewMedia probe(Path file, int position, long offsetMs) throws Exception {
-        Optional<Mp4Info.VideoTiming> t = Mp4Info.read(file);
-        if (t.isEmpty()) {
-            throw new Exception("Attune finds no video track it can read in this file (it plays MP4/MOV with H.264 video). " + VideoPlayer.transcodeHint(file));
-        }
-        return new Study.NewMedia(file, position, offsetMs, t.get().fps(), t.get().durationMs());
     }
 
     /** What is wrong with a new coder's initials, or null when they will do. */

@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.attune.coding.NewMedia;
 import org.attune.coding.Session;
 import org.attune.coding.TimeFormat;
-import org.attune.store.Study;
+import org.attune.media.Mp4Info;
+import org.attune.ui.player.VideoPlayer;
 
 /**
  * The "Add session" form as text, checked as a whole: every problem is reported with the field it is
@@ -24,8 +27,8 @@ public final class SessionForm {
     public record VideoRow(Path file, String offsetSeconds) {
     }
 
-    /** The form's session and videos, ready for {@link Study#addSession(Session, List)}; or the problems. */
-    public record Result(Session session, List<Study.NewMedia> media, List<String> problems) {
+    /** The form's session and videos, ready for the study's {@code addSession}; or the problems. */
+    public record Result(Session session, List<NewMedia> media, List<String> problems) {
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -33,7 +36,7 @@ public final class SessionForm {
 
     /** Reads a video's frame rate and duration; throws with a message for the user (what is wrong, what to do) when it cannot be used. */
     public interface VideoProbe {
-        Study.NewMedia probe(Path file, int position, long offsetMs) throws Exception;
+        NewMedia probe(Path file, int position, long offsetMs) throws Exception;
     }
 
     public String label = "";
@@ -103,7 +106,7 @@ public final class SessionForm {
             metadata.put(key, line.substring(eq + 1).trim());
         }
         if (videos.size() > 4) problems.add("Videos: a session has at most 4 videos (camera positions 1–4); remove " + (videos.size() - 4) + ".");
-        List<Study.NewMedia> media = new ArrayList<>();
+        List<NewMedia> media = new ArrayList<>();
         Set<Path> seen = new java.util.HashSet<>();
         for (int i = 0; i < videos.size() && i < 4; i++) {
             VideoRow v = videos.get(i);
@@ -130,5 +133,14 @@ public final class SessionForm {
         if (!problems.isEmpty()) return new Result(null, List.of(), List.copyOf(problems));
         Session s = new Session(0, l, dyad.trim(), d, age, context.trim(), notes.strip(), metadata);
         return new Result(s, List.copyOf(media), List.of());
+    }
+
+    /** Reads a video's frame rate and duration from its MP4 boxes (no decoding). */
+    public static NewMedia probe(Path file, int position, long offsetMs) throws Exception {
+        Optional<Mp4Info.VideoTiming> t = Mp4Info.read(file);
+        if (t.isEmpty()) {
+            throw new Exception("Attune finds no video track it can read in this file (it plays MP4/MOV with H.264 video). " + VideoPlayer.transcodeHint(file));
+        }
+        return new NewMedia(file, position, offsetMs, t.get().fps(), t.get().durationMs());
     }
 }

@@ -1,6 +1,5 @@
 package org.attune.ui.study;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -34,11 +33,8 @@ import org.attune.coding.CodingPass;
 import org.attune.coding.PassStatus;
 import org.attune.coding.Session;
 import org.attune.coding.TimeFormat;
-import org.attune.store.Study;
-import org.attune.store.StudyException;
 import org.attune.ui.DialogService;
 import org.attune.ui.OpenStudy;
-import org.attune.ui.ReadOnlyNotice;
 import org.attune.ui.Tasks;
 import org.attune.ui.UserSettings;
 
@@ -88,10 +84,8 @@ public final class StudyBrowser extends BorderPane {
     });
     private final Button codeButton = new Button("Code this pass");
     private final Button doneButton = new Button("Mark done");
-    private final Tasks tasks;
     private final StudyBrowserViewModel model;
     private final javafx.scene.control.ProgressIndicator busy = new javafx.scene.control.ProgressIndicator();
-    private long refreshes;
     private Runnable afterRefresh = () -> { };
     private final Button reopenButton = new Button("Reopen");
     private final CheckBox blindBox = new CheckBox("Blind");
@@ -100,6 +94,8 @@ public final class StudyBrowser extends BorderPane {
     private final Button addCoder = new Button("Add coder…");
     private final Button changeScheme = new Button("Change scheme…");
     private final Label status = new Label();
+    /** Says what is read or opened in the background when it takes a while. */
+    private final org.attune.ui.BusyNotice busyNotice = new org.attune.ui.BusyNotice(status, busy);
     private final ReadOnlyObjectWrapper<StudyOverview.Cell> selected = new ReadOnlyObjectWrapper<>();
     private StudyOverview overview = new StudyOverview(List.of(), List.of());
     private Consumer<StudyOverview.Cell> onOpenPass = c -> { };
@@ -111,8 +107,7 @@ public final class StudyBrowser extends BorderPane {
 
     /** @param tasks how the study is read (in the app: in the background, the window never waiting for it) */
     public StudyBrowser(OpenStudy open, UserSettings settings, DialogService dialogs, StudyForms forms, Tasks tasks) {
-        this.tasks = tasks;
-        this.model = new StudyBrowserViewModel(open, dialogs, text -> status.setText(text));
+        this.model = new StudyBrowserViewModel(open, dialogs, text -> status.setText(text), tasks);
         this.open = open;
         this.settings = settings;
         this.dialogs = dialogs;
@@ -160,7 +155,6 @@ public final class StudyBrowser extends BorderPane {
         openButton.setOnAction(e -> chooseAndOpen());
         recent.setOnShowing(e -> fillRecent());
         for (javafx.scene.control.Control c : List.of(create, openButton, recent)) c.setMinWidth(Region.USE_PREF_SIZE);
-        busy.setVisible(false);
         busy.setPrefSize(22, 22);
         busy.setId("browserBusy");
         HBox bar = new HBox(10, names, new Region(), busy, create, openButton, recent);
@@ -172,18 +166,7 @@ public final class StudyBrowser extends BorderPane {
     }
 
     private void fillRecent() {
-        recent.getItems().clear();
-        for (Path p : settings.recentStudies()) {
-            MenuItem item = new MenuItem(p.getFileName() + "   —   " + p.getParent());
-            item.setDisable(!Files.isRegularFile(p));
-            item.setOnAction(e -> openStudy(p));
-            recent.getItems().add(item);
-        }
-        if (recent.getItems().isEmpty()) {
-            MenuItem none = new MenuItem("No recent studies");
-            none.setDisable(true);
-            recent.getItems().add(none);
-        }
+        recent.getItems().setAll(org.attune.ui.RecentStudies.items(settings.recentStudies(), this::openStudy));
         recent.getItems().add(new SeparatorMenuItem());
         MenuItem sample = new MenuItem("Sample study (two free-play sessions, three coders)");
         sample.setOnAction(e -> openSample());
@@ -267,46 +250,10 @@ public final class StudyBrowser extends BorderPane {
     /** Opens a study (read-write when no one else has it open) and remembers it. */
     public void openStudy(Path file) {
         if (open.isOpen(file)) {
-            settings.rememberStudy(open.get().path());
+            model.studyFile().ifPresent(settings::rememberStudy);
             return;
         }
-        // checked and opened off the FX thread: the integrity check reads the whole file
-        Runnable done = whileBusy("Opening " + file.getFileName() + " (checking it first)…");
-        tasks.run(() -> Study.open(file), s -> {
-            done.run();
-            open.adopt(s);
-            settings.rememberStudy(s.path());
-            ReadOnlyNotice.showIfReadOnly(dialogs, s, "code in it or change anything");
-        }, failure -> {
-            done.run();
-            if (failure instanceof StudyException e) dialogs.showError("This study cannot be opened", e.getMessage());
-            else dialogs.showFailure("This study cannot be opened", failure);
-        });
-    }
-
-    /**
-     * Says {@code what} in the status line if the work takes longer than 300 ms (quicker work shows
-     * nothing, so nothing flickers); the returned action says it is over.
-     */
-    private Runnable whileBusy(String what) {
-        boolean[] over = {false};
-        String before = status.getText();
-        javafx.animation.PauseTransition slow = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
-        slow.setOnFinished(e -> {
-            if (!over[0]) {
-                status.setText(what);
-                busy.setVisible(true);
-            }
-        });
-        slow.play();
-        return () -> {
-            over[0] = true;
-            slow.stop();
-            if (busy.isVisible()) {
-                busy.setVisible(false);
-                if (status.getText().equals(what)) status.setText(before);
-            }
-        };
+        model.open(file, busyNotice.start("Opening " + file.getFileName() + " (checking it first)…"), settings::rememberStudy);
     }
 
     /** Opens the bundled sample study, copying it to ~/Attune/Sample study first if needed. */
@@ -325,29 +272,16 @@ public final class StudyBrowser extends BorderPane {
     }
 
     public void createStudy() {
-        forms.newStudy(getScene().getWindow()).ifPresent(n -> {
-            if (Files.exists(n.file())) {
-                dialogs.showError("A file of that name exists", n.file() + " already exists; Attune does not overwrite it. Choose another name, or open it.");
-                return;
-            }
-            try {
-                Study s = open.create(n.file(), n.scheme(), n.name());
-                settings.rememberStudy(s.path());
-                status.setText("Created " + s.path() + ". Add sessions and coders to begin.");
-            } catch (StudyException e) {
-                dialogs.showError("The study cannot be created", e.getMessage());
-            }
-        });
+        forms.newStudy(getScene().getWindow()).flatMap(n -> model.create(n.file(), n.scheme(), n.name())).ifPresent(settings::rememberStudy);
     }
 
     /** Reads the open study again (after any change, here or in another view). */
     public void refresh() {
-        Study s = open.get();
-        boolean writable = s != null && !s.isReadOnly();
+        boolean writable = model.isWritable();
         addSession.setDisable(!writable);
         addCoder.setDisable(!writable);
         changeScheme.setDisable(!writable);
-        if (s == null) {
+        if (!model.hasStudy()) {
             title.setText("No study open");
             path.setText("");
             summary.setText("Open a study, or create one. The sample study (Recent ▸ Sample study) shows two coded free-play sessions.");
@@ -358,34 +292,23 @@ public final class StudyBrowser extends BorderPane {
             status.setText("");
             return;
         }
-        long generation = ++refreshes;
-        Runnable done = whileBusy("Reading " + s.path().getFileName() + "…");
-        tasks.run(() -> StudyOverview.read(s), read -> {
-            done.run();
-            // a later refresh, or another study, has overtaken this one: its result is what counts
-            if (generation == refreshes && open.get() == s) show(s, read);
-        }, failure -> {
-            done.run();
-            if (open.get() != s) return;
-            if (failure instanceof StudyException e) dialogs.showError("The study cannot be read", e.getMessage());
-            else dialogs.showFailure("The study cannot be read", failure);
-        });
+        model.read(busyNotice.start("Reading " + model.studyFile().map(Path::getFileName).orElseThrow() + "…"), this::show);
     }
 
     /** Shows what was read of the open study. */
-    private void show(Study s, StudyOverview read) {
-        boolean writable = !s.isReadOnly();
+    private void show(StudyBrowserViewModel.Shown read) {
+        boolean writable = !read.readOnly();
         StudyOverview.Cell keep = selected.get();
-        overview = read;
-        title.setText(s.name());
+        overview = read.overview();
+        title.setText(read.name());
         long passes = overview.rows().stream().flatMap(r -> r.cells().values().stream()).filter(c -> c.pass().isPresent()).count();
         long done = overview.rows().stream().flatMap(r -> r.cells().values().stream())
                 .filter(c -> c.pass().map(p -> p.status() == PassStatus.DONE).orElse(false)).count();
-        path.setText(s.path().toString());
-        summary.setText(s.scheme().name() + " " + s.scheme().version() + "   ·   " + plural(overview.rows().size(), "session")
+        path.setText(read.path().toString());
+        summary.setText(read.scheme() + "   ·   " + plural(overview.rows().size(), "session")
                 + ", " + plural(overview.coders().size(), "coder") + ", " + done + " of " + passes + " passes done"
-                + (s.isReadOnly() ? "   ·   read-only here" : ""));
-        summary.setTooltip(s.isReadOnly() ? new javafx.scene.control.Tooltip(ReadOnlyNotice.text(s, "code in it or change anything")) : null);
+                + (read.readOnly() ? "   ·   read-only here" : ""));
+        summary.setTooltip(read.readOnly() ? new javafx.scene.control.Tooltip(read.readOnlyText()) : null);
         buildColumns();
         rows.setAll(overview.rows());
         if (status.getText().isEmpty()) status.setText("Each coder's cell: pass status and number of events. Double-click a cell (or Enter) to code it.");
@@ -430,8 +353,7 @@ public final class StudyBrowser extends BorderPane {
             }
         }
         selected.set(cell);
-        Study s = open.get();
-        boolean writable = s != null && !s.isReadOnly();
+        boolean writable = model.isWritable();
         Optional<CodingPass> pass = cell == null ? Optional.empty() : cell.pass();
         codeButton.setDisable(cell == null);
         codeButton.setText(cell != null && pass.isEmpty() ? "Give " + cell.coder().initials() + " this session" : "Code this pass");
@@ -487,15 +409,7 @@ public final class StudyBrowser extends BorderPane {
 
     /** Attaches a video to a session as its next camera (offset 0; set it with Offset…). */
     public void attachVideo(StudyOverview.Row row, Path file) {
-        int position = row.videos().stream().mapToInt(v -> v.file().position()).max().orElse(0) + 1;
-        Study.NewMedia media;
-        try {
-            media = FxStudyForms.probe(file, position, 0);
-        } catch (Exception e) {
-            dialogs.showError("The video was not attached", file.getFileName() + ": " + e.getMessage());
-            return;
-        }
-        model.attachVideo(row, media);
+        model.attachVideo(row, file);
     }
 
     private void editSession(Session s) {
@@ -535,13 +449,7 @@ public final class StudyBrowser extends BorderPane {
 
     /** Moves the study to a new scheme version (the questions in {@link SchemeChangeFlow}), then opens it again under the new scheme. */
     public void changeScheme() {
-        Study s = open.get();
-        if (s == null) return;
-        if (new SchemeChangeFlow(dialogs).run(s).isPresent()) {
-            Path file = s.path();
-            open.close(); // every view takes the new scheme from the study opened again
-            openStudy(file);
-        }
+        model.changeScheme().ifPresent(this::openStudy); // every view takes the new scheme from the study opened again
     }
 
     private void relinkMissing() {

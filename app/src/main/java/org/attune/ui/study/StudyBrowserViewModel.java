@@ -8,14 +8,18 @@ import java.util.function.Consumer;
 import org.attune.coding.CodedEvent;
 import org.attune.coding.Coder;
 import org.attune.coding.CodingPass;
+import org.attune.coding.NewMedia;
 import org.attune.coding.PassStatus;
 import org.attune.coding.Session;
 import org.attune.coding.TimeFormat;
+import org.attune.scheme.CodingScheme;
 import org.attune.service.MediaRelinker;
 import org.attune.store.Study;
 import org.attune.store.StudyException;
 import org.attune.ui.DialogService;
 import org.attune.ui.OpenStudy;
+import org.attune.ui.ReadOnlyNotice;
+import org.attune.ui.Tasks;
 
 /**
  * What the study browser's buttons do to the open study — sessions, coders, passes, videos — with
@@ -25,19 +29,114 @@ import org.attune.ui.OpenStudy;
  */
 final class StudyBrowserViewModel {
 
+    /** What the browser shows of the open study: what was read, and the study's heading. */
+    record Shown(StudyOverview overview, String name, Path path, String scheme, boolean readOnly, String readOnlyText) {
+    }
+
     private final OpenStudy open;
     private final DialogService dialogs;
     private final Consumer<String> say;
+    private final Tasks tasks;
+    /** Reads of the study started: a read overtaken by a later one is not shown. */
+    private long reads;
 
+    /** A model doing all its work at once (tests). */
     StudyBrowserViewModel(OpenStudy open, DialogService dialogs, Consumer<String> say) {
+        this(open, dialogs, say, Tasks.immediate());
+    }
+
+    /** @param tasks how a study is opened and read (in the app: in the background) */
+    StudyBrowserViewModel(OpenStudy open, DialogService dialogs, Consumer<String> say, Tasks tasks) {
         this.open = open;
         this.dialogs = dialogs;
         this.say = say;
+        this.tasks = tasks;
     }
 
     boolean isWritable() {
         return open.isOpen() && !open.get().isReadOnly();
     }
+
+    boolean hasStudy() {
+        return open.isOpen();
+    }
+
+    /** The open study's file (the spelling it was opened with), if one is open. */
+    Optional<Path> studyFile() {
+        return open.isOpen() ? Optional.of(open.get().path()) : Optional.empty();
+    }
+
+    // ------------------------------------------------------------------ the study itself
+
+    /**
+     * Opens a study (read-write when no one else has it open) off the FX thread — the integrity check
+     * reads the whole file — then makes it the app's open study; {@code done} runs either way,
+     * {@code opened} with its path when it opened. A failure or a read-only open is said.
+     */
+    void open(Path file, Runnable done, Consumer<Path> opened) {
+        tasks.run(() -> Study.open(file), s -> {
+            done.run();
+            open.adopt(s);
+            opened.accept(s.path());
+            ReadOnlyNotice.showIfReadOnly(dialogs, s, "code in it or change anything");
+        }, failure -> {
+            done.run();
+            if (failure instanceof StudyException e) dialogs.showError("This study cannot be opened", e.getMessage());
+            else dialogs.showFailure("This study cannot be opened", failure);
+        });
+    }
+
+    /** Creates a study and opens it; its path, or empty when it could not be created (said). Never over an existing file. */
+    Optional<Path> create(Path file, CodingScheme scheme, String name) {
+        if (Files.exists(file)) {
+            dialogs.showError("A file of that name exists", file + " already exists; Attune does not overwrite it. Choose another name, or open it.");
+            return Optional.empty();
+        }
+        try {
+            Path created = open.create(file, scheme, name).path();
+            say.accept("Created " + created + ". Add sessions and coders to begin.");
+            return Optional.of(created);
+        } catch (StudyException e) {
+            dialogs.showError("The study cannot be created", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Reads the open study's sessions, videos and passes (off the FX thread: a count over every event
+     * and a file check per video) and hands them to {@code show} — unless a later read or another study
+     * overtook this one. {@code done} runs either way. False when no study is open.
+     */
+    boolean read(Runnable done, Consumer<Shown> show) {
+        Study s = open.get();
+        if (s == null) return false;
+        long read = ++reads;
+        tasks.run(() -> StudyOverview.read(s), overview -> {
+            done.run();
+            if (read != reads || open.get() != s) return;
+            show.accept(new Shown(overview, s.name(), s.path(), s.scheme().name() + " " + s.scheme().version(), s.isReadOnly(),
+                    s.isReadOnly() ? ReadOnlyNotice.text(s, "code in it or change anything") : ""));
+        }, failure -> {
+            done.run();
+            if (open.get() != s) return;
+            if (failure instanceof StudyException e) dialogs.showError("The study cannot be read", e.getMessage());
+            else dialogs.showFailure("The study cannot be read", failure);
+        });
+        return true;
+    }
+
+    /**
+     * Moves the study to a new scheme version (the questions in {@link SchemeChangeFlow}); when it moved,
+     * the study is closed and its file returned, to be opened again so every view takes the new scheme.
+     */
+    Optional<Path> changeScheme() {
+        Study s = open.get();
+        if (s == null || new SchemeChangeFlow(dialogs).run(s).isEmpty()) return Optional.empty();
+        open.close();
+        return Optional.of(s.path());
+    }
+
+    // ------------------------------------------------------------------ sessions, coders, passes, videos
 
     /** Adds a checked session form's session and videos in one transaction. */
     void addSession(SessionForm.Result form) {
@@ -75,8 +174,16 @@ final class StudyBrowserViewModel {
         }
     }
 
-    /** Attaches a probed video to a session as its next camera. */
-    void attachVideo(StudyOverview.Row row, Study.NewMedia media) {
+    /** Attaches a video to a session as its next camera (offset 0; set it with Offset…); a file that is not a video we can read is refused with why. */
+    void attachVideo(StudyOverview.Row row, Path file) {
+        int position = row.videos().stream().mapToInt(v -> v.file().position()).max().orElse(0) + 1;
+        NewMedia media;
+        try {
+            media = SessionForm.probe(file, position, 0);
+        } catch (Exception e) {
+            dialogs.showError("The video was not attached", file.getFileName() + ": " + e.getMessage());
+            return;
+        }
         try {
             open.get().addMedia(row.session().id(), media);
             open.changed();

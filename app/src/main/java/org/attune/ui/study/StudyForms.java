@@ -12,6 +12,10 @@ import org.attune.scheme.CodingScheme;
  */
 public interface StudyForms {
 
+    /** What a study file's name ends with (as the store names it). */
+    String FILE_EXTENSION = org.attune.store.Study.FILE_EXTENSION;
+
+
     /** A new study: where to save it, its name and its coding scheme. */
     record NewStudy(Path file, String name, CodingScheme scheme) {
     }

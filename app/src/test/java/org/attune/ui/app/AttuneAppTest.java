@@ -104,7 +104,7 @@ class AttuneAppTest {
         assertEquals("Shortcut+O", file.getItems().get(1).getAccelerator().getName().replace("Ctrl", "Shortcut"));
         robot.interact(() -> file.getOnShowing().handle(null));
         javafx.scene.control.Menu recent = (javafx.scene.control.Menu) file.getItems().get(2);
-        assertTrue(recent.getItems().get(0).getText().startsWith("sample-study.attune  —  "), recent.getItems().get(0).getText());
+        assertTrue(recent.getItems().get(0).getText().startsWith("sample-study.attune   —   "), recent.getItems().get(0).getText());
         String about = AttuneApp.about(org.attune.ui.UserSettings.load());
         assertTrue(about.contains("Settings: " + dir.resolve("settings.properties")), about);
         assertTrue(about.contains("no network connections"));

@@ -106,6 +106,22 @@ class PassEditorTest {
     }
 
     @Test
+    void aWriteTheStudyRefusesIsSaidInADialogAndNothingShows() {
+        editor.code(code("P_INTRUDE"), 1_000);
+        study.close(); // the file went away under the app (a USB stick pulled): every write fails
+        assertEquals(Optional.empty(), editor.code(code("P_INTRUDE"), 2_000), "no chooser, no exception");
+        assertEquals(Optional.empty(), editor.lastCoded());
+        assertEquals(1, events.size(), "the list shows only what was committed");
+        assertTrue(dialogs.shown.stream().anyMatch(d -> d.startsWith("The event was not saved") && d.contains("is closed; open it again")), dialogs.shown.toString());
+        assertEquals(java.util.OptionalInt.empty(), editor.moveEdge(events.get(0), 500, null));
+        assertEquals(1_000L, events.get(0).onsetMs(), "the row keeps its stored time");
+        assertFalse(editor.delete(List.of(events.get(0))));
+        assertEquals(1, events.size());
+        assertEquals(Optional.empty(), editor.undoRedo(false));
+        assertTrue(dialogs.shown.stream().anyMatch(d -> d.startsWith("Undo failed")), dialogs.shown.toString());
+    }
+
+    @Test
     void undoAndRedoReadThePassAgain() throws Exception {
         editor.code(code("P_INTRUDE"), 1_000);
         editor.code(code("C_POS"), 2_000);

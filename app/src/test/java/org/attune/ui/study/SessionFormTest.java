@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.attune.store.Study;
+import org.attune.coding.NewMedia;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +17,7 @@ class SessionFormTest {
     @TempDir
     Path dir;
 
-    private static final SessionForm.VideoProbe FAKE = (file, position, offset) -> new Study.NewMedia(file, position, offset, 25.0, 60_000L);
+    private static final SessionForm.VideoProbe FAKE = (file, position, offset) -> new NewMedia(file, position, offset, 25.0, 60_000L);
 
     @Test
     void everyProblemNamesItsFieldAndWhatToDo() throws Exception {
@@ -58,8 +58,8 @@ class SessionFormTest {
         assertEquals("S07", r.session().label());
         assertEquals(14.5, r.session().childAgeMonths());
         assertEquals(Map.of("wave", "2"), r.session().metadata());
-        assertEquals(List.of(1, 2), r.media().stream().map(Study.NewMedia::position).toList());
-        assertEquals(List.of(0L, -500L), r.media().stream().map(Study.NewMedia::offsetMs).toList());
+        assertEquals(List.of(1, 2), r.media().stream().map(NewMedia::position).toList());
+        assertEquals(List.of(0L, -500L), r.media().stream().map(NewMedia::offsetMs).toList());
     }
 
     @Test
@@ -68,7 +68,7 @@ class SessionFormTest {
         SessionForm f = new SessionForm();
         f.label = "S08";
         f.videos.add(new SessionForm.VideoRow(notVideo, "0"));
-        SessionForm.Result r = f.check(Set.of(), FxStudyForms::probe);
+        SessionForm.Result r = f.check(Set.of(), SessionForm::probe);
         assertEquals(1, r.problems().size());
         assertTrue(r.problems().get(0).startsWith("Video 1 (notes.mp4): Attune finds no video track it can read in this file"), r.problems().get(0));
         assertTrue(r.problems().get(0).contains("ffmpeg -i \"notes.mp4\""));

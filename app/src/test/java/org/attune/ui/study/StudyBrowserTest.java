@@ -20,9 +20,9 @@ import org.attune.coding.CodingPass;
 import org.attune.coding.MediaFile;
 import org.attune.coding.PassStatus;
 import org.attune.store.Study;
-import org.attune.ui.Styles;
 import org.attune.ui.OpenStudy;
 import org.attune.ui.RecordingDialogs;
+import org.attune.ui.Styles;
 import org.attune.ui.UserSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +67,7 @@ class StudyBrowserTest {
         @Override
         public Optional<SessionForm.Result> newSession(Window owner, Set<String> existingLabels) {
             SessionForm f = sessions.poll();
-            return f == null ? Optional.empty() : Optional.of(f.check(existingLabels, FxStudyForms::probe)).filter(SessionForm.Result::ok);
+            return f == null ? Optional.empty() : Optional.of(f.check(existingLabels, SessionForm::probe)).filter(SessionForm.Result::ok);
         }
 
         final Deque<org.attune.coding.Session> edits = new ArrayDeque<>();

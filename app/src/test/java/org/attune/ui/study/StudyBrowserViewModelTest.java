@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.attune.coding.Coder;
 import org.attune.coding.EventDraft;
+import org.attune.coding.NewMedia;
 import org.attune.coding.PassStatus;
 import org.attune.coding.Session;
 import org.attune.scheme.json.BundledSchemes;
@@ -40,7 +41,7 @@ class StudyBrowserViewModelTest {
     void aStudy() throws Exception {
         Study s = open.create(dir.resolve("b.attune"), BundledSchemes.defaultScheme(), "b");
         video = Files.writeString(dir.resolve("s01.mp4"), "a video");
-        s1 = s.addSession(new Session(0, "S01", "", "", null, "", "", Map.of()), List.of(new Study.NewMedia(video, 1, 0, 25.0, 60_000L)));
+        s1 = s.addSession(new Session(0, "S01", "", "", null, "", "", Map.of()), List.of(new NewMedia(video, 1, 0, 25.0, 60_000L)));
         al = s.addCoder("Ana", "AL");
         model = new StudyBrowserViewModel(open, dialogs, said::add);
     }

@@ -1,0 +1,161 @@
+package org.attune.ui.coding;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.collections.ObservableList;
+import org.attune.coding.CodedEvent;
+import org.attune.coding.Coder;
+import org.attune.coding.CodingPass;
+import org.attune.coding.MediaFile;
+import org.attune.coding.Session;
+import org.attune.scheme.CodingScheme;
+import org.attune.store.Study;
+import org.attune.store.StudyException;
+import org.attune.ui.DialogService;
+import org.attune.ui.OpenStudy;
+import org.attune.ui.ReadOnlyNotice;
+import org.attune.ui.player.SessionPlayer;
+
+/**
+ * The coding workspace's study: which study is open, its passes as the chooser offers them, what
+ * opening a pass reads (in the background), and the {@link PassEditor} that changes it. The workspace
+ * (a view) reaches the study file only through this and the editor; failures of the study are said
+ * here in the user's words, so the view never sees a store exception. No JavaFX nodes.
+ */
+final class CodingViewModel {
+
+    /** What opening a pass reads from the study, and the study it was read from. */
+    record PassData(Object study, List<SessionPlayer.Camera> cameras, long longestVideoMs, List<CodedEvent> events,
+                    Map<String, Integer> ratings) {
+    }
+
+    private final OpenStudy openStudy;
+    private final DialogService dialogs;
+    private Study study;
+
+    CodingViewModel(OpenStudy openStudy, DialogService dialogs) {
+        this.openStudy = openStudy;
+        this.dialogs = dialogs;
+        this.study = openStudy.get();
+    }
+
+    /** Runs {@code then} when a study is opened or closed in the app (after this model follows it). */
+    void onStudyChanged(Runnable then) {
+        openStudy.studyProperty().addListener((o, a, s) -> {
+            study = s;
+            then.run();
+        });
+    }
+
+    /** Runs {@code then} when the study was changed elsewhere in the app (a session, coder or pass added; a pass marked done). */
+    void onChangedElsewhere(Runnable then) {
+        openStudy.revisionProperty().addListener((o, a, b) -> then.run());
+    }
+
+    boolean hasStudy() {
+        return study != null;
+    }
+
+    String studyName() {
+        return study.name();
+    }
+
+    boolean isReadOnly() {
+        return study.isReadOnly();
+    }
+
+    CodingScheme scheme() {
+        return study.scheme();
+    }
+
+    /** Whether {@code file} is the study open now. */
+    boolean isOpen(Path file) {
+        return study != null && openStudy.isOpen(file);
+    }
+
+    /** Opens a study for coding (read-write: coding writes to it); a failure or a read-only open is said. */
+    void open(Path file) {
+        try {
+            Study opened = openStudy.open(file);
+            ReadOnlyNotice.showIfReadOnly(dialogs, opened, "code in it");
+        } catch (StudyException e) {
+            dialogs.showError("This study cannot be opened", e.getMessage());
+        }
+    }
+
+    /** The study's passes with their sessions and coders, as stored now; empty if the study cannot be read (said). */
+    Optional<List<CodingWorkspace.PassChoice>> readPasses() {
+        if (study == null) return Optional.of(List.of());
+        try {
+            Map<Long, Session> sessions = new LinkedHashMap<>();
+            for (Session x : study.sessions()) sessions.put(x.id(), x);
+            Map<Long, Coder> coders = new LinkedHashMap<>();
+            for (Coder c : study.coders()) coders.put(c.id(), c);
+            List<CodingWorkspace.PassChoice> all = new ArrayList<>();
+            for (CodingPass p : study.passes()) all.add(new CodingWorkspace.PassChoice(p, sessions.get(p.sessionId()), coders.get(p.coderId())));
+            return Optional.of(all);
+        } catch (StudyException e) {
+            dialogs.showError("The study cannot be read", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The pass the app is coding now (the study browser marks its cell); null for none. */
+    void setActivePass(CodingPass pass) {
+        if (openStudy.activePass() != pass) openStudy.activePassProperty().set(pass);
+    }
+
+    /** The work of reading a pass (its session's videos, events and ratings), to run in the background. */
+    Callable<PassData> passReader(CodingWorkspace.PassChoice p) {
+        Study s = study;
+        return () -> {
+            List<MediaFile> media = s.media(p.session().id());
+            List<SessionPlayer.Camera> cameras = media.stream().limit(4)
+                    .map(m -> new SessionPlayer.Camera(s.resolveMedia(m), m.offsetMs(), m.fps())).toList();
+            long longest = media.stream().map(MediaFile::durationMs).filter(Objects::nonNull).mapToLong(Long::longValue).max().orElse(0);
+            return new PassData(s, cameras, longest, s.events().list(p.pass().id()), s.events().ratings(p.pass().id()));
+        };
+    }
+
+    /** Whether a pass read in the background still belongs to the study open now. */
+    boolean isCurrent(PassData data) {
+        return data.study() == study;
+    }
+
+    /** Says why a pass could not be read. */
+    void passNotRead(Throwable failure) {
+        if (failure instanceof StudyException e) dialogs.showError("The pass cannot be opened", e.getMessage());
+        else dialogs.showFailure("The pass cannot be opened", failure);
+    }
+
+    /** The editor of a pass that was read: every change committed to the study before it shows. */
+    PassEditor editor(CodingWorkspace.PassChoice p, ObservableList<CodedEvent> events, Consumer<CodedEvent> changed,
+                      Runnable passStatusChanged, Consumer<String> statusLine) {
+        return new PassEditor(study, p, events, dialogs, changed, passStatusChanged, openStudy::noteEdit, statusLine);
+    }
+
+    /** Tells the app's other views that the study changed (a pass reopened by editing it). */
+    void changed() {
+        openStudy.changed();
+    }
+
+    /**
+     * Where the coder last was in a pass, kept in the user's settings (per user, per study file, per
+     * pass; never in the study): a pass reopens there instead of at frame 0.
+     */
+    String lastPlaceKey(CodingWorkspace.PassChoice p) {
+        return "coding.lastPlace." + Integer.toHexString(study.path().toAbsolutePath().normalize().toString().hashCode()) + "." + p.pass().id();
+    }
+
+    /** Closes the study (and so its pass). */
+    void close() {
+        openStudy.close();
+    }
+}
