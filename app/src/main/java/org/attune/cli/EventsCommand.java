@@ -20,7 +20,7 @@ import org.attune.exchange.CsvOptions;
 import org.attune.exchange.EventCsvReader;
 import org.attune.exchange.EventCsvWriter;
 import org.attune.exchange.OutputFile;
-import org.attune.store.EventLog;
+import org.attune.store.EventRepository;
 import org.attune.store.Study;
 import org.attune.store.StudyException;
 import picocli.CommandLine;
@@ -154,8 +154,8 @@ public final class EventsCommand implements Runnable {
                     err.println(r.errors().size() + " errors; nothing was imported. Fix them and run the import again.");
                     return 1;
                 }
-                List<EventLog.ImportRow> rows = new ArrayList<>(r.rows().size());
-                for (EventCsvReader.Row row : r.rows()) rows.add(new EventLog.ImportRow(row.session(), row.coder(), row.event(), row.line()));
+                List<EventRepository.ImportRow> rows = new ArrayList<>(r.rows().size());
+                for (EventCsvReader.Row row : r.rows()) rows.add(new EventRepository.ImportRow(row.session(), row.coder(), row.event(), row.line()));
                 ImportMerge.Plan plan = s.events().planImport(rows);
                 if (!plan.ok()) {
                     plan.conflicts().stream().limit(MAX_ERRORS_SHOWN).forEach(c -> err.println(csvFile + ":" + c.line() + ": " + c.message()));
@@ -164,7 +164,7 @@ public final class EventsCommand implements Runnable {
                             + "; nothing was imported. Fix them and run the import again (docs/events-csv.md, \"Importing into a study that has events\").");
                     return 1;
                 }
-                EventLog.ImportSummary summary = s.events().importAll(rows);
+                EventRepository.ImportSummary summary = s.events().importAll(rows);
                 r.notes().forEach(n -> out.println("note: " + n));
                 if (summary.alreadyThere() > 0) {
                     out.println("note: " + summary.alreadyThere() + " events are identical to events already in the study and were skipped"

@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.attune.coding.CodedEvent;
 import org.attune.coding.EventDraft;
 import org.attune.coding.KeyCoding;
-import org.attune.store.EventLog;
+import org.attune.store.EventRepository;
 import org.attune.store.StudyException;
 
 /**
@@ -19,7 +19,7 @@ public final class KeyPresses {
     }
 
     /** The event added or stopped; empty for actions that change nothing (chooser, refusal, other keys). */
-    public static Optional<CodedEvent> apply(EventLog log, long passId, KeyCoding.Action action) throws StudyException {
+    public static Optional<CodedEvent> apply(EventRepository log, long passId, KeyCoding.Action action) throws StudyException {
         if (action instanceof KeyCoding.LogPoint p) return Optional.of(log.add(passId, p.event()));
         if (action instanceof KeyCoding.StartState s) return Optional.of(log.startState(passId, s.event()));
         if (action instanceof KeyCoding.StopState s) {

@@ -35,7 +35,7 @@ import org.attune.scheme.RatingScale;
  * undo takes the newest step not yet undone and restores its before-images; redo re-applies the
  * oldest undone step; any new edit discards the undone steps (the redo branch).
  */
-public final class EventLog {
+public final class EventLog implements EventRepository {
 
     static final String EVENT_COLUMNS = "id, pass_id, code, onset_ms, offset_ms, modifiers, comment";
 
@@ -136,14 +136,6 @@ public final class EventLog {
         return file.read(c -> UndoHistory.latestStep(c, passId, true).isPresent());
     }
 
-    /** One change inside an undo step: what had been done ({@code add}, {@code delete}, {@code change}, {@code rating}) to which code. */
-    public record Change(String action, String code) {
-        @Override
-        public String toString() {
-            return action + " " + code;
-        }
-    }
-
     /** "delete P_GAZE, add C_BID": a step's changes by code id, for logs and tests (the UI names the codes). */
     public static String describe(List<Change> step) {
         return step.stream().map(Change::toString).collect(java.util.stream.Collectors.joining(", "));
@@ -220,10 +212,6 @@ public final class EventLog {
         });
     }
 
-    /** One session rating: who rated which session how. */
-    public record RatingRow(String session, String coder, String code, int value) {
-    }
-
     /** Every session rating in the study, by session label and coder initials. */
     public List<RatingRow> allRatings() throws StudyException {
         return file.read(c -> {
@@ -274,17 +262,6 @@ public final class EventLog {
     }
 
     // ------------------------------------------------------------------ bulk import
-
-    /** One event to import, addressed by session label and coder initials, with its file line (0 = not from a file). */
-    public record ImportRow(String sessionLabel, String coderInitials, EventDraft event, int line) {
-        public ImportRow(String sessionLabel, String coderInitials, EventDraft event) {
-            this(sessionLabel, coderInitials, event, 0);
-        }
-    }
-
-    /** What an import created, and how many rows were already in the study (identical events, skipped). */
-    public record ImportSummary(int events, int alreadyThere, List<String> newSessions, List<String> newCoders, int newPasses) {
-    }
 
     /**
      * How {@code rows} would merge with the events the study holds ({@link ImportMerge}): what is

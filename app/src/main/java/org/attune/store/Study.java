@@ -34,7 +34,7 @@ import org.attune.scheme.json.SchemeWriter;
  * <p>Only one process writes a study at a time; a second one gets it read-only with the reason
  * ({@link #readOnlyReason()}). See docs/decisions/0004-study-file.md.
  */
-public final class Study implements SessionRepository, PassRepository, AutoCloseable {
+public final class Study implements SessionRepository, PassRepository, SchemeRepository, AutoCloseable {
 
     public static final String FILE_EXTENSION = ".attune";
 
@@ -161,7 +161,7 @@ public final class Study implements SessionRepository, PassRepository, AutoClose
     }
 
     /** Events, ratings and their undo history. */
-    public EventLog events() {
+    public EventRepository events() {
         return events;
     }
 

@@ -99,8 +99,8 @@ final class UndoHistory {
         return out;
     }
 
-    static List<EventLog.Change> changes(List<Row> rows) {
-        return rows.stream().map(h -> new EventLog.Change(h.action, h.code)).toList();
+    static List<EventRepository.Change> changes(List<Row> rows) {
+        return rows.stream().map(h -> new EventRepository.Change(h.action, h.code)).toList();
     }
 
     /** One row of the history, able to revert or re-apply itself. */

@@ -15,7 +15,7 @@ import org.attune.coding.EventDraft;
 import org.attune.coding.Session;
 import org.attune.scheme.KeyboardLayout;
 import org.attune.scheme.json.BundledSchemes;
-import org.attune.store.EventLog;
+import org.attune.store.EventRepository;
 import org.attune.store.Study;
 import org.attune.ui.Styles;
 import org.attune.ui.DialogService;
@@ -44,8 +44,8 @@ public final class CodingBenchmark {
             s.addSession(new Session(0, "S01", "", "", null, "", "", Map.of()));
             s.addCoder("A", "AL");
             Random r = new Random(1);
-            List<EventLog.ImportRow> rows = new ArrayList<>();
-            for (int i = 0; i < existing; i++) rows.add(new EventLog.ImportRow("S01", "AL", EventDraft.point(i % 2 == 0 ? "C_RESP" : "P_RESP", r.nextInt((int) (sessionMs - 600_000)))));
+            List<EventRepository.ImportRow> rows = new ArrayList<>();
+            for (int i = 0; i < existing; i++) rows.add(new EventRepository.ImportRow("S01", "AL", EventDraft.point(i % 2 == 0 ? "C_RESP" : "P_RESP", r.nextInt((int) (sessionMs - 600_000)))));
             s.events().importAll(rows);
         }
         CompletableFuture<CodingWorkspace> ready = new CompletableFuture<>();

@@ -16,7 +16,7 @@ import org.attune.coding.Modifiers;
 import org.attune.coding.Session;
 import org.attune.scheme.CodingScheme;
 import org.attune.scheme.json.BundledSchemes;
-import org.attune.store.EventLog;
+import org.attune.store.EventRepository;
 import org.attune.store.Study;
 
 /**
@@ -42,14 +42,14 @@ public final class StudyBenchmark {
         loadPass(dir);
     }
 
-    static List<EventLog.ImportRow> rows(String session, String coder, int n, long startMs) {
-        List<EventLog.ImportRow> out = new ArrayList<>(n);
+    static List<EventRepository.ImportRow> rows(String session, String coder, int n, long startMs) {
+        List<EventRepository.ImportRow> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             long t = startMs + i * 250L;
             EventDraft d = i % 4 == 3
                     ? EventDraft.state(i % 8 == 3 ? "C_POS" : "C_DIST", t, t + 200)
                     : EventDraft.point(POINTS[i % POINTS.length], t).withModifiers(i % POINTS.length == 0 ? Modifiers.single("type", "social") : Modifiers.NONE);
-            out.add(new EventLog.ImportRow(session, coder, d));
+            out.add(new EventRepository.ImportRow(session, coder, d));
         }
         return out;
     }

@@ -18,7 +18,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.attune.coding.EventDraft;
 import org.attune.scheme.json.BundledSchemes;
-import org.attune.store.EventLog;
+import org.attune.store.EventRepository;
 import org.attune.store.Study;
 import org.attune.ui.OpenStudy;
 import org.attune.ui.Styles;
@@ -45,9 +45,9 @@ public final class StudyOpenBenchmark {
         try (Study s = Study.create(file, BundledSchemes.defaultScheme(), "large")) {
             for (int i = 0; i < 100; i++) {
                 String label = String.format(Locale.ROOT, "S%03d", i);
-                List<EventLog.ImportRow> rows = new ArrayList<>();
+                List<EventRepository.ImportRow> rows = new ArrayList<>();
                 for (String coder : List.of("AL", "BK")) {
-                    for (int e = 0; e < 5_000; e++) rows.add(new EventLog.ImportRow(label, coder, EventDraft.point(e % 2 == 0 ? "C_BID" : "P_RESP", e * 300L)));
+                    for (int e = 0; e < 5_000; e++) rows.add(new EventRepository.ImportRow(label, coder, EventDraft.point(e % 2 == 0 ? "C_BID" : "P_RESP", e * 300L)));
                 }
                 s.events().importAll(rows);
             }

@@ -29,7 +29,7 @@ import org.attune.coding.Session;
 import org.attune.scheme.Code;
 import org.attune.scheme.CodingScheme;
 import org.attune.scheme.json.BundledSchemes;
-import org.attune.store.EventLog;
+import org.attune.store.EventRepository;
 import org.attune.store.Study;
 import picocli.CommandLine;
 
@@ -154,7 +154,7 @@ public final class SampleSessions {
     private static void build(Study s, CodingScheme scheme, Map<String, List<Beat>> scripts, Path dir, Map<String, Double> coders, Random random,
             boolean perturb) throws Exception {
         String[][] meta = {{"S01", "D01", "2026-03-02", "15"}, {"S02", "D02", "2026-03-03", "22"}};
-        List<EventLog.ImportRow> rows = new ArrayList<>();
+        List<EventRepository.ImportRow> rows = new ArrayList<>();
         List<String> initials = coders.keySet().stream().sorted().toList();
         List<Coder> added = new ArrayList<>();
         for (String i : initials) added.add(s.addCoder(i.equals("script") ? "Script" : "Coder " + i, i));
@@ -165,7 +165,7 @@ public final class SampleSessions {
             for (Coder c : added) {
                 long pass = s.pass(session.id(), c.id()).id();
                 List<Beat> coded = perturb ? perturb(scheme, scripts.get(m[0]), coders.get(c.initials()), random) : scripts.get(m[0]);
-                for (Beat b : coded) rows.add(new EventLog.ImportRow(m[0], c.initials(), draft(b)));
+                for (Beat b : coded) rows.add(new EventRepository.ImportRow(m[0], c.initials(), draft(b)));
                 if (perturb) {
                     boolean responsive = m[0].equals("S01");
                     s.events().setRating(pass, "R_SENS", clamp((responsive ? 4 : 2) + random.nextInt(3) - 1));

@@ -123,7 +123,7 @@ class StudyTest {
             assertEquals(Optional.of("delete P_GAZE"), s.events().undo(passId).map(EventLog::describe));
         }
         try (Study s = Study.open(file)) {
-            EventLog log = s.events();
+            EventRepository log = s.events();
             assertEquals(List.of("C_BID", "P_GAZE"), log.list(passId).stream().map(CodedEvent::code).toList(), "the undone delete stays undone");
             assertTrue(log.canRedo(passId));
             log.undo(passId); // undo the add of P_GAZE

@@ -16,7 +16,7 @@ import org.attune.coding.TimeFormat;
 import org.attune.scheme.Code;
 import org.attune.scheme.CodingScheme;
 import org.attune.service.KeyPresses;
-import org.attune.store.EventLog;
+import org.attune.store.EventRepository;
 import org.attune.store.Study;
 import org.attune.store.StudyException;
 import org.attune.ui.DialogService;
@@ -274,10 +274,10 @@ final class PassEditor {
     /** Undoes (or redoes) the pass's last step and reads the pass again; the ratings as they are now (empty if the study failed: said). */
     Optional<Map<String, Integer>> undoRedo(boolean redo) {
         long id = pass.pass().id();
-        Optional<Optional<List<EventLog.Change>>> step = saving(redo ? "Redo failed" : "Undo failed",
+        Optional<Optional<List<EventRepository.Change>>> step = saving(redo ? "Redo failed" : "Undo failed",
                 () -> redo ? study.events().redo(id) : study.events().undo(id));
         if (step.isEmpty()) return Optional.empty();
-        Optional<List<EventLog.Change>> what = step.get();
+        Optional<List<EventRepository.Change>> what = step.get();
         edited.run();
         Optional<Map<String, Integer>> ratings = reload();
         if (ratings.isPresent()) say(what.map(w -> (redo ? "Redone: " : "Undone: ") + inWords(w) + ". All changes saved.").orElse(redo ? "Nothing to redo." : "Nothing to undo."));
@@ -285,7 +285,7 @@ final class PassEditor {
     }
 
     /** "coding Child bid (serve), changing Parent looks at child": an undo step in the scheme's names. */
-    String inWords(List<EventLog.Change> step) {
+    String inWords(List<EventRepository.Change> step) {
         return step.stream().map(c -> switch (c.action()) {
             case "add" -> "coding ";
             case "delete" -> "deleting ";

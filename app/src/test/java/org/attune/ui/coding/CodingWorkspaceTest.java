@@ -21,7 +21,7 @@ import org.attune.coding.EventDraft;
 import org.attune.coding.Session;
 import org.attune.scheme.KeyboardLayout;
 import org.attune.scheme.json.BundledSchemes;
-import org.attune.store.EventLog;
+import org.attune.store.EventRepository;
 import org.attune.store.Study;
 import org.attune.ui.Styles;
 import org.attune.ui.Await;
@@ -599,8 +599,8 @@ class CodingWorkspaceTest {
         try (Study s = Study.create(file, BundledSchemes.defaultScheme(), "big")) {
             s.addSession(new Session(0, "S01", "", "", null, "", "", Map.of()));
             s.addCoder("Ana Lee", "AL");
-            List<EventLog.ImportRow> rows = new ArrayList<>();
-            for (int i = 0; i < 12_000; i++) rows.add(new EventLog.ImportRow("S01", "AL", EventDraft.point(i % 2 == 0 ? "C_BID" : "P_RESP", 300L * i)));
+            List<EventRepository.ImportRow> rows = new ArrayList<>();
+            for (int i = 0; i < 12_000; i++) rows.add(new EventRepository.ImportRow("S01", "AL", EventDraft.point(i % 2 == 0 ? "C_BID" : "P_RESP", 300L * i)));
             s.events().importAll(rows);
         }
         return file;
