@@ -22,7 +22,7 @@ public interface PassRepository {
 
     List<CodingPass> passes() throws StudyException;
 
-    /** How many events each pass holds (pass id → count; passes without events are absent). */
+    /** How many events each pass holds (pass id → count; passes without events are absent), as kept with every edit: nothing counts the events. */
     Map<Long, Long> eventCounts() throws StudyException;
 
     /**

@@ -110,7 +110,7 @@ final class SqlitePasses implements PassRepository {
     public Map<Long, Long> eventCounts() throws StudyException {
         return file.read(c -> {
             Map<Long, Long> out = new HashMap<>();
-            try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pass_id, count(*) FROM events GROUP BY pass_id")) {
+            try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, event_count FROM passes WHERE event_count > 0")) {
                 while (rs.next()) out.put(rs.getLong(1), rs.getLong(2));
             }
             return out;

@@ -71,10 +71,15 @@ class SalvageTest {
     @Test
     void pagesScribbledOverCostOnlyTheirRows() throws Exception {
         Path file = studyWithEvents(3000);
+        List<Integer> eventPages = new java.util.ArrayList<>(); // the events table's leaf pages (1-based), found by SQLite's own page map
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT pageno FROM dbstat WHERE name = 'events' AND pagetype = 'leaf' ORDER BY pageno")) {
+            while (rs.next()) eventPages.add(rs.getInt(1));
+        }
+        assertTrue(eventPages.size() > 20, eventPages.toString());
         byte[] bytes = Files.readAllBytes(file);
-        int pages = bytes.length / 4096;
-        for (int page = pages / 3; page < pages / 3 + 3; page++) {
-            for (int j = 100; j < 600; j++) bytes[page * 4096 + j] = (byte) 0x5A;
+        for (int page : eventPages.subList(eventPages.size() / 3, eventPages.size() / 3 + 3)) {
+            for (int j = 100; j < 600; j++) bytes[(page - 1) * 4096 + j] = (byte) 0x5A;
         }
         Files.write(file, bytes);
         assertEquals(StudyException.Kind.DAMAGED, assertThrows(StudyException.class, () -> Study.open(file)).kind());

@@ -227,30 +227,26 @@ class StudyTest {
     @Test
     void anOlderFileIsBackedUpThenMigrated() throws Exception {
         long passId;
-        try (Study s = Study.create(file, SCHEME, "x")) {
+        try (Study s = Study.create(file, SCHEME, "x", List.of(StudySchema.V1))) {
             passId = seed(s)[2];
             s.events().add(passId, EventDraft.point("C_BID", 700));
+            s.events().add(passId, EventDraft.point("C_BID", 900));
+            s.events().delete(s.events().list(passId).get(0).id());
         }
-        StudySchema.Migration v2 = new StudySchema.Migration() {
-            public int toVersion() {
-                return 2;
-            }
-
-            public void apply(Statement st) throws SQLException {
-                st.execute("ALTER TABLE coders ADD COLUMN email TEXT");
-            }
-        };
-        List<StudySchema.Migration> newer = List.of(StudySchema.V1, v2);
+        List<StudySchema.Migration> newer = StudySchema.MIGRATIONS; // V2: event counts kept per pass
         try (Study s = Study.open(file, false, newer)) {
             assertEquals(1, s.events().count(passId));
             assertEquals(2, s.file().read(StudySchema::userVersion));
+            assertEquals(Map.of(passId, 1L), s.eventCounts(), "the migration counted the events already there");
+            s.events().add(passId, EventDraft.point("C_BID", 1_100));
+            assertEquals(Map.of(passId, 2L), s.eventCounts(), "and the triggers keep counting");
         }
         List<Path> backups;
         try (var files = Files.list(dir)) {
             backups = files.filter(p -> p.getFileName().toString().startsWith("free-play.attune.v1-backup-")).toList();
         }
         assertEquals(1, backups.size(), "a backup copy is made before migrating");
-        try (Study old = Study.open(backups.get(0))) {
+        try (Study old = Study.open(backups.get(0), false, List.of(StudySchema.V1))) {
             assertEquals(1, old.file().read(StudySchema::userVersion), "the backup is the old version");
             assertEquals(1, old.events().count(passId));
         }
@@ -542,6 +538,14 @@ class StudyTest {
             s.setPassStatus(ids[2], PassStatus.DONE);
             s.events().undo(ids[2]); // an edit does not silently reopen a pass marked done (the workspace asks first)
             assertEquals(PassStatus.DONE, s.pass(ids[0], ids[1]).status());
+            assertEquals(Map.of(ids[2], 1L), s.eventCounts(), "the count follows an undo");
+            s.events().redo(ids[2]);
+            CodedEvent first = s.events().list(ids[2]).get(0);
+            s.events().delete(first.id());
+            s.events().startState(ids[2], EventDraft.state("C_POS", 5_000, null));
+            assertEquals(Map.of(ids[2], 2L), s.eventCounts(), "kept with redo, delete and a started state");
+            s.events().importAll(List.of(new EventRepository.ImportRow("S01", "AL", EventDraft.point("C_BID", 9_000))));
+            assertEquals(s.events().count(ids[2]), s.eventCounts().get(ids[2]), "and with an import");
         }
     }
 
