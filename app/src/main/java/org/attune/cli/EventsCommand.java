@@ -1,32 +1,29 @@
 package org.attune.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.attune.coding.ImportMerge;
 import org.attune.coding.Session;
 import org.attune.exchange.CsvOptions;
 import org.attune.exchange.EventCsvReader;
-import org.attune.exchange.EventCsvWriter;
 import org.attune.exchange.OutputFile;
+import org.attune.service.Progress;
+import org.attune.service.StudyExports;
 import org.attune.store.EventRepository;
 import org.attune.store.Study;
 import org.attune.store.StudyException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code attune events …}: move coded events in and out of a study as CSV. */
 @Command(name = "events", mixinStandardHelpOptions = true, description = "Export and import coded events as CSV.",
@@ -71,48 +68,24 @@ public final class EventsCommand implements Runnable {
                 return 1;
             }
             try (Study s = Study.openReadOnly(study)) {
-                List<Session> all = s.sessions();
-                java.util.Optional<String> unknown = selection.unknownSession(all.stream().map(Session::label).toList(), study);
+                java.util.Optional<String> unknown = selection.unknownSession(s.sessions().stream().map(Session::label).toList(), study);
                 if (unknown.isPresent()) {
                     err.println(unknown.get());
                     return 1;
                 }
-                Set<String> metaKeys = new TreeSet<>();
-                all.stream().filter(x -> selection.includesSession(x.label())).forEach(x -> metaKeys.addAll(x.metadata().keySet()));
-                long rows = OutputFile.write(output, List.of(study), tmp -> {
-                    try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), 1 << 16);
-                         EventCsvWriter csv = new EventCsvWriter(w, s.scheme(), s.name(), List.copyOf(metaKeys), excel ? CsvOptions.EXCEL : CsvOptions.STANDARD)) {
-                        s.events().forEach(Set.copyOf(selection.sessions), Set.copyOf(selection.coders), e -> {
-                            try {
-                                csv.write(e);
-                            } catch (IOException ex) {
-                                throw new java.io.UncheckedIOException(ex);
-                            }
-                        });
-                        return csv.rows();
-                    } catch (StudyException e) {
-                        throw new StudyReadFailure(e);
-                    }
-                });
+                long rows = StudyExports.events(s, output, selection.scope(), excel ? CsvOptions.EXCEL : CsvOptions.STANDARD, Progress.NONE);
                 out.println("wrote " + rows + " events to " + output);
                 return 0;
             } catch (StudyException e) {
                 err.println(e.getMessage());
                 return 1;
-            } catch (StudyReadFailure e) {
-                err.println(e.getCause().getMessage() + " Nothing was written to " + output + ".");
+            } catch (StudyExports.ReadFailure e) {
+                err.println(e.getMessage() + " Nothing was written to " + output + ".");
                 return 1;
             } catch (OutputFile.Refused e) {
                 err.println(e.getMessage());
                 return 1;
             }
-        }
-    }
-
-    /** A study read failing inside an output body (which may only throw I/O errors); unwrapped by the command. */
-    static final class StudyReadFailure extends RuntimeException {
-        StudyReadFailure(StudyException cause) {
-            super(cause.getMessage(), cause);
         }
     }
 

@@ -16,6 +16,11 @@ final class ExportSelection {
     @Option(names = "--coders", split = ",", paramLabel = "INITIALS", description = "Only these coders (comma-separated initials).")
     List<String> coders = new ArrayList<>();
 
+    /** The passes these options select, for {@link org.attune.service.StudyExports}. */
+    org.attune.service.StudyExports.Scope scope() {
+        return new org.attune.service.StudyExports.Scope(java.util.Set.copyOf(sessions), java.util.Set.copyOf(coders), java.util.Set.of());
+    }
+
     boolean includesSession(String label) {
         return sessions.isEmpty() || sessions.contains(label);
     }

@@ -1,32 +1,21 @@
 package org.attune.cli;
 
-import java.io.BufferedWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.attune.coding.Coder;
-import org.attune.coding.CodingPass;
 import org.attune.coding.Session;
 import org.attune.exchange.CsvOptions;
 import org.attune.exchange.OutputFile;
-import org.attune.exchange.RatingsCsv;
+import org.attune.service.Progress;
+import org.attune.service.StudyExports;
 import org.attune.store.Study;
 import org.attune.store.StudyException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code attune ratings …}: a study's session ratings as data. */
 @Command(name = "ratings", mixinStandardHelpOptions = true, description = "Export a study's session ratings as CSV.",
@@ -72,30 +61,12 @@ public final class RatingsCommand implements Runnable {
                 return 1;
             }
             try (Study s = Study.openReadOnly(study)) {
-                Map<Long, Session> sessionById = new HashMap<>();
-                for (Session x : s.sessions()) sessionById.put(x.id(), x);
-                Map<Long, Coder> coderById = new HashMap<>();
-                for (Coder c : s.coders()) coderById.put(c.id(), c);
-                Optional<String> unknown = selection.unknownSession(sessionById.values().stream().map(Session::label).toList(), study);
+                Optional<String> unknown = selection.unknownSession(s.sessions().stream().map(Session::label).toList(), study);
                 if (unknown.isPresent()) {
                     err.println(unknown.get());
                     return 1;
                 }
-                List<RatingsCsv.Pass> passes = new ArrayList<>();
-                Set<String> metaKeys = new TreeSet<>();
-                for (CodingPass p : s.passes()) {
-                    Session session = sessionById.get(p.sessionId());
-                    Coder coder = coderById.get(p.coderId());
-                    if (!selection.includesSession(session.label()) || !selection.includesCoder(coder.initials())) continue;
-                    passes.add(new RatingsCsv.Pass(session, coder, p, s.events().ratings(p.id())));
-                    metaKeys.addAll(session.metadata().keySet());
-                }
-                passes.sort(Comparator.comparing((RatingsCsv.Pass x) -> x.session().label()).thenComparing(x -> x.coder().initials()));
-                long rows = OutputFile.write(output, List.of(study), tmp -> {
-                    try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
-                        return RatingsCsv.write(w, s.scheme(), s.name(), passes, List.copyOf(metaKeys), wide, excel ? CsvOptions.EXCEL : CsvOptions.STANDARD);
-                    }
-                });
+                long rows = StudyExports.ratings(s, output, selection.scope(), wide, excel ? CsvOptions.EXCEL : CsvOptions.STANDARD, Progress.NONE);
                 out.println("wrote " + rows + (wide ? " session x coder rows" : " ratings") + " to " + output);
                 return 0;
             } catch (StudyException e) {
