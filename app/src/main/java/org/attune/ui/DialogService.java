@@ -50,4 +50,24 @@ public interface DialogService {
 
     /** A line of text the user types (e.g. a time to go to); empty if they cancel. */
     Optional<String> askText(String title, String question, String initial);
+
+    /** A window saying long work is going on: how far it is, and a Cancel button. Updated and closed on the FX thread. */
+    interface Busy {
+        /** How far the work is (0–1; negative when not known) and what it is doing, in words. */
+        void update(double fraction, String text);
+
+        /** Whether the user pressed Cancel (safe to ask from any thread). */
+        boolean cancelRequested();
+
+        /** The work ended: the window goes. */
+        void close();
+    }
+
+    /** Shows a window for long work, with a Cancel button; the caller updates and closes it. */
+    Busy showBusy(String title, String text);
+
+    /** Says a file was written ("Exported 3,000 rows to …"), offering to show it in its folder where the system can. */
+    default void showWritten(String title, String text, Path file) {
+        showInfo(title, text);
+    }
 }

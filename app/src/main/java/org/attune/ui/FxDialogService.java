@@ -81,4 +81,69 @@ public final class FxDialogService implements DialogService {
         d.setHeaderText(question);
         return d.showAndWait();
     }
+
+    @Override
+    public Busy showBusy(String title, String text) {
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar(-1);
+        bar.setPrefWidth(420);
+        bar.setId("busyBar");
+        javafx.scene.control.Label what = new javafx.scene.control.Label(text);
+        what.setWrapText(true);
+        what.setId("busyText");
+        javafx.scene.control.Button cancel = new javafx.scene.control.Button("Cancel");
+        cancel.setId("busyCancel");
+        cancel.setCancelButton(true);
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(10, what, bar, cancel);
+        box.setPadding(new javafx.geometry.Insets(16));
+        box.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        stage.initOwner(owner);
+        stage.initModality(javafx.stage.Modality.WINDOW_MODAL);
+        stage.setTitle(title);
+        stage.setResizable(false);
+        javafx.scene.Scene scene = new javafx.scene.Scene(box);
+        if (owner != null && owner.getScene() != null) scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        stage.setScene(scene);
+        Runnable askToCancel = () -> {
+            cancelled.set(true);
+            cancel.setDisable(true);
+            what.setText("Cancelling: nothing will be written…");
+        };
+        cancel.setOnAction(e -> askToCancel.run());
+        stage.setOnCloseRequest(e -> {
+            e.consume(); // the window goes when the work has stopped, not before
+            askToCancel.run();
+        });
+        stage.show();
+        return new Busy() {
+            @Override
+            public void update(double fraction, String now) {
+                bar.setProgress(fraction < 0 ? -1 : Math.min(1, fraction));
+                if (!cancelled.get()) what.setText(now);
+            }
+
+            @Override
+            public boolean cancelRequested() {
+                return cancelled.get();
+            }
+
+            @Override
+            public void close() {
+                stage.close();
+            }
+        };
+    }
+
+    @Override
+    public void showWritten(String title, String text, java.nio.file.Path file) {
+        Alert alert = alert(Alert.AlertType.INFORMATION, title, text);
+        if (FolderOpener.canOpen()) {
+            javafx.scene.control.ButtonType show = new javafx.scene.control.ButtonType("Show in folder", javafx.scene.control.ButtonBar.ButtonData.LEFT);
+            alert.getButtonTypes().setAll(show, javafx.scene.control.ButtonType.OK);
+            if (alert.showAndWait().filter(show::equals).isPresent()) FolderOpener.open(file.toAbsolutePath().getParent(), this);
+        } else {
+            alert.showAndWait();
+        }
+    }
 }

@@ -19,6 +19,9 @@ public interface Tasks {
      */
     <T> void run(Callable<T> work, Consumer<T> onDone, Consumer<Throwable> onFailed);
 
+    /** Runs {@code r} where results are handed back (the FX thread; for {@link #immediate()}: now), e.g. a progress update from the work. */
+    void later(Runnable r);
+
     /** Everything at once, on the calling thread: for tests, and for callers that must have the result now. */
     static Tasks immediate() {
         return new Tasks() {
@@ -32,6 +35,11 @@ public interface Tasks {
                     return;
                 }
                 onDone.accept(result);
+            }
+
+            @Override
+            public void later(Runnable r) {
+                r.run();
             }
         };
     }
@@ -49,6 +57,11 @@ public interface Tasks {
                         Platform.runLater(() -> onFailed.accept(e));
                     }
                 });
+            }
+
+            @Override
+            public void later(Runnable r) {
+                Platform.runLater(r);
             }
         };
     }

@@ -18,7 +18,6 @@ import org.attune.scheme.json.BundledSchemes;
 import org.attune.store.EventRepository;
 import org.attune.store.Study;
 import org.attune.ui.Styles;
-import org.attune.ui.DialogService;
 import org.attune.ui.coding.CodingWorkspace;
 
 /**
@@ -31,6 +30,9 @@ import org.attune.ui.coding.CodingWorkspace;
  * Run: {@code mvn -q -pl app test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.attune.bench.CodingBenchmark}
  */
 public final class CodingBenchmark {
+
+    /** Records what the workspace would have shown; a benchmark that showed an error is void (checked at the end). */
+    static final org.attune.ui.RecordingDialogs DIALOGS = new org.attune.ui.RecordingDialogs();
 
     public static void main(String[] args) throws Exception {
         System.setProperty("glass.platform", "Monocle");
@@ -50,41 +52,7 @@ public final class CodingBenchmark {
         }
         CompletableFuture<CodingWorkspace> ready = new CompletableFuture<>();
         Platform.startup(() -> {
-            CodingWorkspace w = new CodingWorkspace(new DialogService() {
-                @Override
-                public void showError(String title, String whatToDo) {
-                    throw new IllegalStateException(title + ": " + whatToDo);
-                }
-
-                @Override
-                public void showInfo(String title, String text) {
-                }
-
-                @Override
-                public void showProblems(String title, String whatToDo, List<String> problems) {
-                    throw new IllegalStateException(title);
-                }
-
-                @Override
-                public boolean confirm(String title, String question, String yes) {
-                    return true;
-                }
-
-                @Override
-                public java.util.Optional<java.nio.file.Path> chooseFileToOpen(String title, String kind, java.util.List<String> patterns) {
-                    return java.util.Optional.empty();
-                }
-
-                @Override
-                public java.util.Optional<java.nio.file.Path> chooseFileToSave(String title, String kind, java.util.List<String> patterns, String suggested) {
-                    return java.util.Optional.empty();
-                }
-
-                @Override
-                public java.util.Optional<String> askText(String title, String question, String initial) {
-                    return java.util.Optional.empty();
-                }
-            }, KeyboardLayout.US_QWERTY);
+            CodingWorkspace w = new CodingWorkspace(DIALOGS, KeyboardLayout.US_QWERTY);
             Stage stage = new Stage();
             Scene scene = new Scene(w, 1280, 800);
             scene.getStylesheets().add(Styles.STYLESHEET);
@@ -148,6 +116,7 @@ public final class CodingBenchmark {
         });
         result.get();
         Platform.exit();
+        if (!DIALOGS.shown.isEmpty()) throw new IllegalStateException("the workspace showed dialogs during the benchmark: " + DIALOGS.shown);
     }
 
     /**

@@ -61,4 +61,43 @@ public final class RecordingDialogs implements DialogService {
         shown.add(title + "? " + question);
         return Optional.ofNullable(texts.poll());
     }
+
+    /** Cancels the next busy window's work at its first progress report (the user pressing Cancel). */
+    public boolean cancelBusy;
+
+    /** Progress shown in busy windows, as "fraction text". */
+    public final List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Busy windows are recorded as "(busy) title: text" and "(busy closed) title". */
+    @Override
+    public Busy showBusy(String title, String text) {
+        shown.add("(busy) " + title + ": " + text);
+        boolean cancel = cancelBusy;
+        cancelBusy = false;
+        return new Busy() {
+            volatile boolean reported;
+
+            @Override
+            public void update(double fraction, String now) {
+                reported = true;
+                progress.add(String.format(java.util.Locale.ROOT, "%.2f %s", fraction, now));
+            }
+
+            @Override
+            public boolean cancelRequested() {
+                return cancel;
+            }
+
+            @Override
+            public void close() {
+                shown.add("(busy closed) " + title);
+            }
+        };
+    }
+
+    /** Written files are recorded as "(written) title: text". */
+    @Override
+    public void showWritten(String title, String text, Path file) {
+        shown.add("(written) " + title + ": " + text);
+    }
 }

@@ -421,7 +421,7 @@ public final class AgreementView extends BorderPane {
         AgreementViewModel.Parameters p = model.computedWith();
         if (p == null || study == null) return;
         List<EventAgreement.Row> rows = model.resultsToExport();
-        CsvExport.run(dialogs, background, exportButton, "Export agreement results", "results", "agreement-" + p.method().method().cliName() + ".csv", study,
+        CsvExport.run(dialogs, background, exportButton, "Export agreement results", "agreement-" + p.method().method().cliName() + ".csv", study,
                 tmp -> AgreementViewModel.writeCsv(tmp, rows, p), model.summaryProperty()::set, () -> afterExport.run());
     }
 

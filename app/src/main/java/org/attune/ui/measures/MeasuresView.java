@@ -238,7 +238,7 @@ public final class MeasuresView extends BorderPane {
         if (p == null || from == null) return;
         List<MeasuresCsv.Row> rows = new ArrayList<>();
         for (MeasuresViewModel.Row r : model.shownRows()) for (MeasureValue v : r.values()) rows.add(new MeasuresCsv.Row(r.session(), r.coder(), v));
-        CsvExport.run(dialogs, background, exportButton, "Export measures", "measures", "measures.csv", from, tmp -> MeasuresCsv.write(tmp, rows, p),
+        CsvExport.run(dialogs, background, exportButton, "Export measures", "measures.csv", from, tmp -> MeasuresCsv.write(tmp, rows, p),
                 model.summaryProperty()::set, () -> {
                 });
     }

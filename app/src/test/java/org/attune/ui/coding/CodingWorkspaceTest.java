@@ -211,6 +211,11 @@ class CodingWorkspaceTest {
                     return work.call();
                 }, onDone, onFailed);
             }
+
+            @Override
+            public void later(Runnable r) {
+                inner.later(r);
+            }
         };
         try {
             CodingWorkspace[] w = new CodingWorkspace[1];
