@@ -1,23 +1,15 @@
 package org.attune.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.attune.coding.ImportMerge;
 import org.attune.coding.Session;
 import org.attune.exchange.CsvOptions;
-import org.attune.exchange.EventCsvReader;
 import org.attune.exchange.OutputFile;
+import org.attune.service.EventImports;
 import org.attune.service.Progress;
 import org.attune.service.StudyExports;
-import org.attune.store.EventRepository;
 import org.attune.store.Study;
 import org.attune.store.StudyException;
 import picocli.CommandLine.Command;
@@ -107,52 +99,18 @@ public final class EventsCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (Study s = Study.open(study)) {
-                if (s.isReadOnly()) {
-                    err.println("Cannot import into " + study.getFileName() + ": " + s.readOnlyReason().orElse("it is read-only") + ".");
+                EventImports.Outcome o = EventImports.fromCsv(s, csvFile);
+                if (!o.ok()) {
+                    o.problems().stream().limit(MAX_ERRORS_SHOWN).forEach(err::println);
+                    if (o.problems().size() > MAX_ERRORS_SHOWN) err.println("… and " + (o.problems().size() - MAX_ERRORS_SHOWN) + " more");
+                    err.println(o.whatToDo());
                     return 1;
                 }
-                EventCsvReader.Result r;
-                try (Reader in = Files.newBufferedReader(csvFile, StandardCharsets.UTF_8)) { // reports malformed UTF-8
-                    r = EventCsvReader.read(in, csvFile.toString(), s.scheme());
-                } catch (CharacterCodingException e) {
-                    err.println(csvFile + ": the file is not UTF-8 text; save it as CSV UTF-8 and try again. Nothing was imported.");
-                    return 1;
-                } catch (java.nio.file.NoSuchFileException e) {
-                    err.println(csvFile + ": no such file.");
-                    return 1;
-                }
-                if (!r.ok()) {
-                    r.errors().stream().limit(MAX_ERRORS_SHOWN).forEach(p -> err.println(p.format()));
-                    if (r.errors().size() > MAX_ERRORS_SHOWN) err.println("… and " + (r.errors().size() - MAX_ERRORS_SHOWN) + " more errors");
-                    err.println(r.errors().size() + " errors; nothing was imported. Fix them and run the import again.");
-                    return 1;
-                }
-                List<EventRepository.ImportRow> rows = new ArrayList<>(r.rows().size());
-                for (EventCsvReader.Row row : r.rows()) rows.add(new EventRepository.ImportRow(row.session(), row.coder(), row.event(), row.line()));
-                ImportMerge.Plan plan = s.events().planImport(rows);
-                if (!plan.ok()) {
-                    plan.conflicts().stream().limit(MAX_ERRORS_SHOWN).forEach(c -> err.println(csvFile + ":" + c.line() + ": " + c.message()));
-                    if (plan.conflicts().size() > MAX_ERRORS_SHOWN) err.println("… and " + (plan.conflicts().size() - MAX_ERRORS_SHOWN) + " more");
-                    err.println(plan.conflicts().size() + " events conflict with events already in " + study.getFileName()
-                            + "; nothing was imported. Fix them and run the import again (docs/events-csv.md, \"Importing into a study that has events\").");
-                    return 1;
-                }
-                EventRepository.ImportSummary summary = s.events().importAll(rows);
-                r.notes().forEach(n -> out.println("note: " + n));
-                if (summary.alreadyThere() > 0) {
-                    out.println("note: " + summary.alreadyThere() + " events are identical to events already in the study and were skipped"
-                            + (summary.events() == 0 ? " (the file was imported before)" : ""));
-                }
-                out.println("imported " + summary.events() + " events into " + study.getFileName()
-                        + (summary.newSessions().isEmpty() ? "" : "; new sessions: " + String.join(", ", summary.newSessions()))
-                        + (summary.newCoders().isEmpty() ? "" : "; new coders: " + String.join(", ", summary.newCoders()))
-                        + (summary.newPasses() == 0 ? "" : "; " + summary.newPasses() + " new coding passes"));
+                o.allNotes().forEach(n -> out.println("note: " + n));
+                out.println(o.imported(study.getFileName().toString()));
                 return 0;
             } catch (StudyException e) {
                 err.println(e.getMessage());
-                return 1;
-            } catch (IOException e) {
-                err.println("Cannot read " + csvFile + ": " + e.getMessage());
                 return 1;
             }
         }

@@ -149,6 +149,23 @@ public final class StudyExports {
         });
     }
 
+    /**
+     * Saves a consistent copy of the whole study (SQLite's {@code VACUUM INTO}) to {@code target},
+     * written beside it and moved into place: a killed copy leaves no half study, and an existing study
+     * is never replaced (OutputFile refuses it).
+     */
+    public static void copy(Study study, Path target) throws OutputFile.Refused {
+        OutputFile.write(target, List.of(study.path()), tmp -> {
+            Files.delete(tmp); // VACUUM INTO makes the file itself
+            try {
+                study.saveCopy(tmp);
+            } catch (StudyException e) {
+                throw new ReadFailure(e);
+            }
+            return null;
+        });
+    }
+
     private static Map<Long, Session> sessionsById(Study study) throws StudyException {
         Map<Long, Session> out = new HashMap<>();
         for (Session s : study.sessions()) out.put(s.id(), s);

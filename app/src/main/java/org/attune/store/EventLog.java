@@ -142,6 +142,24 @@ public final class EventLog implements EventRepository {
     }
 
     /** Undoes the newest step of the pass; empty when there is nothing to undo. Returns the changes undone. */
+    @Override
+    public Optional<List<Change>> nextUndo(long passId) throws StudyException {
+        return next(passId, false, "DESC");
+    }
+
+    @Override
+    public Optional<List<Change>> nextRedo(long passId) throws StudyException {
+        return next(passId, true, "ASC");
+    }
+
+    private Optional<List<Change>> next(long passId, boolean undone, String order) throws StudyException {
+        return file.read(c -> {
+            Optional<Long> step = UndoHistory.latestStep(c, passId, undone);
+            if (step.isEmpty()) return Optional.<List<Change>>empty();
+            return Optional.of(UndoHistory.changes(UndoHistory.historyOf(c, passId, step.get(), order)));
+        });
+    }
+
     public Optional<List<Change>> undo(long passId) throws StudyException {
         return file.write("undo", c -> {
             Optional<Long> step = UndoHistory.latestStep(c, passId, false);

@@ -63,6 +63,12 @@ public interface EventRepository {
 
     boolean canRedo(long passId) throws StudyException;
 
+    /** What {@link #undo} would undo now, nothing changed (Edit ▸ Undo names it); empty when there is nothing to undo. */
+    Optional<List<Change>> nextUndo(long passId) throws StudyException;
+
+    /** What {@link #redo} would redo now, nothing changed; empty when there is nothing to redo. */
+    Optional<List<Change>> nextRedo(long passId) throws StudyException;
+
     /** Undoes the newest step of the pass; empty when there is nothing to undo. Returns the changes undone. */
     Optional<List<Change>> undo(long passId) throws StudyException;
 

@@ -22,7 +22,7 @@ final class FolderOpener {
         }
     }
 
-    /** Opens {@code folder}; a failure is said through {@code dialogs}. */
+    /** Opens {@code folder} (or a file, with the program the system opens it with); a failure is said through {@code dialogs}. */
     static void open(Path folder, DialogService dialogs) {
         Thread t = new Thread(() -> {
             try {

@@ -416,6 +416,16 @@ public final class AgreementView extends BorderPane {
         background.execute(task);
     }
 
+    /** Whether agreement was computed and has results to export. */
+    public boolean hasResults() {
+        return model.computedWith() != null && model.hasResults();
+    }
+
+    /** The methods paragraph of the last computation ("" before one). */
+    public String methodsParagraph() {
+        return model.paragraphProperty().get();
+    }
+
     /** Saves the results the table shows as CSV, in the background; says how many rows went where. */
     public void export() {
         AgreementViewModel.Parameters p = model.computedWith();

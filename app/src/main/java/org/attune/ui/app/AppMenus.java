@@ -2,59 +2,158 @@ package org.attune.ui.app;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.Optional;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
+import org.attune.ui.RecentStudies;
 
 /**
- * The app's menu bar: File, Coding, View, Help, with mnemonics (Alt+F …) and accelerators shown, on
- * macOS in the system menu bar. Each item runs an action of the views it is given; the menus hold no
- * logic of their own. Accelerators use Shortcut (Ctrl, ⌘ on macOS) with keys coding never uses
- * (the coding workspace handles its own keys first, so a code key never reaches a menu).
+ * The app's menu bar: File, Edit, Coding, View, Help, with mnemonics (Alt+F …) and accelerators shown,
+ * on macOS in the system menu bar. Each item runs an action of the views ({@link Actions}); the menus
+ * hold no logic of their own. Accelerators use Shortcut (Ctrl, ⌘ on macOS) with keys coding never uses;
+ * the coding workspace handles its own keys first (Ctrl+Z there undoes without reaching the menu).
  */
 final class AppMenus {
     private AppMenus() {
     }
 
     /** What the menus do; each a view's action. */
-    record Actions(Runnable newStudy, Runnable openStudy, Supplier<List<Path>> recentStudies, Consumer<Path> openRecent, Runnable changeScheme,
-                   Runnable closeStudy, Runnable quit, Runnable closePass, Runnable keys, List<Runnable> showTab, List<String> tabNames,
-                   Runnable resetLayout, Runnable about) {
+    interface Actions {
+        void newStudy();
+
+        void openStudy();
+
+        List<Path> recentStudies();
+
+        void openRecent(Path study);
+
+        void saveCopy();
+
+        void importEvents();
+
+        void importBorisEthogram();
+
+        void exportEvents();
+
+        void exportRatings();
+
+        void exportMeasures();
+
+        void exportAgreement();
+
+        void exportMethodsParagraph();
+
+        void exportManual();
+
+        void changeScheme();
+
+        void closeStudy();
+
+        void quit();
+
+        /** What Undo would undo now, in words ("coding Child bid"); empty when there is nothing to undo. */
+        Optional<String> undoable();
+
+        Optional<String> redoable();
+
+        void undo();
+
+        void redo();
+
+        void closePass();
+
+        void markDone();
+
+        void keys();
+
+        List<String> tabNames();
+
+        void showTab(int index);
+
+        void zoomTimeline(double factor);
+
+        void wholeTimeline();
+
+        void resetLayout();
+
+        void keyboardShortcuts();
+
+        void codingManual();
+
+        void about();
     }
 
     static MenuBar build(Actions a) {
         Menu recent = new Menu("Open _recent");
         recent.getItems().add(new MenuItem("(none yet)")); // a menu with no items never shows, so never refills
+        Menu export = new Menu("_Export", null,
+                item("_Events (CSV)…", null, a::exportEvents),
+                item("Session _ratings (CSV)…", null, a::exportRatings),
+                item("_Measures (CSV)…", null, a::exportMeasures),
+                item("_Agreement results (CSV)…", null, a::exportAgreement),
+                item("Methods _paragraph (text)…", null, a::exportMethodsParagraph),
+                item("Coding _manual (HTML)…", null, a::exportManual));
         Menu file = new Menu("_File", null,
-                item("_New study…", "Shortcut+N", a.newStudy()),
-                item("_Open study…", "Shortcut+O", a.openStudy()),
+                item("_New study…", "Shortcut+N", a::newStudy),
+                item("_Open study…", "Shortcut+O", a::openStudy),
                 recent,
+                item("Save a _copy…", "Shortcut+Shift+S", a::saveCopy),
                 new SeparatorMenuItem(),
-                item("_Change scheme…", null, a.changeScheme()),
+                item("_Import events from CSV…", null, a::importEvents),
+                item("Import _BORIS ethogram…", null, a::importBorisEthogram),
+                export,
                 new SeparatorMenuItem(),
-                item("C_lose study", null, a.closeStudy()),
-                item("_Quit", "Shortcut+Q", a.quit()));
-        file.setOnShowing(e -> {
-            recent.getItems().setAll(org.attune.ui.RecentStudies.items(a.recentStudies().get(), a.openRecent()));
+                item("C_hange scheme…", null, a::changeScheme),
+                new SeparatorMenuItem(),
+                item("C_lose study", null, a::closeStudy),
+                item("_Quit", "Shortcut+Q", a::quit));
+        file.setOnShowing(e -> recent.getItems().setAll(RecentStudies.items(a.recentStudies(), a::openRecent)));
+        MenuItem undo = item("_Undo", "Shortcut+Z", a::undo);
+        MenuItem redo = item("_Redo", "Shortcut+Shift+Z", a::redo);
+        undo.setId("menuUndo");
+        redo.setId("menuRedo");
+        Menu edit = new Menu("_Edit", null, undo, redo);
+        edit.setOnShowing(e -> {
+            Optional<String> u = a.undoable();
+            undo.setText(u.map(w -> "_Undo " + w).orElse("_Undo"));
+            undo.setDisable(u.isEmpty());
+            Optional<String> r = a.redoable();
+            redo.setText(r.map(w -> "_Redo " + w).orElse("_Redo"));
+            redo.setDisable(r.isEmpty());
         });
         Menu coding = new Menu("_Coding", null,
-                item("_Close pass", null, a.closePass()),
-                item("_Keys…", null, a.keys()));
+                item("_Close pass", null, a::closePass),
+                item("_Mark done", null, a::markDone),
+                new SeparatorMenuItem(),
+                item("_Keys…", null, a::keys));
         Menu view = new Menu("_View");
-        for (int i = 0; i < a.showTab().size(); i++) view.getItems().add(item(a.tabNames().get(i), "Shortcut+" + (i + 1), a.showTab().get(i)));
-        view.getItems().addAll(new SeparatorMenuItem(), item("_Reset the layout", null, a.resetLayout()));
-        Menu help = new Menu("_Help", null, item("_About Attune", null, a.about()));
-        MenuBar bar = new MenuBar(file, coding, view, help);
+        List<String> tabs = a.tabNames();
+        for (int i = 0; i < tabs.size(); i++) {
+            int index = i;
+            view.getItems().add(item(tabs.get(i), "Shortcut+" + (i + 1), () -> a.showTab(index)));
+        }
+        view.getItems().addAll(new SeparatorMenuItem(),
+                item("Timeline: zoom _in", "Shortcut+Equals", () -> a.zoomTimeline(0.5)),
+                item("Timeline: zoom _out", "Shortcut+Minus", () -> a.zoomTimeline(2)),
+                item("Timeline: the _whole session", "Shortcut+0", a::wholeTimeline),
+                new SeparatorMenuItem(),
+                item("_Reset the layout", null, a::resetLayout));
+        Menu help = new Menu("_Help", null,
+                item("_Keyboard shortcuts", "F1", a::keyboardShortcuts),
+                item("Coding _manual", null, a::codingManual),
+                new SeparatorMenuItem(),
+                item("_About Attune", null, a::about));
+        MenuBar bar = new MenuBar(file, edit, coding, view, help);
         bar.setUseSystemMenuBar(true); // macOS: the menus in the screen's menu bar, as Mac users expect
         return bar;
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
         MenuItem m = new MenuItem(text);
+        m.setMnemonicParsing(true);
         if (accelerator != null) m.setAccelerator(KeyCombination.keyCombination(accelerator));
         m.setOnAction(e -> action.run());
         return m;

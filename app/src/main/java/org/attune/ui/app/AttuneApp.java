@@ -3,7 +3,6 @@ package org.attune.ui.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -150,25 +149,12 @@ public final class AttuneApp extends Application {
             showEventViews.run();
         });
 
-        List<Tab> all = List.of(studyTab, codingTab, schemeTab, agreementTab, measuresTab);
-        javafx.scene.control.MenuBar menus = AppMenus.build(new AppMenus.Actions(
-                () -> show(tabs, studyTab, browser::createStudy),
-                () -> show(tabs, studyTab, browser::chooseAndOpen),
-                settings::recentStudies,
-                file -> show(tabs, studyTab, () -> browser.openStudy(file)),
-                () -> show(tabs, studyTab, browser::changeScheme),
-                () -> {
-                    codingView.closePass();
-                    openStudy.close();
-                    browser.refresh();
-                },
-                stage::close,
-                codingView::closePass,
-                () -> show(tabs, codingTab, codingView::editKeys),
-                all.stream().<Runnable>map(t -> () -> tabs.getSelectionModel().select(t)).toList(),
-                List.of("_Study", "C_oding", "Coding _scheme", "_Agreement", "_Measures"),
-                codingView::resetLayout,
-                () -> dialogs.showInfo("About Attune", about(settings))));
+        Path userFolder = settings.file() == null ? Path.of(System.getProperty("java.io.tmpdir"), "attune") : settings.file().toAbsolutePath().getParent();
+        org.attune.ui.FileActions files = new org.attune.ui.FileActions(openStudy, dialogs, new org.attune.ui.FxExportForms(stage),
+                Tasks.background(background), browser::say, codingView::keyboardLayout);
+        javafx.scene.control.MenuBar menus = AppMenus.build(new MenuActions(
+                new MenuActions.Tabs(tabs, studyTab, codingTab, schemeTab, agreementTab, measuresTab), browser, codingView, agreementView, measuresView,
+                openStudy, files, new org.attune.ui.HelpPages(userFolder, dialogs), dialogs, settings, stage));
         javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane(tabs);
         root.setTop(menus);
 
@@ -188,12 +174,6 @@ public final class AttuneApp extends Application {
         });
         stage.show();
         openFirstStudy(browser, settings, tabs, codingTab, agreementTab, measuresTab);
-    }
-
-    /** Selects a tab, then runs what the menu asked of it (its dialogs open over the view they belong to). */
-    private static void show(TabPane tabs, Tab tab, Runnable then) {
-        tabs.getSelectionModel().select(tab);
-        then.run();
     }
 
     /** Help ▸ About: the version, and where the user's settings and the log are (to send with a question). */

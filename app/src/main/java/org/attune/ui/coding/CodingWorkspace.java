@@ -395,6 +395,41 @@ public final class CodingWorkspace extends BorderPane {
         requestFocus();
     }
 
+    /** What Edit ▸ Undo (redo: Redo) would do in the pass being coded, in words; empty when there is no pass or nothing to do. */
+    public Optional<String> undoable(boolean redo) {
+        PassEditor e = actions.editor();
+        return e == null ? Optional.empty() : e.next(redo);
+    }
+
+    /** Edit ▸ Undo / Redo: as Ctrl+Z / Ctrl+Shift+Z in the workspace. */
+    public void undoRedo(boolean redo) {
+        actions.undoRedo(redo);
+        requestFocus();
+    }
+
+    /** The pass being coded, if one is open (Coding ▸ Mark done acts on it). */
+    public Optional<PassChoice> currentPass() {
+        return Optional.ofNullable(current);
+    }
+
+    /** The coder's keys for the open study's scheme (null while no study is open) and their keyboard, for Help ▸ Keyboard shortcuts. */
+    public KeyMap keyMap() {
+        return keys;
+    }
+
+    public KeyboardLayout keyboardLayout() {
+        return layout;
+    }
+
+    /** View ▸ Timeline: zoom by {@code factor} (½ shows half the time), or show the whole session. */
+    public void zoomTimeline(double factor) {
+        timeline.zoom(factor);
+    }
+
+    public void wholeTimeline() {
+        timeline.showWhole();
+    }
+
     /** View ▸ Reset the layout: the dividers where they start on a first run. */
     public void resetLayout() {
         SplitMemory.reset(rows, settings, ROWS_KEY, ROWS_DEFAULT);

@@ -284,6 +284,16 @@ final class PassEditor {
         return ratings;
     }
 
+    /** What Undo (or Redo) would do now, in the scheme's names ("coding Child bid"); empty when nothing (or the study cannot say). */
+    Optional<String> next(boolean redo) {
+        try {
+            long id = pass.pass().id();
+            return (redo ? study.events().nextRedo(id) : study.events().nextUndo(id)).map(this::inWords);
+        } catch (StudyException e) {
+            return Optional.empty();
+        }
+    }
+
     /** "coding Child bid (serve), changing Parent looks at child": an undo step in the scheme's names. */
     String inWords(List<EventRepository.Change> step) {
         return step.stream().map(c -> switch (c.action()) {

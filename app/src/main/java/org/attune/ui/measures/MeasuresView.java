@@ -213,7 +213,9 @@ public final class MeasuresView extends BorderPane {
         };
         progress.setVisible(true);
         progress.progressProperty().bind(task.progressProperty());
+        computing = true;
         task.setOnSucceeded(e -> {
+            computing = false;
             progress.setVisible(false);
             @SuppressWarnings("unchecked")
             List<MeasuresViewModel.Row> rows = (List<MeasuresViewModel.Row>) task.getValue()[1];
@@ -223,12 +225,29 @@ public final class MeasuresView extends BorderPane {
             drawChart();
             showSelected(-1);
             afterCompute.run();
+            if (exportWhenDone) {
+                exportWhenDone = false;
+                export();
+            }
         });
         task.setOnFailed(e -> {
+            computing = false;
+            exportWhenDone = false;
             progress.setVisible(false);
             dialogs.showFailure("The measures could not be computed", task.getException());
         });
         background.execute(task);
+    }
+
+    /** Measures are being computed (a study was opened or recomputed). */
+    private boolean computing;
+    /** File ▸ Export ▸ Measures came while they were being computed: export when they are. */
+    private boolean exportWhenDone;
+
+    /** File ▸ Export ▸ Measures: exports what this tab shows, once it is computed (at once if it is). */
+    public void exportWhenComputed() {
+        if (computing || computedWith == null) exportWhenDone = true;
+        else export();
     }
 
     /** Saves the measures of the rows shown (the coder filter applies) as tidy CSV, in the background; says how many rows went where. */

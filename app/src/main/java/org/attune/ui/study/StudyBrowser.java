@@ -14,10 +14,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TablePosition;
@@ -52,10 +49,7 @@ public final class StudyBrowser extends BorderPane {
     private final StudyForms forms;
     private final ObservableList<StudyOverview.Row> rows = FXCollections.observableArrayList();
     private final TableView<StudyOverview.Row> grid = new TableView<>(rows);
-    private final Label title = new Label("No study open");
-    private final Label summary = new Label("Open a study, or create one.");
-    private final Label path = new Label();
-    private final MenuButton recent = new MenuButton("Recent");
+    private final StudyHeader header;
     private final SessionDetailsPane details = new SessionDetailsPane(new SessionDetailsPane.Host() {
         @Override
         public void edit(Session s) {
@@ -85,7 +79,6 @@ public final class StudyBrowser extends BorderPane {
     private final Button codeButton = new Button("Code this pass");
     private final Button doneButton = new Button("Mark done");
     private final StudyBrowserViewModel model;
-    private final javafx.scene.control.ProgressIndicator busy = new javafx.scene.control.ProgressIndicator();
     private Runnable afterRefresh = () -> { };
     private final Button reopenButton = new Button("Reopen");
     private final CheckBox blindBox = new CheckBox("Blind");
@@ -95,7 +88,7 @@ public final class StudyBrowser extends BorderPane {
     private final Button changeScheme = new Button("Change scheme…");
     private final Label status = new Label();
     /** Says what is read or opened in the background when it takes a while. */
-    private final org.attune.ui.BusyNotice busyNotice = new org.attune.ui.BusyNotice(status, busy);
+    private final org.attune.ui.BusyNotice busyNotice;
     private final ReadOnlyObjectWrapper<StudyOverview.Cell> selected = new ReadOnlyObjectWrapper<>();
     private StudyOverview overview = new StudyOverview(List.of(), List.of());
     private Consumer<StudyOverview.Cell> onOpenPass = c -> { };
@@ -113,7 +106,9 @@ public final class StudyBrowser extends BorderPane {
         this.dialogs = dialogs;
         this.forms = forms;
         getStyleClass().add("study-browser");
-        setTop(new VBox(header(), actions()));
+        header = new StudyHeader(this::createStudy, this::chooseAndOpen, settings::recentStudies, this::openStudy, this::openSample);
+        busyNotice = new org.attune.ui.BusyNotice(status, header.busy);
+        setTop(new VBox(header, actions()));
         SplitPane centre = new SplitPane(gridPane(), detailsPane());
         centre.setDividerPositions(0.73);
         setCenter(centre);
@@ -135,42 +130,6 @@ public final class StudyBrowser extends BorderPane {
     /** What to do when the user opens a pass for coding (the app switches to the coding workspace). */
     public void setOnOpenPass(Consumer<StudyOverview.Cell> action) {
         this.onOpenPass = action;
-    }
-
-    private HBox header() {
-        title.getStyleClass().add("scheme-title");
-        title.setId("studyTitle");
-        summary.getStyleClass().add("scheme-summary");
-        summary.setId("studySummary");
-        summary.setWrapText(true); // a narrow window puts the counts on a second line rather than "…"
-        summary.setMinHeight(Region.USE_PREF_SIZE);
-        path.getStyleClass().add("scheme-summary");
-        path.setId("studyPath");
-        VBox names = new VBox(2, title, summary, path);
-        names.setMinWidth(0);
-        Button create = new Button("New study…");
-        create.setId("newStudy");
-        create.setOnAction(e -> createStudy());
-        Button openButton = new Button("Open study…");
-        openButton.setOnAction(e -> chooseAndOpen());
-        recent.setOnShowing(e -> fillRecent());
-        for (javafx.scene.control.Control c : List.of(create, openButton, recent)) c.setMinWidth(Region.USE_PREF_SIZE);
-        busy.setPrefSize(22, 22);
-        busy.setId("browserBusy");
-        HBox bar = new HBox(10, names, new Region(), busy, create, openButton, recent);
-        HBox.setHgrow(bar.getChildren().get(1), Priority.ALWAYS);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(10, 14, 10, 14));
-        bar.getStyleClass().add("header-bar");
-        return bar;
-    }
-
-    private void fillRecent() {
-        recent.getItems().setAll(org.attune.ui.RecentStudies.items(settings.recentStudies(), this::openStudy));
-        recent.getItems().add(new SeparatorMenuItem());
-        MenuItem sample = new MenuItem("Sample study (two free-play sessions, three coders)");
-        sample.setOnAction(e -> openSample());
-        recent.getItems().add(sample);
     }
 
     private HBox actions() {
@@ -282,9 +241,7 @@ public final class StudyBrowser extends BorderPane {
         addCoder.setDisable(!writable);
         changeScheme.setDisable(!writable);
         if (!model.hasStudy()) {
-            title.setText("No study open");
-            path.setText("");
-            summary.setText("Open a study, or create one. The sample study (Recent ▸ Sample study) shows two coded free-play sessions.");
+            header.showNone();
             overview = new StudyOverview(List.of(), List.of());
             buildColumns();
             rows.clear();
@@ -300,15 +257,12 @@ public final class StudyBrowser extends BorderPane {
         boolean writable = !read.readOnly();
         StudyOverview.Cell keep = selected.get();
         overview = read.overview();
-        title.setText(read.name());
         long passes = overview.rows().stream().flatMap(r -> r.cells().values().stream()).filter(c -> c.pass().isPresent()).count();
         long done = overview.rows().stream().flatMap(r -> r.cells().values().stream())
                 .filter(c -> c.pass().map(p -> p.status() == PassStatus.DONE).orElse(false)).count();
-        path.setText(read.path().toString());
-        summary.setText(read.scheme() + "   ·   " + plural(overview.rows().size(), "session")
+        header.show(read.name(), read.scheme() + "   ·   " + plural(overview.rows().size(), "session")
                 + ", " + plural(overview.coders().size(), "coder") + ", " + done + " of " + passes + " passes done"
-                + (read.readOnly() ? "   ·   read-only here" : ""));
-        summary.setTooltip(read.readOnly() ? new javafx.scene.control.Tooltip(read.readOnlyText()) : null);
+                + (read.readOnly() ? "   ·   read-only here" : ""), read.path(), read.readOnlyText());
         buildColumns();
         rows.setAll(overview.rows());
         if (status.getText().isEmpty()) status.setText("Each coder's cell: pass status and number of events. Double-click a cell (or Enter) to code it.");
@@ -435,6 +389,16 @@ public final class StudyBrowser extends BorderPane {
     /** Sets a camera's offset from seconds as typed; a wrong entry is refused with what to type. */
     public void setOffset(StudyOverview.Video v, String seconds) {
         model.setOffset(v, seconds);
+    }
+
+    /** Coding ▸ Mark done: the pass being coded, with the same questions as the Mark done button. */
+    public void markDone(Session session, Coder coder, CodingPass pass) {
+        model.setStatus(new StudyOverview.Cell(session, coder, Optional.of(pass), 0), PassStatus.DONE);
+    }
+
+    /** Says a line in the browser's status bar (what a menu action did). */
+    public void say(String line) {
+        status.setText(line);
     }
 
     private void setStatus(PassStatus to) {

@@ -94,7 +94,7 @@ class AttuneAppTest {
     @Test
     void theMenuBarSwitchesTabsListsRecentStudiesAndSaysWhereTheSettingsAre(FxRobot robot) throws Exception {
         javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
-        assertEquals(List.of("_File", "_Coding", "_View", "_Help"), bar.getMenus().stream().map(javafx.scene.control.Menu::getText).toList());
+        assertEquals(List.of("_File", "_Edit", "_Coding", "_View", "_Help"), bar.getMenus().stream().map(javafx.scene.control.Menu::getText).toList());
         StudyBrowser browser = (StudyBrowser) tab(robot, "Study").getContent();
         assertTrue(Await.until(() -> browser.overviewRows() == 2), "the sample study is shown");
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT4).release(javafx.scene.input.KeyCode.DIGIT4, javafx.scene.input.KeyCode.CONTROL);
@@ -108,6 +108,42 @@ class AttuneAppTest {
         String about = AttuneApp.about(org.attune.ui.UserSettings.load());
         assertTrue(about.contains("Settings: " + dir.resolve("settings.properties")), about);
         assertTrue(about.contains("no network connections"));
+    }
+
+    /** Issue 14: Edit ▸ Undo names what it undoes, in the scheme's words, and undoes it; Coding ▸ Mark done marks the pass being coded. */
+    @Test
+    void editUndoSaysWhatItUndoesAndCodingMarkDoneMarksThePass(FxRobot robot) throws Exception {
+        StudyBrowser browser = (StudyBrowser) tab(robot, "Study").getContent();
+        assertTrue(Await.until(() -> browser.overviewRows() == 2), "the sample study is shown");
+        Path own = dir.resolve("own-copy.attune"); // this test's own copy: other tests mark passes of the shared one done
+        Files.copy(dir.resolve("sample-study.attune"), own, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        robot.interact(() -> browser.openStudy(own));
+        assertTrue(Await.until(() -> browser.overviewRows() == 2 && robot.lookup("#studyPath").queryLabeled().getText().endsWith("own-copy.attune")));
+        org.attune.ui.coding.CodingWorkspace coding = (org.attune.ui.coding.CodingWorkspace) tab(robot, "Coding").getContent();
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.Menu edit = bar.getMenus().get(1);
+        robot.interact(() -> edit.getOnShowing().handle(null));
+        assertTrue(edit.getItems().get(0).isDisable(), "no pass open: nothing to undo");
+        long passId = coding.passChoices().stream().filter(p -> p.session().label().equals("S02") && p.coder().initials().equals("CM"))
+                .findFirst().orElseThrow().pass().id();
+        robot.interact(() -> {
+            tab(robot, "Coding").getTabPane().getSelectionModel().select(tab(robot, "Coding"));
+            coding.openPass(passId);
+        });
+        assertTrue(Await.until(() -> coding.currentPass().isPresent() && coding.undoable(false).isPresent()), "the pass is open");
+        robot.interact(() -> coding.code("KeyK", 3_000));
+        robot.interact(() -> edit.getOnShowing().handle(null));
+        assertEquals("_Undo coding Checks back", edit.getItems().get(0).getText());
+        assertFalse(edit.getItems().get(0).isDisable());
+        assertTrue(edit.getItems().get(1).isDisable(), "nothing undone yet: nothing to redo");
+        robot.interact(() -> edit.getItems().get(0).fire());
+        robot.interact(() -> edit.getOnShowing().handle(null));
+        assertEquals("_Redo coding Checks back", edit.getItems().get(1).getText());
+
+        javafx.scene.control.Menu codingMenu = bar.getMenus().get(2);
+        robot.interact(() -> codingMenu.getItems().stream().filter(i -> "_Mark done".equals(i.getText())).findFirst().orElseThrow().fire());
+        assertTrue(Await.until(() -> coding.currentPass().map(p -> p.pass().status() == org.attune.coding.PassStatus.DONE).orElse(false)),
+                "the pass being coded is marked done (and the workspace knows)");
     }
 
     /** Issue 14: a click on the Coding tab's header gives the keys to coding, not to the tab strip. */

@@ -1,0 +1,92 @@
+package org.attune.service;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.attune.coding.ImportMerge;
+import org.attune.exchange.EventCsvReader;
+import org.attune.store.EventRepository;
+import org.attune.store.Study;
+import org.attune.store.StudyException;
+
+/**
+ * Events from a CSV file into a study, all or nothing — the one implementation behind
+ * {@code attune events import} and the app's File ▸ Import events from CSV: the whole file is
+ * checked first (every error with its line), then against what the study holds (identical events are
+ * skipped and counted, conflicting ones refused with their line: docs/events-csv.md), and only a
+ * file without problems is written, in one transaction.
+ */
+public final class EventImports {
+
+    /**
+     * What an import did, or why it did nothing: {@code problems} (each "FILE:LINE: what") and a
+     * sentence saying what to do; or the summary and notes of what was imported.
+     */
+    public record Outcome(List<String> problems, String whatToDo, EventRepository.ImportSummary summary, List<String> notes) {
+        public boolean ok() {
+            return summary != null;
+        }
+
+        /** What was imported, in a sentence ("imported 12 events into s.attune; new sessions: S3"). */
+        public String imported(String studyFileName) {
+            return "imported " + summary.events() + " events into " + studyFileName
+                    + (summary.newSessions().isEmpty() ? "" : "; new sessions: " + String.join(", ", summary.newSessions()))
+                    + (summary.newCoders().isEmpty() ? "" : "; new coders: " + String.join(", ", summary.newCoders()))
+                    + (summary.newPasses() == 0 ? "" : "; " + summary.newPasses() + " new coding passes");
+        }
+
+        /** The notes to show besides: the reader's, and how many identical events were skipped. */
+        public List<String> allNotes() {
+            List<String> out = new ArrayList<>(notes);
+            if (summary.alreadyThere() > 0) {
+                out.add(summary.alreadyThere() + " events are identical to events already in the study and were skipped"
+                        + (summary.events() == 0 ? " (the file was imported before)" : ""));
+            }
+            return out;
+        }
+
+        static Outcome refused(List<String> problems, String whatToDo) {
+            return new Outcome(List.copyOf(problems), whatToDo, null, List.of());
+        }
+    }
+
+    private EventImports() {
+    }
+
+    /** Imports {@code csv} into {@code study} (open for writing), or says why nothing was imported. */
+    public static Outcome fromCsv(Study study, Path csv) throws StudyException {
+        if (study.isReadOnly()) {
+            return Outcome.refused(List.of(), "Cannot import into " + study.path().getFileName() + ": " + study.readOnlyReason().orElse("it is read-only") + ".");
+        }
+        EventCsvReader.Result r;
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) { // reports malformed UTF-8
+            r = EventCsvReader.read(in, csv.toString(), study.scheme());
+        } catch (CharacterCodingException e) {
+            return Outcome.refused(List.of(), csv + ": the file is not UTF-8 text; save it as CSV UTF-8 and try again. Nothing was imported.");
+        } catch (NoSuchFileException e) {
+            return Outcome.refused(List.of(), csv + ": no such file.");
+        } catch (IOException e) {
+            return Outcome.refused(List.of(), "Cannot read " + csv + ": " + e.getMessage());
+        }
+        if (!r.ok()) {
+            return Outcome.refused(r.errors().stream().map(p -> p.format()).toList(),
+                    r.errors().size() + " errors; nothing was imported. Fix them and run the import again.");
+        }
+        List<EventRepository.ImportRow> rows = new ArrayList<>(r.rows().size());
+        for (EventCsvReader.Row row : r.rows()) rows.add(new EventRepository.ImportRow(row.session(), row.coder(), row.event(), row.line()));
+        ImportMerge.Plan plan = study.events().planImport(rows);
+        if (!plan.ok()) {
+            return Outcome.refused(plan.conflicts().stream().map(c -> csv + ":" + c.line() + ": " + c.message()).toList(),
+                    plan.conflicts().size() + " events conflict with events already in " + study.path().getFileName()
+                            + "; nothing was imported. Fix them and run the import again (docs/events-csv.md, \"Importing into a study that has events\").");
+        }
+        EventRepository.ImportSummary summary = study.events().importAll(rows);
+        return new Outcome(List.of(), "", summary, List.copyOf(r.notes()));
+    }
+}

@@ -1,0 +1,219 @@
+package org.attune.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.attune.coding.Coder;
+import org.attune.coding.Session;
+import org.attune.exchange.CsvOptions;
+import org.attune.exchange.OutputFile;
+import org.attune.scheme.KeyboardLayout;
+import org.attune.scheme.manual.CodingManual;
+import org.attune.service.EventImports;
+import org.attune.service.StudyExports;
+import org.attune.store.Study;
+import org.attune.store.StudyException;
+
+/**
+ * What File ▸ Export, Save a copy and Import events do to the open study, with the questions they ask
+ * ({@link ExportForms}, {@link DialogService}) and the writing done by {@link ExportRunner} (in the
+ * background, with progress and Cancel, never over a study or half a file). While a blind pass is open
+ * for coding, nothing of other coders' work is exported. No JavaFX nodes: tested without the toolkit.
+ */
+public final class FileActions {
+
+    private final OpenStudy open;
+    private final DialogService dialogs;
+    private final ExportForms forms;
+    private final Tasks tasks;
+    private final ExportRunner runner;
+    private final Consumer<String> say;
+    private final Supplier<KeyboardLayout> layout;
+
+    /**
+     * @param say    where what was done is said in a line (the study browser's status line)
+     * @param layout the keyboard the manual shows key caps for
+     */
+    public FileActions(OpenStudy open, DialogService dialogs, ExportForms forms, Tasks tasks, Consumer<String> say, Supplier<KeyboardLayout> layout) {
+        this.open = open;
+        this.dialogs = dialogs;
+        this.forms = forms;
+        this.tasks = tasks;
+        this.runner = new ExportRunner(dialogs, tasks);
+        this.say = say;
+        this.layout = layout;
+    }
+
+    /** The open study, or empty after saying that one must be opened first. */
+    private Optional<Study> study(String toDoWhat) {
+        if (open.isOpen()) return Optional.of(open.get());
+        dialogs.showInfo("No study is open", "Open a study first (File ▸ Open study…), then " + toDoWhat + ".");
+        return Optional.empty();
+    }
+
+    /** True (after saying why) when a blind pass is open: its coder must not see other coders' work. */
+    public boolean blindRefuses(String what) {
+        if (!open.blindCodingActive()) return false;
+        dialogs.showInfo("Not while coding blind", "A blind pass is open for coding, and " + what + " would show other coders' work. "
+                + "Close the pass (Coding ▸ Close pass) first.");
+        return true;
+    }
+
+    private static String baseName(Study s) {
+        return s.path().getFileName().toString().replaceFirst("\\.attune$", "");
+    }
+
+    /** File ▸ Export ▸ Events: the passes chosen, one row per event (docs/events-csv.md). */
+    public void exportEvents() {
+        Optional<Study> s = study("export its events");
+        if (s.isEmpty() || blindRefuses("exporting events")) return;
+        choose(s.get(), "Export events", false).ifPresent(c -> runner.export("Export events", "CSV", List.of("*.csv"), baseName(s.get()) + "-events.csv",
+                (target, progress) -> ExportRunner.rows(StudyExports.events(s.get(), target, scope(c), c.excel() ? CsvOptions.EXCEL : CsvOptions.STANDARD, progress)),
+                say));
+    }
+
+    /** File ▸ Export ▸ Session ratings: one row per rating, or per session × coder (docs/ratings-csv.md). */
+    public void exportRatings() {
+        Optional<Study> s = study("export its session ratings");
+        if (s.isEmpty() || blindRefuses("exporting session ratings")) return;
+        choose(s.get(), "Export session ratings", true).ifPresent(c -> runner.export("Export session ratings", "CSV", List.of("*.csv"),
+                baseName(s.get()) + (c.wide() ? "-ratings-wide.csv" : "-ratings.csv"),
+                (target, progress) -> ExportRunner.rows(StudyExports.ratings(s.get(), target, scope(c), c.wide(), c.excel() ? CsvOptions.EXCEL : CsvOptions.STANDARD, progress)),
+                say));
+    }
+
+    private Optional<ExportForms.Choice> choose(Study s, String title, boolean ratings) {
+        try {
+            return forms.exportOptions(title, s.sessions().stream().map(Session::label).toList(), s.coders().stream().map(Coder::initials).toList(), ratings);
+        } catch (StudyException e) {
+            dialogs.showError("The study cannot be read", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static StudyExports.Scope scope(ExportForms.Choice c) {
+        return new StudyExports.Scope(c.sessions(), c.coders(), c.statuses());
+    }
+
+    /** File ▸ Export ▸ Coding manual: the study's scheme as one HTML page (definitions, examples, keys, sources). */
+    public void exportManual() {
+        Optional<Study> s = study("export its coding manual");
+        if (s.isEmpty()) return;
+        String html = CodingManual.html(s.get().scheme(), layout.get());
+        runner.export("Export the coding manual", "Web page", List.of("*.html"), s.get().scheme().id() + "-manual.html",
+                (target, progress) -> {
+                    OutputFile.write(target, List.of(s.get().path()), tmp -> {
+                        Files.writeString(tmp, html);
+                        return null;
+                    });
+                    return "the coding manual";
+                }, say);
+    }
+
+    /** Saves a text the app shows (the methods paragraph) as a UTF-8 text file; says what to do first when there is none yet. */
+    public void exportText(String title, String suggested, String text, String whenEmpty) {
+        if (text == null || text.isBlank()) {
+            dialogs.showInfo(title, whenEmpty);
+            return;
+        }
+        List<Path> inputs = open.isOpen() ? List.of(open.get().path()) : List.of();
+        runner.export(title, "Text", List.of("*.txt"), suggested, (target, progress) -> {
+            OutputFile.write(target, inputs, tmp -> {
+                Files.writeString(tmp, text.strip() + System.lineSeparator());
+                return null;
+            });
+            return "the text";
+        }, say);
+    }
+
+    /**
+     * File ▸ Save a copy: the whole study as it is now, in a new file (a consistent snapshot, written
+     * beside the target and moved into place; never over another study).
+     */
+    public void saveCopy() {
+        Optional<Study> s = study("save a copy of it");
+        if (s.isEmpty()) return;
+        runner.export("Save a copy of the study", "Attune study", List.of("*" + Study.FILE_EXTENSION), baseName(s.get()) + "-copy" + Study.FILE_EXTENSION,
+                (target, progress) -> {
+                    Path named = target.getFileName().toString().endsWith(Study.FILE_EXTENSION) ? target : target.resolveSibling(target.getFileName() + Study.FILE_EXTENSION);
+                    StudyExports.copy(s.get(), named);
+                    return "a copy of " + s.get().name();
+                }, say);
+    }
+
+    /**
+     * File ▸ Import BORIS ethogram: a BORIS project's behaviours, modifiers and keys as an Attune scheme
+     * file, saved where the user chooses (File ▸ New study… then takes it). What could not be mapped
+     * is listed; a scheme with errors is not written.
+     */
+    public void importBorisEthogram() {
+        Optional<Path> project = dialogs.chooseFileToOpen("Import a BORIS ethogram", "BORIS project", List.of("*.boris", "*.boris.gz"));
+        if (project.isEmpty()) return;
+        org.attune.scheme.boris.BorisImport imported;
+        try {
+            imported = org.attune.scheme.boris.BorisImporter.importProject(project.get(), layout.get());
+        } catch (org.attune.scheme.boris.BorisImporter.BorisFormatException | java.io.IOException e) {
+            dialogs.showError("The ethogram cannot be imported", e.getMessage());
+            return;
+        }
+        List<String> errors = org.attune.scheme.SchemeValidator.validate(imported.scheme()).stream().filter(org.attune.scheme.SchemeProblem::isError)
+                .map(e -> e.path() + ": " + e.message() + " — " + e.hint()).toList();
+        if (!errors.isEmpty()) {
+            dialogs.showProblems("The ethogram cannot be imported", errors.size() + " errors in the scheme this project gives; nothing was written. "
+                    + "Fix them in the BORIS ethogram and import again.", errors);
+            return;
+        }
+        String json = org.attune.scheme.json.SchemeWriter.toJson(imported.scheme());
+        String name = project.get().getFileName().toString().replaceFirst("\\.boris(\\.gz)?$", "");
+        runner.export("Save the imported scheme", "Attune scheme", List.of("*.json"), name + "-scheme.json", (target, progress) -> {
+            OutputFile.write(target, List.of(project.get()), tmp -> {
+                Files.writeString(tmp, json);
+                return null;
+            });
+            return "the scheme (" + imported.scheme().codes().size() + " codes in " + imported.scheme().families().size() + " families; "
+                    + "start a study with it: File ▸ New study…, then \"From a scheme file…\"). From the project: "
+                    + String.join("; ", imported.report().stream().limit(12).toList()) + (imported.report().size() > 12 ? "; …" : "");
+        }, say);
+    }
+
+    /**
+     * File ▸ Import events from CSV: the whole file checked first, then against the study; nothing is
+     * imported unless all of it can be. Not while a pass is open for coding (its table would not show
+     * what arrived).
+     */
+    public void importEvents() {
+        Optional<Study> s = study("import events into it");
+        if (s.isEmpty()) return;
+        if (open.activePass() != null) {
+            dialogs.showInfo("Close the pass first", "A pass is open for coding. Close it (Coding ▸ Close pass), then import: "
+                    + "the imported events may belong to it.");
+            return;
+        }
+        Optional<Path> csv = dialogs.chooseFileToOpen("Import events from CSV", "CSV", List.of("*.csv", "*.txt"));
+        if (csv.isEmpty()) return;
+        Study study = s.get();
+        DialogService.Busy busy = dialogs.showBusy("Import events", "Checking " + csv.get().getFileName() + "…");
+        tasks.run(() -> EventImports.fromCsv(study, csv.get()), o -> {
+            busy.close();
+            if (!o.ok()) {
+                if (o.problems().isEmpty()) dialogs.showError("Nothing was imported", o.whatToDo());
+                else dialogs.showProblems("Nothing was imported", o.whatToDo(), o.problems());
+                say.accept("Nothing was imported.");
+                return;
+            }
+            open.changed();
+            String line = o.imported(study.path().getFileName().toString());
+            String done = "I" + line.substring(1) + "."; // "Imported 12 events into …"
+            dialogs.showInfo("Events imported", done + (o.allNotes().isEmpty() ? "" : "\n\n" + String.join("\n", o.allNotes())));
+            say.accept(done);
+        }, failure -> {
+            busy.close();
+            if (failure instanceof StudyException e) dialogs.showError("Nothing was imported", e.getMessage());
+            else dialogs.showFailure("Nothing was imported", failure);
+            say.accept("Nothing was imported.");
+        });
+    }
+}
