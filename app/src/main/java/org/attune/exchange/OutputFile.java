@@ -56,7 +56,7 @@ public final class OutputFile {
         Path abs = target.toAbsolutePath().normalize();
         Path tmp;
         try {
-            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".part");
+            tmp = newPart(abs);
         } catch (IOException e) {
             throw new Refused("Cannot write in " + abs.getParent() + " (" + reason(e) + "); choose a folder you can write to.", e);
         }
@@ -120,6 +120,23 @@ public final class OutputFile {
             return Files.exists(a) && Files.exists(bAbs) && Files.isSameFile(a, bAbs); // links, case-insensitive disks
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * A new, empty file beside {@code target} for the writing. Made as any new file is (not as a
+     * temporary file, which gets owner-only permissions), so the export has the permissions files of
+     * that folder get (the user's umask): colleagues who read the lab's folder can read it.
+     */
+    private static Path newPart(Path target) throws IOException {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = target.resolveSibling("." + target.getFileName() + "." + Long.toUnsignedString(random.nextLong(), 36) + ".part");
+            try {
+                return Files.createFile(tmp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt == 100) throw e;
+            }
         }
     }
 

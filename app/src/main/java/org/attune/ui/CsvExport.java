@@ -21,7 +21,7 @@ public final class CsvExport {
     /** Writes a CSV to the file the user chooses; {@code done} gets the sentence to show, {@code after} runs when it ended either way. */
     public static void run(DialogService dialogs, Executor background, Button button, String title, String suggestedName, Path study,
                            OutputFile.Body<Long> write, Consumer<String> done, Runnable after) {
-        Optional<Path> target = dialogs.chooseFileToSave(title, "CSV", List.of("*.csv"), suggestedName);
+        Optional<Path> target = dialogs.chooseFileToSave(title, "CSV", List.of("*.csv"), study.toAbsolutePath().resolveSibling(suggestedName).toString());
         if (target.isEmpty()) return;
         button.setDisable(true);
         new ExportRunner(dialogs, Tasks.background(background)).exportTo(target.get(), title,

@@ -45,7 +45,10 @@ public interface DialogService {
     /** A file to open, chosen by the user; {@code kind} names it ("Attune study"), {@code patterns} filter it ("*.attune"). */
     Optional<Path> chooseFileToOpen(String title, String kind, List<String> patterns);
 
-    /** Where to save a file, chosen by the user, {@code suggested} as the name offered; empty if they cancel. */
+    /**
+     * Where to save a file, chosen by the user; empty if they cancel. {@code suggested} is the name
+     * offered, or a path: its name offered in its folder (exports start beside the study).
+     */
     Optional<Path> chooseFileToSave(String title, String kind, List<String> patterns, String suggested);
 
     /** A line of text the user types (e.g. a time to go to); empty if they cancel. */

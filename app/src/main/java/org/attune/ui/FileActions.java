@@ -66,11 +66,16 @@ public final class FileActions {
         return s.path().getFileName().toString().replaceFirst("\\.attune$", "");
     }
 
+    /** A file name offered beside the study (the chooser opens in the study's folder). */
+    private static String besideStudy(Study s, String name) {
+        return s.path().toAbsolutePath().resolveSibling(name).toString();
+    }
+
     /** File ▸ Export ▸ Events: the passes chosen, one row per event (docs/events-csv.md). */
     public void exportEvents() {
         Optional<Study> s = study("export its events");
         if (s.isEmpty() || blindRefuses("exporting events")) return;
-        choose(s.get(), "Export events", false).ifPresent(c -> runner.export("Export events", "CSV", List.of("*.csv"), baseName(s.get()) + "-events.csv",
+        choose(s.get(), "Export events", false).ifPresent(c -> runner.export("Export events", "CSV", List.of("*.csv"), besideStudy(s.get(), baseName(s.get()) + "-events.csv"),
                 (target, progress) -> ExportRunner.rows(StudyExports.events(s.get(), target, scope(c), c.excel() ? CsvOptions.EXCEL : CsvOptions.STANDARD, progress)),
                 say));
     }
@@ -80,7 +85,7 @@ public final class FileActions {
         Optional<Study> s = study("export its session ratings");
         if (s.isEmpty() || blindRefuses("exporting session ratings")) return;
         choose(s.get(), "Export session ratings", true).ifPresent(c -> runner.export("Export session ratings", "CSV", List.of("*.csv"),
-                baseName(s.get()) + (c.wide() ? "-ratings-wide.csv" : "-ratings.csv"),
+                besideStudy(s.get(), baseName(s.get()) + (c.wide() ? "-ratings-wide.csv" : "-ratings.csv")),
                 (target, progress) -> ExportRunner.rows(StudyExports.ratings(s.get(), target, scope(c), c.wide(), c.excel() ? CsvOptions.EXCEL : CsvOptions.STANDARD, progress)),
                 say));
     }
@@ -103,7 +108,7 @@ public final class FileActions {
         Optional<Study> s = study("export its coding manual");
         if (s.isEmpty()) return;
         String html = CodingManual.html(s.get().scheme(), layout.get());
-        runner.export("Export the coding manual", "Web page", List.of("*.html"), s.get().scheme().id() + "-manual.html",
+        runner.export("Export the coding manual", "Web page", List.of("*.html"), besideStudy(s.get(), s.get().scheme().id() + "-manual.html"),
                 (target, progress) -> {
                     OutputFile.write(target, List.of(s.get().path()), tmp -> {
                         Files.writeString(tmp, html);
@@ -120,7 +125,7 @@ public final class FileActions {
             return;
         }
         List<Path> inputs = open.isOpen() ? List.of(open.get().path()) : List.of();
-        runner.export(title, "Text", List.of("*.txt"), suggested, (target, progress) -> {
+        runner.export(title, "Text", List.of("*.txt"), open.isOpen() ? besideStudy(open.get(), suggested) : suggested, (target, progress) -> {
             OutputFile.write(target, inputs, tmp -> {
                 Files.writeString(tmp, text.strip() + System.lineSeparator());
                 return null;
@@ -136,7 +141,7 @@ public final class FileActions {
     public void saveCopy() {
         Optional<Study> s = study("save a copy of it");
         if (s.isEmpty()) return;
-        runner.export("Save a copy of the study", "Attune study", List.of("*" + Study.FILE_EXTENSION), baseName(s.get()) + "-copy" + Study.FILE_EXTENSION,
+        runner.export("Save a copy of the study", "Attune study", List.of("*" + Study.FILE_EXTENSION), besideStudy(s.get(), baseName(s.get()) + "-copy" + Study.FILE_EXTENSION),
                 (target, progress) -> {
                     Path named = target.getFileName().toString().endsWith(Study.FILE_EXTENSION) ? target : target.resolveSibling(target.getFileName() + Study.FILE_EXTENSION);
                     StudyExports.copy(s.get(), named);
@@ -168,7 +173,7 @@ public final class FileActions {
         }
         String json = org.attune.scheme.json.SchemeWriter.toJson(imported.scheme());
         String name = project.get().getFileName().toString().replaceFirst("\\.boris(\\.gz)?$", "");
-        runner.export("Save the imported scheme", "Attune scheme", List.of("*.json"), name + "-scheme.json", (target, progress) -> {
+        runner.export("Save the imported scheme", "Attune scheme", List.of("*.json"), project.get().toAbsolutePath().resolveSibling(name + "-scheme.json").toString(), (target, progress) -> {
             OutputFile.write(target, List.of(project.get()), tmp -> {
                 Files.writeString(tmp, json);
                 return null;

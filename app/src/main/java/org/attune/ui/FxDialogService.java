@@ -61,7 +61,9 @@ public final class FxDialogService implements DialogService {
     @Override
     public java.util.Optional<java.nio.file.Path> chooseFileToSave(String title, String kind, List<String> patterns, String suggested) {
         javafx.stage.FileChooser chooser = chooser(title, kind, patterns);
-        chooser.setInitialFileName(suggested);
+        java.nio.file.Path offered = java.nio.file.Path.of(suggested);
+        if (offered.getParent() != null && java.nio.file.Files.isDirectory(offered.getParent())) chooser.setInitialDirectory(offered.getParent().toFile());
+        chooser.setInitialFileName(offered.getFileName().toString());
         return java.util.Optional.ofNullable(chooser.showSaveDialog(owner)).map(java.io.File::toPath);
     }
 

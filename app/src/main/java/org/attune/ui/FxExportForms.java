@@ -49,6 +49,8 @@ public final class FxExportForms implements ExportForms {
         CheckBox wide = new CheckBox("One row per session × coder (wide), instead of one row per rating");
         wide.setId("exportWide");
         CheckBox excel = new CheckBox("For Excel with decimal commas (';' between fields, ',' in numbers)");
+        excel.setWrapText(true);
+        wide.setWrapText(true);
         excel.setId("exportExcel");
         GridPane g = new GridPane();
         g.setHgap(12);
@@ -71,6 +73,7 @@ public final class FxExportForms implements ExportForms {
         problem.setId("exportProblem");
         g.add(problem, 0, 3, 2, 1);
         d.getDialogPane().setContent(g);
+        d.getDialogPane().setPrefWidth(560);
         ButtonType go = new ButtonType("Export…", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().setAll(go, ButtonType.CANCEL);
         d.getDialogPane().lookupButton(go).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {

@@ -26,6 +26,16 @@ class OutputFileTest {
         return Files.write(dir.resolve(name), head);
     }
 
+    /** A temporary file is owner-only (0600); an export gets what any new file in that folder gets, so colleagues can read it. */
+    @Test
+    void anExportHasTheFolderspermissionsNotATemporaryFilesOnes() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path plain = Files.createFile(dir.resolve("made-normally.txt"));
+        Path out = dir.resolve("export.csv");
+        OutputFile.write(out, java.util.List.of(), tmp -> Files.writeString(tmp, "a\n"));
+        org.junit.jupiter.api.Assertions.assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out));
+    }
+
     @Test
     void neverWritesOverAStudyOrAnyDatabase() throws Exception {
         Path study = sqliteFile("other-study.attune");
