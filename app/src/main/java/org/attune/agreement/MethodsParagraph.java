@@ -19,6 +19,32 @@ public final class MethodsParagraph {
      */
     public static String forEvents(EventAgreement.Parameters p, int totalSessions, List<String> sessionsCompared, List<String> coders,
                                    List<EventAgreement.Row> rows) {
+        return forEvents(p, totalSessions, sessionsCompared, coders, rows, null);
+    }
+
+    /**
+     * As {@link #forEvents(EventAgreement.Parameters, int, List, List, List)}, opening with the scheme
+     * and the established instruments its codes were adapted from (the scheme's {@code instruments}).
+     */
+    public static String forEvents(EventAgreement.Parameters p, int totalSessions, List<String> sessionsCompared, List<String> coders,
+                                   List<EventAgreement.Row> rows, org.attune.scheme.CodingScheme scheme) {
+        String opening = scheme == null ? "" : schemeSentence(scheme);
+        return opening + forEventsOnly(p, totalSessions, sessionsCompared, coders, rows);
+    }
+
+    /** "Sessions were coded with NAME (version V), whose codes were adapted from A, B and C. " */
+    static String schemeSentence(org.attune.scheme.CodingScheme scheme) {
+        List<String> names = scheme.instruments().stream().map(org.attune.scheme.Instrument::name).toList();
+        String from = switch (names.size()) {
+            case 0 -> "";
+            case 1 -> ", whose codes were adapted from " + names.get(0);
+            default -> ", whose codes were adapted from " + String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        };
+        return "Sessions were coded with " + scheme.name() + " (version " + scheme.version() + ")" + from + ". ";
+    }
+
+    private static String forEventsOnly(EventAgreement.Parameters p, int totalSessions, List<String> sessionsCompared, List<String> coders,
+                                        List<EventAgreement.Row> rows) {
         int n = sessionsCompared.size();
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%d of %d sessions (%.0f%%) were coded independently by two coders (%s). ", n, totalSessions,

@@ -132,7 +132,7 @@ final class AgreementEventsCommand implements Callable<Integer> {
         }
         PairResult first = pairs.get(0);
         String methods = coders.size() == 2 ? org.attune.agreement.MethodsParagraph.forEvents(p, loaded.totalSessions(),
-                first.compared().stream().map(EventAgreement.SessionMarks::session).toList(), coders, first.rows()) : null;
+                first.compared().stream().map(EventAgreement.SessionMarks::session).toList(), coders, first.rows(), loaded.scheme()) : null;
         if (json) {
             out.println(toJson(pairs, multi, p, loaded.running(), methods));
         } else {

@@ -28,11 +28,19 @@ public final class CodingScheme {
     private final List<ExclusiveGroup> groups;
     private final List<Exclusion> exclusions;
     private final List<Code> codes;
+    private final List<Instrument> instruments;
     /** Codes by id (the first, if a not-yet-validated scheme repeats an id): lookups run per exported or imported event. */
     private final Map<String, Code> codeById = new HashMap<>();
 
     public CodingScheme(String id, String name, String version, String description, List<Reference> references,
                         List<Family> families, List<ExclusiveGroup> groups, List<Exclusion> exclusions, List<Code> codes) {
+        this(id, name, version, description, references, families, groups, exclusions, codes, List.of());
+    }
+
+    /** @param instruments the established instruments its codes correspond to (see {@link Instrument}) */
+    public CodingScheme(String id, String name, String version, String description, List<Reference> references,
+                        List<Family> families, List<ExclusiveGroup> groups, List<Exclusion> exclusions, List<Code> codes,
+                        List<Instrument> instruments) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = Objects.requireNonNull(name, "name");
         this.version = Objects.requireNonNull(version, "version");
@@ -42,6 +50,7 @@ public final class CodingScheme {
         this.groups = List.copyOf(groups);
         this.exclusions = List.copyOf(exclusions);
         this.codes = List.copyOf(codes);
+        this.instruments = List.copyOf(instruments);
         for (Code c : this.codes) codeById.putIfAbsent(c.id(), c);
     }
 
@@ -91,6 +100,16 @@ public final class CodingScheme {
 
     public Optional<ExclusiveGroup> group(String groupId) {
         return groups.stream().filter(g -> g.id().equals(groupId)).findFirst();
+    }
+
+    /** The established instruments the codes correspond to, in the file's order. */
+    public List<Instrument> instruments() {
+        return instruments;
+    }
+
+    /** The instruments a code corresponds to, in the file's order. */
+    public List<Instrument> instrumentsOf(String codeId) {
+        return instruments.stream().filter(i -> i.codes().contains(codeId)).toList();
     }
 
     public Optional<Reference> reference(String refId) {
@@ -147,12 +166,13 @@ public final class CodingScheme {
     public boolean equals(Object o) {
         return o instanceof CodingScheme other && id.equals(other.id) && name.equals(other.name) && version.equals(other.version)
                 && description.equals(other.description) && references.equals(other.references) && families.equals(other.families)
-                && groups.equals(other.groups) && exclusions.equals(other.exclusions) && codes.equals(other.codes);
+                && groups.equals(other.groups) && exclusions.equals(other.exclusions) && codes.equals(other.codes)
+                && instruments.equals(other.instruments);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, name, version, description, references, families, groups, exclusions, codes);
+        return Objects.hash(id, name, version, description, references, families, groups, exclusions, codes, instruments);
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class SchemeValidator {
         SchemeValidator v = new SchemeValidator(scheme);
         v.checkHeader();
         v.checkReferences();
+        v.checkInstruments();
         v.checkFamilies();
         v.checkGroups();
         v.checkCodes();
@@ -65,6 +66,26 @@ public final class SchemeValidator {
             checkId(path + ".id", r.id(), "reference id");
             duplicate(seen, r.id(), i, path + ".id", "reference", "references");
             if (r.citation().isBlank()) error(path + ".citation", "reference " + r.id() + " has no citation", "Write the full citation of the source.");
+        }
+    }
+
+    private void checkInstruments() {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < scheme.instruments().size(); i++) {
+            Instrument in = scheme.instruments().get(i);
+            String path = "instruments[" + i + "]";
+            checkId(path + ".id", in.id(), "instrument id");
+            duplicate(seen, in.id(), i, path + ".id", "instrument", "instruments");
+            if (in.name().isBlank()) error(path + ".name", "instrument " + in.id() + " has no name", "Write how the text names it, e.g. \"the Emotional Availability Scales\".");
+            if (in.citation().isBlank()) error(path + ".citation", "instrument " + in.id() + " has no citation", "Write the reference a methods section cites.");
+            if (in.codes().isEmpty()) warning(path + ".codes", "instrument " + in.id() + " lists no codes", "List the ids of the codes that correspond to it, or remove it.");
+            for (int k = 0; k < in.codes().size(); k++) {
+                String code = in.codes().get(k);
+                if (scheme.code(code).isEmpty()) {
+                    error(path + ".codes[" + k + "]", "instrument " + in.id() + " lists \"" + code + "\", which is not a code of this scheme",
+                            "Use the id of one of the scheme's codes, or remove it.");
+                }
+            }
         }
     }
 

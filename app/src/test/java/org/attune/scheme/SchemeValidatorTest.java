@@ -42,6 +42,20 @@ class SchemeValidatorTest {
     }
 
     @Test
+    void anInstrumentNamesCodesOfTheSchemeAndIsCitedInFull() {
+        CodingScheme base = scheme(List.of(point("P", "KeyP")), List.of());
+        CodingScheme s = new CodingScheme(base.id(), base.name(), base.version(), "", List.of(), base.families(), List.of(), List.of(), base.codes(),
+                List.of(new Instrument("EAS", "the Emotional Availability Scales", "Biringen & Easterbrooks (2012)", List.of("P", "NOPE")),
+                        new Instrument("EAS", "", " ", List.of("P"))));
+        assertEquals(List.of(
+                "instruments[0].codes[1]: instrument EAS lists \"NOPE\", which is not a code of this scheme",
+                "instruments[1].id: duplicate instrument id \"EAS\" (first used at instruments[0])",
+                "instruments[1].name: instrument EAS has no name",
+                "instruments[1].citation: instrument EAS has no citation"), errors(s));
+        assertEquals(List.of("EAS", "EAS"), s.instrumentsOf("P").stream().map(Instrument::id).toList());
+    }
+
+    @Test
     void exclusionEndsThePartnerBothWays() {
         CodingScheme s = scheme(List.of(state("A", null, "KeyA"), state("B", null, "KeyB")), List.of(new Exclusion("A", "B")));
         assertEquals(List.of("B"), s.statesEndedBy(s.code("A").orElseThrow()).stream().map(Code::id).toList());

@@ -23,6 +23,7 @@ import org.attune.scheme.Exclusion;
 import org.attune.scheme.ExclusiveGroup;
 import org.attune.scheme.Family;
 import org.attune.scheme.HexColor;
+import org.attune.scheme.Instrument;
 import org.attune.scheme.ModifierSet;
 import org.attune.scheme.PhysicalKey;
 import org.attune.scheme.RatingScale;
@@ -126,7 +127,7 @@ public final class SchemeReader {
     private CodingScheme bindScheme(Node root) {
         positions.put("", root.position());
         ObjectFields f = fields(root, "", "$schema", "formatVersion", "id", "name", "version", "description",
-                "references", "families", "groups", "exclusions", "codes");
+                "references", "families", "groups", "exclusions", "codes", "instruments");
         if (f == null) return null;
         f.optionalString("$schema");
         Integer format = f.requiredInt("formatVersion");
@@ -146,13 +147,26 @@ public final class SchemeReader {
         List<ExclusiveGroup> groups = f.list("groups", false, this::bindGroup);
         List<Exclusion> exclusions = f.list("exclusions", false, this::bindExclusion);
         List<Code> codes = f.list("codes", true, this::bindCode);
-        return new CodingScheme(id, name, version, description, references, families, groups, exclusions, codes);
+        List<Instrument> instruments = f.list("instruments", false, this::bindInstrument);
+        return new CodingScheme(id, name, version, description, references, families, groups, exclusions, codes, instruments);
     }
 
     private Reference bindReference(Node node, String path) {
         ObjectFields f = fields(node, path, "id", "citation");
         if (f == null) return null;
         return new Reference(f.requiredString("id"), f.requiredString("citation"));
+    }
+
+    private Instrument bindInstrument(Node node, String path) {
+        ObjectFields f = fields(node, path, "id", "name", "citation", "codes");
+        if (f == null) return null;
+        List<String> codes = f.list("codes", true, (n, p) -> {
+            positions.put(p, n.position());
+            if (n instanceof LocatedJson.StringNode s) return s.value();
+            structural(p, "a code id must be text, found " + n.kind(), "Write the code's id in double quotes, e.g. \"P_INTRUDE\".");
+            return null;
+        });
+        return new Instrument(f.requiredString("id"), f.requiredString("name"), f.requiredString("citation"), codes);
     }
 
     private Family bindFamily(Node node, String path) {

@@ -16,6 +16,7 @@ import org.attune.scheme.Definition;
 import org.attune.scheme.Exclusion;
 import org.attune.scheme.ExclusiveGroup;
 import org.attune.scheme.Family;
+import org.attune.scheme.Instrument;
 import org.attune.scheme.ModifierSet;
 import org.attune.scheme.RatingScale;
 import org.attune.scheme.Reference;
@@ -95,6 +96,20 @@ public final class SchemeWriter {
             g.writeArrayFieldStart("codes");
             for (Code c : scheme.codes()) writeCode(g, c);
             g.writeEndArray();
+            if (!scheme.instruments().isEmpty()) {
+                g.writeArrayFieldStart("instruments");
+                for (Instrument i : scheme.instruments()) {
+                    g.writeStartObject();
+                    g.writeStringField("id", i.id());
+                    g.writeStringField("name", i.name());
+                    g.writeStringField("citation", i.citation());
+                    g.writeArrayFieldStart("codes");
+                    for (String code : i.codes()) g.writeString(code);
+                    g.writeEndArray();
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
         }
         out.write("\n");

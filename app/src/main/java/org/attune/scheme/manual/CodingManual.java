@@ -13,6 +13,7 @@ import org.attune.scheme.Definition;
 import org.attune.scheme.ExclusiveGroup;
 import org.attune.scheme.Exclusion;
 import org.attune.scheme.Family;
+import org.attune.scheme.Instrument;
 import org.attune.scheme.KeyboardLayout;
 import org.attune.scheme.ModifierSet;
 import org.attune.scheme.PhysicalKey;
@@ -147,6 +148,8 @@ public final class CodingManual {
         c.sourceNote().ifPresent(s -> out.quote(s.quote(),
                 s.ref() + scheme.reference(s.ref()).map(r -> ": " + shortCitation(r.citation())).orElse("")));
         if (!c.lineage().isEmpty()) out.field("Related instruments", c.lineage());
+        List<Instrument> instruments = scheme.instrumentsOf(c.id());
+        if (!instruments.isEmpty()) out.field("Cite", instruments.stream().map(Instrument::citation).collect(Collectors.joining(" · ")));
         out.endCode();
     }
 
@@ -174,6 +177,13 @@ public final class CodingManual {
     }
 
     private void referencesSection() {
+        if (!scheme.instruments().isEmpty()) {
+            out.heading(1, "Established instruments", "instruments", null);
+            out.paragraph("The codes correspond to constructs of these instruments and papers (cite them as the instruments the codes were adapted "
+                    + "from). Attune's codes are timed behavioural indicators; most of these instruments are global ratings.");
+            List<List<String>> rows = scheme.instruments().stream().map(i -> List.of(i.citation(), String.join(", ", i.codes()))).toList();
+            out.table(List.of("Instrument", "Codes"), rows);
+        }
         if (scheme.references().isEmpty()) return;
         out.heading(1, "Sources", "sources", null);
         List<List<String>> rows = scheme.references().stream().map(r -> List.of(r.id(), r.citation())).toList();

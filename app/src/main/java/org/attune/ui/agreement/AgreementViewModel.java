@@ -162,7 +162,7 @@ public final class AgreementViewModel {
         if (compared.isEmpty()) return new Computed(List.of(), leftOut, List.of(), "", List.of(), ratingRows);
         List<EventAgreement.Row> rows = EventAgreement.compute(in.scheme(), compared, p.method(), progress);
         List<String> labels = compared.stream().map(EventAgreement.SessionMarks::session).toList();
-        return new Computed(labels, leftOut, rows, MethodsParagraph.forEvents(p.method(), in.totalSessions(), labels, List.of(p.first(), p.second()), rows),
+        return new Computed(labels, leftOut, rows, MethodsParagraph.forEvents(p.method(), in.totalSessions(), labels, List.of(p.first(), p.second()), rows, in.scheme()),
                 measureReliability(codings, labels, p), ratingRows);
     }
 

@@ -77,6 +77,8 @@ final class CodeDetailPane extends ScrollPane {
             content.getChildren().add(box);
         });
         section("Related instruments", code.lineage());
+        List<String> cite = scheme.instrumentsOf(code.id()).stream().map(i -> i.citation()).toList();
+        list("Cite (codes adapted from)", cite);
     }
 
     private void scale(RatingScale scale) {

@@ -108,7 +108,11 @@ class AgreementViewTest {
         robot.interact(list::requestFocus);
         robot.push(javafx.scene.input.KeyCode.ENTER);
         assertEquals(List.of(new VideoJump(file, "S01", "AL", 9000)), jumps, "Enter on a disagreement shows it in the first coder's pass");
-        assertTrue(model.paragraphProperty().get().startsWith("1 of 1 sessions (100%) were coded independently by two coders (AL and BK)."));
+        assertTrue(model.paragraphProperty().get().startsWith("Sessions were coded with Attachment-informed parent–child interaction (version 1.0.0), "
+                + "whose codes were adapted from Ainsworth's maternal care scales (as described by Bretherton, 2013), the Coding Interactive Behavior (Feldman, 1998)"),
+                model.paragraphProperty().get());
+        assertTrue(model.paragraphProperty().get().contains(" and Lyons-Ruth and colleagues' (2013) maternal withdrawal. 1 of 1 sessions (100%) were coded independently by two coders (AL and BK)."),
+                "the instruments, then the agreement: " + model.paragraphProperty().get());
         assertEquals(List.of(), dialogs);
         // issue 14 bug 7: at 1280×800 nothing in the tab is drawn cut off ("Uncoded time is a categ…")
         assertEquals(List.of(), WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
@@ -184,7 +188,7 @@ class AgreementViewTest {
         MeasureReliability.Row pos = model.measureIcc().stream()
                 .filter(r -> r.measure().equals("percent_time") && r.target().equals("C_POS")).findFirst().orElseThrow();
         assertEquals(2, pos.sessions(), "only the chosen sessions are units");
-        assertTrue(model.paragraphProperty().get().startsWith("2 of 3 sessions (67%) were coded independently"), model.paragraphProperty().get());
+        assertTrue(model.paragraphProperty().get().contains(". 2 of 3 sessions (67%) were coded independently"), model.paragraphProperty().get());
     }
 
     /**
