@@ -30,7 +30,7 @@ public class CliTest {
     void validatePassesTheDefaultScheme() {
         Run r = run("scheme", "validate", TestPaths.defaultScheme().toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("OK — attachment-interaction 1.0.0: 7 families, 31 timed codes, 4 ratings, 3 exclusive groups"), r.out());
+        assertTrue(r.out().contains("OK — attachment-interaction 1.1.0: 7 families, 31 timed codes, 4 ratings, 3 exclusive groups"), r.out());
         assertEquals("", r.err());
     }
 

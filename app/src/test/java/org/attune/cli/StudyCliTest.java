@@ -107,7 +107,7 @@ class StudyCliTest {
         CliTest.Run r = CliTest.run("study", "info", a.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("study     Reunions"), r.out());
-        assertTrue(r.out().contains("scheme    attachment-interaction 1.0.0 (31 timed codes, 4 ratings)"), r.out());
+        assertTrue(r.out().contains("scheme    attachment-interaction 1.1.0 (31 timed codes, 4 ratings)"), r.out());
         assertTrue(r.out().matches("(?s).*S01\\s+AL\\s+in_progress\\s+1 events, 1 running.*"), r.out());
     }
 

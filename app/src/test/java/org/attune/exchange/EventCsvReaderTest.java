@@ -52,7 +52,7 @@ class EventCsvReaderTest {
                 S01,AL,R_SENS,1,,
                 """);
         assertEquals(List.of(
-                "events.csv:2: column code: \"C_BIDD\" is not a code of scheme attachment-interaction 1.0.0",
+                "events.csv:2: column code: \"C_BIDD\" is not a code of scheme attachment-interaction 1.1.0",
                 "events.csv:3: column onset_s: \"abc\" is not a number of seconds (write e.g. 12.345 or 12,345)",
                 "events.csv:4: column offset_s: offset 4.000 s is before onset 5.000 s",
                 "events.csv:5: column offset_s: C_BID is a point code: leave offset_s empty or equal to onset_s",
@@ -104,7 +104,7 @@ class EventCsvReaderTest {
     @Test
     void lineNumbersCountLinesInsideQuotedComments() throws Exception {
         EventCsvReader.Result r = read("session,coder,code,onset_s,comment\nS01,AL,C_BID,1,\"two\nlines\"\nS01,AL,NOPE,2,\n");
-        assertEquals(List.of("events.csv:4: column code: \"NOPE\" is not a code of scheme attachment-interaction 1.0.0"), errors(r));
+        assertEquals(List.of("events.csv:4: column code: \"NOPE\" is not a code of scheme attachment-interaction 1.1.0"), errors(r));
     }
 
     @Test

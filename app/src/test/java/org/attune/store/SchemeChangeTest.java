@@ -29,7 +29,7 @@ class SchemeChangeTest {
     static CodingScheme edited(String... replacements) {
         String json;
         try {
-            json = Files.readString(org.attune.TestPaths.defaultScheme()).replace("\"version\": \"1.0.0\"", "\"version\": \"1.1.0\"");
+            json = Files.readString(org.attune.TestPaths.defaultScheme()).replace("\"version\": \"1.1.0\"", "\"version\": \"1.2.0\"");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -65,7 +65,7 @@ class SchemeChangeTest {
             assertFalse(s.events().canUndo(passId), "undo must not bring back codes of the old version");
         }
         try (Study s = Study.open(file)) {
-            assertEquals("1.1.0", s.scheme().version());
+            assertEquals("1.2.0", s.scheme().version());
             assertEquals(2, s.schemeHistory().size());
             assertTrue(s.schemeHistory().get(1).endsWith("current"));
         }
@@ -85,7 +85,7 @@ class SchemeChangeTest {
             assertEquals(List.of(
                     "1 events or ratings use C_CHECK, which the new scheme removes: keep it, or map it with --rename C_CHECK=NEW_CODE",
                     "events of C_BID would not fit the new scheme: modifier type of C_BID has no value \"help\" (values: social, need, share)"), plan.blockers());
-            assertEquals(List.of("1.0.0"), List.of(s.scheme().version()), "nothing changed");
+            assertEquals(List.of("1.1.0"), List.of(s.scheme().version()), "nothing changed");
         }
     }
 
@@ -108,6 +108,6 @@ class SchemeChangeTest {
         CliTest.Run done = CliTest.run("study", "change-scheme", file.toString(), "--scheme", v11.toString(), "--rename", "C_CHECK=C_REFER");
         assertEquals(0, done.code(), done.err());
         assertTrue(done.out().contains("changed; backup of the study before the change: "), done.out());
-        assertTrue(CliTest.run("study", "info", file.toString()).out().contains("attachment-interaction 1.1.0"));
+        assertTrue(CliTest.run("study", "info", file.toString()).out().contains("attachment-interaction 1.2.0"));
     }
 }

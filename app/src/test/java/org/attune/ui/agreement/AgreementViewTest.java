@@ -108,7 +108,7 @@ class AgreementViewTest {
         robot.interact(list::requestFocus);
         robot.push(javafx.scene.input.KeyCode.ENTER);
         assertEquals(List.of(new VideoJump(file, "S01", "AL", 9000)), jumps, "Enter on a disagreement shows it in the first coder's pass");
-        assertTrue(model.paragraphProperty().get().startsWith("Sessions were coded with Attachment-informed parent–child interaction (version 1.0.0), "
+        assertTrue(model.paragraphProperty().get().startsWith("Sessions were coded with Attachment-informed parent–child interaction (version 1.1.0), "
                 + "whose codes were adapted from Ainsworth's maternal care scales (as described by Bretherton, 2013), the Coding Interactive Behavior (Feldman, 1998)"),
                 model.paragraphProperty().get());
         assertTrue(model.paragraphProperty().get().contains(" and Lyons-Ruth and colleagues' (2013) maternal withdrawal. 1 of 1 sessions (100%) were coded independently by two coders (AL and BK)."),

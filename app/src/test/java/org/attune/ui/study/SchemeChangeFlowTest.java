@@ -23,9 +23,9 @@ class SchemeChangeFlowTest {
 
     private final RecordingDialogs dialogs = new RecordingDialogs();
 
-    /** The bundled scheme as version 1.1.0 with C_CHECK's id changed to C_REFER (same name), written where a lab keeps it. */
+    /** The bundled scheme as version 1.2.0 with C_CHECK's id changed to C_REFER (same name), written where a lab keeps it. */
     private Path version11() throws Exception {
-        String json = Files.readString(org.attune.TestPaths.defaultScheme()).replace("\"version\": \"1.0.0\"", "\"version\": \"1.1.0\"")
+        String json = Files.readString(org.attune.TestPaths.defaultScheme()).replace("\"version\": \"1.1.0\"", "\"version\": \"1.2.0\"")
                 .replace("\"id\": \"C_CHECK\"", "\"id\": \"C_REFER\"");
         Path f = dir.resolve("scheme-1.1.json");
         Files.writeString(f, json);
@@ -50,7 +50,7 @@ class SchemeChangeFlowTest {
         try (Study s = Study.open(file)) {
             Optional<Path> backup = new SchemeChangeFlow(dialogs).run(s);
             assertTrue(backup.isPresent() && Files.exists(backup.get()), "a copy from before the change");
-            assertEquals("1.1.0", s.scheme().version());
+            assertEquals("1.2.0", s.scheme().version());
             assertEquals(List.of("C_REFER"), s.events().list(s.passes().get(0).id()).stream().map(CodedEvent::code).toList());
         }
         assertTrue(dialogs.shown.get(1).startsWith("Was Checks back renamed?? C_CHECK (Checks back) is not in the new scheme, and C_REFER there has the same name."),
@@ -67,11 +67,11 @@ class SchemeChangeFlowTest {
         dialogs.answer = false; // not the same behaviour; then no code typed
         try (Study s = Study.open(file)) {
             assertEquals(Optional.empty(), new SchemeChangeFlow(dialogs).run(s));
-            assertEquals("1.0.0", s.scheme().version());
+            assertEquals("1.1.0", s.scheme().version());
             assertEquals(List.of("C_CHECK"), s.events().list(s.passes().get(0).id()).stream().map(CodedEvent::code).toList());
         }
         assertTrue(dialogs.shown.get(2).startsWith("A code in use is not in the new scheme? C_CHECK (Checks back) has 1 events or ratings"), dialogs.shown.get(2));
-        assertEquals("(i) Nothing was changed: Demo keeps its scheme 1.0.0.", dialogs.shown.get(3));
+        assertEquals("(i) Nothing was changed: Demo keeps its scheme 1.1.0.", dialogs.shown.get(3));
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().contains(".before-scheme-")), "no backup: nothing was changed");
         }
@@ -85,7 +85,7 @@ class SchemeChangeFlowTest {
         dialogs.texts.add("C_NOPE");
         try (Study s = Study.open(file)) {
             assertEquals(Optional.empty(), new SchemeChangeFlow(dialogs).run(s));
-            assertEquals("1.0.0", s.scheme().version());
+            assertEquals("1.1.0", s.scheme().version());
         }
         String refused = dialogs.shown.get(dialogs.shown.size() - 1);
         assertTrue(refused.startsWith("The study cannot move to this scheme: Nothing was changed."), refused);
@@ -100,7 +100,7 @@ class SchemeChangeFlowTest {
         dialogs.files.add(bad);
         try (Study s = Study.open(file)) {
             assertEquals(Optional.empty(), new SchemeChangeFlow(dialogs).run(s));
-            assertEquals("1.0.0", s.scheme().version());
+            assertEquals("1.1.0", s.scheme().version());
         }
         assertTrue(dialogs.shown.get(1).startsWith("This scheme file has errors: Fix them in bad.json and choose it again. Nothing was changed."), dialogs.shown.get(1));
     }

@@ -186,13 +186,13 @@ class StudyBrowserTest {
         Path file = copySample(dir.resolve("s"));
         robot.interact(() -> browser.openStudy(file));
         Path v11 = dir.resolve("scheme-1.1.json");
-        Files.writeString(v11, Files.readString(org.attune.TestPaths.defaultScheme()).replace("\"version\": \"1.0.0\"", "\"version\": \"1.1.0\""));
+        Files.writeString(v11, Files.readString(org.attune.TestPaths.defaultScheme()).replace("\"version\": \"1.1.0\"", "\"version\": \"1.2.0\""));
         dialogs.files.add(v11);
         robot.clickOn("#changeScheme");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#studySummary").queryLabeled().getText().startsWith("Attachment-informed parent–child interaction 1.1.0"),
+        assertTrue(robot.lookup("#studySummary").queryLabeled().getText().startsWith("Attachment-informed parent–child interaction 1.2.0"),
                 robot.lookup("#studySummary").queryLabeled().getText());
-        assertEquals("1.1.0", open.get().scheme().version());
+        assertEquals("1.2.0", open.get().scheme().version());
         assertTrue(dialogs.shown.stream().anyMatch(x -> x.startsWith("Move Sample sessions (synthetic free play) to ")), dialogs.shown.toString());
     }
 
