@@ -23,16 +23,16 @@ public final class MethodsParagraph {
     }
 
     /**
-     * As {@link #forEvents(EventAgreement.Parameters, int, List, List, List)}, opening with the scheme
+     * As {@link #forEvents(EventAgreement.Parameters, int, List, List, List)}, closing with the scheme
      * and the established instruments its codes were adapted from (the scheme's {@code instruments}).
      */
     public static String forEvents(EventAgreement.Parameters p, int totalSessions, List<String> sessionsCompared, List<String> coders,
                                    List<EventAgreement.Row> rows, org.attune.scheme.CodingScheme scheme) {
-        String opening = scheme == null ? "" : schemeSentence(scheme);
-        return opening + forEventsOnly(p, totalSessions, sessionsCompared, coders, rows);
+        String paragraph = forEventsOnly(p, totalSessions, sessionsCompared, coders, rows);
+        return scheme == null ? paragraph : paragraph.stripTrailing() + " " + schemeSentence(scheme).stripTrailing();
     }
 
-    /** "Sessions were coded with NAME (version V), whose codes were adapted from A, B and C. " */
+    /** "Sessions were coded with NAME (version V), whose codes were adapted from A, B and C. " — after the numbers, which matter most. */
     static String schemeSentence(org.attune.scheme.CodingScheme scheme) {
         List<String> names = scheme.instruments().stream().map(org.attune.scheme.Instrument::name).toList();
         String from = switch (names.size()) {
