@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = AttuneCommand.Version.class,
         description = "Observation coding of parent–child interaction video. Run without arguments to open the app.",
-        subcommands = {SchemeCommand.class, StudyCommand.class, EventsCommand.class, RatingsCommand.class, AgreementCommand.class, MeasuresCommand.class,
+        subcommands = {SchemeCommand.class, StudyCommand.class, EventsCommand.class, RatingsCommand.class, AgreementCommand.class, MeasuresCommand.class, MediaCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AttuneCommand implements Runnable {
 

@@ -184,7 +184,8 @@ public final class AttuneApp extends Application {
                 + "Log: " + AppLog.file().map(Path::toString).orElse("not written in this run") + "\n\n"
                 + "Attune makes no network connections and never copies your videos. Bundled libraries and their licences: "
                 + "OpenJFX (GPL v2 with the Classpath Exception), ControlsFX (BSD 3-Clause), Apache Commons CSV (Apache 2.0), "
-                + "SQLite JDBC by xerial (Apache 2.0; SQLite itself is public domain), Jackson (Apache 2.0), picocli (Apache 2.0).";
+                + "SQLite JDBC by xerial (Apache 2.0; SQLite itself is public domain), Jackson (Apache 2.0), picocli (Apache 2.0), "
+                + "FFmpeg (LGPL 2.1 or later, through JavaCPP's presets, Apache 2.0).";
     }
 
     /**

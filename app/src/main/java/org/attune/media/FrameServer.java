@@ -1,0 +1,385 @@
+package org.attune.media;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_flush_buffers;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
+import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
+import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BYTE;
+import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
+import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGRA;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
+import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.PointerPointer;
+
+/**
+ * Exact frames of any video FFmpeg reads, by frame number, fast enough to step: the file's frames
+ * are indexed once by their presentation timestamps (no frame rate is assumed, so variable-frame-rate
+ * phone video is exact too); a frame is decoded from the keyframe before it, and the frames decoded on
+ * the way are kept, up to {@code cacheBytes}, so stepping inside a group of pictures — forward or
+ * back — needs no decoding at all. Frames are handed out as BGRA pixels.
+ *
+ * <p>Not thread-safe: one owner (the player's frame thread). Close it to free FFmpeg's memory.
+ */
+public final class FrameServer implements AutoCloseable {
+
+    /** One decoded frame: its number, its start on the file's clock in microseconds, and its pixels (BGRA, row after row). */
+    public record Frame(int index, long ptsMicros, int width, int height, byte[] bgra) {
+    }
+
+    /** What the index pass found: the frames' presentation times (µs, sorted) and which frames are keyframes. */
+    public record Index(long[] ptsMicros, boolean[] keyframe) {
+        public int frames() {
+            return ptsMicros.length;
+        }
+
+        /** The longest run of frames from one keyframe to the next (the group of pictures). */
+        public int longestGop() {
+            int longest = 0;
+            int last = 0;
+            for (int i = 1; i <= keyframe.length; i++) {
+                if (i == keyframe.length || keyframe[i]) {
+                    longest = Math.max(longest, i - last);
+                    last = i;
+                }
+            }
+            return longest;
+        }
+
+        /** Whether the frames are evenly spaced (constant frame rate) within a tenth of a millisecond. */
+        public boolean constantRate() {
+            if (ptsMicros.length < 3) return true;
+            long first = ptsMicros[1] - ptsMicros[0];
+            for (int i = 2; i < ptsMicros.length; i++) {
+                if (Math.abs(ptsMicros[i] - ptsMicros[i - 1] - first) > 100) return false;
+            }
+            return true;
+        }
+    }
+
+    static {
+        av_log_set_level(AV_LOG_QUIET); // FFmpeg's own console chatter; failures come back as return codes
+    }
+
+    private final Path file;
+    private final AVFormatContext format;
+    private final AVCodecContext decoder;
+    private final int stream;
+    private final AVStream videoStream;
+    private final int width;
+    private final int height;
+    private final Index index;
+    private final boolean hasAudio;
+    private final String codecName;
+    private final AVPacket packet = av_packet_alloc();
+    private final AVFrame decoded = av_frame_alloc();
+    private final AVFrame converted = av_frame_alloc();
+    private final BytePointer convertedBuffer;
+    private SwsContext scaler;
+    private final long cacheBytes;
+    /** Decoded frames by number, least recently used first. */
+    private final LinkedHashMap<Integer, Frame> cache = new LinkedHashMap<>(64, 0.75f, true);
+    private long cached;
+    /** The frame the decoder produced last (decoding on from it is cheaper than seeking), or -1. */
+    private int decodedUpTo = -1;
+    private long framesDecoded;
+
+    private FrameServer(Path file, long cacheBytes) throws IOException {
+        this.file = file;
+        this.cacheBytes = cacheBytes;
+        format = new AVFormatContext(null);
+        if (avformat_open_input(format, file.toString(), null, null) < 0) throw new IOException(file.getFileName() + " cannot be read as a video.");
+        if (avformat_find_stream_info(format, (PointerPointer<?>) null) < 0) {
+            avformat_close_input(format);
+            throw new IOException(file.getFileName() + ": its streams cannot be read.");
+        }
+        int found = -1;
+        boolean audio = false;
+        for (int i = 0; i < format.nb_streams(); i++) {
+            int type = format.streams(i).codecpar().codec_type();
+            if (type == AVMEDIA_TYPE_VIDEO && found < 0) found = i;
+            if (type == AVMEDIA_TYPE_AUDIO) audio = true;
+        }
+        if (found < 0) {
+            avformat_close_input(format);
+            throw new IOException(file.getFileName() + " has no video track.");
+        }
+        stream = found;
+        hasAudio = audio;
+        videoStream = format.streams(stream);
+        AVCodecParameters par = videoStream.codecpar();
+        AVCodec codec = avcodec_find_decoder(par.codec_id());
+        if (codec == null) {
+            avformat_close_input(format);
+            throw new IOException(file.getFileName() + ": no decoder for its video codec.");
+        }
+        codecName = codec.name().getString();
+        decoder = avcodec_alloc_context3(codec);
+        avcodec_parameters_to_context(decoder, par);
+        decoder.thread_count(0); // as many threads as cores: a long GOP decodes in parallel slices/frames
+        if (avcodec_open2(decoder, codec, (AVDictionary) null) < 0) {
+            close();
+            throw new IOException(file.getFileName() + ": its video codec (" + codecName + ") cannot be opened.");
+        }
+        width = decoder.width();
+        height = decoder.height();
+        convertedBuffer = new BytePointer((long) width * height * 4);
+        index = buildIndex();
+        if (index.frames() == 0) {
+            close();
+            throw new IOException(file.getFileName() + " has no video frames.");
+        }
+    }
+
+    /** Opens a video and indexes its frames (reads every packet once, decodes none). */
+    public static FrameServer open(Path file, long cacheBytes) throws IOException {
+        return new FrameServer(file, cacheBytes);
+    }
+
+    public Index index() {
+        return index;
+    }
+
+    public int frames() {
+        return index.frames();
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public boolean hasAudio() {
+        return hasAudio;
+    }
+
+    public String codec() {
+        return codecName;
+    }
+
+    /** The container as FFmpeg names it ("mov,mp4,m4a,3gp,3g2,mj2", "avi", "mpegts", "matroska,webm" …). */
+    public String container() {
+        return format.iformat().name().getString();
+    }
+
+    /** Frames decoded since opening (a cached frame costs none): what stepping cost. */
+    public long framesDecoded() {
+        return framesDecoded;
+    }
+
+    /** Bytes the frame cache holds now (never more than the limit given when opened, plus one frame). */
+    public long cachedBytes() {
+        return cached;
+    }
+
+    private long toMicros(long pts) {
+        return pts * 1_000_000L * videoStream.time_base().num() / videoStream.time_base().den();
+    }
+
+    private Index buildIndex() throws IOException {
+        List<long[]> seen = new ArrayList<>(); // pts, key
+        while (av_read_frame(format, packet) >= 0) {
+            try {
+                if (packet.stream_index() != stream) continue;
+                long pts = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();
+                if (pts == AV_NOPTS_VALUE) continue;
+                seen.add(new long[] {pts, (packet.flags() & AV_PKT_FLAG_KEY) != 0 ? 1 : 0});
+            } finally {
+                av_packet_unref(packet);
+            }
+        }
+        seen.sort((a, b) -> Long.compare(a[0], b[0]));
+        long[] pts = new long[seen.size()];
+        boolean[] key = new boolean[seen.size()];
+        long start = seen.isEmpty() ? 0 : seen.get(0)[0];
+        for (int i = 0; i < pts.length; i++) {
+            pts[i] = toMicros(seen.get(i)[0] - start);
+            key[i] = seen.get(i)[1] == 1;
+        }
+        if (key.length > 0) key[0] = true;
+        startPts = start;
+        seekTo(0);
+        return new Index(pts, key);
+    }
+
+    /** The first frame's timestamp in the stream's time base: frame times count from it. */
+    private long startPts;
+
+    private void seekTo(long streamPts) throws IOException {
+        if (av_seek_frame(format, stream, streamPts, AVSEEK_FLAG_BACKWARD) < 0) throw new IOException(file.getFileName() + ": cannot seek.");
+        avcodec_flush_buffers(decoder);
+        decodedUpTo = -1;
+    }
+
+    private int previousKeyframe(int key) {
+        int k = key - 1;
+        while (k > 0 && !index.keyframe()[k]) k--;
+        return Math.max(0, k);
+    }
+
+    private void seekToKeyframe(int key) throws IOException {
+        if (key == 0) {
+            seekToStart();
+            return;
+        }
+        seekTo(startPts + index.ptsMicros()[key] * videoStream.time_base().den() / (1_000_000L * videoStream.time_base().num()));
+    }
+
+    /** Back to the file's first byte: the one seek every container gets right. */
+    private void seekToStart() throws IOException {
+        if (av_seek_frame(format, -1, 0, AVSEEK_FLAG_BYTE) < 0 && av_seek_frame(format, stream, startPts, AVSEEK_FLAG_BACKWARD) < 0) {
+            throw new IOException(file.getFileName() + ": cannot go back to its start.");
+        }
+        avcodec_flush_buffers(decoder);
+        decodedUpTo = -1;
+    }
+
+    /** The number of the frame shown at {@code micros} on the file's clock (the last that starts at or before it). */
+    public int frameAt(long micros) {
+        int i = Arrays.binarySearch(index.ptsMicros(), micros);
+        if (i >= 0) return i;
+        return Math.max(0, -i - 2);
+    }
+
+    /** Frame {@code n} (0 = the first), decoded or from the cache. */
+    public Frame frame(int n) throws IOException {
+        if (n < 0 || n >= index.frames()) throw new IllegalArgumentException("frame " + n + " of " + index.frames());
+        Frame hit = cache.get(n);
+        if (hit != null) return hit;
+        // decoding on from the frame decoded last is cheaper than a seek when n is a little ahead in the same GOP
+        int key = n;
+        while (key > 0 && !index.keyframe()[key]) key--;
+        if (decodedUpTo < key || decodedUpTo >= n) seekToKeyframe(key);
+        Frame wanted = null;
+        boolean first = true;
+        int reseeks = 0;
+        while (wanted == null) {
+            int r = av_read_frame(format, packet);
+            try {
+                if (r < 0) {
+                    avcodec_send_packet(decoder, null); // drain what the decoder still holds
+                } else if (packet.stream_index() != stream) {
+                    continue;
+                } else if (avcodec_send_packet(decoder, packet) < 0) {
+                    throw new IOException(file.getFileName() + ": a damaged frame near frame " + n + ".");
+                }
+                while (avcodec_receive_frame(decoder, decoded) >= 0) {
+                    framesDecoded++;
+                    long pts = decoded.best_effort_timestamp();
+                    int i = pts == AV_NOPTS_VALUE ? decodedUpTo + 1 : frameAt(toMicros(pts - startPts));
+                    if (first && i > n) {
+                        // the demuxer's seek landed past the frame (transport streams seek by bytes, roughly):
+                        // go back one more keyframe, and at the start to the file's first byte
+                        av_frame_unref(decoded);
+                        if (++reseeks > 4) throw new IOException(file.getFileName() + ": frame " + n + " cannot be reached by seeking.");
+                        key = previousKeyframe(key);
+                        seekToKeyframe(key);
+                        break;
+                    }
+                    first = false;
+                    decodedUpTo = i;
+                    // only the frames the cache can keep are converted to pixels: converting a whole long GOP costs more than decoding it
+                    if (i >= Math.max(key, n - framesThatFit() + 1) && i <= n) {
+                        Frame f = convert(i);
+                        remember(f);
+                        if (i == n) wanted = f;
+                    }
+                    av_frame_unref(decoded);
+                }
+                if (r < 0 && wanted == null) {
+                    // the end came before the frame: the seek landed past it with nothing decodable after (a transport
+                    // stream's rough seek near its end); go back a keyframe, as when it lands past a decoded frame
+                    if (!first || ++reseeks > 4) throw new IOException(file.getFileName() + ": frame " + n + " could not be decoded.");
+                    key = previousKeyframe(key);
+                    seekToKeyframe(key);
+                }
+            } finally {
+                if (r >= 0) av_packet_unref(packet);
+            }
+        }
+        return wanted;
+    }
+
+    /** How many frames the cache holds (at least one). */
+    private int framesThatFit() {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, cacheBytes / ((long) width * height * 4)));
+    }
+
+    private Frame convert(int i) {
+        scaler = sws_getCachedContext(scaler, width, height, decoded.format(), width, height, AV_PIX_FMT_BGRA, SWS_BILINEAR, null, null, (DoublePointer) null);
+        converted.data(0, convertedBuffer);
+        converted.linesize(0, width * 4);
+        sws_scale(scaler, decoded.data(), decoded.linesize(), 0, height, converted.data(), converted.linesize());
+        byte[] pixels = new byte[width * height * 4];
+        convertedBuffer.position(0).get(pixels);
+        return new Frame(i, index.ptsMicros()[i], width, height, pixels);
+    }
+
+    private void remember(Frame f) {
+        if (cache.put(f.index(), f) == null) cached += f.bgra().length;
+        var it = cache.entrySet().iterator();
+        while (cached > cacheBytes && cache.size() > 1 && it.hasNext()) {
+            Map.Entry<Integer, Frame> oldest = it.next();
+            if (oldest.getKey() == f.index()) continue;
+            cached -= oldest.getValue().bgra().length;
+            it.remove();
+        }
+    }
+
+    @Override
+    public void close() {
+        cache.clear();
+        cached = 0;
+        if (scaler != null) sws_freeContext(scaler);
+        scaler = null;
+        av_frame_free(decoded);
+        av_frame_free(converted);
+        av_packet_free(packet);
+        if (decoder != null) avcodec_free_context(decoder);
+        avformat_close_input(format);
+    }
+}

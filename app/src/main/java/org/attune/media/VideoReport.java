@@ -1,0 +1,68 @@
+package org.attune.media;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What {@code attune media info} says of a video: codec, size, frames, the frame rate or that it
+ * varies, the longest group of pictures, audio — and whether the app's player can show it as it is,
+ * with what to do when it cannot. Built from a {@link FrameServer}'s index; no decoding.
+ */
+public record VideoReport(String file, String container, String codec, int width, int height, int frames, double durationSeconds,
+                          boolean constantRate, double fps, double minFrameMs, double maxFrameMs, int longestGop, boolean audio) {
+
+    /** Containers and codec the JavaFX player plays (MP4/MOV/M4V with H.264 video). */
+    public boolean playableAsIs() {
+        return container.contains("mp4") && codec.equals("h264");
+    }
+
+    public static VideoReport of(Path file, FrameServer s) {
+        long[] pts = s.index().ptsMicros();
+        double min = Double.MAX_VALUE;
+        double max = 0;
+        for (int i = 1; i < pts.length; i++) {
+            double d = (pts[i] - pts[i - 1]) / 1000.0;
+            min = Math.min(min, d);
+            max = Math.max(max, d);
+        }
+        if (pts.length < 2) min = max = 0;
+        double mean = pts.length < 2 ? 0 : (pts[pts.length - 1] - pts[0]) / 1000.0 / (pts.length - 1);
+        double duration = pts.length == 0 ? 0 : (pts[pts.length - 1] / 1e6) + mean / 1000.0;
+        return new VideoReport(file.getFileName().toString(), s.container(), s.codec(), s.width(), s.height(), s.frames(), duration,
+                s.index().constantRate(), mean > 0 ? 1000.0 / mean : 0, min, max, s.index().longestGop(), s.hasAudio());
+    }
+
+    /** The report as lines of text, the last ones saying what (if anything) to do. */
+    public List<String> lines() {
+        List<String> out = new ArrayList<>();
+        out.add("file       " + file);
+        out.add("video      " + codec + ", " + width + "×" + height + ", in " + container);
+        out.add(String.format(Locale.ROOT, "frames     %d (%.3f s)", frames, durationSeconds));
+        out.add(constantRate ? String.format(Locale.ROOT, "rate       %.3f frames/s, constant", fps)
+                : String.format(Locale.ROOT, "rate       variable: frames last %.1f–%.1f ms (%.3f frames/s on average)", minFrameMs, maxFrameMs, fps));
+        out.add(longestGop <= 1 ? "keyframes  every frame (intra-only: steps are quick)"
+                : "keyframes  every " + longestGop + " frames at most (the longest group of pictures)");
+        out.add("audio      " + (audio ? "yes" : "none"));
+        if (playableAsIs()) {
+            out.add("playable   yes: the app's player shows it as it is");
+        } else {
+            out.add("playable   no: the app's player shows MP4/MOV with H.264 video only. Convert it to H.264 MP4 (the original stays untouched): "
+                    + "ffmpeg -i \"" + file + "\" -c:v libx264 -pix_fmt yuv420p -g 15 -bf 0 -c:a aac \"" + stem(file) + "-h264.mp4\"");
+        }
+        if (!constantRate) {
+            out.add("note       its frame rate varies (as phones record) and the app's player counts frames at one rate: convert it to a "
+                    + "constant rate first, e.g. ffmpeg -i \"" + file + "\" -c:v libx264 -pix_fmt yuv420p -g 15 -bf 0 -r 30 -c:a aac \"" + stem(file) + "-cfr.mp4\" "
+                    + "for a 30-fps phone");
+        }
+        if (longestGop > 30) out.add("note       long groups of pictures (" + longestGop + " frames) make the player's frame steps slow; a copy with "
+                + "keyframes every 15 frames steps quickly");
+        return out;
+    }
+
+    private static String stem(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

@@ -1,0 +1,99 @@
+package org.attune.media;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Random;
+import org.attune.samples.SampleSessions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What lab cameras and phones write, decoded frame-exact (issue 21): every frame asked for carries the
+ * frame code of the frame expected — in a long-GOP 1080p file with B-frames, an MJPEG AVI, an MTS, and a
+ * variable-frame-rate file, where each frame's code matches its own timestamp.
+ */
+class CameraFormatsTest {
+
+    @TempDir
+    static Path dir;
+    static Path long1080;
+    static Path avi;
+    static Path mts;
+    static Path vfr;
+
+    @BeforeAll
+    static void videos() throws Exception {
+        long1080 = TestVideos.longGop1080(dir);
+        avi = TestVideos.mjpegAvi(dir);
+        mts = TestVideos.mts(dir);
+        vfr = TestVideos.variableRate(dir);
+    }
+
+    /** The frame code of a frame scaled {@code scale}× from the sample's 640×360. */
+    static int codeOf(FrameServer.Frame f, int scale) {
+        return SampleSessions.decodeFrame((x, y) -> {
+            int at = (y * scale * f.width() + x * scale + scale / 2) * 4;
+            byte[] p = f.bgra();
+            return (p[at + 2] & 0xFF) << 16 | (p[at + 1] & 0xFF) << 8 | (p[at] & 0xFF);
+        });
+    }
+
+    static void exact(FrameServer s, int scale) throws Exception {
+        for (int n = 0; n < 30; n++) assertEquals(n, codeOf(s.frame(n), scale), "forward " + n);
+        for (int n = 29; n >= 0; n--) assertEquals(n, codeOf(s.frame(n), scale), "back " + n);
+        Random random = new Random(7);
+        for (int k = 0; k < 20; k++) {
+            int n = random.nextInt(s.frames());
+            assertEquals(n, codeOf(s.frame(n), scale), "jump to " + n);
+            if (n > 0) assertEquals(n - 1, codeOf(s.frame(n - 1), scale), "one back from " + n);
+        }
+        int last = s.frames() - 1;
+        assertEquals(last, codeOf(s.frame(last), scale), "the last frame");
+    }
+
+    @Test
+    void aLongGopFullHdFileWithBFramesAndSound() throws Exception {
+        try (FrameServer s = FrameServer.open(long1080, 256L << 20)) {
+            assertEquals(1920, s.width());
+            assertEquals(250, s.index().longestGop());
+            assertTrue(s.hasAudio());
+            assertEquals(1500, s.frames());
+            exact(s, 3);
+            VideoReport r = VideoReport.of(long1080, s);
+            assertTrue(r.playableAsIs());
+            assertTrue(r.lines().stream().anyMatch(l -> l.contains("long groups of pictures (250 frames)")), r.lines().toString());
+        }
+    }
+
+    @Test
+    void anMjpegAviAndAnMtsOpenAndAreSaidNotToPlayAsTheyAre() throws Exception {
+        for (Path p : new Path[] {avi, mts}) {
+            try (FrameServer s = FrameServer.open(p, 64L << 20)) {
+                assertEquals(250, s.frames(), p.getFileName().toString());
+                exact(s, 1);
+                VideoReport r = VideoReport.of(p, s);
+                assertFalse(r.playableAsIs(), p.getFileName().toString());
+                assertTrue(r.lines().stream().anyMatch(l -> l.startsWith("playable   no: ") && l.contains("ffmpeg -i \"" + p.getFileName() + "\"")));
+            }
+        }
+    }
+
+    @Test
+    void aVariableRateFilesFramesAreFoundByTheirOwnTimestamps() throws Exception {
+        try (FrameServer s = FrameServer.open(vfr, 64L << 20)) {
+            assertFalse(s.index().constantRate());
+            assertTrue(s.frames() < 250 && s.frames() > 150, s.frames() + " frames: some were dropped");
+            for (int i = 0; i < s.frames(); i++) {
+                int original = codeOf(s.frame(i), 1);
+                assertEquals(original * 40_000L, s.index().ptsMicros()[i], "frame " + i + " shows original frame " + original + " at its own time");
+            }
+            // a time between two kept frames shows the earlier one, as the screen would
+            long t = s.index().ptsMicros()[10] + 1_000;
+            assertEquals(10, s.frameAt(t));
+        }
+    }
+}
