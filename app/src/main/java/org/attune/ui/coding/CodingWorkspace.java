@@ -407,6 +407,11 @@ public final class CodingWorkspace extends BorderPane {
         requestFocus();
     }
 
+    /** Whether a pass's events are shown and may be edited (it was read; false while it opens in the background). */
+    public boolean passShown() {
+        return actions.editor() != null;
+    }
+
     /** The pass being coded, if one is open (Coding ▸ Mark done acts on it). */
     public Optional<PassChoice> currentPass() {
         return Optional.ofNullable(current);

@@ -52,7 +52,7 @@ public final class SessionPlayer implements AutoCloseable {
         all.addAll(followers);
         int columns = all.size() == 1 ? 1 : 2;
         for (int i = 0; i < all.size(); i++) {
-            StackPane cell = new StackPane(all.get(i).view());
+            StackPane cell = new StackPane(all.get(i).node());
             cell.setMinSize(0, 0);
             all.get(i).view().fitWidthProperty().bind(cell.widthProperty());
             all.get(i).view().fitHeightProperty().bind(cell.heightProperty());

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.scene.layout.StackPane;
 import javafx.scene.media.Media;
 import javafx.scene.media.MediaException;
 import javafx.scene.media.MediaPlayer;
@@ -29,6 +30,14 @@ public final class VideoPlayer implements AutoCloseable {
     private final MediaView view;
     private final FrameClock clock;
     private final long durationMs;
+    /** Exact frames over the paused picture, decoded by FFmpeg (ADR 7). */
+    private final ExactFrames exact;
+    private final StackPane node;
+    /** Play was asked for and not since paused or stepped: no exact frame is laid over the moving picture. */
+    private boolean wantPlaying;
+
+    /** Memory each camera's exact frames may keep (BGRA; 1080p is 8.3 MB a frame). */
+    static final long EXACT_FRAME_CACHE_BYTES = 192L << 20;
 
     private VideoPlayer(Path file, MediaPlayer player, FrameClock clock, long durationMs) {
         this.file = file;
@@ -37,6 +46,11 @@ public final class VideoPlayer implements AutoCloseable {
         this.clock = clock;
         this.durationMs = durationMs;
         view.setPreserveRatio(true);
+        this.exact = new ExactFrames(file, frameCount(), EXACT_FRAME_CACHE_BYTES);
+        exact.overlay().fitWidthProperty().bind(view.fitWidthProperty());
+        exact.overlay().fitHeightProperty().bind(view.fitHeightProperty());
+        this.node = new StackPane(view, exact.overlay());
+        node.setMinSize(0, 0);
     }
 
     /**
@@ -118,6 +132,21 @@ public final class VideoPlayer implements AutoCloseable {
         return view;
     }
 
+    /** The picture as shown: the player's view with the exact frame laid over it while paused. */
+    public javafx.scene.Node node() {
+        return node;
+    }
+
+    /** Tells {@code then} each frame number laid over the paused picture (tests and benchmarks wait on it). */
+    public void setOnExactFrame(java.util.function.LongConsumer then) {
+        exact.setOnShown(then);
+    }
+
+    /** Whether exact frames are on for this file (FFmpeg opened it and counts its frames as the player does). */
+    public boolean exactFramesOn() {
+        return exact.isOn();
+    }
+
     public Path file() {
         return file;
     }
@@ -153,11 +182,13 @@ public final class VideoPlayer implements AutoCloseable {
     public void showFrame(long frame) {
         long n = Math.max(0, Math.min(frameCount() - 1, frame));
         player.seek(Duration.millis(clock.seekTargetMs(n)));
+        if (!wantPlaying) exact.show(n);
     }
 
     /** Steps frames (negative back); pauses first, as stepping is for looking closely. */
     public void step(int frames) {
         long from = currentFrame();
+        wantPlaying = false;
         player.pause();
         showFrame(from + frames);
     }
@@ -173,6 +204,8 @@ public final class VideoPlayer implements AutoCloseable {
     }
 
     public void play() {
+        wantPlaying = true;
+        exact.hide();
         player.play();
     }
 
@@ -182,6 +215,7 @@ public final class VideoPlayer implements AutoCloseable {
      * key press must stamp the frame the coder sees.
      */
     public void pause() {
+        wantPlaying = false;
         if (player.getStatus() != MediaPlayer.Status.PLAYING) return;
         player.setOnPaused(() -> {
             player.setOnPaused(null);
@@ -217,6 +251,7 @@ public final class VideoPlayer implements AutoCloseable {
 
     @Override
     public void close() {
+        exact.close();
         player.dispose();
     }
 }

@@ -1,6 +1,7 @@
 package org.attune.ui.player;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,6 +103,34 @@ class VideoPlayerTest {
             assertEquals(n, p.currentFrame());
             assertEquals(n * 40, p.stampMs(), "a key press stores the start of the frame on screen");
         }
+    }
+
+    /** Issue 21: the frame asked for is laid over the paused picture as decoded by FFmpeg, exactly that frame; playing hides it. */
+    @Test
+    void anExactFrameIsLaidOverThePausedPicture(FxRobot robot) throws Exception {
+        VideoPlayer p = open(robot, SAMPLE, null);
+        robot.interact(() -> root.getChildren().setAll(p.node()));
+        assertTrue(Await.until(p::exactFramesOn), "FFmpeg opened the sample");
+        java.util.List<Long> shownExactly = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> p.setOnExactFrame(shownExactly::add));
+        // (the helper above put the player's own view straight into the window; the overlay is what is left in node())
+        javafx.scene.Node overlay = ((javafx.scene.layout.StackPane) p.node()).getChildren().stream()
+                .filter(n -> n instanceof javafx.scene.image.ImageView).findFirst().orElseThrow();
+        for (long n : new long[] {0, 1, 2, 701, 700, 699, 1499}) {
+            robot.interact(() -> p.showFrame(n));
+            assertTrue(Await.until(() -> shownExactly.contains(n)), "exact frame " + n);
+            AtomicInteger read = new AtomicInteger(-1);
+            robot.interact(() -> {
+                assertTrue(overlay.isVisible());
+                WritableImage img = overlay.snapshot(null, null);
+                read.set(SampleSessions.decodeFrame((x, y) -> img.getPixelReader().getArgb(x * (int) Math.round(img.getWidth()) / 640,
+                        y * (int) Math.round(img.getHeight()) / 360)));
+            });
+            assertEquals(n, read.get(), "the frame laid over the picture is frame " + n);
+        }
+        robot.interact(p::play);
+        assertFalse(overlay.isVisible(), "while playing the player's own picture shows");
+        robot.interact(p::pause);
     }
 
     @Test
