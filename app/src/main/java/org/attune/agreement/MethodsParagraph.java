@@ -103,8 +103,9 @@ public final class MethodsParagraph {
         return b.toString();
     }
 
+    /** Seconds as set, never rounded ("0.25", "2"): a parameter is stated exactly. */
     private static String seconds(long ms) {
-        return ms % 1000 == 0 ? Long.toString(ms / 1000) : String.format(Locale.ROOT, "%.1f", ms / 1000.0);
+        return org.attune.coding.TimeFormat.shortSeconds(ms);
     }
 
     /** APA style: no leading zero for statistics bounded by 1. */

@@ -47,4 +47,19 @@ class ReportingTest {
         assertTrue(text.contains("pooled over the double-coded sessions."), text);
         assertTrue(text.contains("κ was not defined for"), text);
     }
+
+    /** A quarter-second unit and tolerance are stated as set: "%.1f" once printed them as 0.3 s. */
+    @Test
+    void parametersAreStatedExactlyNotRounded() {
+        List<Mark> a = List.of(Mark.state("C_POS", 0, 4000));
+        EventAgreement.Parameters p = new EventAgreement.Parameters(EventAgreement.Method.TIME_UNIT, 250, 250, 0.6, true);
+        List<EventAgreement.Row> rows = EventAgreement.compute(BundledSchemes.defaultScheme(),
+                List.of(new EventAgreement.SessionMarks("S01", a, a, 10_000)), p);
+        String text = MethodsParagraph.forEvents(p, 1, List.of("S01"), List.of("AL", "BK"), rows);
+        assertTrue(text.contains("(0.25-s units, ±0.25-s tolerance with the first coder as reference"), text);
+        EventAgreement.Parameters alignment = new EventAgreement.Parameters(EventAgreement.Method.ALIGNMENT, 1000, 1500, 0.6, true);
+        String aligned = MethodsParagraph.forEvents(alignment, 1, List.of("S01"), List.of("AL", "BK"),
+                EventAgreement.compute(BundledSchemes.defaultScheme(), List.of(new EventAgreement.SessionMarks("S01", a, a, 10_000)), alignment));
+        assertTrue(aligned.contains("onset tolerance ±1.5 s"), aligned);
+    }
 }
