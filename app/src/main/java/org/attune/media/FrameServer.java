@@ -40,6 +40,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
@@ -285,8 +287,32 @@ public final class FrameServer implements AutoCloseable {
         return Math.max(0, -i - 2);
     }
 
+    /** Whether frame {@code n} is in the cache (showing it costs no decoding). */
+    public boolean isCached(int n) {
+        return cache.containsKey(n);
+    }
+
+    /**
+     * Makes the frames just before {@code n} ready while the coder looks at {@code n}: the one step back
+     * that would otherwise decode a whole group of pictures (the previous one, at a GOP's start) is then
+     * in the cache. {@code stop} is asked between packets; a newer request should stop it (it returns).
+     */
+    public void prefetchBefore(int n, BooleanSupplier stop) throws IOException {
+        if (n <= 0 || n > index.frames() || cache.containsKey(n - 1)) return;
+        try {
+            frame(n - 1, stop);
+        } catch (CancellationException e) {
+            // a newer request came first: it is served instead
+        }
+    }
+
     /** Frame {@code n} (0 = the first), decoded or from the cache. */
     public Frame frame(int n) throws IOException {
+        return frame(n, () -> false);
+    }
+
+    /** As {@link #frame(int)}; {@code stop} is asked between packets and stops the decoding with a {@link CancellationException}. */
+    public Frame frame(int n, BooleanSupplier stop) throws IOException {
         if (n < 0 || n >= index.frames()) throw new IllegalArgumentException("frame " + n + " of " + index.frames());
         Frame hit = cache.get(n);
         if (hit != null) return hit;
@@ -298,6 +324,7 @@ public final class FrameServer implements AutoCloseable {
         boolean first = true;
         int reseeks = 0;
         while (wanted == null) {
+            if (stop.getAsBoolean()) throw new CancellationException("frame " + n);
             int r = av_read_frame(format, packet);
             try {
                 if (r < 0) {

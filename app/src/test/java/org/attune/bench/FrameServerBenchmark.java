@@ -53,8 +53,24 @@ public final class FrameServerBenchmark {
             }
             s.frame(key + 10);
             for (int i = 1; i <= 25; i++) backAcross.add(time(s, key + 10 - i));
+            // the same, with the prefetch the player runs between two key presses (untimed: the coder looks meanwhile)
+            List<Double> backPrefetched = new ArrayList<>();
+            int key2 = 0;
+            for (int k = s.frames() / 2 + 260; k > 0; k--) {
+                if (s.index().keyframe()[k]) {
+                    key2 = k;
+                    break;
+                }
+            }
+            s.frame(key2 + 10);
+            s.prefetchBefore(key2 + 10, () -> false);
+            for (int i = 1; i <= 25; i++) {
+                backPrefetched.add(time(s, key2 + 10 - i));
+                s.prefetchBefore(key2 + 10 - i, () -> false);
+            }
             report(name, "one frame forward", forward);
             report(name, "back across a GOP start", backAcross);
+            report(name, "  with prefetch", backPrefetched);
             report(name, "one frame back", back);
             report(name, "a jump anywhere", jump);
             System.out.printf(Locale.ROOT, "  frames decoded %d, cache %.0f MB of %.0f MB%n", s.framesDecoded(), s.cachedBytes() / 1e6, cacheBytes / 1e6);

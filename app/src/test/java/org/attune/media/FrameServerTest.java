@@ -79,6 +79,21 @@ class FrameServerTest {
     }
 
     @Test
+    void theStepBackAcrossAGopStartIsPrefetchedAndANewerRequestStopsIt() throws Exception {
+        try (FrameServer s = FrameServer.open(S01, 64L << 20)) {
+            s.frame(30); // a keyframe (every 15): frame 29 is in the group before
+            assertFalse(s.isCached(29));
+            s.prefetchBefore(30, () -> true); // a newer request at once: nothing decoded
+            assertFalse(s.isCached(29));
+            s.prefetchBefore(30, () -> false);
+            assertTrue(s.isCached(29), "the step back is ready");
+            long decoded = s.framesDecoded();
+            assertEquals(29, codeOf(s.frame(29)));
+            assertEquals(decoded, s.framesDecoded(), "and costs no decoding");
+        }
+    }
+
+    @Test
     void aFileThatIsNotAVideoIsSaidInWords(@TempDir Path dir) throws Exception {
         Path notes = Files.writeString(dir.resolve("notes.mp4"), "not a video");
         IOException e = assertThrows(IOException.class, () -> FrameServer.open(notes, 1 << 20));

@@ -28,6 +28,13 @@ public final class TestVideos {
                 "-pix_fmt", "yuv420p", "-c:a", "aac");
     }
 
+    /** As {@link #longGop1080} without the sound track (JavaFX's player halts on sound where there is no audio device, as headless here). */
+    public static Path longGop1080Silent(Path dir) throws IOException {
+        return make(dir.resolve("long-gop-1080p-silent.mp4"), "-vf", "scale=1920:1080:flags=neighbor",
+                "-c:v", "libx264", "-preset", "veryfast", "-g", "250", "-keyint_min", "250", "-sc_threshold", "0", "-bf", "3",
+                "-pix_fmt", "yuv420p", "-an");
+    }
+
     /** The first 10 s as MJPEG in AVI. */
     public static Path mjpegAvi(Path dir) throws IOException {
         return make(dir.resolve("lab-camera.avi"), "-t", "10", "-c:v", "mjpeg", "-q:v", "3", "-an");

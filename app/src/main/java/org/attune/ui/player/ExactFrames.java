@@ -88,6 +88,12 @@ final class ExactFrames implements AutoCloseable {
                 return;
             }
             Platform.runLater(() -> put(f));
+            // while the coder looks at n, make the step back ready (at a GOP's start: the whole previous GOP)
+            try {
+                s.prefetchBefore((int) n, () -> latest.get() != n || closed);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "prefetch before " + n, e);
+            }
         });
     }
 
