@@ -42,6 +42,11 @@ class ArchitectureTest {
     static final ArchRule DOMAIN_WITHOUT_CLI_UI_OR_STORE = noClasses().that().resideInAnyPackage(PURE)
             .should().dependOnClassesThat().resideInAnyPackage("org.attune.cli..", "org.attune.ui..", "org.attune.store..", "picocli..");
 
+    /** FFmpeg (native code) is reached only through org.attune.media, behind FrameServer: one place to audit and to keep crash-safe. */
+    static final ArchRule FFMPEG_ONLY_IN_MEDIA = noClasses().that().resideOutsideOfPackage("org.attune.media..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.bytedeco..")
+            .because("native decoding stays behind media.FrameServer (ADR 7)");
+
     /** The store keeps events, steps and ratings; what they mean for statistics or key presses is decided elsewhere. */
     static final ArchRule STORE_WITHOUT_STATISTICS_OR_KEYS = noClasses().that().resideInAPackage("org.attune.store..")
             .should().dependOnClassesThat().resideInAnyPackage("org.attune.agreement..", "org.attune.analysis..")
@@ -115,6 +120,11 @@ class ArchitectureTest {
         JavaClasses fixture = new ClassFileImporter().importClasses(ArchViolationFixture.class);
         assertTrue(DOMAIN_WITHOUT_JAVAFX.evaluate(fixture).hasViolation());
         assertTrue(DOMAIN_WITHOUT_JDBC.evaluate(fixture).hasViolation());
+    }
+
+    @Test
+    void onlyTheMediaPackageUsesFfmpeg() {
+        FFMPEG_ONLY_IN_MEDIA.check(production);
     }
 
     @Test

@@ -93,6 +93,47 @@ class FrameServerTest {
         }
     }
 
+    /**
+     * A damaged or cut-off video must never take the app down (FFmpeg runs inside its process): every
+     * frame asked for comes back, or an IOException says so. Ten copies with random bytes flipped, and
+     * one cut off in the middle.
+     */
+    @Test
+    void aDamagedOrTruncatedVideoGivesFramesOrAnErrorNeverACrash(@TempDir Path dir) throws Exception {
+        byte[] clean = Files.readAllBytes(S01);
+        Random random = new Random(2111);
+        List<Path> damaged = new java.util.ArrayList<>();
+        for (int copy = 0; copy < 10; copy++) {
+            byte[] bytes = clean.clone();
+            for (int flip = 0; flip < 40; flip++) {
+                int at = 2048 + random.nextInt(bytes.length - 2048);
+                bytes[at] ^= (byte) (1 << random.nextInt(8));
+            }
+            damaged.add(Files.write(dir.resolve("damaged-" + copy + ".mp4"), bytes));
+        }
+        damaged.add(Files.write(dir.resolve("cut.mp4"), java.util.Arrays.copyOf(clean, clean.length / 2)));
+        int framesRead = 0;
+        int errors = 0;
+        for (Path p : damaged) {
+            try (FrameServer s = FrameServer.open(p, 16L << 20)) {
+                for (int k = 0; k < 30; k++) {
+                    try {
+                        FrameServer.Frame f = s.frame(random.nextInt(s.frames()));
+                        assertEquals(640 * 360 * 4, f.bgra().length);
+                        framesRead++;
+                    } catch (IOException e) {
+                        errors++;
+                        assertFalse(e.getMessage().contains("Exception"), e.getMessage());
+                    }
+                }
+            } catch (IOException e) {
+                errors++;
+                assertTrue(e.getMessage().startsWith(p.getFileName().toString()), e.getMessage());
+            }
+        }
+        assertTrue(framesRead > 0, "most of a damaged file still decodes (" + framesRead + " frames, " + errors + " errors)");
+    }
+
     @Test
     void aFileThatIsNotAVideoIsSaidInWords(@TempDir Path dir) throws Exception {
         Path notes = Files.writeString(dir.resolve("notes.mp4"), "not a video");
