@@ -128,6 +128,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void theFfmpegRuleCatchesAViewCallingIt() {
+        assertTrue(FFMPEG_ONLY_IN_MEDIA.evaluate(new ClassFileImporter().importClasses(org.attune.ui.FfmpegCanary.class)).hasViolation());
+    }
+
+    @Test
     void noPackageCycles() {
         NO_PACKAGE_CYCLES.check(production);
     }
