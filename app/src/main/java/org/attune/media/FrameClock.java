@@ -8,7 +8,7 @@ package org.attune.media;
  * are rounded ({@link #startMs}), and {@link #frameOfStored} maps them back to n, so a stored
  * time always re-displays the frame it was coded on.
  */
-public record FrameClock(double fps) {
+public record FrameClock(double fps) implements FrameTimes {
 
     public FrameClock {
         if (!(fps > 0 && fps < 1000)) throw new IllegalArgumentException("frame rate must be between 0 and 1000, not " + fps);

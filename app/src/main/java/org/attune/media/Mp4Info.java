@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,7 +27,12 @@ public final class Mp4Info {
      * @param durationMs the track's duration in ms
      * @param constant   whether every frame has the same duration (variable-frame-rate phone videos do not)
      */
-    public record VideoTiming(double fps, long frames, long durationMs, boolean constant) {
+    public record VideoTiming(double fps, long frames, long durationMs, boolean constant, long[] startsMicros) {
+
+        /** Where the frames lie: at one rate, or (variable rate) at their own timestamps. */
+        public FrameTimes clock() {
+            return constant || startsMicros.length == 0 ? new FrameClock(fps) : new TimestampClock(startsMicros, durationMs * 1000);
+        }
     }
 
     private Mp4Info() {
@@ -80,7 +86,48 @@ public final class Mp4Info {
         if (commonDelta == 0) return Optional.empty();
         // a final frame of another length (common after editing) does not make the rate variable
         boolean constant = entries == 1 || entries == 2 && commonCount == frames - 1;
-        return Optional.of(new VideoTiming((double) timescale / commonDelta, frames, Math.round(duration * 1000.0 / timescale), constant));
+        long[] starts = constant ? new long[0] : presentationStarts(ch, stbl, s, entries, frames, timescale);
+        return Optional.of(new VideoTiming((double) timescale / commonDelta, frames, Math.round(duration * 1000.0 / timescale), constant, starts));
+    }
+
+    /**
+     * Each frame's presentation start in µs from the first frame: decoding times from {@code stts}, plus the
+     * composition offsets of {@code ctts} where B-frames reorder them, sorted. Empty when the tables disagree.
+     */
+    private static long[] presentationStarts(FileChannel ch, Box stbl, ByteBuffer stts, long entries, long frames, long timescale) throws IOException {
+        if (frames <= 0 || frames > 50_000_000) return new long[0];
+        long[] t = new long[(int) frames];
+        int k = 0;
+        long dts = 0;
+        for (int i = 0; i < entries && 8 + i * 8 + 8 <= stts.limit(); i++) {
+            long count = Integer.toUnsignedLong(stts.getInt(8 + i * 8));
+            long delta = Integer.toUnsignedLong(stts.getInt(12 + i * 8));
+            for (long c = 0; c < count && k < t.length; c++) {
+                t[k++] = dts;
+                dts += delta;
+            }
+        }
+        if (k != t.length) return new long[0];
+        Box ctts = child(ch, stbl, "ctts");
+        if (ctts != null) {
+            ByteBuffer c = read(ch, ctts.bodyStart, (int) Math.min(ctts.end - ctts.bodyStart, 1 << 26));
+            boolean signed = c.get(0) == 1;
+            long n = Integer.toUnsignedLong(c.getInt(4));
+            int at = 0;
+            for (int i = 0; i < n && 8 + i * 8 + 8 <= c.limit(); i++) {
+                long count = Integer.toUnsignedLong(c.getInt(8 + i * 8));
+                long offset = signed ? c.getInt(12 + i * 8) : Integer.toUnsignedLong(c.getInt(12 + i * 8));
+                for (long j = 0; j < count && at < t.length; j++) t[at++] += offset;
+            }
+        }
+        Arrays.sort(t);
+        long first = t[0];
+        long[] us = new long[t.length];
+        for (int i = 0; i < t.length; i++) {
+            us[i] = (t[i] - first) * 1_000_000L / timescale;
+            if (i > 0 && us[i] <= us[i - 1]) return new long[0]; // two frames at one time: not a table to trust
+        }
+        return us;
     }
 
     private record Box(String type, long bodyStart, long end) {

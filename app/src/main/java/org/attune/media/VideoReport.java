@@ -52,9 +52,8 @@ public record VideoReport(String file, String container, String codec, int width
                     + "ffmpeg -i \"" + file + "\" -c:v libx264 -pix_fmt yuv420p -g 15 -bf 0 -c:a aac \"" + stem(file) + "-h264.mp4\"");
         }
         if (!constantRate) {
-            out.add("note       its frame rate varies (as phones record) and the app's player counts frames at one rate: convert it to a "
-                    + "constant rate first, e.g. ffmpeg -i \"" + file + "\" -c:v libx264 -pix_fmt yuv420p -g 15 -bf 0 -r 30 -c:a aac \"" + stem(file) + "-cfr.mp4\" "
-                    + "for a 30-fps phone");
+            out.add("note       its frame rate varies (as phones record): the app shows and stamps each frame at its own timestamp"
+                    + (playableAsIs() ? "" : " once it plays the copy"));
         }
         if (longestGop > 30) out.add("note       long groups of pictures (" + longestGop + " frames) make the player's frame steps slow; a copy with "
                 + "keyframes every 15 frames steps quickly");

@@ -34,8 +34,11 @@ final class ExactFrames implements AutoCloseable {
     private volatile boolean closed;
     private LongConsumer onShown = f -> { };
 
-    /** Opens the file for exact frames in the background; until it is open (or if it cannot be), nothing shows. */
-    ExactFrames(Path file, long frameCount, long cacheBytes) {
+    /**
+     * Opens the file for exact frames in the background; until it is open (or if it cannot be), nothing shows.
+     * A variable-rate file is shown only if the player too counts its frames by timestamps.
+     */
+    ExactFrames(Path file, long frameCount, long cacheBytes, boolean playerUsesTimestamps) {
         overlay.setVisible(false);
         overlay.setPreserveRatio(true);
         overlay.setMouseTransparent(true);
@@ -47,7 +50,7 @@ final class ExactFrames implements AutoCloseable {
         decoder.execute(() -> {
             try {
                 FrameServer s = FrameServer.open(file, cacheBytes);
-                if (s.frames() != frameCount || !s.index().constantRate()) {
+                if (s.frames() != frameCount || !s.index().constantRate() && !playerUsesTimestamps) {
                     LOG.info(() -> file.getFileName() + ": exact frames off (FFmpeg counts " + s.frames() + " frames, the player " + frameCount + ")");
                     s.close();
                     return;

@@ -8,7 +8,7 @@ import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
-import org.attune.media.FrameClock;
+import org.attune.media.FrameTimes;
 
 /**
  * The videos of one session (up to four camera angles) played as one: camera 1 is the master clock,
@@ -114,7 +114,7 @@ public final class SessionPlayer implements AutoCloseable {
         return 1 + followers.size();
     }
 
-    public FrameClock clock() {
+    public FrameTimes clock() {
         return master.clock();
     }
 

@@ -12,6 +12,8 @@ import javafx.scene.media.MediaPlayer;
 import javafx.scene.media.MediaView;
 import javafx.util.Duration;
 import org.attune.media.FrameClock;
+import org.attune.media.FrameTimes;
+import org.attune.media.TimestampClock;
 import org.attune.media.Mp4Info;
 
 /**
@@ -28,7 +30,7 @@ public final class VideoPlayer implements AutoCloseable {
     private final Path file;
     private final MediaPlayer player;
     private final MediaView view;
-    private final FrameClock clock;
+    private final FrameTimes clock;
     private final long durationMs;
     /** Exact frames over the paused picture, decoded by FFmpeg (ADR 7). */
     private final ExactFrames exact;
@@ -39,14 +41,14 @@ public final class VideoPlayer implements AutoCloseable {
     /** Memory each camera's exact frames may keep (BGRA; 1080p is 8.3 MB a frame). */
     static final long EXACT_FRAME_CACHE_BYTES = 192L << 20;
 
-    private VideoPlayer(Path file, MediaPlayer player, FrameClock clock, long durationMs) {
+    private VideoPlayer(Path file, MediaPlayer player, FrameTimes clock, long durationMs) {
         this.file = file;
         this.player = player;
         this.view = new MediaView(player);
         this.clock = clock;
         this.durationMs = durationMs;
         view.setPreserveRatio(true);
-        this.exact = new ExactFrames(file, frameCount(), EXACT_FRAME_CACHE_BYTES);
+        this.exact = new ExactFrames(file, frameCount(), EXACT_FRAME_CACHE_BYTES, clock instanceof TimestampClock);
         exact.overlay().fitWidthProperty().bind(view.fitWidthProperty());
         exact.overlay().fitHeightProperty().bind(view.fitHeightProperty());
         this.node = new StackPane(view, exact.overlay());
@@ -82,7 +84,8 @@ public final class VideoPlayer implements AutoCloseable {
             onError.accept(describe(file, e));
             return;
         }
-        FrameClock clock = new FrameClock(fps);
+        // a variable frame rate (phones) goes by each frame's own timestamp; a constant one by the rate
+        FrameTimes clock = timing.map(Mp4Info.VideoTiming::clock).orElse(new FrameClock(fps));
         boolean[] done = {false};
         OPENING.add(player);
         player.setOnReady(() -> {
@@ -151,7 +154,7 @@ public final class VideoPlayer implements AutoCloseable {
         return file;
     }
 
-    public FrameClock clock() {
+    public FrameTimes clock() {
         return clock;
     }
 

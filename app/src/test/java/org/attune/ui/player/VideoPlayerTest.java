@@ -133,6 +133,28 @@ class VideoPlayerTest {
         robot.interact(p::pause);
     }
 
+    /**
+     * Issue 21: a variable-frame-rate file (frames dropped, the others keeping their times, as phones
+     * record) is coded by each frame's own timestamp: the frame shown is the one asked for, and a key
+     * press stores its own start.
+     */
+    @Test
+    void aVariableRateVideoIsShownAndStampedByItsFramesOwnTimes(FxRobot robot) throws Exception {
+        Path vfr = org.attune.media.TestVideos.variableRate(dir);
+        VideoPlayer p = open(robot, vfr, null);
+        assertNotNull(p);
+        assertTrue(p.clock() instanceof org.attune.media.TimestampClock, p.clock().toString());
+        long[] starts = ((org.attune.media.TimestampClock) p.clock()).startsMicros();
+        for (int n : new int[] {0, 1, 2, 3, 40, 41, 100, starts.length - 1}) {
+            long original = starts[n] / 40_000; // the sample's frame number, burned into the picture
+            robot.interact(() -> p.showFrame(n));
+            assertEquals(original, shown(robot, original), "frame " + n + " of the phone-like file");
+            assertEquals(n, p.currentFrame());
+            assertEquals(Math.round(starts[n] / 1000.0), p.stampMs(), "a key press stores frame " + n + "'s own start");
+        }
+        assertTrue(Await.until(p::exactFramesOn), "exact frames are on: the player counts frames as FFmpeg does");
+    }
+
     @Test
     void stepsJumpsAndReturnsToAStoredTime(FxRobot robot) throws Exception {
         VideoPlayer p = open(robot, SAMPLE, null);
