@@ -207,7 +207,7 @@ public final class AgreementView extends BorderPane {
             protected void updateItem(Disagreement d, boolean empty) {
                 super.updateItem(d, empty);
                 setText(empty || d == null ? null : TimeFormat.clock(d.startMs()).substring(0, 8) + "–" + TimeFormat.clock(d.endMs()).substring(3, 8)
-                        + "   " + d.first() + "  vs  " + d.second() + (d.kind().equals("units differ") ? "" : "   (" + d.kind() + ")"));
+                        + "   " + model.codeName(d.first()) + "  vs  " + model.codeName(d.second()) + (d.kind().equals("units differ") ? "" : "   (" + d.kind() + ")"));
             }
         });
         disagreementList.setId("disagreements");

@@ -211,6 +211,11 @@ public final class AgreementViewModel {
         return label.map(l -> l + " · " + r.target()).orElse(r.target());
     }
 
+    /** A code's name in the scheme ("Child looks at parent"); ids the scheme lacks ("(none)", "nil") as they are. */
+    public String codeName(String codeId) {
+        return codings == null ? codeId : codings.scheme().code(codeId).map(c -> c.label()).orElse(codeId);
+    }
+
     /**
      * A statistic's short name for the table, said so it needs no legend: "κ ±2 s, AL as reference"
      * rather than "kappa_tolerance_first_as_reference" (the coders and tolerance of the last computation).

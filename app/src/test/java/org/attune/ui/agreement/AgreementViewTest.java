@@ -101,6 +101,9 @@ class AgreementViewTest {
                 List.copyOf(model.disagreements()));
         ListView<?> list = robot.lookup("#disagreements").queryAs(ListView.class);
         assertEquals(2, list.getItems().size());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#disagreements .list-cell").queryAll().stream().map(c -> ((javafx.scene.control.ListCell<?>) c).getText())
+                .anyMatch(t -> t != null && t.contains("Child positive affect  vs  (none)")), "the list names the behaviours, not their ids");
         robot.interact(() -> list.getSelectionModel().select(1));
         assertTrue(robot.lookup(".jump-hint").queryLabeled().getText().startsWith("▶ S01 at 00:00:09.000"));
         List<VideoJump> jumps = new ArrayList<>();
