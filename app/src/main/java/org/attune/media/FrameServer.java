@@ -29,6 +29,9 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGRA;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
+import static org.bytedeco.ffmpeg.global.avutil.av_image_copy_to_buffer;
+import static org.bytedeco.ffmpeg.global.avutil.av_image_fill_arrays;
+import static org.bytedeco.ffmpeg.global.avutil.av_image_get_buffer_size;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
@@ -55,6 +58,7 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
@@ -122,8 +126,17 @@ public final class FrameServer implements AutoCloseable {
     private final BytePointer convertedBuffer;
     private SwsContext scaler;
     private final long cacheBytes;
+    /** A decoded frame as the decoder gave it (YUV: a third of BGRA's bytes), converted when shown. */
+    private record Raw(int index, int format, byte[] data) {
+    }
+
     /** Decoded frames by number, least recently used first. */
-    private final LinkedHashMap<Integer, Frame> cache = new LinkedHashMap<>(64, 0.75f, true);
+    private final LinkedHashMap<Integer, Raw> cache = new LinkedHashMap<>(64, 0.75f, true);
+    /** The frame converted last (asked for again, it costs nothing). */
+    private Frame lastShown;
+    private BytePointer rawBuffer = new BytePointer(0);
+    private final PointerPointer<BytePointer> rawPlanes = new PointerPointer<>(4);
+    private final IntPointer rawLinesizes = new IntPointer(4);
     private long cached;
     /** The frame the decoder produced last (decoding on from it is cheaper than seeking), or -1. */
     private int decodedUpTo = -1;
@@ -316,8 +329,9 @@ public final class FrameServer implements AutoCloseable {
     /** As {@link #frame(int)}; {@code stop} is asked between packets and stops the decoding with a {@link CancellationException}. */
     public Frame frame(int n, BooleanSupplier stop) throws IOException {
         if (n < 0 || n >= index.frames()) throw new IllegalArgumentException("frame " + n + " of " + index.frames());
-        Frame hit = cache.get(n);
-        if (hit != null) return hit;
+        if (lastShown != null && lastShown.index() == n) return lastShown;
+        Raw hit = cache.get(n);
+        if (hit != null) return lastShown = toFrame(hit);
         // decoding on from the frame decoded last is cheaper than a seek when n is a little ahead in the same GOP
         int key = n;
         while (key > 0 && !index.keyframe()[key]) key--;
@@ -352,10 +366,9 @@ public final class FrameServer implements AutoCloseable {
                     first = false;
                     decodedUpTo = i;
                     // only the frames the cache can keep are converted to pixels: converting a whole long GOP costs more than decoding it
-                    if (i >= Math.max(key, n - framesThatFit() + 1) && i <= n) {
-                        Frame f = convert(i);
-                        remember(f);
-                        if (i == n) wanted = f;
+                    if (i >= Math.max(key, n - keptBefore() + 1) && i <= n) {
+                        remember(keep(i));
+                        if (i == n) wanted = lastShown = convert(i);
                     }
                     av_frame_unref(decoded);
                 }
@@ -380,16 +393,59 @@ public final class FrameServer implements AutoCloseable {
      */
     private int sendSkippingFarFrames(AVPacket p, int n) {
         long pts = p.pts() != AV_NOPTS_VALUE ? p.pts() : p.dts();
-        boolean far = pts != AV_NOPTS_VALUE && n - framesThatFit() > 0
-                && toMicros(pts - startPts) < index.ptsMicros()[Math.max(0, n - framesThatFit())];
+        boolean far = pts != AV_NOPTS_VALUE && n - keptBefore() > 0
+                && toMicros(pts - startPts) < index.ptsMicros()[Math.max(0, n - keptBefore())];
         int wanted = far ? AVDISCARD_NONREF : AVDISCARD_DEFAULT;
         if (decoder.skip_frame() != wanted) decoder.skip_frame(wanted);
         return avcodec_send_packet(decoder, p);
     }
 
-    /** How many frames the cache holds (at least one). */
+    /** How many frames the cache holds (at least one), at the decoder's bytes per frame (YUV 4:2:0: 1.5 a pixel). */
     private int framesThatFit() {
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, cacheBytes / ((long) width * height * 4)));
+        long perFrame = rawBytesPerFrame > 0 ? rawBytesPerFrame : (long) width * height * 3 / 2;
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, cacheBytes / perFrame));
+    }
+
+    private long rawBytesPerFrame;
+
+    /**
+     * How many frames before the one asked for are kept on the way to it: enough to step back two seconds
+     * without decoding; frames before those that nobody refers to are not decoded at all (a jump stays quick).
+     */
+    private int keptBefore() {
+        return Math.min(framesThatFit(), 48);
+    }
+
+    /** The decoded frame's planes copied out, as they are. */
+    private Raw keep(int i) {
+        int format = decoded.format();
+        int size = av_image_get_buffer_size(format, width, height, 1);
+        if (rawBuffer.capacity() < size) {
+            rawBuffer.deallocate();
+            rawBuffer = new BytePointer(size);
+        }
+        av_image_copy_to_buffer(rawBuffer, size, decoded.data(), decoded.linesize(), format, width, height, 1);
+        byte[] data = new byte[size];
+        rawBuffer.position(0).get(data);
+        rawBytesPerFrame = size;
+        return new Raw(i, format, data);
+    }
+
+    /** A kept frame converted to BGRA pixels. */
+    private Frame toFrame(Raw r) {
+        if (rawBuffer.capacity() < r.data().length) {
+            rawBuffer.deallocate();
+            rawBuffer = new BytePointer(r.data().length);
+        }
+        rawBuffer.position(0).put(r.data());
+        av_image_fill_arrays(rawPlanes, rawLinesizes, rawBuffer, r.format(), width, height, 1);
+        scaler = sws_getCachedContext(scaler, width, height, r.format(), width, height, AV_PIX_FMT_BGRA, SWS_BILINEAR, null, null, (DoublePointer) null);
+        converted.data(0, convertedBuffer);
+        converted.linesize(0, width * 4);
+        sws_scale(scaler, rawPlanes, rawLinesizes, 0, height, converted.data(), converted.linesize());
+        byte[] pixels = new byte[width * height * 4];
+        convertedBuffer.position(0).get(pixels);
+        return new Frame(r.index(), index.ptsMicros()[r.index()], width, height, pixels);
     }
 
     private Frame convert(int i) {
@@ -402,13 +458,14 @@ public final class FrameServer implements AutoCloseable {
         return new Frame(i, index.ptsMicros()[i], width, height, pixels);
     }
 
-    private void remember(Frame f) {
-        if (cache.put(f.index(), f) == null) cached += f.bgra().length;
+    private void remember(Raw f) {
+        Raw before = cache.put(f.index(), f);
+        cached += f.data().length - (before == null ? 0 : before.data().length);
         var it = cache.entrySet().iterator();
         while (cached > cacheBytes && cache.size() > 1 && it.hasNext()) {
-            Map.Entry<Integer, Frame> oldest = it.next();
+            Map.Entry<Integer, Raw> oldest = it.next();
             if (oldest.getKey() == f.index()) continue;
-            cached -= oldest.getValue().bgra().length;
+            cached -= oldest.getValue().data().length;
             it.remove();
         }
     }
@@ -417,6 +474,8 @@ public final class FrameServer implements AutoCloseable {
     public void close() {
         cache.clear();
         cached = 0;
+        lastShown = null;
+        rawBuffer.deallocate();
         if (scaler != null) sws_freeContext(scaler);
         scaler = null;
         av_frame_free(decoded);
