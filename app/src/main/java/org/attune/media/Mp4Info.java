@@ -53,6 +53,26 @@ public final class Mp4Info {
         return Optional.empty();
     }
 
+    /** Whether the file has a sound track (a {@code trak} whose handler is {@code soun}); false when it cannot tell. */
+    public static boolean hasSound(Path file) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (Box moov : children(ch, 0, ch.size())) {
+                if (!moov.type.equals("moov")) continue;
+                for (Box trak : children(ch, moov.bodyStart, moov.end)) {
+                    if (!trak.type.equals("trak")) continue;
+                    Box mdia = child(ch, trak, "mdia");
+                    Box hdlr = mdia == null ? null : child(ch, mdia, "hdlr");
+                    if (hdlr == null) continue;
+                    ByteBuffer h = read(ch, hdlr.bodyStart, 12);
+                    if (h.limit() == 12 && new String(new byte[] {h.get(8), h.get(9), h.get(10), h.get(11)}, StandardCharsets.ISO_8859_1).equals("soun")) return true;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+
     private static Optional<VideoTiming> videoTrack(FileChannel ch, Box trak) throws IOException {
         Box mdia = child(ch, trak, "mdia");
         if (mdia == null) return Optional.empty();

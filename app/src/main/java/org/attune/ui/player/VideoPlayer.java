@@ -88,6 +88,19 @@ public final class VideoPlayer implements AutoCloseable {
         FrameTimes clock = timing.map(Mp4Info.VideoTiming::clock).orElse(new FrameClock(fps));
         boolean[] done = {false};
         OPENING.add(player);
+        if (Mp4Info.hasSound(file)) {
+            // JavaFX's player never becomes ready (and never fails) on a sound track where there is no sound
+            // device: say so instead of waiting for ever
+            javafx.animation.PauseTransition watchdog = new javafx.animation.PauseTransition(Duration.seconds(SOUND_WATCHDOG_SECONDS));
+            watchdog.setOnFinished(e -> {
+                if (done[0]) return;
+                done[0] = true;
+                OPENING.remove(player);
+                player.dispose();
+                onError.accept(noSoundDevice(name));
+            });
+            watchdog.play();
+        }
         player.setOnReady(() -> {
             OPENING.remove(player);
             if (done[0]) return;
@@ -104,14 +117,21 @@ public final class VideoPlayer implements AutoCloseable {
         });
     }
 
+    /** How long a video with sound may take to open before the player is taken to have halted on it. */
+    static final double SOUND_WATCHDOG_SECONDS = 12;
+
+    /** What to do when the player halts on a sound track (no sound device). */
+    static String noSoundDevice(String name) {
+        return name + " has a sound track and this computer seems to have no sound device to play it on, so the player cannot open it. "
+                + "Make a video-only copy to code from (the original stays untouched): ffmpeg -i \"" + name + "\" -an -c:v copy \""
+                + stem(name) + "-video-only.mp4\"";
+    }
+
     /** A message for a video JavaFX cannot play, with the remedy. */
     static String describe(Path file, Throwable e) {
         String name = file.getFileName().toString();
         String why = e == null || e.getMessage() == null ? "" : e.getMessage();
-        if (why.contains("audio device")) {
-            return name + " has a sound track and this computer has no sound device to play it on. " + "Make a video-only copy to code from: "
-                    + "ffmpeg -i \"" + name + "\" -an -c:v copy \"" + stem(name) + "-video-only.mp4\"";
-        }
+        if (why.contains("audio device")) return noSoundDevice(name);
         if (e instanceof MediaException m && m.getType() == MediaException.Type.MEDIA_UNSUPPORTED || why.contains("nsupported")) {
             return name + " is in a format this computer cannot play. " + transcodeHint(file);
         }

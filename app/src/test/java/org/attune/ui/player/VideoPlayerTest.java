@@ -155,6 +155,27 @@ class VideoPlayerTest {
         assertTrue(Await.until(p::exactFramesOn), "exact frames are on: the player counts frames as FFmpeg does");
     }
 
+    /**
+     * Issue 21: where there is no sound device (as headless here), JavaFX's player neither opens a video with
+     * a sound track nor fails; the app says why and what to do instead of waiting for ever. Where there is a
+     * device, the video simply opens.
+     */
+    @Test
+    void aVideoWithSoundOpensOrSaysWhyItCannotNeverHangs(FxRobot robot) throws Exception {
+        Path withSound = org.attune.media.TestVideos.longGop1080(dir);
+        assertTrue(org.attune.media.Mp4Info.hasSound(withSound));
+        assertFalse(org.attune.media.Mp4Info.hasSound(SAMPLE));
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        robot.interact(() -> VideoPlayer.open(withSound, null, result::complete, result::complete));
+        Object r = result.get((long) VideoPlayer.SOUND_WATCHDOG_SECONDS + 30, TimeUnit.SECONDS);
+        if (r instanceof VideoPlayer p) {
+            robot.interact(p::close);
+        } else {
+            assertEquals(VideoPlayer.noSoundDevice("long-gop-1080p.mp4"), r);
+            assertTrue(((String) r).contains("ffmpeg -i \"long-gop-1080p.mp4\" -an -c:v copy \"long-gop-1080p-video-only.mp4\""), (String) r);
+        }
+    }
+
     @Test
     void stepsJumpsAndReturnsToAStoredTime(FxRobot robot) throws Exception {
         VideoPlayer p = open(robot, SAMPLE, null);
