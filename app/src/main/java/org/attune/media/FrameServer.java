@@ -64,9 +64,11 @@ import org.bytedeco.javacpp.PointerPointer;
 /**
  * Exact frames of any video FFmpeg reads, by frame number, fast enough to step: the file's frames
  * are indexed once by their presentation timestamps (no frame rate is assumed, so variable-frame-rate
- * phone video is exact too); a frame is decoded from the keyframe before it, and the frames decoded on
- * the way are kept, up to {@code cacheBytes}, so stepping inside a group of pictures — forward or
- * back — needs no decoding at all. Frames are handed out as BGRA pixels.
+ * phone video is exact too); a frame is decoded from the keyframe before it, and the last frames decoded
+ * on the way (at most 48) are kept as the decoder gave them (YUV), up to {@code cacheBytes}, so stepping
+ * back needs no decoding; frames before those that nothing refers to are not decoded at all; stepping
+ * forward decodes on without seeking, and {@link #prefetchBefore} readies the step back across a
+ * keyframe while the coder looks. Frames are handed out as BGRA pixels, converted when asked for.
  *
  * <p>Not thread-safe: one owner (the player's frame thread). Close it to free FFmpeg's memory.
  */
