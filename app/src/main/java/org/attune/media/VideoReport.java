@@ -48,8 +48,7 @@ public record VideoReport(String file, String container, String codec, int width
         if (playableAsIs()) {
             out.add("playable   yes: the app's player shows it as it is");
         } else {
-            out.add("playable   no: the app's player shows MP4/MOV with H.264 video only. Convert it to H.264 MP4 (the original stays untouched): "
-                    + "ffmpeg -i \"" + file + "\" -c:v libx264 -pix_fmt yuv420p -g 15 -bf 0 -c:a aac \"" + stem(file) + "-h264.mp4\"");
+            out.add("playable   no: the app's player shows MP4/MOV with H.264 video only. " + transcodeHint(file));
         }
         if (!constantRate) {
             out.add("note       its frame rate varies (as phones record): the app shows and stamps each frame at its own timestamp"
@@ -60,7 +59,13 @@ public record VideoReport(String file, String container, String codec, int width
         return out;
     }
 
-    private static String stem(String name) {
+    /** The ffmpeg line that makes a copy the app's player shows (H.264 MP4, a keyframe every 15 frames), the original untouched. */
+    public static String transcodeHint(String fileName) {
+        return "Convert it to H.264 MP4 (the original stays untouched): ffmpeg -i \"" + fileName + "\" -c:v libx264 -pix_fmt yuv420p -g 15 -bf 0 -c:a aac \""
+                + stem(fileName) + "-h264.mp4\"";
+    }
+
+    static String stem(String name) {
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
     }

@@ -141,9 +141,7 @@ public final class VideoPlayer implements AutoCloseable {
 
     /** The ffmpeg command line that makes a playable copy of {@code file}. */
     public static String transcodeHint(Path file) {
-        String name = file.getFileName().toString();
-        return "Convert it to H.264 MP4 (the original stays untouched): ffmpeg -i \"" + name + "\" -c:v libx264 -pix_fmt yuv420p -g 15 -bf 0 -c:a aac \""
-                + stem(name) + "-h264.mp4\"";
+        return org.attune.media.VideoReport.transcodeHint(file.getFileName().toString());
     }
 
     private static String stem(String name) {
