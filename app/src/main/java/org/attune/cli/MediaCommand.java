@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.attune.exchange.OutputFile;
+import org.attune.media.CodingCopy;
 import org.attune.media.FrameServer;
 import org.attune.media.VideoReport;
 import picocli.CommandLine.Command;
@@ -13,7 +17,7 @@ import picocli.CommandLine;
 
 /** {@code attune media …}: what a video is, as a lab's camera wrote it. */
 @Command(name = "media", mixinStandardHelpOptions = true, description = "Look at videos as cameras wrote them.",
-        subcommands = {MediaCommand.Info.class})
+        subcommands = {MediaCommand.Info.class, MediaCommand.Prepare.class})
 public final class MediaCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,6 +50,40 @@ public final class MediaCommand implements Runnable {
                 return 0;
             } catch (IOException e) {
                 err.println(e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "prepare", mixinStandardHelpOptions = true,
+            description = {"Make a coding copy of a video the app's player cannot show or steps slowly in (AVI, MTS, MKV, MJPEG, long",
+                    "keyframe intervals): H.264 MP4, a keyframe every 15 frames, every frame at the original's time. The copy has no",
+                    "sound track. The original is only read; the copy is never written over a study or the original."})
+    static final class Prepare implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "The original video.")
+        Path file;
+
+        @CommandLine.Option(names = {"-o", "--output"}, paramLabel = "COPY.mp4", required = true, description = "The coding copy to write.")
+        Path output;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (!Files.isRegularFile(file)) {
+                err.println(file + ": no such file.");
+                return 1;
+            }
+            try {
+                CodingCopy.Result r = OutputFile.write(output, List.of(file), tmp -> CodingCopy.write(file, tmp, n -> true));
+                out.println(String.format(Locale.ROOT, "wrote %s: %d frames, %.3f s, H.264 with a keyframe every 15 frames, no sound; "
+                        + "times are the original's", output, r.frames(), r.durationMicros() / 1e6));
+                return 0;
+            } catch (OutputFile.Refused e) {
+                err.println(e.getCause() instanceof CodingCopy.UnreadableOriginal u ? u.getMessage() + " Nothing was written." : e.getMessage());
                 return 1;
             }
         }

@@ -1,6 +1,7 @@
 package org.attune.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -38,5 +39,26 @@ class MediaCliTest {
         assertEquals(1, bad.code());
         assertEquals("notes.mov cannot be read as a video.", bad.err().strip());
         assertEquals(1, CliTest.run("media", "info", dir.resolve("missing.mp4").toString()).code());
+    }
+
+    @Test
+    void prepareMakesAPlayableCopyAndNeverWritesOverTheOriginal() throws Exception {
+        Path avi = TestVideos.mjpegAvi(dir);
+        Path copy = dir.resolve("lab-camera-coding.mp4");
+        CliTest.Run r = CliTest.run("media", "prepare", avi.toString(), "-o", copy.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("wrote " + copy + ": 250 frames, 9.960 s, H.264 with a keyframe every 15 frames, no sound"), r.out());
+        CliTest.Run info = CliTest.run("media", "info", copy.toString());
+        assertTrue(info.out().contains("playable   yes"), info.out());
+        long before = Files.size(avi);
+        CliTest.Run over = CliTest.run("media", "prepare", avi.toString(), "-o", avi.toString());
+        assertEquals(1, over.code());
+        assertTrue(over.err().contains("input"), over.err());
+        assertEquals(before, Files.size(avi), "the original is untouched");
+        Path text = Files.writeString(dir.resolve("notes.avi"), "hello");
+        CliTest.Run bad = CliTest.run("media", "prepare", text.toString(), "-o", dir.resolve("x.mp4").toString());
+        assertEquals(1, bad.code());
+        assertEquals("notes.avi cannot be read as a video. Nothing was written.", bad.err().strip());
+        assertFalse(Files.exists(dir.resolve("x.mp4")));
     }
 }

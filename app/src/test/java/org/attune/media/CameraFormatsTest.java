@@ -96,4 +96,29 @@ class CameraFormatsTest {
             assertEquals(10, s.frameAt(t));
         }
     }
+
+    /**
+     * A coding copy of what the player cannot show (MJPEG AVI, MTS) or steps slowly in, and of a
+     * variable-rate file: H.264 MP4 the player shows as it is, a keyframe every 15 frames, and every frame
+     * at the original's time showing the original's frame.
+     */
+    @Test
+    void aCodingCopyIsPlayableAndKeepsEveryFrameAtItsTime() throws Exception {
+        for (Path original : new Path[] {avi, mts, vfr}) {
+            Path copy = dir.resolve("copy-of-" + original.getFileName() + ".mp4");
+            CodingCopy.Result r = CodingCopy.write(original, copy, n -> true);
+            try (FrameServer o = FrameServer.open(original, 16L << 20); FrameServer c = FrameServer.open(copy, 64L << 20)) {
+                assertEquals(o.frames(), r.frames(), original.getFileName().toString());
+                assertEquals(o.frames(), c.frames(), original.getFileName() + ": every frame is in the copy");
+                VideoReport report = VideoReport.of(copy, c);
+                assertTrue(report.playableAsIs(), report.lines().toString());
+                assertTrue(c.index().longestGop() <= 15, "keyframes every 15 frames: " + c.index().longestGop());
+                assertFalse(c.hasAudio());
+                for (int i = 0; i < c.frames(); i += 7) {
+                    assertEquals(o.index().ptsMicros()[i], c.index().ptsMicros()[i], original.getFileName() + " frame " + i + " at the original's time");
+                    assertEquals(codeOf(o.frame(i), 1), codeOf(c.frame(i), 1), original.getFileName() + " frame " + i + " shows the original's frame");
+                }
+            }
+        }
+    }
 }
