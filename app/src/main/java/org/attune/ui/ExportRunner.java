@@ -47,6 +47,11 @@ public final class ExportRunner {
 
     /** Writes {@code target} in the background with a progress window; {@code said} gets the sentence for the status line. */
     public void exportTo(Path target, String title, Job job, Consumer<String> said) {
+        exportTo(target, title, job, said, () -> { });
+    }
+
+    /** As {@link #exportTo(Path, String, Job, Consumer)}; {@code thenWritten} runs once the file is in place (not after a failure or a cancel). */
+    public void exportTo(Path target, String title, Job job, Consumer<String> said, Runnable thenWritten) {
         DialogService.Busy busy = dialogs.showBusy(title, "Writing " + target.getFileName() + "…");
         Progress progress = new Progress() {
             private long lastUpdate;
@@ -70,6 +75,7 @@ public final class ExportRunner {
             String sentence = "Exported " + what + " to " + target;
             dialogs.showWritten(title, sentence + ".", target);
             said.accept(sentence);
+            thenWritten.run();
         }, failure -> {
             busy.close();
             Throwable f = failure instanceof java.io.UncheckedIOException u ? u.getCause() : failure;

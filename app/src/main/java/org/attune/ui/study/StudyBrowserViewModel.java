@@ -12,11 +12,14 @@ import org.attune.coding.NewMedia;
 import org.attune.coding.PassStatus;
 import org.attune.coding.Session;
 import org.attune.coding.TimeFormat;
+import org.attune.exchange.OutputFile;
+import org.attune.media.CodingCopy;
 import org.attune.scheme.CodingScheme;
 import org.attune.service.MediaRelinker;
 import org.attune.store.Study;
 import org.attune.store.StudyException;
 import org.attune.ui.DialogService;
+import org.attune.ui.ExportRunner;
 import org.attune.ui.OpenStudy;
 import org.attune.ui.ReadOnlyNotice;
 import org.attune.ui.Tasks;
@@ -181,9 +184,47 @@ final class StudyBrowserViewModel {
         try {
             media = SessionForm.probe(file, position, 0);
         } catch (Exception e) {
+            if (Files.isRegularFile(file) && offerCodingCopy(row, file)) return;
             dialogs.showError("The video was not attached", file.getFileName() + ": " + e.getMessage());
             return;
         }
+        attach(row, media);
+    }
+
+    /**
+     * A video the player cannot show (AVI, MTS, MKV, MJPEG): offers to make a coding copy beside it with
+     * the bundled FFmpeg (H.264, every frame at the original's time, no sound), in the background with
+     * progress and Cancel, and attaches the copy. True if the user went ahead (the copy reports itself).
+     */
+    private boolean offerCodingCopy(StudyOverview.Row row, Path original) {
+        String name = original.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        Path copy = original.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + "-coding.mp4");
+        if (Files.exists(copy)) return false;
+        if (!dialogs.confirm("This video cannot be played as it is", name + " is not an MP4/MOV video with H.264, which the player shows. "
+                + "Make a coding copy beside it (" + copy.getFileName() + ": H.264, every frame at the original's time, no sound track) "
+                + "and attach the copy? The original stays untouched.", "Make a coding copy")) {
+            return false;
+        }
+        new ExportRunner(dialogs, tasks).exportTo(copy, "Make a coding copy", (target, progress) -> {
+            CodingCopy.Result r = OutputFile.write(target, List.of(original), tmp -> CodingCopy.write(original, tmp, frames -> {
+                progress.report(frames, 0);
+                progress.checkCancelled();
+                return true;
+            }));
+            return String.format(java.util.Locale.ROOT, "a coding copy of %s (%,d frames)", name, r.frames());
+        }, say, () -> {
+            int position = row.videos().stream().mapToInt(v -> v.file().position()).max().orElse(0) + 1;
+            try {
+                attach(row, SessionForm.probe(copy, position, 0));
+            } catch (Exception e) {
+                dialogs.showError("The copy was not attached", copy.getFileName() + ": " + e.getMessage());
+            }
+        });
+        return true;
+    }
+
+    private void attach(StudyOverview.Row row, NewMedia media) {
         try {
             open.get().addMedia(row.session().id(), media);
             open.changed();

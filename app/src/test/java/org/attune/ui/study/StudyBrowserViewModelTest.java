@@ -124,4 +124,29 @@ class StudyBrowserViewModelTest {
             assertEquals(Optional.empty(), model.passOf(cell()));
         }
     }
+
+    /** Issue 21: attaching a video the player cannot show offers a coding copy beside it, made in the background, and attaches the copy. */
+    @Test
+    void anAviIsAttachedAsACodingCopyMadeBesideIt() throws Exception {
+        Path avi = org.attune.media.TestVideos.mjpegAvi(dir);
+        StudyOverview.Row row = StudyOverview.read(open.get()).rows().get(0);
+        dialogs.answer = false;
+        model.attachVideo(row, avi);
+        assertTrue(dialogs.shown.get(dialogs.shown.size() - 1).startsWith("The video was not attached: lab-camera.avi: "), dialogs.shown.toString());
+        assertFalse(Files.exists(dir.resolve("lab-camera-coding.mp4")), "declined: no copy");
+        assertEquals(1, open.get().media(s1.id()).size());
+
+        dialogs.answer = true;
+        model.attachVideo(row, avi);
+        Path copy = dir.resolve("lab-camera-coding.mp4");
+        assertTrue(Files.isRegularFile(copy), dialogs.shown.toString());
+        List<org.attune.coding.MediaFile> media = open.get().media(s1.id());
+        assertEquals(2, media.size(), "the copy is camera 2");
+        assertEquals(copy.toAbsolutePath().normalize(), open.get().resolveMedia(media.get(1)).toAbsolutePath().normalize());
+        assertEquals(25.0, media.get(1).fps(), 1e-9);
+        assertTrue(dialogs.shown.stream().anyMatch(d -> d.startsWith("(written) Make a coding copy: Exported a coding copy of lab-camera.avi (250 frames)")),
+                dialogs.shown.toString());
+        assertTrue(said.get(said.size() - 1).startsWith("Attached lab-camera-coding.mp4 to S01 as camera 2"), said.toString());
+        assertTrue(Files.exists(avi), "the original stays");
+    }
 }
