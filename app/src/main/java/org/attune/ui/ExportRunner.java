@@ -47,11 +47,14 @@ public final class ExportRunner {
 
     /** Writes {@code target} in the background with a progress window; {@code said} gets the sentence for the status line. */
     public void exportTo(Path target, String title, Job job, Consumer<String> said) {
-        exportTo(target, title, job, said, () -> { });
+        exportTo(target, title, "Exported", job, said, () -> { });
     }
 
-    /** As {@link #exportTo(Path, String, Job, Consumer)}; {@code thenWritten} runs once the file is in place (not after a failure or a cancel). */
-    public void exportTo(Path target, String title, Job job, Consumer<String> said, Runnable thenWritten) {
+    /**
+     * As {@link #exportTo(Path, String, Job, Consumer)}, saying "{@code verb} WHAT to FILE" ("Made a coding copy …");
+     * {@code thenWritten} runs once the file is in place (not after a failure or a cancel).
+     */
+    public void exportTo(Path target, String title, String verb, Job job, Consumer<String> said, Runnable thenWritten) {
         DialogService.Busy busy = dialogs.showBusy(title, "Writing " + target.getFileName() + "…");
         Progress progress = new Progress() {
             private long lastUpdate;
@@ -72,7 +75,7 @@ public final class ExportRunner {
         };
         tasks.run(() -> job.write(target, progress), what -> {
             busy.close();
-            String sentence = "Exported " + what + " to " + target;
+            String sentence = verb + " " + what + " to " + target;
             dialogs.showWritten(title, sentence + ".", target);
             said.accept(sentence);
             thenWritten.run();

@@ -206,7 +206,7 @@ final class StudyBrowserViewModel {
                 + "and attach the copy? The original stays untouched.", "Make a coding copy")) {
             return false;
         }
-        new ExportRunner(dialogs, tasks).exportTo(copy, "Make a coding copy", (target, progress) -> {
+        new ExportRunner(dialogs, tasks).exportTo(copy, "Make a coding copy", "Made", (target, progress) -> {
             CodingCopy.Result r = OutputFile.write(target, List.of(original), tmp -> CodingCopy.write(original, tmp, frames -> {
                 progress.report(frames, 0);
                 progress.checkCancelled();

@@ -144,7 +144,7 @@ class StudyBrowserViewModelTest {
         assertEquals(2, media.size(), "the copy is camera 2");
         assertEquals(copy.toAbsolutePath().normalize(), open.get().resolveMedia(media.get(1)).toAbsolutePath().normalize());
         assertEquals(25.0, media.get(1).fps(), 1e-9);
-        assertTrue(dialogs.shown.stream().anyMatch(d -> d.startsWith("(written) Make a coding copy: Exported a coding copy of lab-camera.avi (250 frames)")),
+        assertTrue(dialogs.shown.stream().anyMatch(d -> d.startsWith("(written) Make a coding copy: Made a coding copy of lab-camera.avi (250 frames)")),
                 dialogs.shown.toString());
         assertTrue(said.get(said.size() - 1).startsWith("Attached lab-camera-coding.mp4 to S01 as camera 2"), said.toString());
         assertTrue(Files.exists(avi), "the original stays");
