@@ -139,7 +139,8 @@ public final class SessionForm {
     public static NewMedia probe(Path file, int position, long offsetMs) throws Exception {
         Optional<Mp4Info.VideoTiming> t = Mp4Info.read(file);
         if (t.isEmpty()) {
-            throw new Exception("Attune finds no video track it can read in this file (it plays MP4/MOV with H.264 video). " + VideoPlayer.transcodeHint(file));
+            throw new Exception("Attune finds no video track it can read in this file (it plays MP4/MOV with H.264 video). Add the session without it, "
+                    + "then Attach video… in the Study tab offers to make a coding copy the player shows. " + VideoPlayer.transcodeHint(file));
         }
         return new NewMedia(file, position, offsetMs, t.get().fps(), t.get().durationMs());
     }
