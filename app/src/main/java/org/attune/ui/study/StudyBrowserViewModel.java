@@ -184,8 +184,12 @@ final class StudyBrowserViewModel {
         try {
             media = SessionForm.probe(file, position, 0);
         } catch (Exception e) {
-            if (Files.isRegularFile(file) && offerCodingCopy(row, file)) return;
-            dialogs.showError("The video was not attached", file.getFileName() + ": " + e.getMessage());
+            if (!Files.isRegularFile(file)) {
+                dialogs.showError("The video was not attached", file.getFileName() + ": " + e.getMessage());
+            } else if (!offerCodingCopy(row, file)) {
+                dialogs.showError("The video was not attached", file.getFileName() + " is not a video the player shows as it is (MP4/MOV with H.264). "
+                        + org.attune.media.VideoReport.transcodeHint(file.getFileName().toString()));
+            }
             return;
         }
         attach(row, media);
@@ -194,13 +198,17 @@ final class StudyBrowserViewModel {
     /**
      * A video the player cannot show (AVI, MTS, MKV, MJPEG): offers to make a coding copy beside it with
      * the bundled FFmpeg (H.264, every frame at the original's time, no sound), in the background with
-     * progress and Cancel, and attaches the copy. True if the user went ahead (the copy reports itself).
+     * progress and Cancel, and attaches the copy. False if the user declined; true otherwise (said).
      */
     private boolean offerCodingCopy(StudyOverview.Row row, Path original) {
         String name = original.getFileName().toString();
         int dot = name.lastIndexOf('.');
         Path copy = original.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + "-coding.mp4");
-        if (Files.exists(copy)) return false;
+        if (Files.exists(copy)) {
+            dialogs.showError("The video was not attached", name + " is not a video the player shows as it is, and " + copy.getFileName()
+                    + " is already beside it: attach that coding copy instead.");
+            return true;
+        }
         if (!dialogs.confirm("This video cannot be played as it is", name + " is not an MP4/MOV video with H.264, which the player shows. "
                 + "Make a coding copy beside it (" + copy.getFileName() + ": H.264, every frame at the original's time, no sound track) "
                 + "and attach the copy? The original stays untouched.", "Make a coding copy")) {

@@ -132,7 +132,8 @@ class StudyBrowserViewModelTest {
         StudyOverview.Row row = StudyOverview.read(open.get()).rows().get(0);
         dialogs.answer = false;
         model.attachVideo(row, avi);
-        assertTrue(dialogs.shown.get(dialogs.shown.size() - 1).startsWith("The video was not attached: lab-camera.avi: "), dialogs.shown.toString());
+        assertTrue(dialogs.shown.get(dialogs.shown.size() - 1).startsWith("The video was not attached: lab-camera.avi is not a video the player shows as it is"),
+                dialogs.shown.toString());
         assertFalse(Files.exists(dir.resolve("lab-camera-coding.mp4")), "declined: no copy");
         assertEquals(1, open.get().media(s1.id()).size());
 
@@ -148,5 +149,9 @@ class StudyBrowserViewModelTest {
                 dialogs.shown.toString());
         assertTrue(said.get(said.size() - 1).startsWith("Attached lab-camera-coding.mp4 to S01 as camera 2"), said.toString());
         assertTrue(Files.exists(avi), "the original stays");
+        model.attachVideo(row, avi); // again: the copy is there already
+        assertTrue(dialogs.shown.get(dialogs.shown.size() - 1).endsWith("lab-camera-coding.mp4 is already beside it: attach that coding copy instead."),
+                dialogs.shown.toString());
+        assertEquals(2, open.get().media(s1.id()).size());
     }
 }
