@@ -2,11 +2,8 @@ package org.attune.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.attune.coding.Session;
 import org.attune.exchange.CsvOptions;
-import org.attune.exchange.OutputFile;
 import org.attune.service.EventImports;
 import org.attune.service.Progress;
 import org.attune.service.StudyExports;
@@ -52,32 +49,10 @@ public final class EventsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            java.util.Optional<String> refused = OutputFile.problem(output, List.of(study));
-            if (refused.isPresent()) { // before opening: the output may be this very study
-                err.println(refused.get());
-                return 1;
-            }
-            try (Study s = Study.openReadOnly(study)) {
-                java.util.Optional<String> unknown = selection.unknownSession(s.sessions().stream().map(Session::label).toList(), study);
-                if (unknown.isPresent()) {
-                    err.println(unknown.get());
-                    return 1;
-                }
-                long rows = StudyExports.events(s, output, selection.scope(), excel ? CsvOptions.EXCEL : CsvOptions.STANDARD, Progress.NONE);
-                out.println("wrote " + rows + " events to " + output);
-                return 0;
-            } catch (StudyException e) {
-                err.println(e.getMessage());
-                return 1;
-            } catch (StudyExports.ReadFailure e) {
-                err.println(e.getMessage() + " Nothing was written to " + output + ".");
-                return 1;
-            } catch (OutputFile.Refused e) {
-                err.println(e.getMessage());
-                return 1;
-            }
+            return selection.run(spec.commandLine().getOut(), spec.commandLine().getErr(), study, output, (s, scope) -> {
+                long rows = StudyExports.events(s, output, scope, excel ? CsvOptions.EXCEL : CsvOptions.STANDARD, Progress.NONE);
+                return "wrote " + rows + " events to " + output;
+            });
         }
     }
 

@@ -1,11 +1,17 @@
 package org.attune.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.attune.coding.Session;
+import org.attune.exchange.OutputFile;
+import org.attune.service.StudyExports;
+import org.attune.store.Study;
+import org.attune.store.StudyException;
 import picocli.CommandLine.Option;
 
 /** The sessions and coders an export is limited to ({@code --sessions}, {@code --coders}), shared by the events and ratings exports. */
@@ -21,18 +27,43 @@ final class ExportSelection {
         return new org.attune.service.StudyExports.Scope(java.util.Set.copyOf(sessions), java.util.Set.copyOf(coders), java.util.Set.of());
     }
 
-    boolean includesSession(String label) {
-        return sessions.isEmpty() || sessions.contains(label);
-    }
-
-    boolean includesCoder(String initials) {
-        return coders.isEmpty() || coders.contains(initials);
-    }
-
     /** The message for a session asked for that the study does not have, naming those it has; empty when all are there. */
     Optional<String> unknownSession(Collection<String> labels, Path study) {
         TreeSet<String> sorted = new TreeSet<>(labels);
         return sessions.stream().filter(wanted -> !sorted.contains(wanted)).findFirst()
                 .map(wanted -> "There is no session \"" + wanted + "\" in " + study.getFileName() + " (sessions: " + String.join(", ", sorted) + ").");
+    }
+
+    /** One export of a study: writes {@code output} and returns the line that says what was written. */
+    interface StudyExport {
+        String write(Study study, org.attune.service.StudyExports.Scope scope) throws StudyException, OutputFile.Refused;
+    }
+
+    /**
+     * What the events and ratings exports share: the output checked before the study is opened (it may be
+     * this very study), the study opened read-only, the sessions asked for checked, then {@code export};
+     * every failure said on {@code err} in the user's words. Returns the exit code.
+     */
+    int run(PrintWriter out, PrintWriter err, Path study, Path output, StudyExport export) {
+        Optional<String> refused = OutputFile.problem(output, List.of(study));
+        if (refused.isPresent()) {
+            err.println(refused.get());
+            return 1;
+        }
+        try (Study s = Study.openReadOnly(study)) {
+            Optional<String> unknown = unknownSession(s.sessions().stream().map(Session::label).toList(), study);
+            if (unknown.isPresent()) {
+                err.println(unknown.get());
+                return 1;
+            }
+            out.println(export.write(s, scope()));
+            return 0;
+        } catch (StudyException | OutputFile.Refused e) {
+            err.println(e.getMessage());
+            return 1;
+        } catch (StudyExports.ReadFailure e) {
+            err.println(e.getMessage() + " Nothing was written to " + output + ".");
+            return 1;
+        }
     }
 }

@@ -1,17 +1,11 @@
 package org.attune.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.attune.coding.Session;
 import org.attune.exchange.CsvOptions;
-import org.attune.exchange.OutputFile;
 import org.attune.service.Progress;
 import org.attune.service.StudyExports;
 import org.attune.store.Study;
-import org.attune.store.StudyException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,29 +47,10 @@ public final class RatingsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            Optional<String> refused = OutputFile.problem(output, List.of(study));
-            if (refused.isPresent()) { // before opening: the output may be this very study
-                err.println(refused.get());
-                return 1;
-            }
-            try (Study s = Study.openReadOnly(study)) {
-                Optional<String> unknown = selection.unknownSession(s.sessions().stream().map(Session::label).toList(), study);
-                if (unknown.isPresent()) {
-                    err.println(unknown.get());
-                    return 1;
-                }
-                long rows = StudyExports.ratings(s, output, selection.scope(), wide, excel ? CsvOptions.EXCEL : CsvOptions.STANDARD, Progress.NONE);
-                out.println("wrote " + rows + (wide ? " session x coder rows" : " ratings") + " to " + output);
-                return 0;
-            } catch (StudyException e) {
-                err.println(e.getMessage());
-                return 1;
-            } catch (OutputFile.Refused e) {
-                err.println(e.getMessage());
-                return 1;
-            }
+            return selection.run(spec.commandLine().getOut(), spec.commandLine().getErr(), study, output, (s, scope) -> {
+                long rows = StudyExports.ratings(s, output, scope, wide, excel ? CsvOptions.EXCEL : CsvOptions.STANDARD, Progress.NONE);
+                return "wrote " + rows + (wide ? " session x coder rows" : " ratings") + " to " + output;
+            });
         }
     }
 }

@@ -68,13 +68,6 @@ public final class StudyExports {
     private StudyExports() {
     }
 
-    /** The sessions a scope names that the study does not have (the user's typing errors), in the order asked. */
-    public static List<String> unknownSessions(Study study, Scope scope) throws StudyException {
-        Set<String> labels = new TreeSet<>();
-        for (Session s : study.sessions()) labels.add(s.label());
-        return scope.sessions().stream().filter(l -> !labels.contains(l)).sorted().toList();
-    }
-
     /**
      * Writes the events of the passes in {@code scope}, one row per event (docs/events-csv.md), and
      * returns the number of rows. Progress counts events; a cancel stops between two rows.

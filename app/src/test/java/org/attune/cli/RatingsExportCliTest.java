@@ -68,6 +68,18 @@ class RatingsExportCliTest {
         assertEquals("Reunions,S02,D02,AL,not_started,,,,,,,,", lines.get(3), "a pass without ratings is listed too");
     }
 
+    /** Both exports check the sessions asked for before writing anything, naming those the study has. */
+    @Test
+    void aSessionTheStudyDoesNotHaveIsNamedAndNothingIsWritten() throws Exception {
+        for (String what : new String[] {"ratings", "events"}) {
+            Path csv = dir.resolve(what + ".csv");
+            CliTest.Run r = CliTest.run(what, "export", study.toString(), "-o", csv.toString(), "--sessions", "S01,S09");
+            assertEquals(1, r.code(), what);
+            assertEquals("There is no session \"S09\" in r.attune (sessions: S01, S02).", r.err().strip(), what);
+            assertTrue(java.nio.file.Files.notExists(csv), what + ": nothing written");
+        }
+    }
+
     @Test
     void neverWritesOverTheStudy() throws Exception {
         byte[] before = Files.readAllBytes(study);

@@ -64,7 +64,6 @@ class StudyExportsTest {
             assertEquals(3000, seen.get(seen.size() - 1)[0]);
             assertEquals(1, StudyExports.events(s, dir.resolve("bk.csv"), new StudyExports.Scope(Set.of(), Set.of("BK"), Set.of()), CsvOptions.STANDARD, Progress.NONE));
             assertEquals(1, StudyExports.ratings(s, dir.resolve("r.csv"), new StudyExports.Scope(Set.of("S2"), Set.of(), Set.of()), false, CsvOptions.STANDARD, Progress.NONE));
-            assertEquals(List.of("S9"), StudyExports.unknownSessions(s, new StudyExports.Scope(Set.of("S1", "S9"), Set.of(), Set.of())));
         }
     }
 
