@@ -87,6 +87,11 @@ public final class CodingCopy {
     private CodingCopy() {
     }
 
+    /** Where the coding copy of {@code original} goes by default: beside it, {@code NAME-coding.mp4}. */
+    public static Path besideOriginal(Path original) {
+        return original.resolveSibling(VideoReport.stem(original.getFileName().toString()) + "-coding.mp4");
+    }
+
     /** Writes the coding copy of {@code in} to {@code out} (an MP4 file; the caller writes it beside the target and moves it into place). */
     public static Result write(Path in, Path out, Watch watch) throws IOException {
         AVFormatContext ic = new AVFormatContext(null);

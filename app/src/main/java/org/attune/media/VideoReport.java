@@ -61,7 +61,7 @@ public record VideoReport(String file, String container, String codec, int width
 
     /** The ffmpeg line that makes a copy the app's player shows (H.264 MP4, a keyframe every 15 frames), the original untouched. */
     public static String transcodeHint(String fileName) {
-        return "Make a coding copy (the original stays untouched): attune media prepare \"" + fileName + "\" -o \"" + stem(fileName) + "-coding.mp4\""
+        return "Make a coding copy (the original stays untouched): attune media prepare \"" + fileName + "\" -o \"" + CodingCopy.besideOriginal(Path.of(fileName)).getFileName() + "\""
                 + " — or with ffmpeg: ffmpeg -i \"" + fileName + "\" -c:v libx264 -pix_fmt yuv420p -g 15 -bf 0 -c:a aac \"" + stem(fileName) + "-h264.mp4\"";
     }
 

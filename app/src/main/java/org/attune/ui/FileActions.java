@@ -66,6 +66,15 @@ public final class FileActions {
         return s.path().getFileName().toString().replaceFirst("\\.attune$", "");
     }
 
+    /** Writes a text file through {@link OutputFile} (never over an input or a study, never half a file); returns {@code what} for the sentence. */
+    private static String writeText(Path target, List<Path> inputs, String text, String what) throws OutputFile.Refused {
+        OutputFile.write(target, inputs, tmp -> {
+            Files.writeString(tmp, text);
+            return null;
+        });
+        return what;
+    }
+
     /** A file name offered beside the study (the chooser opens in the study's folder). */
     private static String besideStudy(Study s, String name) {
         return s.path().toAbsolutePath().resolveSibling(name).toString();
@@ -109,13 +118,7 @@ public final class FileActions {
         if (s.isEmpty()) return;
         String html = CodingManual.html(s.get().scheme(), layout.get());
         runner.export("Export the coding manual", "Web page", List.of("*.html"), besideStudy(s.get(), s.get().scheme().id() + "-manual.html"),
-                (target, progress) -> {
-                    OutputFile.write(target, List.of(s.get().path()), tmp -> {
-                        Files.writeString(tmp, html);
-                        return null;
-                    });
-                    return "the coding manual";
-                }, say);
+                (target, progress) -> writeText(target, List.of(s.get().path()), html, "the coding manual"), say);
     }
 
     /** Saves a text the app shows (the methods paragraph) as a UTF-8 text file; says what to do first when there is none yet. */
@@ -125,13 +128,8 @@ public final class FileActions {
             return;
         }
         List<Path> inputs = open.isOpen() ? List.of(open.get().path()) : List.of();
-        runner.export(title, "Text", List.of("*.txt"), open.isOpen() ? besideStudy(open.get(), suggested) : suggested, (target, progress) -> {
-            OutputFile.write(target, inputs, tmp -> {
-                Files.writeString(tmp, text.strip() + System.lineSeparator());
-                return null;
-            });
-            return "the text";
-        }, say);
+        runner.export(title, "Text", List.of("*.txt"), open.isOpen() ? besideStudy(open.get(), suggested) : suggested,
+                (target, progress) -> writeText(target, inputs, text.strip() + System.lineSeparator(), "the text"), say);
     }
 
     /**
@@ -173,15 +171,10 @@ public final class FileActions {
         }
         String json = org.attune.scheme.json.SchemeWriter.toJson(imported.scheme());
         String name = project.get().getFileName().toString().replaceFirst("\\.boris(\\.gz)?$", "");
-        runner.export("Save the imported scheme", "Attune scheme", List.of("*.json"), project.get().toAbsolutePath().resolveSibling(name + "-scheme.json").toString(), (target, progress) -> {
-            OutputFile.write(target, List.of(project.get()), tmp -> {
-                Files.writeString(tmp, json);
-                return null;
-            });
-            return "the scheme (" + imported.scheme().codes().size() + " codes in " + imported.scheme().families().size() + " families; "
+        runner.export("Save the imported scheme", "Attune scheme", List.of("*.json"), project.get().toAbsolutePath().resolveSibling(name + "-scheme.json").toString(),
+                (target, progress) -> writeText(target, List.of(project.get()), json, "the scheme (" + imported.scheme().codes().size() + " codes in " + imported.scheme().families().size() + " families; "
                     + "start a study with it: File ▸ New study…, then \"From a scheme file…\"). From the project: "
-                    + String.join("; ", imported.report().stream().limit(12).toList()) + (imported.report().size() > 12 ? "; …" : "");
-        }, say);
+                    + String.join("; ", imported.report().stream().limit(12).toList()) + (imported.report().size() > 12 ? "; …" : "")), say);
     }
 
     /**

@@ -202,8 +202,7 @@ final class StudyBrowserViewModel {
      */
     private boolean offerCodingCopy(StudyOverview.Row row, Path original) {
         String name = original.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        Path copy = original.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + "-coding.mp4");
+        Path copy = CodingCopy.besideOriginal(original);
         if (Files.exists(copy)) {
             dialogs.showError("The video was not attached", name + " is not a video the player shows as it is, and " + copy.getFileName()
                     + " is already beside it: attach that coding copy instead.");
