@@ -83,7 +83,7 @@ public final class MediaCommand implements Runnable {
                         + "times are the original's", output, r.frames(), r.durationMicros() / 1e6));
                 return 0;
             } catch (OutputFile.Refused e) {
-                err.println(e.getCause() instanceof CodingCopy.UnreadableOriginal u ? u.getMessage() + " Nothing was written." : e.getMessage());
+                err.println(e.getCause() instanceof org.attune.media.UnreadableVideo u ? u.getMessage() + " Nothing was written." : e.getMessage());
                 return 1;
             }
         }

@@ -6,12 +6,10 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
@@ -22,15 +20,11 @@ import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
-import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
@@ -56,7 +50,6 @@ import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
 import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.PointerPointer;
 
 /**
  * A coding copy of a video the app's player cannot show (AVI, MTS, MKV, MJPEG, long GOPs): H.264 in MP4
@@ -69,13 +62,6 @@ public final class CodingCopy {
 
     /** How the copy went: frames written, and how long the video runs. */
     public record Result(long frames, long durationMicros) {
-    }
-
-    /** The original cannot be read or decoded (not a problem with where the copy goes). */
-    public static final class UnreadableOriginal extends IOException {
-        UnreadableOriginal(String message) {
-            super(message);
-        }
     }
 
     /** Something that is told the frames written so far and may stop the copy. */
@@ -94,9 +80,9 @@ public final class CodingCopy {
 
     /** Writes the coding copy of {@code in} to {@code out} (an MP4 file; the caller writes it beside the target and moves it into place). */
     public static Result write(Path in, Path out, Watch watch) throws IOException {
-        AVFormatContext ic = new AVFormatContext(null);
-        if (avformat_open_input(ic, in.toString(), null, null) < 0) throw new UnreadableOriginal(in.getFileName() + " cannot be read as a video.");
-        AVCodecContext dec = null;
+        VideoInput input = VideoInput.open(in);
+        AVFormatContext ic = input.format;
+        AVCodecContext dec = input.decoder;
         AVCodecContext enc = null;
         AVFormatContext oc = null;
         AVPacket pkt = av_packet_alloc();
@@ -105,22 +91,8 @@ public final class CodingCopy {
         AVFrame yuv = av_frame_alloc();
         SwsContext sws = null;
         try {
-            if (avformat_find_stream_info(ic, (PointerPointer<?>) null) < 0) throw new UnreadableOriginal(in.getFileName() + ": its streams cannot be read.");
-            int vs = -1;
-            for (int i = 0; i < ic.nb_streams(); i++) {
-                if (ic.streams(i).codecpar().codec_type() == AVMEDIA_TYPE_VIDEO) {
-                    vs = i;
-                    break;
-                }
-            }
-            if (vs < 0) throw new UnreadableOriginal(in.getFileName() + " has no video track.");
-            AVStream ist = ic.streams(vs);
-            AVCodec decoder = avcodec_find_decoder(ist.codecpar().codec_id());
-            if (decoder == null) throw new UnreadableOriginal(in.getFileName() + ": no decoder for its video codec.");
-            dec = avcodec_alloc_context3(decoder);
-            avcodec_parameters_to_context(dec, ist.codecpar());
-            dec.thread_count(0);
-            if (avcodec_open2(dec, decoder, (AVDictionary) null) < 0) throw new UnreadableOriginal(in.getFileName() + ": its video codec cannot be opened.");
+            int vs = input.stream;
+            AVStream ist = input.videoStream;
             int w = dec.width();
             int h = dec.height();
 
@@ -201,13 +173,12 @@ public final class CodingCopy {
             av_frame_free(yuv);
             av_packet_free(pkt);
             av_packet_free(outPkt);
-            if (dec != null) avcodec_free_context(dec);
             if (enc != null) avcodec_free_context(enc);
             if (oc != null) {
                 if (oc.pb() != null) avio_closep(oc.pb());
                 avformat_free_context(oc);
             }
-            avformat_close_input(ic);
+            input.close();
         }
     }
 

@@ -6,23 +6,13 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_flush_buffers;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
 import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BYTE;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
-import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
-import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGRA;
@@ -47,13 +37,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
-import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
-import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
 import org.bytedeco.javacpp.BytePointer;
@@ -113,6 +100,7 @@ public final class FrameServer implements AutoCloseable {
     }
 
     private final Path file;
+    private final VideoInput input;
     private final AVFormatContext format;
     private final AVCodecContext decoder;
     private final int stream;
@@ -147,40 +135,13 @@ public final class FrameServer implements AutoCloseable {
     private FrameServer(Path file, long cacheBytes) throws IOException {
         this.file = file;
         this.cacheBytes = cacheBytes;
-        format = new AVFormatContext(null);
-        if (avformat_open_input(format, file.toString(), null, null) < 0) throw new IOException(file.getFileName() + " cannot be read as a video.");
-        if (avformat_find_stream_info(format, (PointerPointer<?>) null) < 0) {
-            avformat_close_input(format);
-            throw new IOException(file.getFileName() + ": its streams cannot be read.");
-        }
-        int found = -1;
-        boolean audio = false;
-        for (int i = 0; i < format.nb_streams(); i++) {
-            int type = format.streams(i).codecpar().codec_type();
-            if (type == AVMEDIA_TYPE_VIDEO && found < 0) found = i;
-            if (type == AVMEDIA_TYPE_AUDIO) audio = true;
-        }
-        if (found < 0) {
-            avformat_close_input(format);
-            throw new IOException(file.getFileName() + " has no video track.");
-        }
-        stream = found;
-        hasAudio = audio;
-        videoStream = format.streams(stream);
-        AVCodecParameters par = videoStream.codecpar();
-        AVCodec codec = avcodec_find_decoder(par.codec_id());
-        if (codec == null) {
-            avformat_close_input(format);
-            throw new IOException(file.getFileName() + ": no decoder for its video codec.");
-        }
-        codecName = codec.name().getString();
-        decoder = avcodec_alloc_context3(codec);
-        avcodec_parameters_to_context(decoder, par);
-        decoder.thread_count(0); // as many threads as cores: a long GOP decodes in parallel slices/frames
-        if (avcodec_open2(decoder, codec, (AVDictionary) null) < 0) {
-            close();
-            throw new IOException(file.getFileName() + ": its video codec (" + codecName + ") cannot be opened.");
-        }
+        input = VideoInput.open(file);
+        format = input.format;
+        stream = input.stream;
+        videoStream = input.videoStream;
+        decoder = input.decoder;
+        codecName = input.codecName;
+        hasAudio = input.hasAudio;
         width = decoder.width();
         height = decoder.height();
         convertedBuffer = new BytePointer((long) width * height * 4);
@@ -483,7 +444,6 @@ public final class FrameServer implements AutoCloseable {
         av_frame_free(decoded);
         av_frame_free(converted);
         av_packet_free(packet);
-        if (decoder != null) avcodec_free_context(decoder);
-        avformat_close_input(format);
+        input.close();
     }
 }
