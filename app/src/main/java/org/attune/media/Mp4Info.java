@@ -41,13 +41,10 @@ public final class Mp4Info {
     /** The first video track's timing, or empty when the file has no video track or is not MP4/MOV. */
     public static Optional<VideoTiming> read(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            for (Box moov : children(ch, 0, ch.size())) {
-                if (!moov.type.equals("moov")) continue;
-                for (Box trak : children(ch, moov.bodyStart, moov.end)) {
-                    if (!trak.type.equals("trak")) continue;
-                    Optional<VideoTiming> t = videoTrack(ch, trak);
-                    if (t.isPresent()) return t;
-                }
+            for (Box trak : tracks(ch)) {
+                if (!handler(ch, trak).equals("vide")) continue;
+                Optional<VideoTiming> t = videoTrack(ch, trak);
+                if (t.isPresent()) return t;
             }
         }
         return Optional.empty();
@@ -56,16 +53,8 @@ public final class Mp4Info {
     /** Whether the file has a sound track (a {@code trak} whose handler is {@code soun}); false when it cannot tell. */
     public static boolean hasSound(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            for (Box moov : children(ch, 0, ch.size())) {
-                if (!moov.type.equals("moov")) continue;
-                for (Box trak : children(ch, moov.bodyStart, moov.end)) {
-                    if (!trak.type.equals("trak")) continue;
-                    Box mdia = child(ch, trak, "mdia");
-                    Box hdlr = mdia == null ? null : child(ch, mdia, "hdlr");
-                    if (hdlr == null) continue;
-                    ByteBuffer h = read(ch, hdlr.bodyStart, 12);
-                    if (h.limit() == 12 && new String(new byte[] {h.get(8), h.get(9), h.get(10), h.get(11)}, StandardCharsets.ISO_8859_1).equals("soun")) return true;
-                }
+            for (Box trak : tracks(ch)) {
+                if (handler(ch, trak).equals("soun")) return true;
             }
         } catch (IOException | RuntimeException e) {
             return false;
@@ -73,14 +62,29 @@ public final class Mp4Info {
         return false;
     }
 
+    /** The {@code trak} boxes of the file's {@code moov}. */
+    private static List<Box> tracks(FileChannel ch) throws IOException {
+        List<Box> out = new ArrayList<>();
+        for (Box moov : children(ch, 0, ch.size())) {
+            if (!moov.type.equals("moov")) continue;
+            for (Box trak : children(ch, moov.bodyStart, moov.end)) if (trak.type.equals("trak")) out.add(trak);
+        }
+        return out;
+    }
+
+    /** A track's handler type ({@code vide}, {@code soun} …), or "" when it has none. */
+    private static String handler(FileChannel ch, Box trak) throws IOException {
+        Box mdia = child(ch, trak, "mdia");
+        Box hdlr = mdia == null ? null : child(ch, mdia, "hdlr");
+        if (hdlr == null) return "";
+        ByteBuffer h = read(ch, hdlr.bodyStart, 12);
+        return h.limit() < 12 ? "" : new String(new byte[] {h.get(8), h.get(9), h.get(10), h.get(11)}, StandardCharsets.ISO_8859_1);
+    }
+
     private static Optional<VideoTiming> videoTrack(FileChannel ch, Box trak) throws IOException {
         Box mdia = child(ch, trak, "mdia");
-        if (mdia == null) return Optional.empty();
-        Box hdlr = child(ch, mdia, "hdlr");
-        Box mdhd = child(ch, mdia, "mdhd");
-        if (hdlr == null || mdhd == null) return Optional.empty();
-        ByteBuffer h = read(ch, hdlr.bodyStart, 12);
-        if (!new String(new byte[] {h.get(8), h.get(9), h.get(10), h.get(11)}, StandardCharsets.ISO_8859_1).equals("vide")) return Optional.empty();
+        Box mdhd = mdia == null ? null : child(ch, mdia, "mdhd");
+        if (mdhd == null) return Optional.empty();
         ByteBuffer m = read(ch, mdhd.bodyStart, 32);
         int version = m.get(0);
         long timescale = version == 1 ? Integer.toUnsignedLong(m.getInt(20)) : Integer.toUnsignedLong(m.getInt(12));
