@@ -48,11 +48,11 @@ import org.bytedeco.javacpp.DoublePointer;
 /**
  * Exact frames of any video FFmpeg reads, by frame number, fast enough to step: the file's frames
  * are indexed once by their presentation timestamps (no frame rate is assumed, so variable-frame-rate
- * phone video is exact too); a frame is decoded from the keyframe before it, and the last frames decoded
- * on the way (at most 48) are kept as the decoder gave them (YUV, its own buffers), up to {@code cacheBytes}, so stepping
- * back needs no decoding; frames before those that nothing refers to are not decoded at all; stepping
- * forward decodes on without seeking, and {@link #prefetchBefore} readies the step back across a
- * keyframe while the coder looks. Frames are handed out as BGRA pixels, converted when asked for.
+ * phone video is exact too); a frame is decoded from the keyframe before it, and the last few frames
+ * decoded on the way are kept as the decoder gave them (YUV, its own buffers), up to {@code cacheBytes};
+ * frames before those that nothing refers to are not decoded at all; stepping forward decodes on
+ * without seeking, and {@link #prefetchBefore} decodes up to 48 frames back while the coder looks, so
+ * stepping back needs no decoding. Frames are handed out as BGRA pixels, converted when asked for.
  *
  * <p>Not thread-safe: one owner (the player's frame thread). Close it to free FFmpeg's memory.
  */
@@ -271,17 +271,30 @@ public final class FrameServer implements AutoCloseable {
     }
 
     /**
-     * Makes the frames just before {@code n} ready while the coder looks at {@code n}: the one step back
-     * that would otherwise decode a whole group of pictures (the previous one, at a GOP's start) is then
-     * in the cache. {@code stop} is asked between packets; a newer request should stop it (it returns).
+     * Makes the frames just before {@code n} ready while the coder looks at {@code n}: when any of the next
+     * few steps back is not in the cache (after a jump, which keeps only a few; at a GOP's start, where the
+     * step back needs the whole previous group of pictures), up to 48 frames before {@code n} are decoded.
+     * {@code stop} is asked between packets; a newer request should stop it (it returns).
      */
     public void prefetchBefore(int n, BooleanSupplier stop) throws IOException {
-        if (n <= 0 || n > index.frames() || cache.containsKey(n - 1)) return;
+        if (n <= 0 || n > index.frames()) return;
+        int m = n - 1;
+        // the next few steps back are ready: nothing to do (checking the whole stretch would re-decode at every step)
+        int from = Math.max(keyframeOf(m), m - SHOWN_WITH + 1);
+        boolean ready = true;
+        for (int i = from; i <= m && ready; i++) ready = cache.containsKey(i);
+        if (ready) return;
         try {
-            frame(n - 1, stop);
+            decode(m, keptBefore(), stop, false);
         } catch (CancellationException e) {
             // a newer request came first: it is served instead
         }
+    }
+
+    private int keyframeOf(int n) {
+        int key = n;
+        while (key > 0 && !index.keyframe()[key]) key--;
+        return key;
     }
 
     /** Frame {@code n} (0 = the first), decoded or from the cache. */
@@ -295,14 +308,32 @@ public final class FrameServer implements AutoCloseable {
         if (lastShown != null && lastShown.index() == n) return lastShown;
         Raw hit = cache.get(n);
         if (hit != null) return lastShown = toFrame(hit);
+        // a step back that is not in the cache keeps the stretch before it too: the next steps back are free
+        boolean stepBack = lastShown != null && n < lastShown.index() && n >= lastShown.index() - 2;
+        return decode(n, stepBack ? keptBefore() : SHOWN_WITH, stop, true);
+    }
+
+    /**
+     * How many frames up to the one asked for are kept when it must be decoded after a jump: few, so it
+     * shows soon (each kept frame is decoded in full); stepping back from there, {@link #prefetchBefore}
+     * fills the stretch before while the coder looks.
+     */
+    private static final int SHOWN_WITH = 8;
+
+    /**
+     * Decodes up to frame {@code n}, keeping the last {@code keep} frames of the way in the cache; returns
+     * frame {@code n} in pixels when {@code show}, else null.
+     */
+    private Frame decode(int n, int keep, BooleanSupplier stop, boolean show) throws IOException {
         // decoding on from the frame decoded last is cheaper than a seek when n is a little ahead in the same GOP
-        int key = n;
-        while (key > 0 && !index.keyframe()[key]) key--;
+        int key = keyframeOf(n);
         if (decodedUpTo < key || decodedUpTo >= n) seekToKeyframe(key);
         Frame wanted = null;
+        boolean done = false;
         boolean first = true;
         int reseeks = 0;
-        while (wanted == null) {
+        int kept = Math.min(keep, framesThatFit());
+        while (!done) {
             if (stop.getAsBoolean()) throw new CancellationException("frame " + n);
             int r = av_read_frame(format, packet);
             try {
@@ -310,7 +341,7 @@ public final class FrameServer implements AutoCloseable {
                     avcodec_send_packet(decoder, null); // drain what the decoder still holds
                 } else if (packet.stream_index() != stream) {
                     continue;
-                } else if (sendSkippingFarFrames(packet, n) < 0) {
+                } else if (sendSkippingFarFrames(packet, n, kept) < 0) {
                     throw new IOException(file.getFileName() + ": a damaged frame near frame " + n + ".");
                 }
                 while (avcodec_receive_frame(decoder, decoded) >= 0) {
@@ -329,13 +360,16 @@ public final class FrameServer implements AutoCloseable {
                     first = false;
                     decodedUpTo = i;
                     // only the frames the cache can keep are converted to pixels: converting a whole long GOP costs more than decoding it
-                    if (i >= Math.max(key, n - keptBefore() + 1) && i <= n) {
+                    if (i >= Math.max(key, n - kept + 1) && i <= n) {
                         remember(keep(i));
-                        if (i == n) wanted = lastShown = convert(i);
+                        if (i == n) {
+                            done = true;
+                            if (show) wanted = lastShown = convert(i);
+                        }
                     }
                     av_frame_unref(decoded);
                 }
-                if (r < 0 && wanted == null) {
+                if (r < 0 && !done) {
                     // the end came before the frame: the seek landed past it with nothing decodable after (a transport
                     // stream's rough seek near its end); go back a keyframe, as when it lands past a decoded frame
                     if (!first || ++reseeks > 4) throw new IOException(file.getFileName() + ": frame " + n + " could not be decoded.");
@@ -354,10 +388,10 @@ public final class FrameServer implements AutoCloseable {
      * the way to frame {@code n} are not decoded at all (they are not shown and no other frame needs them):
      * a jump into a long group of pictures decodes about half as many frames.
      */
-    private int sendSkippingFarFrames(AVPacket p, int n) {
+    private int sendSkippingFarFrames(AVPacket p, int n, int kept) {
         long pts = p.pts() != AV_NOPTS_VALUE ? p.pts() : p.dts();
-        boolean far = pts != AV_NOPTS_VALUE && n - keptBefore() > 0
-                && toMicros(pts - startPts) < index.ptsMicros()[Math.max(0, n - keptBefore())];
+        boolean far = pts != AV_NOPTS_VALUE && n - kept > 0
+                && toMicros(pts - startPts) < index.ptsMicros()[Math.max(0, n - kept)];
         int wanted = far ? AVDISCARD_NONREF : AVDISCARD_DEFAULT;
         if (decoder.skip_frame() != wanted) decoder.skip_frame(wanted);
         return avcodec_send_packet(decoder, p);

@@ -94,6 +94,36 @@ class FrameServerTest {
     }
 
     /**
+     * A jump decodes all it must but keeps only the last few frames of the way (each kept frame is decoded
+     * in full: the fewer, the sooner the frame shows); the prefetch while the coder looks keeps the rest, so
+     * stepping back from there decodes nothing, and a prefetch with the next steps ready does nothing.
+     */
+    @Test
+    void aJumpKeepsAFewFramesAndThePrefetchTheStretchBefore() throws Exception {
+        try (FrameServer s = FrameServer.open(S01, 64L << 20)) {
+            s.frame(14); // the last of the first group of pictures (0..14)
+            assertTrue(s.isCached(13) && s.isCached(7), "the last frames of the way are kept");
+            assertFalse(s.isCached(6), "but only a few");
+            s.prefetchBefore(14, () -> false);
+            long decoded = s.framesDecoded();
+            for (int n = 13; n >= 0; n--) assertEquals(n, codeOf(s.frame(n)), "back " + n);
+            assertEquals(decoded, s.framesDecoded(), "stepping back after the prefetch decodes nothing");
+            s.prefetchBefore(13, () -> false);
+            s.prefetchBefore(5, () -> false);
+            assertEquals(decoded, s.framesDecoded(), "the next steps back are ready: nothing to prefetch");
+        }
+        try (FrameServer s = FrameServer.open(S01, 64L << 20)) {
+            s.frame(14);
+            for (int n = 13; n >= 7; n--) s.frame(n); // kept on the way
+            assertFalse(s.isCached(6));
+            s.frame(6); // a step back the cache cannot serve (no prefetch ran): it keeps the stretch before it
+            long decoded = s.framesDecoded();
+            for (int n = 5; n >= 0; n--) assertEquals(n, codeOf(s.frame(n)), "back " + n);
+            assertEquals(decoded, s.framesDecoded(), "the steps back after it decode nothing");
+        }
+    }
+
+    /**
      * A damaged or cut-off video must never take the app down (FFmpeg runs inside its process): every
      * frame asked for comes back, or an IOException says so. Ten copies with random bytes flipped, and
      * one cut off in the middle.

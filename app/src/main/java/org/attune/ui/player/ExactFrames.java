@@ -19,8 +19,9 @@ import org.attune.media.FrameServer;
  * a step; this decodes the frame asked for with FFmpeg ({@link FrameServer}) on a thread of its own and
  * lays it over the player's picture as soon as it is ready, so a step shows at once. While the video
  * plays the overlay is hidden and the player's own picture shows. A newer request overtakes an older
- * one; until its frame is ready nothing stale is shown (the overlay hides). Where FFmpeg cannot read
- * the file, or counts its frames differently from the player (a variable frame rate), it stays off.
+ * one; until its frame is ready the frame shown before stays (the player's own picture is moved only
+ * after it, see {@link VideoPlayer}). Where FFmpeg cannot read the file, or counts its frames
+ * differently from the player (a variable frame rate), it stays off.
  */
 final class ExactFrames implements AutoCloseable {
 
@@ -33,6 +34,9 @@ final class ExactFrames implements AutoCloseable {
     private WritableImage image;
     private volatile boolean closed;
     private LongConsumer onShown = f -> { };
+    private LongConsumer onFailed = f -> { };
+    /** The exact frame shown last (-1: none yet): a request just before it is a step back. */
+    private long shownLast = -1;
 
     /**
      * Opens the file for exact frames in the background; until it is open (or if it cannot be), nothing shows.
@@ -70,14 +74,22 @@ final class ExactFrames implements AutoCloseable {
         return overlay;
     }
 
-    /** Tells {@code then} the frame number each time an exact frame is laid over the picture (tests, benchmarks). */
+    /** Tells {@code then} (on the FX thread) the frame number each time an exact frame is laid over the picture. */
     void setOnShown(LongConsumer then) {
         onShown = then;
     }
 
-    /** Shows frame {@code n} exactly as soon as it is decoded (the overlay hides meanwhile). Call on the FX thread. */
+    /** Tells {@code then} (on the FX thread) a frame asked for that could not be decoded (the player's own picture must show it). */
+    void setOnFailed(LongConsumer then) {
+        onFailed = then;
+    }
+
+    /**
+     * Shows frame {@code n} exactly as soon as it is decoded; meanwhile the exact frame shown before stays
+     * (after playing, the paused picture). Call on the FX thread.
+     */
     void show(long n) {
-        overlay.setVisible(false);
+        long before = latest.get() >= 0 ? latest.get() : shownLast;
         latest.set(n);
         if (closed) return;
         decoder.execute(() -> {
@@ -88,10 +100,17 @@ final class ExactFrames implements AutoCloseable {
                 f = s.frame((int) n);
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.INFO, "exact frame " + n, e);
+                Platform.runLater(() -> {
+                    if (latest.get() != n) return;
+                    overlay.setVisible(false); // no exact frame: the player's own picture, not a stale one
+                    onFailed.accept(n);
+                });
                 return;
             }
             Platform.runLater(() -> put(f));
-            // while the coder looks at n, make the step back ready (at a GOP's start: the whole previous GOP)
+            // stepping back, while the coder looks at n, make the next steps back ready (at a GOP's start: the
+            // previous GOP); not after a step forward or a jump, where it would take the decoder from the frames ahead
+            if (!(n < before && n >= before - 2)) return;
             try {
                 s.prefetchBefore((int) n, () -> latest.get() != n || closed);
             } catch (IOException | RuntimeException e) {
@@ -107,6 +126,7 @@ final class ExactFrames implements AutoCloseable {
             overlay.setImage(image);
         }
         image.getPixelWriter().setPixels(0, 0, f.width(), f.height(), PixelFormat.getByteBgraInstance(), f.bgra(), 0, f.width() * 4);
+        shownLast = f.index();
         overlay.setVisible(true);
         onShown.accept(f.index());
     }

@@ -37,6 +37,14 @@ public final class VideoPlayer implements AutoCloseable {
     private final StackPane node;
     /** Play was asked for and not since paused or stepped: no exact frame is laid over the moving picture. */
     private boolean wantPlaying;
+    /**
+     * While paused with exact frames on: the time of the frame asked for last (its middle). The player's
+     * own picture, hidden under the exact frame, is moved there only when playing starts (or if the exact
+     * frame cannot be decoded): its seek would decode the same group of pictures at the same time on the
+     * same cores (a 1080p long-GOP jump took twice as long). -1 when the player's own clock is the position.
+     */
+    private double heldMs = -1;
+    private java.util.function.LongConsumer onExactFrame = n -> { };
 
     /** Memory each camera's exact frames may keep (as decoded, YUV: 3.1 MB a 1080p frame, so 64 frames). */
     static final long EXACT_FRAME_CACHE_BYTES = 192L << 20;
@@ -53,6 +61,16 @@ public final class VideoPlayer implements AutoCloseable {
         exact.overlay().fitHeightProperty().bind(view.fitHeightProperty());
         this.node = new StackPane(view, exact.overlay());
         node.setMinSize(0, 0);
+        exact.setOnShown(n -> onExactFrame.accept(n));
+        exact.setOnFailed(n -> {
+            // no exact frame: the player's own picture must show it
+            if (heldMs >= 0 && clock.frameAt(heldMs) == n) player.seek(Duration.millis(heldMs));
+        });
+    }
+
+    /** What the coder sees of the picture now: the exact frame while it is laid over, else the player's own (tests read its frame code). */
+    javafx.scene.Node shownPicture() {
+        return exact.overlay().isVisible() ? exact.overlay() : view;
     }
 
     /**
@@ -160,7 +178,7 @@ public final class VideoPlayer implements AutoCloseable {
 
     /** Tells {@code then} each frame number laid over the paused picture (tests and benchmarks wait on it). */
     public void setOnExactFrame(java.util.function.LongConsumer then) {
-        exact.setOnShown(then);
+        onExactFrame = then;
     }
 
     /** Whether exact frames are on for this file (FFmpeg opened it and counts its frames as the player does). */
@@ -186,7 +204,7 @@ public final class VideoPlayer implements AutoCloseable {
 
     /** The media time now, read on demand (fresh to the millisecond, unlike the time property). */
     public double currentMs() {
-        return player.getCurrentTime().toMillis();
+        return heldMs >= 0 ? heldMs : player.getCurrentTime().toMillis();
     }
 
     /** The frame on screen. */
@@ -202,7 +220,14 @@ public final class VideoPlayer implements AutoCloseable {
     /** Shows frame n (clamped to the video), seeking to the frame's middle. */
     public void showFrame(long frame) {
         long n = Math.max(0, Math.min(frameCount() - 1, frame));
-        player.seek(Duration.millis(clock.seekTargetMs(n)));
+        double target = clock.seekTargetMs(n);
+        if (!wantPlaying && exact.isOn()) {
+            heldMs = target; // the player's own picture follows when playing starts
+            exact.show(n);
+            return;
+        }
+        heldMs = -1;
+        player.seek(Duration.millis(target));
         if (!wantPlaying) exact.show(n);
     }
 
@@ -227,6 +252,8 @@ public final class VideoPlayer implements AutoCloseable {
     public void play() {
         wantPlaying = true;
         exact.hide();
+        if (heldMs >= 0) player.seek(Duration.millis(heldMs)); // from the frame on screen
+        heldMs = -1;
         player.play();
     }
 

@@ -57,7 +57,7 @@ class VideoPlayerTest {
         robot.interact(() -> VideoPlayer.open(file, fallbackFps, result::complete, result::complete));
         Object r = result.get(15, TimeUnit.SECONDS);
         if (r instanceof VideoPlayer p) {
-            robot.interact(() -> root.getChildren().setAll(p.view()));
+            robot.interact(() -> root.getChildren().setAll(p.node()));
             player = p;
         }
         return r instanceof VideoPlayer p ? p : null;
@@ -82,7 +82,7 @@ class VideoPlayerTest {
         AtomicInteger read = new AtomicInteger(-1);
         Await.until(() -> {
             robot.interact(() -> {
-                WritableImage img = player.view().snapshot(null, null);
+                WritableImage img = player.shownPicture().snapshot(null, null);
                 PixelReader px = img.getPixelReader();
                 read.set(SampleSessions.decodeFrame(px::getArgb));
             });
@@ -109,11 +109,9 @@ class VideoPlayerTest {
     @Test
     void anExactFrameIsLaidOverThePausedPicture(FxRobot robot) throws Exception {
         VideoPlayer p = open(robot, SAMPLE, null);
-        robot.interact(() -> root.getChildren().setAll(p.node()));
         assertTrue(Await.until(p::exactFramesOn), "FFmpeg opened the sample");
         java.util.List<Long> shownExactly = new java.util.concurrent.CopyOnWriteArrayList<>();
         robot.interact(() -> p.setOnExactFrame(shownExactly::add));
-        // (the helper above put the player's own view straight into the window; the overlay is what is left in node())
         javafx.scene.Node overlay = ((javafx.scene.layout.StackPane) p.node()).getChildren().stream()
                 .filter(n -> n instanceof javafx.scene.image.ImageView).findFirst().orElseThrow();
         for (long n : new long[] {0, 1, 2, 701, 700, 699, 1499}) {
