@@ -161,6 +161,27 @@ public final class FrameServer implements AutoCloseable {
         return index;
     }
 
+    /**
+     * The frames' clock as FFmpeg read them: at a constant rate the stream's own rate (e.g. 30000/1001)
+     * where the timestamps agree with it, else their mean; at a variable rate each frame's timestamp.
+     * For files whose container states no timing JavaFX reads (AVI, MTS, MKV …).
+     */
+    public FrameTimes clock() {
+        long[] pts = index.ptsMicros();
+        if (!index.constantRate() || pts.length < 2) return new TimestampClock(pts, durationMicros());
+        double mean = (pts[pts.length - 1] - pts[0]) / 1e6 / (pts.length - 1);
+        var rate = videoStream.r_frame_rate();
+        double stated = rate.den() > 0 ? (double) rate.num() / rate.den() : 0;
+        return new FrameClock(stated > 0 && Math.abs(1 / stated - mean) < 0.0001 ? stated : 1 / mean);
+    }
+
+    /** From the first frame's start to the end of the last (which lasts as long as the one before it). */
+    public long durationMicros() {
+        long[] pts = index.ptsMicros();
+        long last = pts.length > 1 ? pts[pts.length - 1] - pts[pts.length - 2] : 40_000;
+        return pts[pts.length - 1] + last;
+    }
+
     public int frames() {
         return index.frames();
     }

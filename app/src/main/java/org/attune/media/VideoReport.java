@@ -48,14 +48,14 @@ public record VideoReport(String file, String container, String codec, int width
         if (playableAsIs()) {
             out.add("playable   yes: the app's player shows it as it is");
         } else {
-            out.add("playable   no: the app's player shows MP4/MOV with H.264 video only. " + transcodeHint(file));
+            out.add("playable   without sound: the app shows its frames exactly and plays it silently (its player plays MP4/MOV with "
+                    + "H.264 video only). For sound and smooth playback: " + transcodeHint(file));
         }
         if (!constantRate) {
-            out.add("note       its frame rate varies (as phones record): the app shows and stamps each frame at its own timestamp"
-                    + (playableAsIs() ? "" : " once it plays the copy"));
+            out.add("note       its frame rate varies (as phones record): the app shows and stamps each frame at its own timestamp");
         }
-        if (longestGop > 30) out.add("note       long groups of pictures (" + longestGop + " frames) make the player's frame steps slow; a copy with "
-                + "keyframes every 15 frames steps quickly");
+        if (longestGop > 30) out.add("note       long groups of pictures (" + longestGop + " frames) make jumps slower (up to 0.2 s at 1080p; "
+                + "steps stay quick); a copy with keyframes every 15 frames jumps at once");
         return out;
     }
 

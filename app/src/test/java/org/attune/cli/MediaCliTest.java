@@ -33,7 +33,7 @@ class MediaCliTest {
         assertEquals(0, avi.code(), avi.err());
         assertTrue(avi.out().contains("video      mjpeg, 640×360, in avi"), avi.out());
         assertTrue(avi.out().contains("keyframes  every frame"), avi.out());
-        assertTrue(avi.out().contains("playable   no: ") && avi.out().contains("ffmpeg -i \"lab-camera.avi\""), avi.out());
+        assertTrue(avi.out().contains("playable   without sound: ") && avi.out().contains("ffmpeg -i \"lab-camera.avi\""), avi.out());
         Path text = Files.writeString(dir.resolve("notes.mov"), "hello");
         CliTest.Run bad = CliTest.run("media", "info", text.toString());
         assertEquals(1, bad.code());

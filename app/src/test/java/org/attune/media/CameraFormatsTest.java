@@ -77,7 +77,7 @@ class CameraFormatsTest {
                 exact(s, 1);
                 VideoReport r = VideoReport.of(p, s);
                 assertFalse(r.playableAsIs(), p.getFileName().toString());
-                assertTrue(r.lines().stream().anyMatch(l -> l.startsWith("playable   no: ") && l.contains("ffmpeg -i \"" + p.getFileName() + "\"")));
+                assertTrue(r.lines().stream().anyMatch(l -> l.startsWith("playable   without sound: ") && l.contains("ffmpeg -i \"" + p.getFileName() + "\"")));
             }
         }
     }

@@ -43,14 +43,7 @@ final class ExactFrames implements AutoCloseable {
      * A variable-rate file is shown only if the player too counts its frames by timestamps.
      */
     ExactFrames(Path file, long frameCount, long cacheBytes, boolean playerUsesTimestamps) {
-        overlay.setVisible(false);
-        overlay.setPreserveRatio(true);
-        overlay.setMouseTransparent(true);
-        decoder = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "attune-frames-" + file.getFileName());
-            t.setDaemon(true);
-            return t;
-        });
+        this(file);
         decoder.execute(() -> {
             try {
                 FrameServer s = FrameServer.open(file, cacheBytes);
@@ -67,6 +60,23 @@ final class ExactFrames implements AutoCloseable {
             } catch (IOException | RuntimeException | LinkageError e) {
                 LOG.log(Level.INFO, file.getFileName() + ": exact frames off", e);
             }
+        });
+    }
+
+    /** Shows the frames of a file FFmpeg has opened already (the picture is FFmpeg's alone: {@link SilentPlayback}). */
+    ExactFrames(Path file, FrameServer opened) {
+        this(file);
+        server = opened;
+    }
+
+    private ExactFrames(Path file) {
+        overlay.setVisible(false);
+        overlay.setPreserveRatio(true);
+        overlay.setMouseTransparent(true);
+        decoder = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "attune-frames-" + file.getFileName());
+            t.setDaemon(true);
+            return t;
         });
     }
 

@@ -110,6 +110,14 @@ public final class SessionPlayer implements AutoCloseable {
         return views;
     }
 
+    /** Why cameras play without sound (FFmpeg's frames alone), camera by camera; empty when all play through JavaFX's player. */
+    public List<String> notices() {
+        List<String> said = new ArrayList<>();
+        master.notice().ifPresent(said::add);
+        for (VideoPlayer f : followers) f.notice().ifPresent(said::add);
+        return said;
+    }
+
     public int cameras() {
         return 1 + followers.size();
     }
