@@ -79,13 +79,19 @@ public final class MediaCommand implements Runnable {
             }
             try {
                 CodingCopy.Result r = OutputFile.write(output, List.of(file), tmp -> CodingCopy.write(file, tmp, n -> true));
-                out.println(String.format(Locale.ROOT, "wrote %s: %d frames, %.3f s, H.264 with a keyframe every 15 frames, no sound; "
-                        + "times are the original's", output, r.frames(), r.durationMicros() / 1e6));
+                out.println(String.format(Locale.ROOT, "wrote %s: %d frames, %.3f s, H.264 with a keyframe every 15 frames, %s; "
+                        + "times are the original's", output, r.frames(), r.durationMicros() / 1e6, soundOf(r)));
                 return 0;
             } catch (OutputFile.Refused e) {
                 err.println(e.getCause() instanceof org.attune.media.UnreadableVideo u ? u.getMessage() + " Nothing was written." : e.getMessage());
                 return 1;
             }
         }
+    }
+
+    /** What the copy has of the original's sound, in words. */
+    static String soundOf(org.attune.media.CodingCopy.Result r) {
+        if (r.sound()) return "its sound as AAC";
+        return r.soundLeftOut().isEmpty() ? "no sound (the original has none)" : "without its sound (" + r.soundLeftOut() + ")";
     }
 }

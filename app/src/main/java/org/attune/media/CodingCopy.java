@@ -55,13 +55,16 @@ import org.bytedeco.javacpp.DoublePointer;
  * A coding copy of a video the app's player cannot show (AVI, MTS, MKV, MJPEG, long GOPs): H.264 in MP4
  * through the bundled FFmpeg's OpenH264 encoder, a keyframe every 15 frames, no B-frames, every frame kept
  * at its original time (measured from the first frame), so events coded on the copy are on the original's
- * clock. The copy has no sound track: coding is from the picture, and the original keeps its sound (and
- * JavaFX's player cannot open sound where there is no sound device). The original is only read.
+ * clock; the original's sound as AAC on the same clock ({@link CopySound}; where it cannot be decoded, the
+ * copy is made without it and says why). The original is only read.
  */
 public final class CodingCopy {
 
-    /** How the copy went: frames written, and how long the video runs. */
-    public record Result(long frames, long durationMicros) {
+    /**
+     * How the copy went: frames written, how long the video runs, whether the copy has the original's
+     * sound, and why not where the original has sound that could not be kept (else empty).
+     */
+    public record Result(long frames, long durationMicros, boolean sound, String soundLeftOut) {
     }
 
     /** Something that is told the frames written so far and may stop the copy. */
@@ -90,6 +93,7 @@ public final class CodingCopy {
         AVFrame frame = av_frame_alloc();
         AVFrame yuv = av_frame_alloc();
         SwsContext sws = null;
+        CopySound sound = null;
         try {
             int vs = input.stream;
             AVStream ist = input.videoStream;
@@ -113,6 +117,12 @@ public final class CodingCopy {
             if (avcodec_open2(enc, encoder, (AVDictionary) null) < 0) throw new IOException("the H.264 encoder cannot be opened for " + w + "×" + h + ".");
             avcodec_parameters_from_context(ost.codecpar(), enc);
             ost.time_base(enc.time_base());
+            String soundLeftOut = "";
+            try {
+                sound = CopySound.open(ic, oc, (oc.oformat().flags() & AVFMT_GLOBALHEADER) != 0);
+            } catch (IOException e) {
+                soundLeftOut = e.getMessage(); // the picture is what is coded: the copy is made without the sound
+            }
             AVIOContext pb = new AVIOContext(null);
             if (avio_open(pb, out.toString(), AVIO_FLAG_WRITE) < 0) throw new IOException("cannot write " + out);
             oc.pb(pb);
@@ -134,6 +144,7 @@ public final class CodingCopy {
                     eof = true;
                     avcodec_send_packet(dec, null);
                 } else if (pkt.stream_index() != vs) {
+                    if (sound != null && pkt.stream_index() == sound.inStream) sound.add(pkt);
                     av_packet_unref(pkt);
                     continue;
                 } else {
@@ -143,7 +154,10 @@ public final class CodingCopy {
                 while (avcodec_receive_frame(dec, frame) >= 0) {
                     long pts = frame.best_effort_timestamp();
                     if (pts == AV_NOPTS_VALUE) pts = last == AV_NOPTS_VALUE ? 0 : last + 1;
-                    if (first == AV_NOPTS_VALUE) first = pts;
+                    if (first == AV_NOPTS_VALUE) {
+                        first = pts;
+                        if (sound != null) sound.start(pts * 1_000_000L * ist.time_base().num() / ist.time_base().den());
+                    }
                     if (last != AV_NOPTS_VALUE && pts <= last) {
                         av_frame_unref(frame); // a repeated time: one frame per time
                         continue;
@@ -164,10 +178,12 @@ public final class CodingCopy {
             }
             avcodec_send_frame(enc, null);
             drain(enc, oc, ost, outPkt, durations);
+            if (sound != null) sound.finish();
             if (av_write_trailer(oc) < 0) throw new IOException("cannot finish " + out);
             long duration = last == AV_NOPTS_VALUE ? 0 : (last - first) * 1_000_000L * ist.time_base().num() / ist.time_base().den();
-            return new Result(written, duration);
+            return new Result(written, duration, sound != null, soundLeftOut);
         } finally {
+            if (sound != null) sound.close();
             if (sws != null) sws_freeContext(sws);
             av_frame_free(frame);
             av_frame_free(yuv);

@@ -10,6 +10,8 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET;
+import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
@@ -24,6 +26,10 @@ import org.bytedeco.javacpp.PointerPointer;
  * (threads as many as cores) — as {@link FrameServer} and {@link CodingCopy} both start. Close frees both.
  */
 final class VideoInput implements AutoCloseable {
+
+    static {
+        av_log_set_level(AV_LOG_QUIET); // FFmpeg's own console chatter; failures come back as return codes
+    }
 
     final AVFormatContext format;
     final int stream;

@@ -47,7 +47,7 @@ class MediaCliTest {
         Path copy = dir.resolve("lab-camera-coding.mp4");
         CliTest.Run r = CliTest.run("media", "prepare", avi.toString(), "-o", copy.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().startsWith("wrote " + copy + ": 250 frames, 9.960 s, H.264 with a keyframe every 15 frames, no sound"), r.out());
+        assertTrue(r.out().startsWith("wrote " + copy + ": 250 frames, 9.960 s, H.264 with a keyframe every 15 frames, its sound as AAC; times are the original's"), r.out());
         CliTest.Run info = CliTest.run("media", "info", copy.toString());
         assertTrue(info.out().contains("playable   yes"), info.out());
         long before = Files.size(avi);

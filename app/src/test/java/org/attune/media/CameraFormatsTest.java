@@ -99,8 +99,9 @@ class CameraFormatsTest {
 
     /**
      * A coding copy of what the player cannot show (MJPEG AVI, MTS) or steps slowly in, and of a
-     * variable-rate file: H.264 MP4 the player shows as it is, a keyframe every 15 frames, and every frame
-     * at the original's time showing the original's frame.
+     * variable-rate file: H.264 MP4 the player shows as it is, a keyframe every 15 frames, every frame
+     * at the original's time showing the original's frame, and the original's sound (PCM in the AVI, AC-3
+     * in the MTS) as AAC on the same clock.
      */
     @Test
     void aCodingCopyIsPlayableAndKeepsEveryFrameAtItsTime() throws Exception {
@@ -113,12 +114,39 @@ class CameraFormatsTest {
                 VideoReport report = VideoReport.of(copy, c);
                 assertTrue(report.playableAsIs(), report.lines().toString());
                 assertTrue(c.index().longestGop() <= 15, "keyframes every 15 frames: " + c.index().longestGop());
-                assertFalse(c.hasAudio());
+                assertEquals(o.hasAudio(), c.hasAudio(), original.getFileName() + ": the sound is kept");
+                assertEquals(o.hasAudio(), r.sound());
+                assertEquals("", r.soundLeftOut());
                 for (int i = 0; i < c.frames(); i += 7) {
                     assertEquals(o.index().ptsMicros()[i], c.index().ptsMicros()[i], original.getFileName() + " frame " + i + " at the original's time");
                     assertEquals(codeOf(o.frame(i), 1), codeOf(c.frame(i), 1), original.getFileName() + " frame " + i + " shows the original's frame");
                 }
             }
+            if (r.sound()) {
+                // the sound as AAC on the copy's clock: from its time 0 (the first frame) to the end of the picture, and the tone is in it
+                String[] a = probe(copy, "-select_streams", "a", "-show_entries", "stream=codec_name,start_time,duration", "-of", "csv=p=0").trim().split(",");
+                assertEquals("aac", a[0], original.getFileName().toString());
+                assertEquals(0, Double.parseDouble(a[1]), 0.03, original.getFileName() + ": the sound starts with the first frame");
+                assertEquals(r.durationMicros() / 1e6, Double.parseDouble(a[2]), 0.1, original.getFileName() + ": and lasts as long as the picture");
+                String level = run("ffmpeg", "-hide_banner", "-i", copy.toString(), "-map", "0:a", "-af", "volumedetect", "-f", "null", "-");
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("mean_volume: (-?[0-9.]+) dB").matcher(level);
+                assertTrue(m.find(), level);
+                assertTrue(Double.parseDouble(m.group(1)) > -30, original.getFileName() + ": the tone is heard in the copy (" + m.group(1) + " dB)");
+            }
         }
+    }
+
+    private static String probe(Path file, String... args) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("ffprobe", "-v", "error"));
+        cmd.addAll(java.util.List.of(args));
+        cmd.add(file.toString());
+        return run(cmd.toArray(String[]::new));
+    }
+
+    private static String run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), said);
+        return said;
     }
 }

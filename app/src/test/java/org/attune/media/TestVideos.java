@@ -35,14 +35,19 @@ public final class TestVideos {
                 "-pix_fmt", "yuv420p", "-an");
     }
 
-    /** The first 10 s as MJPEG in AVI. */
+    /** The first 10 s as MJPEG in AVI, with a tone as 16-bit PCM at 32 kHz, mono (as lab systems record). */
     public static Path mjpegAvi(Path dir) throws IOException {
-        return make(dir.resolve("lab-camera.avi"), "-t", "10", "-c:v", "mjpeg", "-q:v", "3", "-an");
+        return make(dir.resolve("lab-camera.avi"), "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=32000", "-map", "0:v", "-map", "1:a",
+                "-t", "10", "-c:v", "mjpeg", "-q:v", "3", "-c:a", "pcm_s16le");
     }
 
-    /** The first 10 s as H.264 with B-frames in an MPEG transport stream, as AVCHD camcorders write .mts. */
+    /**
+     * The first 10 s as H.264 with B-frames in an MPEG transport stream, with a stereo tone as AC-3 at 48 kHz
+     * (starting a few ms before the picture, as in a camcorder's stream), as AVCHD camcorders write .mts.
+     */
     public static Path mts(Path dir) throws IOException {
-        return make(dir.resolve("camcorder.mts"), "-t", "10", "-c:v", "libx264", "-g", "25", "-bf", "2", "-an", "-f", "mpegts");
+        return make(dir.resolve("camcorder.mts"), "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-map", "0:v", "-map", "1:a",
+                "-t", "10", "-c:v", "libx264", "-g", "25", "-bf", "2", "-c:a", "ac3", "-ac", "2", "-f", "mpegts");
     }
 
     /**

@@ -197,7 +197,7 @@ final class StudyBrowserViewModel {
 
     /**
      * A video the player cannot show (AVI, MTS, MKV, MJPEG): offers to make a coding copy beside it with
-     * the bundled FFmpeg (H.264, every frame at the original's time, no sound), in the background with
+     * the bundled FFmpeg (H.264, every frame at the original's time, its sound as AAC), in the background with
      * progress and Cancel, and attaches the copy. False if the user declined; true otherwise (said).
      */
     private boolean offerCodingCopy(StudyOverview.Row row, Path original) {
@@ -209,7 +209,7 @@ final class StudyBrowserViewModel {
             return true;
         }
         if (!dialogs.confirm("This video cannot be played as it is", name + " is not an MP4/MOV video with H.264, which the player shows. "
-                + "Make a coding copy beside it (" + copy.getFileName() + ": H.264, every frame at the original's time, no sound track) "
+                + "Make a coding copy beside it (" + copy.getFileName() + ": H.264, every frame at the original's time, its sound) "
                 + "and attach the copy? The original stays untouched.", "Make a coding copy")) {
             return false;
         }
