@@ -61,6 +61,21 @@ public interface SessionRepository {
     /** Where a stored media path points on this computer. */
     Path resolveMedia(MediaFile m);
 
+    /**
+     * Remembers {@code copy} as the coding copy of a video (the player uses it; the study keeps linking
+     * the original), or forgets the copy with null. The copy is not checked here: make it first.
+     */
+    MediaFile setCodingCopy(long mediaId, Path copy) throws StudyException;
+
+    /** The file the player should open for a video: its coding copy where there is one on this computer, else the original. */
+    default Path playbackFile(MediaFile m) {
+        if (m.codingCopy() != null) {
+            Path copy = resolveMedia(new MediaFile(m.id(), m.sessionId(), m.position(), m.codingCopy(), m.offsetMs(), m.fps(), m.durationMs()));
+            if (java.nio.file.Files.isRegularFile(copy)) return copy;
+        }
+        return resolveMedia(m);
+    }
+
     List<MediaFile> media(long sessionId) throws StudyException;
 
     /** Every video of the study, by session and camera position. */

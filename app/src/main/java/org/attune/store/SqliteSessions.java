@@ -194,6 +194,13 @@ final class SqliteSessions implements SessionRepository {
         return updateMedia(mediaId, "relink the video", "UPDATE media SET path = ? WHERE id = ?", ps -> ps.setString(1, stored));
     }
 
+    @Override
+    public MediaFile setCodingCopy(long mediaId, Path copy) throws StudyException {
+        String stored = copy == null ? null : storedMediaPath(copy);
+        return updateMedia(mediaId, copy == null ? "forget the coding copy" : "remember the coding copy", "UPDATE media SET coding_copy = ? WHERE id = ?",
+                ps -> ps.setString(1, stored));
+    }
+
     /** Moves a video on the session's master clock: its time 0 lies at {@code offsetMs}. */
     @Override
     public MediaFile setMediaOffset(long mediaId, long offsetMs) throws StudyException {
@@ -256,12 +263,7 @@ final class SqliteSessions implements SessionRepository {
                 ps.setLong(3, mediaId);
                 if (ps.executeUpdate() != 1) throw new StudyException(StudyException.Kind.INVALID_INPUT, "There is no video " + mediaId + " in this study.");
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT session_id, position, path, offset_ms FROM media WHERE id = ?")) {
-                ps.setLong(1, mediaId);
-                ResultSet rs = ps.executeQuery();
-                rs.next();
-                return new MediaFile(mediaId, rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getLong(4), fps, durationMs);
-            }
+            return readMedia(c, "WHERE id = ?", mediaId).get(0);
         });
     }
 
@@ -287,7 +289,7 @@ final class SqliteSessions implements SessionRepository {
     private static List<MediaFile> readMedia(Connection c, String where, long... args) throws SQLException {
         List<MediaFile> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, session_id, position, path, offset_ms, fps, duration_ms FROM media " + where + " ORDER BY session_id, position")) {
+                "SELECT id, session_id, position, path, offset_ms, fps, duration_ms, coding_copy FROM media " + where + " ORDER BY session_id, position")) {
             for (int i = 0; i < args.length; i++) ps.setLong(i + 1, args[i]);
             ResultSet rs = ps.executeQuery();
             while (rs.next()) {
@@ -295,7 +297,7 @@ final class SqliteSessions implements SessionRepository {
                 Double fpsOrNull = rs.wasNull() ? null : fps;
                 long dur = rs.getLong(7);
                 Long durOrNull = rs.wasNull() ? null : dur;
-                out.add(new MediaFile(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getLong(5), fpsOrNull, durOrNull));
+                out.add(new MediaFile(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getLong(5), fpsOrNull, durOrNull, rs.getString(8)));
             }
         }
         return out;

@@ -237,6 +237,11 @@ public final class Study implements SessionRepository, PassRepository, SchemeRep
     }
 
     @Override
+    public MediaFile setCodingCopy(long mediaId, Path copy) throws StudyException {
+        return sessionStore.setCodingCopy(mediaId, copy);
+    }
+
+    @Override
     public List<MediaFile> media(long sessionId) throws StudyException {
         return sessionStore.media(sessionId);
     }

@@ -147,8 +147,25 @@ final class StudySchema {
         }
     };
 
+    /**
+     * A video can have a coding copy (issue 21): the study links the original (its {@code path}) and
+     * remembers the copy the player uses, stored the same way (relative to the study when it can be);
+     * times are the original's clock, which the copy keeps.
+     */
+    static final Migration V3 = new Migration() {
+        @Override
+        public int toVersion() {
+            return 3;
+        }
+
+        @Override
+        public void apply(Statement st) throws SQLException {
+            st.execute("ALTER TABLE media ADD COLUMN coding_copy TEXT");
+        }
+    };
+
     /** Every migration, oldest first. */
-    static final List<Migration> MIGRATIONS = List.of(V1, V2);
+    static final List<Migration> MIGRATIONS = List.of(V1, V2, V3);
 
     static int currentVersion(List<Migration> migrations) {
         return migrations.get(migrations.size() - 1).toVersion();

@@ -2,6 +2,7 @@ package org.attune.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -233,10 +234,12 @@ class StudyTest {
             s.events().add(passId, EventDraft.point("C_BID", 900));
             s.events().delete(s.events().list(passId).get(0).id());
         }
-        List<StudySchema.Migration> newer = StudySchema.MIGRATIONS; // V2: event counts kept per pass
+        List<StudySchema.Migration> newer = StudySchema.MIGRATIONS; // V2: event counts kept per pass; V3: coding copies
         try (Study s = Study.open(file, false, newer)) {
             assertEquals(1, s.events().count(passId));
-            assertEquals(2, s.file().read(StudySchema::userVersion));
+            assertEquals(3, s.file().read(StudySchema::userVersion));
+            MediaFile m = s.media(s.sessions().get(0).id()).isEmpty() ? null : s.media(s.sessions().get(0).id()).get(0);
+            if (m != null) assertNull(m.codingCopy(), "videos from before have no coding copy");
             assertEquals(Map.of(passId, 1L), s.eventCounts(), "the migration counted the events already there");
             s.events().add(passId, EventDraft.point("C_BID", 1_100));
             assertEquals(Map.of(passId, 2L), s.eventCounts(), "and the triggers keep counting");

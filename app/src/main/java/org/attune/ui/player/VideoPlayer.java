@@ -197,8 +197,8 @@ public final class VideoPlayer implements AutoCloseable {
     }
 
     private static String soundRemedy(String name) {
-        return "For sound, make a coding copy: attune media prepare \"" + name + "\" -o \""
-                + org.attune.media.CodingCopy.besideOriginal(Path.of(name)).getFileName() + "\"";
+        return "For sound, make a coding copy (Study tab: select the session, then Make coding copy… beside the video; or attune media prepare \""
+                + name + "\" -o \"" + org.attune.media.CodingCopy.besideOriginal(Path.of(name)).getFileName() + "\").";
     }
 
     /** Why JavaFX cannot play a video (which then plays silently), with the remedy. */

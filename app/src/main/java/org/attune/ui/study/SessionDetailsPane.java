@@ -30,6 +30,8 @@ final class SessionDetailsPane extends VBox {
         void locate(StudyOverview.Video v);
 
         void attach(StudyOverview.Row row);
+
+        void makeCodingCopy(StudyOverview.Video v);
     }
 
     private final Host host;
@@ -84,7 +86,8 @@ final class SessionDetailsPane extends VBox {
             String timing = v.file().fps() == null ? "" : String.format(Locale.ROOT, "   %.3f fps", v.file().fps())
                     + (v.file().durationMs() == null ? "" : ", " + TimeFormat.clock(v.file().durationMs()));
             String offset = v.file().offsetMs() == 0 ? "" : "   offset " + TimeFormat.seconds(v.file().offsetMs()) + " s";
-            Label l = new Label("Camera " + v.file().position() + ":  " + v.file().path() + timing + offset);
+            String copy = v.file().codingCopy() == null ? "" : "\n   plays its coding copy " + v.file().codingCopy() + " (times are the original's)";
+            Label l = new Label("Camera " + v.file().position() + ":  " + v.file().path() + timing + offset + copy);
             l.setWrapText(true);
             Button setOffset = new Button("Offset…");
             setOffset.setId("offset-" + v.file().position());
@@ -97,6 +100,14 @@ final class SessionDetailsPane extends VBox {
             remove.setMinWidth(Region.USE_PREF_SIZE);
             remove.setOnAction(e -> host.remove(v));
             HBox buttons = new HBox(8, setOffset, remove);
+            if (v.file().codingCopy() == null && v.present()) {
+                Button copyButton = new Button("Make coding copy…");
+                copyButton.setId("codingCopy-" + v.file().position());
+                copyButton.setDisable(!writable);
+                copyButton.setMinWidth(Region.USE_PREF_SIZE);
+                copyButton.setOnAction(e -> host.makeCodingCopy(v));
+                buttons.getChildren().add(copyButton);
+            }
             getChildren().addAll(l, buttons);
             if (!v.present()) {
                 Label miss = new Label("Missing: not found at " + v.resolved());

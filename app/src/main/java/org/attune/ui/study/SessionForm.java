@@ -135,13 +135,27 @@ public final class SessionForm {
         return new Result(s, List.copyOf(media), List.of());
     }
 
-    /** Reads a video's frame rate and duration from its MP4 boxes (no decoding). */
+    /**
+     * Reads a video's frame rate and duration: from its MP4 boxes (no decoding), or for other containers
+     * (AVI, MTS, MKV …) from its frames' timestamps through FFmpeg (reads the file once).
+     */
     public static NewMedia probe(Path file, int position, long offsetMs) throws Exception {
         Optional<Mp4Info.VideoTiming> t = Mp4Info.read(file);
-        if (t.isEmpty()) {
-            throw new Exception("Attune finds no video track it can read in this file (it plays MP4/MOV with H.264 video). Add the session without it, "
-                    + "then Attach video… in the Study tab offers to make a coding copy the player shows. " + VideoPlayer.transcodeHint(file));
+        if (t.isPresent()) return new NewMedia(file, position, offsetMs, t.get().fps(), t.get().durationMs());
+        try (org.attune.media.FrameServer frames = org.attune.media.FrameServer.open(file, 1)) {
+            return new NewMedia(file, position, offsetMs, frames.clock().fps(), Math.round(frames.durationMicros() / 1000.0));
+        } catch (java.io.IOException e) {
+            throw new Exception((e.getMessage() == null ? "it cannot be read as a video" : e.getMessage())
+                    + " Attune reads MP4, MOV, AVI, MTS, MKV and most other camera formats; this file may be damaged or not a video.");
         }
-        return new NewMedia(file, position, offsetMs, t.get().fps(), t.get().durationMs());
+    }
+
+    /** Whether the player plays a video as it is, with sound (MP4/MOV); others play silently through FFmpeg. */
+    public static boolean playsAsIs(Path file) {
+        try {
+            return Mp4Info.read(file).isPresent();
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 }

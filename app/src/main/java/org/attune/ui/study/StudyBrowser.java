@@ -75,6 +75,11 @@ public final class StudyBrowser extends BorderPane {
         public void attach(StudyOverview.Row row) {
             forms.videoToAttach(getScene().getWindow()).ifPresent(p -> attachVideo(row, p));
         }
+
+        @Override
+        public void makeCodingCopy(StudyOverview.Video v) {
+            model.makeCodingCopy(v.file(), v.resolved());
+        }
     });
     private final Button codeButton = new Button("Code this pass");
     private final Button doneButton = new Button("Mark done");

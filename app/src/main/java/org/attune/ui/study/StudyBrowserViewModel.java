@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.attune.coding.CodedEvent;
 import org.attune.coding.Coder;
+import org.attune.coding.MediaFile;
 import org.attune.coding.CodingPass;
 import org.attune.coding.NewMedia;
 import org.attune.coding.PassStatus;
@@ -177,68 +178,80 @@ final class StudyBrowserViewModel {
         }
     }
 
-    /** Attaches a video to a session as its next camera (offset 0; set it with Offset…); a file that is not a video we can read is refused with why. */
+    /**
+     * Attaches a video to a session as its next camera (offset 0; set it with Offset…); a file that is not
+     * a video we can read is refused with why. A video the player cannot play as it is (AVI, MTS, MKV …:
+     * it would play without sound) is attached as it is, and a coding copy is offered at once.
+     */
     void attachVideo(StudyOverview.Row row, Path file) {
         int position = row.videos().stream().mapToInt(v -> v.file().position()).max().orElse(0) + 1;
         NewMedia media;
         try {
             media = SessionForm.probe(file, position, 0);
         } catch (Exception e) {
-            if (!Files.isRegularFile(file)) {
-                dialogs.showError("The video was not attached", file.getFileName() + ": " + e.getMessage());
-            } else if (!offerCodingCopy(row, file)) {
-                dialogs.showError("The video was not attached", file.getFileName() + " is not a video the player shows as it is (MP4/MOV with H.264). "
-                        + org.attune.media.VideoReport.transcodeHint(file.getFileName().toString()));
-            }
+            dialogs.showError("The video was not attached", file.getFileName() + ": " + e.getMessage());
             return;
         }
-        attach(row, media);
+        Optional<MediaFile> attached = attach(row, media);
+        if (attached.isPresent() && !SessionForm.playsAsIs(file)) makeCodingCopy(attached.get(), file);
     }
 
     /**
-     * A video the player cannot show (AVI, MTS, MKV, MJPEG): offers to make a coding copy beside it with
-     * the bundled FFmpeg (H.264, every frame at the original's time, its sound as AAC), in the background with
-     * progress and Cancel, and attaches the copy. False if the user declined; true otherwise (said).
+     * Offers to make a coding copy of a video beside it with the bundled FFmpeg (H.264, a keyframe every 15
+     * frames, every frame at the original's time, its sound as AAC), in the background with progress and
+     * Cancel, and remembers it: the study links the original, the player uses the copy. A copy already
+     * beside it is offered for use instead of being made again.
      */
-    private boolean offerCodingCopy(StudyOverview.Row row, Path original) {
+    void makeCodingCopy(MediaFile video, Path original) {
         String name = original.getFileName().toString();
         Path copy = CodingCopy.besideOriginal(original);
+        boolean playable = SessionForm.playsAsIs(original);
+        String why = playable ? name + " plays as it is. A coding copy has a keyframe every 15 frames, so jumps through it are quicker. "
+                : name + " plays without sound (every frame exact): the player plays sound only from MP4/MOV videos. ";
         if (Files.exists(copy)) {
-            dialogs.showError("The video was not attached", name + " is not a video the player shows as it is, and " + copy.getFileName()
-                    + " is already beside it: attach that coding copy instead.");
-            return true;
+            if (dialogs.confirm("Use the coding copy beside it?", why + copy.getFileName() + " is already beside it. Play that copy instead of the original? "
+                    + "The study keeps linking the original; times stay on the original's clock.", "Use the copy")) {
+                remember(video, copy);
+            }
+            return;
         }
-        if (!dialogs.confirm("This video cannot be played as it is", name + " is not an MP4/MOV video with H.264, which the player shows. "
-                + "Make a coding copy beside it (" + copy.getFileName() + ": H.264, every frame at the original's time, its sound) "
-                + "and attach the copy? The original stays untouched.", "Make a coding copy")) {
-            return false;
+        if (!dialogs.confirm("Make a coding copy?", why + "Make a coding copy beside it (" + copy.getFileName()
+                + ": H.264, every frame at the original's time, its sound) for the player? The study keeps linking the original, which stays untouched.",
+                "Make a coding copy")) {
+            return;
         }
+        long expected = video.fps() == null || video.durationMs() == null ? 0 : Math.round(video.durationMs() * video.fps() / 1000);
         new ExportRunner(dialogs, tasks).exportTo(copy, "Make a coding copy", "Made", (target, progress) -> {
             CodingCopy.Result r = OutputFile.write(target, List.of(original), tmp -> CodingCopy.write(original, tmp, frames -> {
-                progress.report(frames, 0);
+                progress.report(frames, Math.max(expected, frames + 1)); // about so many frames: the bar moves; the count is exact
                 progress.checkCancelled();
                 return true;
             }));
-            return String.format(java.util.Locale.ROOT, "a coding copy of %s (%,d frames)", name, r.frames());
-        }, say, () -> {
-            int position = row.videos().stream().mapToInt(v -> v.file().position()).max().orElse(0) + 1;
-            try {
-                attach(row, SessionForm.probe(copy, position, 0));
-            } catch (Exception e) {
-                dialogs.showError("The copy was not attached", copy.getFileName() + ": " + e.getMessage());
-            }
-        });
-        return true;
+            return String.format(java.util.Locale.ROOT, "a coding copy of %s (%,d frames%s)", name, r.frames(),
+                    r.sound() ? ", with its sound" : r.soundLeftOut().isEmpty() ? "" : ", without its sound: " + r.soundLeftOut());
+        }, say, () -> remember(video, copy));
     }
 
-    private void attach(StudyOverview.Row row, NewMedia media) {
+    private void remember(MediaFile video, Path copy) {
         try {
-            open.get().addMedia(row.session().id(), media);
+            open.get().setCodingCopy(video.id(), copy);
+            open.changed();
+            say.accept("Camera " + video.position() + " now plays " + copy.getFileName() + "; the study still links the original, and times are its clock.");
+        } catch (StudyException e) {
+            dialogs.showError("The coding copy was not remembered", e.getMessage());
+        }
+    }
+
+    private Optional<MediaFile> attach(StudyOverview.Row row, NewMedia media) {
+        try {
+            MediaFile added = open.get().addMedia(row.session().id(), media);
             open.changed();
             say.accept("Attached " + media.file().getFileName() + " to " + row.session().label() + " as camera " + media.position()
                     + ". Set its offset if it started later or earlier than camera 1.");
+            return Optional.of(added);
         } catch (StudyException e) {
             dialogs.showError("The video was not attached", e.getMessage());
+            return Optional.empty();
         }
     }
 

@@ -1,6 +1,7 @@
 package org.attune.ui.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -62,15 +63,27 @@ class SessionFormTest {
         assertEquals(List.of(0L, -500L), r.media().stream().map(NewMedia::offsetMs).toList());
     }
 
+    /** Issue 21: a camera file the player cannot play (an MJPEG AVI) is read through FFmpeg: its rate and length from its frames. */
     @Test
-    void aFileThatIsNotAVideoIsRefusedWithTheFfmpegRemedy() throws Exception {
+    void anAviIsAttachedWithItsRateAndLengthFromItsFrames() throws Exception {
+        Path avi = org.attune.media.TestVideos.mjpegAvi(dir);
+        NewMedia m = SessionForm.probe(avi, 2, 500);
+        assertEquals(25.0, m.fps(), 1e-9);
+        assertEquals(10_000L, m.durationMs());
+        assertEquals(2, m.position());
+        assertEquals(500, m.offsetMs());
+        assertFalse(SessionForm.playsAsIs(avi));
+    }
+
+    @Test
+    void aFileThatIsNotAVideoIsRefusedWithWhy() throws Exception {
         Path notVideo = Files.writeString(dir.resolve("notes.mp4"), "not a video");
         SessionForm f = new SessionForm();
         f.label = "S08";
         f.videos.add(new SessionForm.VideoRow(notVideo, "0"));
         SessionForm.Result r = f.check(Set.of(), SessionForm::probe);
         assertEquals(1, r.problems().size());
-        assertTrue(r.problems().get(0).startsWith("Video 1 (notes.mp4): Attune finds no video track it can read in this file"), r.problems().get(0));
-        assertTrue(r.problems().get(0).contains("ffmpeg -i \"notes.mp4\""));
+        assertEquals("Video 1 (notes.mp4): notes.mp4 cannot be read as a video. Attune reads MP4, MOV, AVI, MTS, MKV and most other camera formats; "
+                + "this file may be damaged or not a video.", r.problems().get(0));
     }
 }

@@ -2,6 +2,7 @@ package org.attune.ui.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -125,33 +126,48 @@ class StudyBrowserViewModelTest {
         }
     }
 
-    /** Issue 21: attaching a video the player cannot show offers a coding copy beside it, made in the background, and attaches the copy. */
+    /**
+     * Issue 21: a video the player cannot play with sound (an AVI) is attached as it is — it plays silently,
+     * every frame exact — and a coding copy is offered; made in the background, it is remembered beside the
+     * original: the study links the original, the player opens the copy. A copy already beside it is used,
+     * not made again.
+     */
     @Test
-    void anAviIsAttachedAsACodingCopyMadeBesideIt() throws Exception {
+    void anAviIsAttachedAsItIsAndItsCodingCopyRememberedBesideIt() throws Exception {
         Path avi = org.attune.media.TestVideos.mjpegAvi(dir);
         StudyOverview.Row row = StudyOverview.read(open.get()).rows().get(0);
-        dialogs.answer = false;
+        dialogs.answer = false; // no copy for now
         model.attachVideo(row, avi);
-        assertTrue(dialogs.shown.get(dialogs.shown.size() - 1).startsWith("The video was not attached: lab-camera.avi is not a video the player shows as it is"),
-                dialogs.shown.toString());
+        List<org.attune.coding.MediaFile> media = open.get().media(s1.id());
+        assertEquals(2, media.size(), "attached as camera 2");
+        org.attune.coding.MediaFile camera2 = media.get(1);
+        assertEquals(25.0, camera2.fps(), 1e-9, "its rate from its frames' times");
+        assertEquals(10_000L, camera2.durationMs());
+        assertNull(camera2.codingCopy());
         assertFalse(Files.exists(dir.resolve("lab-camera-coding.mp4")), "declined: no copy");
-        assertEquals(1, open.get().media(s1.id()).size());
+        assertEquals(avi.toAbsolutePath().normalize(), open.get().playbackFile(camera2).toAbsolutePath().normalize(), "it plays as it is");
 
         dialogs.answer = true;
-        model.attachVideo(row, avi);
+        model.makeCodingCopy(camera2, avi);
         Path copy = dir.resolve("lab-camera-coding.mp4");
         assertTrue(Files.isRegularFile(copy), dialogs.shown.toString());
-        List<org.attune.coding.MediaFile> media = open.get().media(s1.id());
-        assertEquals(2, media.size(), "the copy is camera 2");
-        assertEquals(copy.toAbsolutePath().normalize(), open.get().resolveMedia(media.get(1)).toAbsolutePath().normalize());
-        assertEquals(25.0, media.get(1).fps(), 1e-9);
-        assertTrue(dialogs.shown.stream().anyMatch(d -> d.startsWith("(written) Make a coding copy: Made a coding copy of lab-camera.avi (250 frames)")),
+        assertTrue(dialogs.shown.stream().anyMatch(d -> d.startsWith("(written) Make a coding copy: Made a coding copy of lab-camera.avi (250 frames, with its sound)")),
                 dialogs.shown.toString());
-        assertTrue(said.get(said.size() - 1).startsWith("Attached lab-camera-coding.mp4 to S01 as camera 2"), said.toString());
+        camera2 = open.get().media(s1.id()).get(1);
+        assertEquals("lab-camera-coding.mp4", camera2.codingCopy(), "remembered, relative to the study");
+        assertEquals(avi.toAbsolutePath().normalize(), open.get().resolveMedia(camera2).toAbsolutePath().normalize(), "the study links the original");
+        assertEquals(copy.toAbsolutePath().normalize(), open.get().playbackFile(camera2).toAbsolutePath().normalize(), "the player opens the copy");
+        assertTrue(said.get(said.size() - 1).startsWith("Camera 2 now plays lab-camera-coding.mp4"), said.toString());
         assertTrue(Files.exists(avi), "the original stays");
-        model.attachVideo(row, avi); // again: the copy is there already
-        assertTrue(dialogs.shown.get(dialogs.shown.size() - 1).endsWith("lab-camera-coding.mp4 is already beside it: attach that coding copy instead."),
-                dialogs.shown.toString());
-        assertEquals(2, open.get().media(s1.id()).size());
+
+        open.get().setCodingCopy(camera2.id(), null);
+        long written = Files.getLastModifiedTime(copy).toMillis();
+        model.makeCodingCopy(open.get().media(s1.id()).get(1), avi); // the copy is there already: used, not made again
+        assertTrue(dialogs.shown.stream().anyMatch(d -> d.startsWith("Use the coding copy beside it?")), dialogs.shown.toString());
+        assertEquals("lab-camera-coding.mp4", open.get().media(s1.id()).get(1).codingCopy());
+        assertEquals(written, Files.getLastModifiedTime(copy).toMillis());
+        Files.delete(copy);
+        assertEquals(avi.toAbsolutePath().normalize(), open.get().playbackFile(open.get().media(s1.id()).get(1)).toAbsolutePath().normalize(),
+                "a copy gone from this computer: the original plays");
     }
 }
