@@ -117,6 +117,10 @@ public final class SampleSessions {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "sample-sessions");
         Files.createDirectories(out);
+        if (args.length > 1 && args[1].equals("camcorder")) { // only the camcorder-like file, from the S01 already there
+            camcorder(out);
+            return;
+        }
         CodingScheme scheme = BundledSchemes.defaultScheme();
         Map<String, List<Beat>> scripts = Map.of("S01", RESPONSIVE, "S02", INTRUSIVE);
         for (String session : List.of("S01", "S02")) {
@@ -124,6 +128,7 @@ public final class SampleSessions {
             render(session, scripts.get(session), video);
             System.out.println("wrote " + video + " (" + Files.size(video) / 1024 + " KB)");
         }
+        camcorder(out);
 
         // the script as ground truth: a study of its own, exported as an events CSV
         Path truthStudy = Files.createTempFile("truth", ".attune");
@@ -236,6 +241,26 @@ public final class SampleSessions {
     }
 
     // ---- rendering ---------------------------------------------------------------------------
+
+    /** The camcorder-like copy of S01: what lab footage is (issue 21), for tests, benchmarks and trying the player on. */
+    static final String CAMCORDER = "free-play-s01-camcorder.mp4";
+
+    /**
+     * S01 as a camcorder, phone or IP camera records it: 1920×1080 (scaled smoothly), a keyframe every 250
+     * frames, 3 B-frames, and a sound track — a 440-Hz tone with a higher beep at the start of every second,
+     * so sound and picture can be checked against each other (AAC, 48 kHz, mono).
+     */
+    static void camcorder(Path out) throws IOException, InterruptedException {
+        Path video = out.resolve(CAMCORDER);
+        Process ffmpeg = new ProcessBuilder("ffmpeg", "-y", "-loglevel", "error", "-i", out.resolve("free-play-s01.mp4").toString(),
+                "-f", "lavfi", "-i", "sine=frequency=440:beep_factor=4:sample_rate=48000", "-map", "0:v", "-map", "1:a", "-shortest",
+                "-vf", "scale=1920:1080:flags=bicubic", "-c:v", "libx264", "-preset", "medium", "-crf", "26", "-g", "250", "-keyint_min", "250",
+                "-sc_threshold", "0", "-bf", "3", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k", "-movflags", "+faststart",
+                "-metadata", "title=Attune sample S01 as a camcorder records it (synthetic)", video.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+        if (ffmpeg.waitFor() != 0) throw new IOException("ffmpeg failed for " + video);
+        System.out.println("wrote " + video + " (" + Files.size(video) / 1024 + " KB)");
+    }
 
     static void render(String session, List<Beat> script, Path video) throws IOException, InterruptedException {
         Process ffmpeg = new ProcessBuilder("ffmpeg", "-y", "-loglevel", "error", "-f", "rawvideo", "-pix_fmt", "bgr24", "-s", WIDTH + "x" + HEIGHT,
