@@ -285,11 +285,21 @@ final class SqliteSessions implements SessionRepository {
         return file.read(c -> readMedia(c, ""));
     }
 
+    private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pragma_table_info(?) WHERE name = ?")) {
+            ps.setString(1, table);
+            ps.setString(2, column);
+            return ps.executeQuery().next();
+        }
+    }
+
     /** Videos matching {@code where} (with its {@code ?} bound to {@code args} in order; "" for all). */
     private static List<MediaFile> readMedia(Connection c, String where, long... args) throws SQLException {
         List<MediaFile> out = new ArrayList<>();
+        // a study from before schema V3 opened read-only (not migrated) has no coding copies
+        String copy = hasColumn(c, "media", "coding_copy") ? "coding_copy" : "NULL";
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, session_id, position, path, offset_ms, fps, duration_ms, coding_copy FROM media " + where + " ORDER BY session_id, position")) {
+                "SELECT id, session_id, position, path, offset_ms, fps, duration_ms, " + copy + " FROM media " + where + " ORDER BY session_id, position")) {
             for (int i = 0; i < args.length; i++) ps.setLong(i + 1, args[i]);
             ResultSet rs = ps.executeQuery();
             while (rs.next()) {

@@ -225,6 +225,24 @@ class StudyTest {
         }
     }
 
+    /** A study from before coding copies (schema V2), opened read-only and so not migrated, still lists its videos. */
+    @Test
+    void anOlderFileOpenedReadOnlyReadsItsVideos() throws Exception {
+        Path video = Files.writeString(dir.resolve("cam1.avi"), "x");
+        long sessionId;
+        try (Study s = Study.create(file, SCHEME, "x", List.of(StudySchema.V1, StudySchema.V2))) {
+            sessionId = seed(s)[0];
+            s.addMedia(sessionId, video, 1, 0);
+        }
+        try (Study old = Study.openReadOnly(file)) {
+            MediaFile m = old.media(sessionId).get(0);
+            assertEquals("cam1.avi", m.path());
+            assertNull(m.codingCopy());
+            assertEquals(video, old.playbackFile(m));
+            assertEquals(2, old.file().read(StudySchema::userVersion), "read-only: not migrated");
+        }
+    }
+
     @Test
     void anOlderFileIsBackedUpThenMigrated() throws Exception {
         long passId;

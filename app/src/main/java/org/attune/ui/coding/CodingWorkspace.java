@@ -297,15 +297,8 @@ public final class CodingWorkspace extends BorderPane {
             if (pendingSeekMs >= 0) vp.seekStored(pendingSeekMs);
             else vp.showFrame(0);
             pendingSeekMs = -1;
-            status.setText("Coding " + p + (vp.cameras() > 1 ? " (" + vp.cameras() + " cameras, kept in step with camera 1)" : "") + ". All changes saved."
-                    + vp.notices().stream().map(n -> " " + n).collect(java.util.stream.Collectors.joining()));
-            // a camera playing without sound says why and what to do; the status line may be too short for it
-            javafx.scene.control.Tooltip why = vp.notices().isEmpty() ? null : new javafx.scene.control.Tooltip(String.join("\n\n", vp.notices()));
-            if (why != null) {
-                why.setWrapText(true);
-                why.setMaxWidth(560);
-            }
-            status.setTooltip(why);
+            StatusLine.say(status, "Coding " + p + (vp.cameras() > 1 ? " (" + vp.cameras() + " cameras, kept in step with camera 1)" : "")
+                    + ". All changes saved.", vp.notices());
             requestFocus();
         }, message -> dialogs.showError("The video cannot be played", message));
     }

@@ -1,0 +1,24 @@
+package org.attune.ui.coding;
+
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+
+/** The coding tab's status line when a pass opens: what is coded, then what the coder should know (a camera playing without sound, and why). */
+final class StatusLine {
+
+    private StatusLine() {
+    }
+
+    /** Says {@code text} and the notices after it; the line may be too short for them, so its tooltip holds them whole. */
+    static void say(Label status, String text, List<String> notices) {
+        status.setText(text + notices.stream().map(n -> " " + n).reduce("", String::concat));
+        Tooltip why = null;
+        if (!notices.isEmpty()) {
+            why = new Tooltip(String.join("\n\n", notices));
+            why.setWrapText(true);
+            why.setMaxWidth(560);
+        }
+        status.setTooltip(why);
+    }
+}
