@@ -32,6 +32,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -126,7 +127,7 @@ public final class FrameServer implements AutoCloseable {
     private int decodedUpTo = -1;
     private long framesDecoded;
 
-    private FrameServer(Path file, long cacheBytes) throws IOException {
+    private FrameServer(Path file, long cacheBytes, boolean fromSampleTables) throws IOException {
         this.file = file;
         this.cacheBytes = cacheBytes;
         input = VideoInput.open(file);
@@ -139,16 +140,31 @@ public final class FrameServer implements AutoCloseable {
         width = decoder.width();
         height = decoder.height();
         convertedBuffer = new BytePointer((long) width * height * 4);
-        index = buildIndex();
+        // an MP4/MOV says where its frames lie in its sample tables; other containers are read packet by packet
+        Optional<Index> fromTables = fromSampleTables ? Mp4Info.frameIndex(file).filter(i -> i.frames() == videoStream.nb_frames()) : Optional.empty();
+        if (fromTables.isPresent()) {
+            startPts = videoStream.start_time() != AV_NOPTS_VALUE ? videoStream.start_time() : 0;
+            index = fromTables.get();
+        } else {
+            index = buildIndex();
+        }
         if (index.frames() == 0) {
             close();
             throw new IOException(file.getFileName() + " has no video frames.");
         }
     }
 
-    /** Opens a video and indexes its frames (reads every packet once, decodes none). */
+    /**
+     * Opens a video and indexes its frames: from an MP4/MOV's sample tables (a few hundred KB for an hour),
+     * else by reading every packet once (decoding none).
+     */
     public static FrameServer open(Path file, long cacheBytes) throws IOException {
-        return new FrameServer(file, cacheBytes);
+        return new FrameServer(file, cacheBytes, true);
+    }
+
+    /** As {@link #open}, always reading every packet (tests compare the two indexes). */
+    static FrameServer openReadingPackets(Path file, long cacheBytes) throws IOException {
+        return new FrameServer(file, cacheBytes, false);
     }
 
     public Index index() {

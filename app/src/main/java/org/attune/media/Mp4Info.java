@@ -115,10 +115,87 @@ public final class Mp4Info {
     }
 
     /**
+     * Every frame's presentation time and whether it is a keyframe, from the video track's sample tables
+     * ({@code stts}, {@code ctts}, {@code stss}) — what {@link FrameServer} would otherwise find by reading
+     * every packet of the file (seconds for an hour of footage; this reads a few hundred KB). Empty when the
+     * file is not MP4/MOV or its tables disagree.
+     */
+    static Optional<FrameServer.Index> frameIndex(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (Box trak : tracks(ch)) {
+                if (!handler(ch, trak).equals("vide")) continue;
+                Box mdia = child(ch, trak, "mdia");
+                Box mdhd = mdia == null ? null : child(ch, mdia, "mdhd");
+                Box minf = mdia == null ? null : child(ch, mdia, "minf");
+                Box stbl = minf == null ? null : child(ch, minf, "stbl");
+                Box stts = stbl == null ? null : child(ch, stbl, "stts");
+                if (mdhd == null || stts == null) return Optional.empty();
+                ByteBuffer m = read(ch, mdhd.bodyStart, 32);
+                long timescale = m.get(0) == 1 ? Integer.toUnsignedLong(m.getInt(20)) : Integer.toUnsignedLong(m.getInt(12));
+                ByteBuffer s = read(ch, stts.bodyStart, (int) Math.min(stts.end - stts.bodyStart, 1 << 24));
+                long entries = Integer.toUnsignedLong(s.getInt(4));
+                long frames = 0;
+                for (int i = 0; i < entries && 8 + i * 8 + 8 <= s.limit(); i++) frames += Integer.toUnsignedLong(s.getInt(8 + i * 8));
+                long[] t = decodeOrderTimes(ch, stbl, s, entries, frames);
+                if (t.length == 0 || timescale == 0) return Optional.empty();
+                boolean[] sync = syncSamples(ch, stbl, t.length);
+                if (sync == null) return Optional.empty();
+                Integer[] order = new Integer[t.length];
+                for (int i = 0; i < order.length; i++) order[i] = i;
+                Arrays.sort(order, (a, b) -> Long.compare(t[a], t[b]));
+                long first = t[order[0]];
+                long[] us = new long[t.length];
+                boolean[] key = new boolean[t.length];
+                for (int i = 0; i < t.length; i++) {
+                    us[i] = (t[order[i]] - first) * 1_000_000L / timescale;
+                    key[i] = sync[order[i]];
+                    if (i > 0 && us[i] <= us[i - 1]) return Optional.empty();
+                }
+                key[0] = true;
+                return Optional.of(new FrameServer.Index(us, key));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Which samples (decode order) are keyframes: {@code stss} lists them from 1; without it, every sample is. Null when damaged. */
+    private static boolean[] syncSamples(FileChannel ch, Box stbl, int samples) throws IOException {
+        boolean[] sync = new boolean[samples];
+        Box stss = child(ch, stbl, "stss");
+        if (stss == null) {
+            Arrays.fill(sync, true);
+            return sync;
+        }
+        ByteBuffer b = read(ch, stss.bodyStart, (int) Math.min(stss.end - stss.bodyStart, 1 << 24));
+        long n = Integer.toUnsignedLong(b.getInt(4));
+        for (int i = 0; i < n; i++) {
+            if (8 + i * 4 + 4 > b.limit()) return null;
+            long sample = Integer.toUnsignedLong(b.getInt(8 + i * 4));
+            if (sample < 1 || sample > samples) return null;
+            sync[(int) sample - 1] = true;
+        }
+        return sync;
+    }
+
+    /**
      * Each frame's presentation start in µs from the first frame: decoding times from {@code stts}, plus the
      * composition offsets of {@code ctts} where B-frames reorder them, sorted. Empty when the tables disagree.
      */
     private static long[] presentationStarts(FileChannel ch, Box stbl, ByteBuffer stts, long entries, long frames, long timescale) throws IOException {
+        long[] t = decodeOrderTimes(ch, stbl, stts, entries, frames);
+        if (t.length == 0) return t;
+        Arrays.sort(t);
+        long first = t[0];
+        long[] us = new long[t.length];
+        for (int i = 0; i < t.length; i++) {
+            us[i] = (t[i] - first) * 1_000_000L / timescale;
+            if (i > 0 && us[i] <= us[i - 1]) return new long[0]; // two frames at one time: not a table to trust
+        }
+        return us;
+    }
+
+    /** Each sample's presentation time in the track's timescale, in decoding order ({@code stts} plus {@code ctts}); empty when the tables disagree. */
+    private static long[] decodeOrderTimes(FileChannel ch, Box stbl, ByteBuffer stts, long entries, long frames) throws IOException {
         if (frames <= 0 || frames > 50_000_000) return new long[0];
         long[] t = new long[(int) frames];
         int k = 0;
@@ -144,14 +221,7 @@ public final class Mp4Info {
                 for (long j = 0; j < count && at < t.length; j++) t[at++] += offset;
             }
         }
-        Arrays.sort(t);
-        long first = t[0];
-        long[] us = new long[t.length];
-        for (int i = 0; i < t.length; i++) {
-            us[i] = (t[i] - first) * 1_000_000L / timescale;
-            if (i > 0 && us[i] <= us[i - 1]) return new long[0]; // two frames at one time: not a table to trust
-        }
-        return us;
+        return t;
     }
 
     private record Box(String type, long bodyStart, long end) {

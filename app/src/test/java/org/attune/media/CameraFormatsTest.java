@@ -1,5 +1,6 @@
 package org.attune.media;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,6 +96,29 @@ class CameraFormatsTest {
             long t = s.index().ptsMicros()[10] + 1_000;
             assertEquals(10, s.frameAt(t));
         }
+    }
+
+    /**
+     * An MP4's frames are indexed from its sample tables (an hour of footage would otherwise be read whole
+     * when opened): the same times and keyframes as reading every packet — B-frames reordered, a variable
+     * rate — and every frame decoded through it is the frame with that number.
+     */
+    @Test
+    void anMp4IsIndexedFromItsSampleTablesExactlyAsFromItsPackets() throws Exception {
+        for (Path file : new Path[] {TestVideos.S01, long1080, vfr}) {
+            try (FrameServer tables = FrameServer.open(file, 64L << 20); FrameServer packets = FrameServer.openReadingPackets(file, 16L << 20)) {
+                assertTrue(Mp4Info.frameIndex(file).isPresent(), file.getFileName() + " has sample tables");
+                assertArrayEquals(packets.index().ptsMicros(), tables.index().ptsMicros(), file.getFileName().toString());
+                assertArrayEquals(packets.index().keyframe(), tables.index().keyframe(), file.getFileName().toString());
+                int scale = tables.width() / 640;
+                java.util.Random random = new java.util.Random(7);
+                for (int k = 0; k < 12; k++) {
+                    int n = k == 0 ? tables.frames() - 1 : random.nextInt(tables.frames());
+                    assertEquals(codeOf(packets.frame(n), scale), codeOf(tables.frame(n), scale), file.getFileName() + " frame " + n);
+                }
+            }
+        }
+        assertTrue(Mp4Info.frameIndex(avi).isEmpty(), "an AVI has no MP4 sample tables: its packets are read");
     }
 
     /**
