@@ -14,14 +14,15 @@ import org.attune.scheme.json.BundledSchemes;
 import org.attune.store.Salvage;
 import org.attune.store.Study;
 import org.attune.store.StudyException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code attune study …}: create and inspect study files. */
 @Command(name = "study", mixinStandardHelpOptions = true, description = "Create and inspect study files (.attune).",
-        subcommands = {StudyCommand.Create.class, StudyCommand.Info.class, StudyCommand.ChangeScheme.class, StudyCommand.SalvageCommand.class})
+        subcommands = {StudyCommand.Create.class, StudyCommand.Info.class, StudyCommand.ChangeScheme.class, StudyCommand.SalvageCommand.class,
+                StudyImportBoris.class})
 public final class StudyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -61,36 +61,6 @@ public final class FrameServer implements AutoCloseable {
     public record Frame(int index, long ptsMicros, int width, int height, byte[] bgra) {
     }
 
-    /** What the index pass found: the frames' presentation times (µs, sorted) and which frames are keyframes. */
-    public record Index(long[] ptsMicros, boolean[] keyframe) {
-        public int frames() {
-            return ptsMicros.length;
-        }
-
-        /** The longest run of frames from one keyframe to the next (the group of pictures). */
-        public int longestGop() {
-            int longest = 0;
-            int last = 0;
-            for (int i = 1; i <= keyframe.length; i++) {
-                if (i == keyframe.length || keyframe[i]) {
-                    longest = Math.max(longest, i - last);
-                    last = i;
-                }
-            }
-            return longest;
-        }
-
-        /** Whether the frames are evenly spaced (constant frame rate) within a tenth of a millisecond. */
-        public boolean constantRate() {
-            if (ptsMicros.length < 3) return true;
-            long first = ptsMicros[1] - ptsMicros[0];
-            for (int i = 2; i < ptsMicros.length; i++) {
-                if (Math.abs(ptsMicros[i] - ptsMicros[i - 1] - first) > 100) return false;
-            }
-            return true;
-        }
-    }
-
     private final Path file;
     private final VideoInput input;
     private final AVFormatContext format;
@@ -99,7 +69,7 @@ public final class FrameServer implements AutoCloseable {
     private final AVStream videoStream;
     private final int width;
     private final int height;
-    private final Index index;
+    private final FrameIndex index;
     private final boolean hasAudio;
     private final String codecName;
     private final AVPacket packet = av_packet_alloc();
@@ -141,7 +111,7 @@ public final class FrameServer implements AutoCloseable {
         height = decoder.height();
         convertedBuffer = new BytePointer((long) width * height * 4);
         // an MP4/MOV says where its frames lie in its sample tables; other containers are read packet by packet
-        Optional<Index> fromTables = fromSampleTables ? Mp4Info.frameIndex(file).filter(i -> i.frames() == videoStream.nb_frames()) : Optional.empty();
+        Optional<FrameIndex> fromTables = fromSampleTables ? Mp4Info.frameIndex(file).filter(i -> i.frames() == videoStream.nb_frames()) : Optional.empty();
         if (fromTables.isPresent()) {
             startPts = videoStream.start_time() != AV_NOPTS_VALUE ? videoStream.start_time() : 0;
             index = fromTables.get();
@@ -167,7 +137,7 @@ public final class FrameServer implements AutoCloseable {
         return new FrameServer(file, cacheBytes, false);
     }
 
-    public Index index() {
+    public FrameIndex index() {
         return index;
     }
 
@@ -231,7 +201,7 @@ public final class FrameServer implements AutoCloseable {
         return pts * 1_000_000L * videoStream.time_base().num() / videoStream.time_base().den();
     }
 
-    private Index buildIndex() throws IOException {
+    private FrameIndex buildIndex() throws IOException {
         List<long[]> seen = new ArrayList<>(); // pts, key
         while (av_read_frame(format, packet) >= 0) {
             try {
@@ -254,7 +224,7 @@ public final class FrameServer implements AutoCloseable {
         if (key.length > 0) key[0] = true;
         startPts = start;
         seekTo(0);
-        return new Index(pts, key);
+        return new FrameIndex(pts, key);
     }
 
     /** The first frame's timestamp in the stream's time base: frame times count from it. */

@@ -120,7 +120,7 @@ public final class Mp4Info {
      * every packet of the file (seconds for an hour of footage; this reads a few hundred KB). Empty when the
      * file is not MP4/MOV or its tables disagree.
      */
-    static Optional<FrameServer.Index> frameIndex(Path file) throws IOException {
+    static Optional<FrameIndex> frameIndex(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             for (Box trak : tracks(ch)) {
                 if (!handler(ch, trak).equals("vide")) continue;
@@ -152,7 +152,7 @@ public final class Mp4Info {
                     if (i > 0 && us[i] <= us[i - 1]) return Optional.empty();
                 }
                 key[0] = true;
-                return Optional.of(new FrameServer.Index(us, key));
+                return Optional.of(new FrameIndex(us, key));
             }
         }
         return Optional.empty();

@@ -161,6 +161,19 @@ final class SqliteSessions implements SessionRepository {
         });
     }
 
+    /** Sessions with their videos, inserted in the caller's transaction (an import that also adds events). */
+    void insertSessions(Connection c, List<Session> sessions, List<List<NewMedia>> media) throws SQLException, StudyException {
+        for (int i = 0; i < sessions.size(); i++) {
+            List<NewMedia> videos = media.get(i);
+            if (videos.size() > 4) throw new StudyException(StudyException.Kind.INVALID_INPUT, "A session has at most 4 videos (camera positions 1–4).");
+            Session added = insertSession(c, sessions.get(i));
+            for (NewMedia m : videos) {
+                checkPosition(m.position());
+                insertMedia(c, added.id(), storedMediaPath(m.file()), m);
+            }
+        }
+    }
+
     private static void checkPosition(int position) throws StudyException {
         if (position < 1 || position > 4) throw new StudyException(StudyException.Kind.INVALID_INPUT, "Camera position must be 1–4, not " + position + ".");
     }

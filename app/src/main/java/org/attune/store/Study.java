@@ -206,6 +206,27 @@ public final class Study implements SessionRepository, PassRepository, SchemeRep
         return sessionStore.addSession(s, media);
     }
 
+    /**
+     * Adds new sessions (with their videos) and events for them — a peer's project, an observation per
+     * session — in one transaction: all of it, or nothing (the first problem says why). Events name their
+     * session by label and their coder by initials (coders and passes are created as needed).
+     */
+    public EventRepository.ImportSummary importSessions(List<Session> sessions, List<List<NewMedia>> media, List<EventRepository.ImportRow> rows)
+            throws StudyException {
+        if (sessions.size() != media.size()) throw new IllegalArgumentException("one list of videos per session");
+        for (EventRepository.ImportRow r : rows) {
+            Optional<String> problem = org.attune.coding.EventRules.problem(scheme, r.event());
+            if (problem.isPresent()) {
+                throw new StudyException(StudyException.Kind.INVALID_INPUT, "Nothing was imported: " + (r.line() > 0 ? "line " + r.line() + ": " : "")
+                        + problem.get() + ".");
+            }
+        }
+        return file.write("import " + sessions.size() + " sessions", c -> {
+            sessionStore.insertSessions(c, sessions, media);
+            return EventImport.importAll(c, scheme, rows);
+        });
+    }
+
     @Override
     public MediaFile relinkMedia(long mediaId, Path newFile) throws StudyException {
         return sessionStore.relinkMedia(mediaId, newFile);

@@ -22,8 +22,8 @@ import org.attune.scheme.Code;
 import org.attune.scheme.CodeKind;
 import org.attune.scheme.CodingScheme;
 import org.attune.scheme.Definition;
-import org.attune.scheme.ExclusiveGroup;
 import org.attune.scheme.Exclusion;
+import org.attune.scheme.ExclusiveGroup;
 import org.attune.scheme.Family;
 import org.attune.scheme.HexColor;
 import org.attune.scheme.KeyboardLayout;
@@ -31,8 +31,8 @@ import org.attune.scheme.ModifierSet;
 import org.attune.scheme.PhysicalKey;
 import org.attune.scheme.SchemeValidator;
 import org.attune.scheme.Subject;
-import org.attune.scheme.json.LocatedJson;
 import org.attune.scheme.json.LocatedJson.Node;
+import org.attune.scheme.json.LocatedJson;
 
 /**
  * Turns the ethogram of a BORIS project ({@code .boris}, plain or gzipped JSON) into an Attune
@@ -72,6 +72,11 @@ public final class BorisImporter {
     }
 
     public static BorisImport importBytes(byte[] bytes, String fileName, KeyboardLayout layout) throws BorisFormatException {
+        return new BorisImporter(fileName, layout).convert(parseProject(bytes, fileName));
+    }
+
+    /** A project file's JSON (plain, or gzipped as {@code .boris.gz}), with every value's line and column. */
+    public static Node parseProject(byte[] bytes, String fileName) throws BorisFormatException {
         String text;
         if (bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
             try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
@@ -89,7 +94,7 @@ public final class BorisImporter {
             throw new BorisFormatException(fileName + ":" + e.position().line() + ":" + e.position().column() + ": " + e.getMessage()
                     + " — this is not a readable BORIS project; open and re-save it in BORIS.");
         }
-        return new BorisImporter(fileName, layout).convert(root);
+        return root;
     }
 
     private BorisImport convert(Node root) throws BorisFormatException {
