@@ -30,7 +30,7 @@ public final class EventsCommand implements Runnable {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = {"Write events as tidy long CSV, one row per event (columns: docs/events-csv.md)."})
+            description = {"Write events as tidy long CSV, one row per event (columns: docs/events-csv.md), or as a BORIS project (--format boris)."})
     static final class Export implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -47,8 +47,18 @@ public final class EventsCommand implements Runnable {
         @Option(names = "--excel", description = "For Excel with decimal commas: byte-order mark, ';' delimiter, ',' decimals, formulas neutralised.")
         boolean excel;
 
+        /** What the events are written as. */
+        enum Format { csv, boris }
+
+        @Option(names = "--format", description = "csv (default) or boris: a BORIS project (.boris, or .boris.gz gzipped), one observation per pass.")
+        Format format = Format.csv;
+
         @Override
         public Integer call() {
+            if (format == Format.boris) {
+                return selection.run(spec.commandLine().getOut(), spec.commandLine().getErr(), study, output, (s, scope) ->
+                        "wrote " + StudyExports.boris(s, output, scope) + " observations (one per pass) to " + output + "; open it in BORIS 8 or 9");
+            }
             return selection.run(spec.commandLine().getOut(), spec.commandLine().getErr(), study, output, (s, scope) -> {
                 long rows = StudyExports.events(s, output, scope, excel ? CsvOptions.EXCEL : CsvOptions.STANDARD, Progress.NONE);
                 return "wrote " + rows + " events to " + output;

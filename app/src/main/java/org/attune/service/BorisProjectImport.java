@@ -71,7 +71,7 @@ public final class BorisProjectImport {
         if (create) {
             BorisImport ethogram;
             try {
-                ethogram = BorisImporter.importBytes(bytes, name, layout);
+                ethogram = BorisImporter.importEthogramOfProject(bytes, name, layout);
             } catch (BorisImporter.BorisFormatException e) {
                 return refused(e.getMessage());
             }

@@ -159,6 +159,48 @@ public final class StudyExports {
         });
     }
 
+    /**
+     * The passes as a BORIS project (one observation per pass: the session's label, with the coder's initials
+     * where a session has several passes); video paths relative to the project's folder where they can be.
+     * A name ending in {@code .gz} is gzipped, as BORIS saves {@code .boris.gz}. Returns the observations written.
+     */
+    public static int boris(Study study, Path output, Scope scope) throws OutputFile.Refused, StudyException {
+        Map<Long, Session> sessions = sessionsById(study);
+        Map<Long, Coder> coders = codersById(study);
+        List<CodingPass> passes = new java.util.ArrayList<>();
+        Map<Long, Integer> passesOfSession = new HashMap<>();
+        for (CodingPass p : study.passes()) {
+            if (!scope.includes(sessions.get(p.sessionId()), coders.get(p.coderId()), p)) continue;
+            passes.add(p);
+            passesOfSession.merge(p.sessionId(), 1, Integer::sum);
+        }
+        passes.sort(java.util.Comparator.comparing((CodingPass p) -> sessions.get(p.sessionId()).label()).thenComparing(p -> coders.get(p.coderId()).initials()));
+        Path folder = output.toAbsolutePath().getParent();
+        List<org.attune.exchange.boris.BorisWriter.Observation> observations = new java.util.ArrayList<>();
+        for (CodingPass p : passes) {
+            Session s = sessions.get(p.sessionId());
+            String id = passesOfSession.get(s.id()) == 1 ? s.label() : s.label() + " (" + coders.get(p.coderId()).initials() + ")";
+            List<org.attune.exchange.boris.BorisWriter.Camera> cameras = new java.util.ArrayList<>();
+            for (org.attune.coding.MediaFile m : study.media(s.id())) {
+                Path video = study.resolveMedia(m).toAbsolutePath();
+                String path = folder != null && video.getRoot() != null && video.getRoot().equals(folder.getRoot())
+                        ? folder.relativize(video).toString().replace('\\', '/') : video.toString();
+                cameras.add(new org.attune.exchange.boris.BorisWriter.Camera(m.position(), path, m.offsetMs(), m.fps(), m.durationMs()));
+            }
+            List<org.attune.coding.EventDraft> events = study.events().list(p.id()).stream().map(org.attune.coding.EventDraft::of).toList();
+            observations.add(new org.attune.exchange.boris.BorisWriter.Observation(id, s, cameras, events));
+        }
+        boolean gzip = output.getFileName().toString().endsWith(".gz");
+        OutputFile.write(output, List.of(study.path()), tmp -> {
+            try (java.io.OutputStream raw = Files.newOutputStream(tmp);
+                 java.io.OutputStream out = gzip ? new java.util.zip.GZIPOutputStream(raw) : raw) {
+                org.attune.exchange.boris.BorisWriter.write(study.scheme(), study.name(), observations, out);
+            }
+            return null;
+        });
+        return observations.size();
+    }
+
     private static Map<Long, Session> sessionsById(Study study) throws StudyException {
         Map<Long, Session> out = new HashMap<>();
         for (Session s : study.sessions()) out.put(s.id(), s);

@@ -56,9 +56,13 @@ public final class BorisImporter {
     private final KeyboardLayout layout;
     private final List<String> report = new ArrayList<>();
 
-    private BorisImporter(String fileName, KeyboardLayout layout) {
+    /** Only the ethogram is imported (its report names what of the project was left out). */
+    private final boolean ethogramOnly;
+
+    private BorisImporter(String fileName, KeyboardLayout layout, boolean ethogramOnly) {
         this.fileName = fileName;
         this.layout = layout;
+        this.ethogramOnly = ethogramOnly;
     }
 
     public static BorisImport importProject(Path file, KeyboardLayout layout) throws BorisFormatException, IOException {
@@ -72,7 +76,15 @@ public final class BorisImporter {
     }
 
     public static BorisImport importBytes(byte[] bytes, String fileName, KeyboardLayout layout) throws BorisFormatException {
-        return new BorisImporter(fileName, layout).convert(parseProject(bytes, fileName));
+        return new BorisImporter(fileName, layout, true).convert(parseProject(bytes, fileName));
+    }
+
+    /**
+     * The ethogram of a project whose observations are imported too (a study made from a BORIS project): the
+     * report then says nothing of observations, variables or subjects, which that import maps itself.
+     */
+    public static BorisImport importEthogramOfProject(byte[] bytes, String fileName, KeyboardLayout layout) throws BorisFormatException {
+        return new BorisImporter(fileName, layout, false).convert(parseProject(bytes, fileName));
     }
 
     /** A project file's JSON (plain, or gzipped as {@code .boris.gz}), with every value's line and column. */
@@ -132,7 +144,7 @@ public final class BorisImporter {
                 c.roles(), c.definition(), c.scale(), c.source(), c.lineage())
                 : c);
 
-        reportSubjects(root);
+        if (ethogramOnly) reportSubjects(root);
         reportOther(root);
         String id = sanitise(projectName.toLowerCase(Locale.ROOT).replace(' ', '-'), "boris-import");
         CodingScheme scheme = new CodingScheme(id, projectName, "1.0.0",
@@ -394,12 +406,12 @@ public final class BorisImporter {
 
     private void reportOther(Node root) {
         LocatedJson.member(root, "observations").ifPresent(o -> {
-            if (o instanceof LocatedJson.ObjectNode obj && !obj.members().isEmpty()) {
+            if (ethogramOnly && o instanceof LocatedJson.ObjectNode obj && !obj.members().isEmpty()) {
                 report.add(obj.members().size() + " observations were not imported: this command imports the ethogram only");
             }
         });
         LocatedJson.member(root, "independent_variables").ifPresent(v -> {
-            if (v instanceof LocatedJson.ObjectNode obj && !obj.members().isEmpty()) {
+            if (ethogramOnly && v instanceof LocatedJson.ObjectNode obj && !obj.members().isEmpty()) {
                 List<String> labels = obj.members().stream().map(m -> str(m.value(), "label")).filter(s -> !s.isBlank()).toList();
                 report.add("independent variables not imported (they become session metadata in an Attune study): " + String.join(", ", labels));
             }
