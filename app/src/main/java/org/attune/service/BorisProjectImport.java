@@ -96,16 +96,49 @@ public final class BorisProjectImport {
         }
         try (Study study = Study.open(studyFile)) {
             if (study.isReadOnly()) return refused(studyFile + " is read-only now (" + study.readOnlyReason().orElse("") + "); nothing was imported.");
-            Set<String> existing = new HashSet<>();
-            for (Session s : study.sessions()) existing.add(s.label());
-            BorisObservations.Plan plan = BorisObservations.plan(project, study.scheme(), projectDir, coder, observations, coderOf, sessionOf, existing);
-            report.addAll(plan.report());
-            if (!plan.problems().isEmpty()) return new Result(report, plan.problems(), 0, 0, false);
-            return imported(study, plan, report, false);
+            Prepared p = prepare(study, project, projectDir, coder, observations, coderOf, sessionOf);
+            if (!p.problems().isEmpty()) return new Result(p.report(), p.problems(), 0, 0, false);
+            return apply(study, p);
         }
     }
 
+    /** An import into an open study, mapped and checked but not written: shown to the researcher before {@link #apply}. */
+    public record Prepared(List<String> report, List<String> problems, BorisObservations.Plan plan) {
+    }
+
+    /** Reads a project and maps its observations onto an open study (the app: the report is shown before anything is written). */
+    public static Prepared prepare(Study study, Path projectFile, String coder) throws IOException, StudyException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(projectFile);
+        } catch (NoSuchFileException e) {
+            return new Prepared(List.of(), List.of(projectFile + ": no such file."), null);
+        }
+        BorisProject project;
+        try {
+            project = BorisProject.parse(bytes, projectFile.getFileName().toString());
+        } catch (BorisImporter.BorisFormatException e) {
+            return new Prepared(List.of(), List.of(e.getMessage()), null);
+        }
+        return prepare(study, project, projectFile.toAbsolutePath().getParent(), coder, Set.of(), Map.of(), Map.of());
+    }
+
+    private static Prepared prepare(Study study, BorisProject project, Path projectDir, String coder, Set<String> observations,
+                                    Map<String, String> coderOf, Map<String, String> sessionOf) throws StudyException {
+        Set<String> existing = new HashSet<>();
+        for (Session s : study.sessions()) existing.add(s.label());
+        BorisObservations.Plan plan = BorisObservations.plan(project, study.scheme(), projectDir, coder, observations, coderOf, sessionOf, existing);
+        return new Prepared(plan.report(), plan.problems(), plan);
+    }
+
+    /** Writes a prepared import (all of it in one transaction, or nothing). */
+    public static Result apply(Study study, Prepared p) throws StudyException {
+        if (!p.problems().isEmpty()) throw new IllegalStateException("an import with problems is not applied");
+        return imported(study, p.plan(), p.report(), false);
+    }
+
     private static Result imported(Study study, BorisObservations.Plan plan, List<String> report, boolean created) throws StudyException {
+        report = List.copyOf(report);
         List<EventRepository.ImportRow> rows = plan.rows().stream()
                 .map(r -> new EventRepository.ImportRow(r.session(), r.coder(), r.event(), r.line())).toList();
         EventRepository.ImportSummary summary = study.importSessions(plan.sessions(), plan.media(), rows);

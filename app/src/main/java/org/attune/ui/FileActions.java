@@ -89,6 +89,61 @@ public final class FileActions {
                 say));
     }
 
+    /** File ▸ Export ▸ BORIS project: the passes chosen, one observation each, so the lab can go on in BORIS (docs/interchange.md). */
+    public void exportBoris() {
+        Optional<Study> s = study("export it as a BORIS project");
+        if (s.isEmpty() || blindRefuses("exporting events")) return;
+        choose(s.get(), "Export a BORIS project", false).ifPresent(c -> runner.export("Export a BORIS project", "BORIS project", List.of("*.boris", "*.boris.gz"),
+                besideStudy(s.get(), baseName(s.get()) + ".boris"),
+                (target, progress) -> StudyExports.boris(s.get(), target, scope(c)) + " observations (one per pass) as a BORIS project", say));
+    }
+
+    /**
+     * File ▸ Import BORIS project: a project's observations as sessions of the open study, their events
+     * passes of the coder asked for; what was mapped and what was not is shown before anything is written,
+     * and nothing is written while anything cannot be mapped.
+     */
+    public void importBorisProject() {
+        Optional<Study> s = study("import a BORIS project into it");
+        if (s.isEmpty()) return;
+        if (open.activePass() != null) {
+            dialogs.showInfo("Close the pass first", "A pass is open for coding. Close it (Coding ▸ Close pass), then import.");
+            return;
+        }
+        Optional<Path> project = dialogs.chooseFileToOpen("Import a BORIS project", "BORIS project", List.of("*.boris", "*.boris.gz"));
+        if (project.isEmpty()) return;
+        Optional<String> coder = dialogs.askText("Whose coding is it?", "The initials of the coder whose passes the observations become "
+                + "(a new coder is added when the study has none with them):", "").map(String::trim).filter(x -> !x.isEmpty());
+        if (coder.isEmpty()) return;
+        Study study = s.get();
+        DialogService.Busy busy = dialogs.showBusy("Import a BORIS project", "Reading " + project.get().getFileName() + "…");
+        tasks.run(() -> org.attune.service.BorisProjectImport.prepare(study, project.get(), coder.get()), p -> {
+            busy.close();
+            if (!p.problems().isEmpty()) {
+                dialogs.showProblems("Nothing was imported", p.problems().size() + (p.problems().size() == 1 ? " thing" : " things")
+                        + " in the project cannot be mapped onto this study; nothing was written. What was read: " + String.join("; ", p.report()), p.problems());
+                say.accept("Nothing was imported.");
+                return;
+            }
+            if (!dialogs.confirm("Import the BORIS project?", String.join("\n", p.report()), "Import")) return;
+            tasks.run(() -> org.attune.service.BorisProjectImport.apply(study, p), r -> {
+                open.changed();
+                String done = "Imported " + r.sessions() + " sessions and " + r.events() + " events from " + project.get().getFileName() + " as " + coder.get() + "'s passes.";
+                dialogs.showInfo("BORIS project imported", done);
+                say.accept(done);
+            }, failure -> {
+                if (failure instanceof StudyException e) dialogs.showError("Nothing was imported", e.getMessage());
+                else dialogs.showFailure("Nothing was imported", failure);
+                say.accept("Nothing was imported.");
+            });
+        }, failure -> {
+            busy.close();
+            if (failure instanceof StudyException e) dialogs.showError("Nothing was imported", e.getMessage());
+            else dialogs.showFailure("Nothing was imported", failure);
+            say.accept("Nothing was imported.");
+        });
+    }
+
     /** File ▸ Export ▸ Session ratings: one row per rating, or per session × coder (docs/ratings-csv.md). */
     public void exportRatings() {
         Optional<Study> s = study("export its session ratings");

@@ -177,4 +177,36 @@ class FileActionsTest {
         assertTrue(dialogs.shown.get(dialogs.shown.size() - 1).startsWith("The ethogram cannot be imported: "), dialogs.shown.toString());
         assertFalse(dialogs.shown.get(dialogs.shown.size() - 1).contains("Exception"));
     }
+
+    /** Issue 15: File ▸ Import BORIS project shows what it read, then imports into the open study; a code the scheme lacks stops it. */
+    @Test
+    void aBorisProjectIsImportedIntoTheOpenStudyAfterItsReportAndExportedBack() throws Exception {
+        String rows = "[[1.0,\"\",\"P_GAZE\",\"\",\"\",\"NA\"],[3.5,\"\",\"P_GAZE\",\"\",\"\",\"NA\"],[2.0,\"\",\"C_BID\",\"social\",\"asks, smiling\",\"NA\"]]";
+        Path project = Files.writeString(dir.resolve("old.boris"), "{\"project_format_version\":\"7.0\",\"observations\":{\"home 1\":{\"type\":\"MEDIA\","
+                + "\"date\":\"2025-05-01T10:00:00\",\"file\":{},\"events\":" + rows + "}}}");
+        dialogs.files.add(project);
+        dialogs.texts.add("CM");
+        files.importBorisProject();
+        assertTrue(dialogs.shown.stream().anyMatch(d -> d.startsWith("Import the BORIS project?? 1 sessions, 2 events")), dialogs.shown.toString());
+        Study s = open.get();
+        Session home = s.session("home 1").orElseThrow();
+        assertEquals("2025-05-01", home.date());
+        long cm = s.coders().stream().filter(c -> c.initials().equals("CM")).findFirst().orElseThrow().id();
+        long pass = s.passes().stream().filter(p -> p.sessionId() == home.id() && p.coderId() == cm).findFirst().orElseThrow().id();
+        assertEquals(List.of("P_GAZE 1000-3500", "C_BID 2000-2000"), s.events().list(pass).stream().map(e -> e.code() + " " + e.onsetMs() + "-" + e.offsetMs()).toList());
+        assertEquals("Imported 1 sessions and 2 events from old.boris as CM's passes.", said.get(said.size() - 1));
+
+        Path bad = Files.writeString(dir.resolve("bad.boris"), Files.readString(project).replace("C_BID", "jump").replace("home 1", "home 2"));
+        dialogs.files.add(bad);
+        dialogs.texts.add("CM");
+        files.importBorisProject();
+        assertTrue(dialogs.shown.get(dialogs.shown.size() - 1).startsWith("Nothing was imported:"), dialogs.shown.toString());
+        assertTrue(s.session("home 2").isEmpty(), "nothing was written");
+
+        Path out = dir.resolve("lab.boris");
+        dialogs.files.add(out);
+        files.exportBoris();
+        org.attune.exchange.boris.BorisProject back = org.attune.exchange.boris.BorisProject.parse(Files.readAllBytes(out), "lab.boris");
+        assertEquals(List.of("S1", "S2", "home 1"), back.observations().stream().map(org.attune.exchange.boris.BorisProject.Observation::id).sorted().toList());
+    }
 }

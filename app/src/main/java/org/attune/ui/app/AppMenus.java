@@ -36,6 +36,10 @@ final class AppMenus {
 
         void importBorisEthogram();
 
+        void importBorisProject();
+
+        void exportBoris();
+
         void exportEvents();
 
         void exportRatings();
@@ -91,6 +95,7 @@ final class AppMenus {
         recent.getItems().add(new MenuItem("(none yet)")); // a menu with no items never shows, so never refills
         Menu export = new Menu("_Export", null,
                 item("_Events (CSV)…", null, a::exportEvents),
+                item("_BORIS project…", null, a::exportBoris),
                 item("Session _ratings (CSV)…", null, a::exportRatings),
                 item("_Measures (CSV)…", null, a::exportMeasures),
                 item("_Agreement results (CSV)…", null, a::exportAgreement),
@@ -103,6 +108,7 @@ final class AppMenus {
                 item("Save a _copy…", "Shortcut+Shift+S", a::saveCopy),
                 new SeparatorMenuItem(),
                 item("_Import events from CSV…", null, a::importEvents),
+                item("Import BORIS _project…", null, a::importBorisProject),
                 item("Import _BORIS ethogram…", null, a::importBorisEthogram),
                 export,
                 new SeparatorMenuItem(),

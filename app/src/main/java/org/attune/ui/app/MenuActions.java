@@ -103,6 +103,16 @@ final class MenuActions implements AppMenus.Actions {
     }
 
     @Override
+    public void importBorisProject() {
+        files.importBorisProject();
+    }
+
+    @Override
+    public void exportBoris() {
+        files.exportBoris();
+    }
+
+    @Override
     public void exportEvents() {
         files.exportEvents();
     }
