@@ -60,7 +60,8 @@ final class StudyImportBoris implements Callable<Integer> {
             err.println(r.problems().size() + (r.problems().size() == 1 ? " problem" : " problems") + "; nothing was imported" + (r.studyCreated() ? "" : " or created") + ".");
             return 1;
         }
-        out.println((r.studyCreated() ? "created " + study + " and imported " : "imported into " + study + ": ") + r.sessions() + " sessions, " + r.events() + " events");
+        out.println((r.studyCreated() ? "created " + study + " and imported " : "imported into " + study + ": ")
+                + org.attune.exchange.boris.BorisObservations.count(r.sessions(), "session") + ", " + org.attune.exchange.boris.BorisObservations.count(r.events(), "event"));
         return 0;
     }
 }

@@ -112,8 +112,8 @@ public final class FileActions {
         }
         Optional<Path> project = dialogs.chooseFileToOpen("Import a BORIS project", "BORIS project", List.of("*.boris", "*.boris.gz"));
         if (project.isEmpty()) return;
-        Optional<String> coder = dialogs.askText("Whose coding is it?", "The initials of the coder whose passes the observations become "
-                + "(a new coder is added when the study has none with them):", "").map(String::trim).filter(x -> !x.isEmpty());
+        Optional<String> coder = dialogs.askText("Whose coding is it?", "Initials of the coder whose passes these become (added if new):", "")
+                .map(String::trim).filter(x -> !x.isEmpty());
         if (coder.isEmpty()) return;
         Study study = s.get();
         DialogService.Busy busy = dialogs.showBusy("Import a BORIS project", "Reading " + project.get().getFileName() + "…");
@@ -128,7 +128,8 @@ public final class FileActions {
             if (!dialogs.confirm("Import the BORIS project?", String.join("\n", p.report()), "Import")) return;
             tasks.run(() -> org.attune.service.BorisProjectImport.apply(study, p), r -> {
                 open.changed();
-                String done = "Imported " + r.sessions() + " sessions and " + r.events() + " events from " + project.get().getFileName() + " as " + coder.get() + "'s passes.";
+                String done = "Imported " + org.attune.exchange.boris.BorisObservations.count(r.sessions(), "session") + " and "
+                        + org.attune.exchange.boris.BorisObservations.count(r.events(), "event") + " from " + project.get().getFileName() + " as " + coder.get() + "'s passes.";
                 dialogs.showInfo("BORIS project imported", done);
                 say.accept(done);
             }, failure -> {

@@ -28,7 +28,7 @@ class StudyImportBorisCliTest {
 
         CliTest.Run ok = CliTest.run("study", "import-boris", study.toString(), project.toString(), "--coder", "AL", "--observations", "S01 AL");
         assertEquals(0, ok.code(), ok.err());
-        assertTrue(ok.out().contains("created " + study + " and imported 1 sessions, 5 events"), ok.out());
+        assertTrue(ok.out().contains("created " + study + " and imported 1 session, 5 events"), ok.out());
         assertTrue(ok.out().contains("state cry of child started at 3700.5 s has no stop"), ok.out());
         CliTest.Run info = CliTest.run("study", "info", study.toString());
         assertTrue(info.out().contains("S01 AL"), info.out());

@@ -187,14 +187,14 @@ class FileActionsTest {
         dialogs.files.add(project);
         dialogs.texts.add("CM");
         files.importBorisProject();
-        assertTrue(dialogs.shown.stream().anyMatch(d -> d.startsWith("Import the BORIS project?? 1 sessions, 2 events")), dialogs.shown.toString());
+        assertTrue(dialogs.shown.stream().anyMatch(d -> d.startsWith("Import the BORIS project?? 1 session, 2 events to import")), dialogs.shown.toString());
         Study s = open.get();
         Session home = s.session("home 1").orElseThrow();
         assertEquals("2025-05-01", home.date());
         long cm = s.coders().stream().filter(c -> c.initials().equals("CM")).findFirst().orElseThrow().id();
         long pass = s.passes().stream().filter(p -> p.sessionId() == home.id() && p.coderId() == cm).findFirst().orElseThrow().id();
         assertEquals(List.of("P_GAZE 1000-3500", "C_BID 2000-2000"), s.events().list(pass).stream().map(e -> e.code() + " " + e.onsetMs() + "-" + e.offsetMs()).toList());
-        assertEquals("Imported 1 sessions and 2 events from old.boris as CM's passes.", said.get(said.size() - 1));
+        assertEquals("Imported 1 session and 2 events from old.boris as CM's passes.", said.get(said.size() - 1));
 
         Path bad = Files.writeString(dir.resolve("bad.boris"), Files.readString(project).replace("C_BID", "jump").replace("home 1", "home 2"));
         dialogs.files.add(bad);

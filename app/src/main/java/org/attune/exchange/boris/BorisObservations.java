@@ -118,7 +118,7 @@ public final class BorisObservations {
         }
         unmappedCodes.forEach((code, n) -> problems.add("code \"" + code + "\" (" + n + " event" + (n == 1 ? "" : "s")
                 + ") is not in the study's scheme \"" + scheme.name() + "\": add it to the scheme, or import into a study made from this project"));
-        report.add(sessions.size() + " sessions, " + rows.size() + " events");
+        report.add(count(sessions.size(), "session") + ", " + count(rows.size(), "event") + " to import");
         return new Plan(sessions, media, rows, List.copyOf(report), List.copyOf(problems));
     }
 
@@ -318,6 +318,11 @@ public final class BorisObservations {
         }
         return new CodingScheme(scheme.id(), scheme.name(), scheme.version(), scheme.description(), scheme.references(), scheme.families(), scheme.groups(),
                 scheme.exclusions(), codes, scheme.instruments());
+    }
+
+    /** "1 session", "2 sessions". */
+    public static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** The day of an observation's ISO date-time ("2016-11-27T01:57:26" → "2016-11-27"); "" when there is none. */
