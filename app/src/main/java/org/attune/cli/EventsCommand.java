@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 /** {@code attune events …}: move coded events in and out of a study as CSV. */
-@Command(name = "events", mixinStandardHelpOptions = true, description = "Export and import coded events as CSV.",
+@Command(name = "events", mixinStandardHelpOptions = true, description = "Export and import coded events: CSV, BORIS projects, ELAN documents.",
         subcommands = {EventsCommand.Export.class, EventsCommand.Import.class})
 public final class EventsCommand implements Runnable {
     @CommandLine.Spec
@@ -48,13 +48,19 @@ public final class EventsCommand implements Runnable {
         boolean excel;
 
         /** What the events are written as. */
-        enum Format { csv, boris }
+        enum Format { csv, boris, eaf }
 
-        @Option(names = "--format", description = "csv (default) or boris: a BORIS project (.boris, or .boris.gz gzipped), one observation per pass.")
+        @Option(names = "--format", description = {"csv (default); boris: a BORIS project (.boris, or .boris.gz gzipped), one observation per pass;",
+                "eaf: -o is a folder, one ELAN document per session (docs/interchange.md)."})
         Format format = Format.csv;
 
         @Override
         public Integer call() {
+            if (format == Format.eaf) {
+                PrintWriter out = spec.commandLine().getOut();
+                return selection.run(out, spec.commandLine().getErr(), study, output, true, (s, scope) ->
+                        "wrote " + StudyExports.eaf(s, output, scope, note -> out.println("note: " + note)) + " ELAN documents (one per session) to " + output);
+            }
             if (format == Format.boris) {
                 return selection.run(spec.commandLine().getOut(), spec.commandLine().getErr(), study, output, (s, scope) ->
                         "wrote " + StudyExports.boris(s, output, scope) + " observations (one per pass) to " + output + "; open it in BORIS 8 or 9");
@@ -76,15 +82,25 @@ public final class EventsCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "STUDY", description = "Study file.")
         Path study;
 
-        @Parameters(index = "1", paramLabel = "FILE.csv", description = "Events to import.")
+        @Parameters(index = "1", paramLabel = "FILE", description = "Events to import: CSV, or an ELAN document (.eaf).")
         Path csvFile;
+
+        @Option(names = "--coder", paramLabel = "INITIALS", description = "ELAN: the coder of every tier (default: each tier's annotator).")
+        String coder;
+
+        @Option(names = "--session", paramLabel = "LABEL", description = "ELAN: the session the annotations belong to (default: the file's name).")
+        String session;
+
+        @Option(names = "--map", paramLabel = "TIERS.csv", description = "ELAN: lines tier,code (every annotation on the tier is that code) or tier,family (its values are that family's codes).")
+        Path tierMap;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (Study s = Study.open(study)) {
-                EventImports.Outcome o = EventImports.fromCsv(s, csvFile);
+                boolean elan = csvFile.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".eaf");
+                EventImports.Outcome o = elan ? EventImports.fromEaf(s, csvFile, session, coder, tierMap) : EventImports.fromCsv(s, csvFile);
                 if (!o.ok()) {
                     o.problems().stream().limit(MAX_ERRORS_SHOWN).forEach(err::println);
                     if (o.problems().size() > MAX_ERRORS_SHOWN) err.println("… and " + (o.problems().size() - MAX_ERRORS_SHOWN) + " more");

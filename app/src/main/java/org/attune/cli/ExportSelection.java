@@ -45,7 +45,12 @@ final class ExportSelection {
      * every failure said on {@code err} in the user's words. Returns the exit code.
      */
     int run(PrintWriter out, PrintWriter err, Path study, Path output, StudyExport export) {
-        Optional<String> refused = OutputFile.problem(output, List.of(study));
+        return run(out, err, study, output, false, export);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, Path, Path, StudyExport)}; {@code intoFolder}: the output is a folder the files go into (made when missing). */
+    int run(PrintWriter out, PrintWriter err, Path study, Path output, boolean intoFolder, StudyExport export) {
+        Optional<String> refused = intoFolder ? folderProblem(output) : OutputFile.problem(output, List.of(study));
         if (refused.isPresent()) {
             err.println(refused.get());
             return 1;
@@ -65,5 +70,16 @@ final class ExportSelection {
             err.println(e.getMessage() + " Nothing was written to " + output + ".");
             return 1;
         }
+    }
+
+    private static Optional<String> folderProblem(Path folder) {
+        Path abs = folder.toAbsolutePath().normalize();
+        if (java.nio.file.Files.exists(abs) && !java.nio.file.Files.isDirectory(abs)) {
+            return Optional.of(abs + " is a file; give a folder for the documents (it is made when missing).");
+        }
+        if (abs.getParent() == null || !java.nio.file.Files.isDirectory(abs.getParent())) {
+            return Optional.of("The folder " + abs.getParent() + " does not exist; create it first or choose another place for " + abs.getFileName() + ".");
+        }
+        return Optional.empty();
     }
 }

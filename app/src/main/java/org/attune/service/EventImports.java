@@ -89,4 +89,54 @@ public final class EventImports {
         EventRepository.ImportSummary summary = study.events().importAll(rows);
         return new Outcome(List.of(), "", summary, List.copyOf(r.notes()));
     }
+
+    /**
+     * Imports an ELAN document's annotations into {@code study} as the events of one session (by default the
+     * file's name without {@code .eaf}), each tier's coder its ANNOTATOR unless {@code coder} is given;
+     * {@code tierMap} (a CSV of {@code tier,code-or-family} lines, may be null) maps tiers whose values are
+     * not code ids. All or nothing, as the CSV import.
+     */
+    public static Outcome fromEaf(Study study, Path eaf, String session, String coder, Path tierMap) throws StudyException {
+        if (study.isReadOnly()) {
+            return Outcome.refused(List.of(), "Cannot import into " + study.path().getFileName() + ": " + study.readOnlyReason().orElse("it is read-only") + ".");
+        }
+        java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
+        if (tierMap != null) {
+            try {
+                List<String> lines = Files.readAllLines(tierMap, StandardCharsets.UTF_8);
+                List<String> bad = new ArrayList<>();
+                for (int i = 0; i < lines.size(); i++) {
+                    String line = lines.get(i).strip();
+                    if (line.isEmpty() || line.startsWith("#") || i == 0 && line.equalsIgnoreCase("tier,code")) continue;
+                    int comma = line.lastIndexOf(',');
+                    if (comma <= 0 || comma == line.length() - 1) bad.add(tierMap + ":" + (i + 1) + ": \"" + line + "\" is not tier,code (or tier,family)");
+                    else map.put(line.substring(0, comma).strip(), line.substring(comma + 1).strip());
+                }
+                if (!bad.isEmpty()) return Outcome.refused(bad, bad.size() + " errors in the tier map; nothing was imported.");
+            } catch (IOException e) {
+                return Outcome.refused(List.of(), "Cannot read the tier map " + tierMap + ": " + e.getMessage());
+            }
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(eaf);
+        } catch (NoSuchFileException e) {
+            return Outcome.refused(List.of(), eaf + ": no such file.");
+        } catch (IOException e) {
+            return Outcome.refused(List.of(), "Cannot read " + eaf + ": " + e.getMessage());
+        }
+        String label = session != null ? session : eaf.getFileName().toString().replaceFirst("(?i)\\.eaf$", "");
+        org.attune.exchange.elan.EafReader.Result r = org.attune.exchange.elan.EafReader.read(bytes, eaf.toString(), study.scheme(), coder, map);
+        if (!r.problems().isEmpty()) {
+            return Outcome.refused(r.problems(), r.problems().size() + " problems; nothing was imported. Fix them (or map the tiers) and run the import again.");
+        }
+        List<EventRepository.ImportRow> rows = new ArrayList<>(r.rows().size());
+        for (org.attune.exchange.elan.EafReader.Row row : r.rows()) rows.add(new EventRepository.ImportRow(label, row.coder(), row.event(), row.line()));
+        ImportMerge.Plan plan = study.events().planImport(rows);
+        if (!plan.ok()) {
+            return Outcome.refused(plan.conflicts().stream().map(c -> eaf + ":" + c.line() + ": " + c.message()).toList(),
+                    plan.conflicts().size() + " events conflict with events already in " + study.path().getFileName() + "; nothing was imported.");
+        }
+        return new Outcome(List.of(), "", study.events().importAll(rows), r.notes());
+    }
 }

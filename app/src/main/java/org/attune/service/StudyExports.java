@@ -201,6 +201,55 @@ public final class StudyExports {
         return observations.size();
     }
 
+    /**
+     * One ELAN document per session into {@code folder} ({@code LABEL.eaf}; its passes chosen by the scope as
+     * tiers per coder), video paths relative to the folder where they can be. Returns the documents written,
+     * and says what ELAN cannot hold (running states) through {@code notes}.
+     */
+    public static int eaf(Study study, Path folder, Scope scope, java.util.function.Consumer<String> notes) throws OutputFile.Refused, StudyException {
+        Map<Long, Session> sessions = sessionsById(study);
+        Map<Long, Coder> coders = codersById(study);
+        Map<Long, List<CodingPass>> bySession = new java.util.TreeMap<>();
+        for (CodingPass p : study.passes()) {
+            if (scope.includes(sessions.get(p.sessionId()), coders.get(p.coderId()), p)) bySession.computeIfAbsent(p.sessionId(), k -> new java.util.ArrayList<>()).add(p);
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            throw new OutputFile.Refused("Cannot make the folder " + folder + ": " + e.getMessage());
+        }
+        Path abs = folder.toAbsolutePath().normalize();
+        int written = 0;
+        for (Map.Entry<Long, List<CodingPass>> e : bySession.entrySet()) {
+            Session s = sessions.get(e.getKey());
+            List<org.attune.exchange.elan.EafWriter.Camera> cameras = new java.util.ArrayList<>();
+            for (org.attune.coding.MediaFile m : study.media(s.id())) {
+                Path video = study.resolveMedia(m).toAbsolutePath().normalize();
+                String rel = video.getRoot() != null && video.getRoot().equals(abs.getRoot()) ? abs.relativize(video).toString().replace('\\', '/') : null;
+                String name = video.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                String mime = name.endsWith(".mp4") || name.endsWith(".m4v") ? "video/mp4" : name.endsWith(".mov") ? "video/quicktime" : "video/*";
+                cameras.add(new org.attune.exchange.elan.EafWriter.Camera(video.toUri().toString(), rel, mime, m.offsetMs(), m.fps()));
+            }
+            List<org.attune.exchange.elan.EafWriter.Pass> passes = new java.util.ArrayList<>();
+            e.getValue().sort(java.util.Comparator.comparing(p -> coders.get(p.coderId()).initials()));
+            for (CodingPass p : e.getValue()) {
+                passes.add(new org.attune.exchange.elan.EafWriter.Pass(coders.get(p.coderId()).initials(),
+                        study.events().list(p.id()).stream().map(org.attune.coding.EventDraft::of).toList()));
+            }
+            Path target = folder.resolve(s.label().replaceAll("[\\\\/:*?\"<>|]", "_") + ".eaf");
+            org.attune.exchange.elan.EafWriter.Written w = OutputFile.write(target, List.of(study.path()), tmp -> {
+                try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
+                    return org.attune.exchange.elan.EafWriter.write(study.scheme(), cameras, passes, out);
+                } catch (javax.xml.stream.XMLStreamException x) {
+                    throw new java.io.IOException(x.getMessage(), x);
+                }
+            });
+            if (w.runningLeftOut() > 0) notes.accept(s.label() + ": " + w.runningLeftOut() + " running states (no end yet) were left out: ELAN annotations have an end");
+            written++;
+        }
+        return written;
+    }
+
     private static Map<Long, Session> sessionsById(Study study) throws StudyException {
         Map<Long, Session> out = new HashMap<>();
         for (Session s : study.sessions()) out.put(s.id(), s);
