@@ -48,10 +48,10 @@ public final class EventsCommand implements Runnable {
         boolean excel;
 
         /** What the events are written as. */
-        enum Format { csv, boris, eaf }
+        enum Format { csv, boris, eaf, sdis }
 
         @Option(names = "--format", description = {"csv (default); boris: a BORIS project (.boris, or .boris.gz gzipped), one observation per pass;",
-                "eaf: -o is a folder, one ELAN document per session (docs/interchange.md)."})
+                "eaf: -o is a folder, one ELAN document per session; sdis: a GSEQ data file (.sds), a session per pass (docs/interchange.md)."})
         Format format = Format.csv;
 
         @Override
@@ -60,6 +60,11 @@ public final class EventsCommand implements Runnable {
                 PrintWriter out = spec.commandLine().getOut();
                 return selection.run(out, spec.commandLine().getErr(), study, output, true, (s, scope) ->
                         "wrote " + StudyExports.eaf(s, output, scope, note -> out.println("note: " + note)) + " ELAN documents (one per session) to " + output);
+            }
+            if (format == Format.sdis) {
+                PrintWriter out = spec.commandLine().getOut();
+                return selection.run(out, spec.commandLine().getErr(), study, output, (s, scope) ->
+                        "wrote " + StudyExports.sdis(s, output, scope, note -> out.println("note: " + note)) + " sessions (one per pass) to " + output + " for GSEQ");
             }
             if (format == Format.boris) {
                 return selection.run(spec.commandLine().getOut(), spec.commandLine().getErr(), study, output, (s, scope) ->

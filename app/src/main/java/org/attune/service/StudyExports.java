@@ -250,6 +250,30 @@ public final class StudyExports {
         return written;
     }
 
+    /**
+     * The passes as one GSEQ data file (SDIS, timed events): a session per pass, labelled "SESSION CODER".
+     * Running states are left out and said through {@code notes}. Returns the sessions written.
+     */
+    public static int sdis(Study study, Path output, Scope scope, java.util.function.Consumer<String> notes) throws OutputFile.Refused, StudyException {
+        Map<Long, Session> sessions = sessionsById(study);
+        Map<Long, Coder> coders = codersById(study);
+        List<org.attune.exchange.sdis.SdisWriter.Pass> passes = new java.util.ArrayList<>();
+        List<CodingPass> chosen = new java.util.ArrayList<>();
+        for (CodingPass p : study.passes()) if (scope.includes(sessions.get(p.sessionId()), coders.get(p.coderId()), p)) chosen.add(p);
+        chosen.sort(java.util.Comparator.comparing((CodingPass p) -> sessions.get(p.sessionId()).label()).thenComparing(p -> coders.get(p.coderId()).initials()));
+        for (CodingPass p : chosen) {
+            passes.add(new org.attune.exchange.sdis.SdisWriter.Pass(sessions.get(p.sessionId()).label() + " " + coders.get(p.coderId()).initials(),
+                    study.events().list(p.id()).stream().map(org.attune.coding.EventDraft::of).toList()));
+        }
+        org.attune.exchange.sdis.SdisWriter.Written w = OutputFile.write(output, List.of(study.path()), tmp -> {
+            try (java.io.Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                return org.attune.exchange.sdis.SdisWriter.write(study.scheme(), "Attune from " + study.name(), passes, out);
+            }
+        });
+        if (w.runningLeftOut() > 0) notes.accept(w.runningLeftOut() + " running states (no end yet) were left out: SDIS needs an end");
+        return w.sessions();
+    }
+
     private static Map<Long, Session> sessionsById(Study study) throws StudyException {
         Map<Long, Session> out = new HashMap<>();
         for (Session s : study.sessions()) out.put(s.id(), s);
