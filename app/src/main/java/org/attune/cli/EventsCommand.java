@@ -87,16 +87,17 @@ public final class EventsCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "STUDY", description = "Study file.")
         Path study;
 
-        @Parameters(index = "1", paramLabel = "FILE", description = "Events to import: CSV, or an ELAN document (.eaf).")
+        @Parameters(index = "1", paramLabel = "FILE", description = "Events to import: CSV, an ELAN document (.eaf) or a Datavyu project (.opf).")
         Path csvFile;
 
-        @Option(names = "--coder", paramLabel = "INITIALS", description = "ELAN: the coder of every tier (default: each tier's annotator).")
+        @Option(names = "--coder", paramLabel = "INITIALS", description = "ELAN: the coder of every tier (default: each tier's annotator); Datavyu: who coded it (required).")
         String coder;
 
-        @Option(names = "--session", paramLabel = "LABEL", description = "ELAN: the session the annotations belong to (default: the file's name).")
+        @Option(names = "--session", paramLabel = "LABEL", description = "ELAN, Datavyu: the session the events belong to (default: the file's name).")
         String session;
 
-        @Option(names = "--map", paramLabel = "TIERS.csv", description = "ELAN: lines tier,code (every annotation on the tier is that code) or tier,family (its values are that family's codes).")
+        @Option(names = "--map", paramLabel = "MAP.csv", description = {"ELAN: lines tier,code (every annotation on the tier is that code) or tier,family (its values are that family's codes);",
+                "Datavyu: lines column,code or column,family, the same way."})
         Path tierMap;
 
         @Override
@@ -104,8 +105,10 @@ public final class EventsCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (Study s = Study.open(study)) {
-                boolean elan = csvFile.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".eaf");
-                EventImports.Outcome o = elan ? EventImports.fromEaf(s, csvFile, session, coder, tierMap) : EventImports.fromCsv(s, csvFile);
+                String name = csvFile.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                EventImports.Outcome o = name.endsWith(".eaf") ? EventImports.fromEaf(s, csvFile, session, coder, tierMap)
+                        : name.endsWith(".opf") ? EventImports.fromOpf(s, csvFile, session, coder, tierMap)
+                        : EventImports.fromCsv(s, csvFile);
                 if (!o.ok()) {
                     o.problems().stream().limit(MAX_ERRORS_SHOWN).forEach(err::println);
                     if (o.problems().size() > MAX_ERRORS_SHOWN) err.println("… and " + (o.problems().size() - MAX_ERRORS_SHOWN) + " more");

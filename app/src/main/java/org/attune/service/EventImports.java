@@ -101,22 +101,8 @@ public final class EventImports {
             return Outcome.refused(List.of(), "Cannot import into " + study.path().getFileName() + ": " + study.readOnlyReason().orElse("it is read-only") + ".");
         }
         java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
-        if (tierMap != null) {
-            try {
-                List<String> lines = Files.readAllLines(tierMap, StandardCharsets.UTF_8);
-                List<String> bad = new ArrayList<>();
-                for (int i = 0; i < lines.size(); i++) {
-                    String line = lines.get(i).strip();
-                    if (line.isEmpty() || line.startsWith("#") || i == 0 && line.equalsIgnoreCase("tier,code")) continue;
-                    int comma = line.lastIndexOf(',');
-                    if (comma <= 0 || comma == line.length() - 1) bad.add(tierMap + ":" + (i + 1) + ": \"" + line + "\" is not tier,code (or tier,family)");
-                    else map.put(line.substring(0, comma).strip(), line.substring(comma + 1).strip());
-                }
-                if (!bad.isEmpty()) return Outcome.refused(bad, bad.size() + " errors in the tier map; nothing was imported.");
-            } catch (IOException e) {
-                return Outcome.refused(List.of(), "Cannot read the tier map " + tierMap + ": " + e.getMessage());
-            }
-        }
+        Outcome badMap = readMap(tierMap, "tier", map);
+        if (badMap != null) return badMap;
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(eaf);
@@ -135,6 +121,61 @@ public final class EventImports {
         ImportMerge.Plan plan = study.events().planImport(rows);
         if (!plan.ok()) {
             return Outcome.refused(plan.conflicts().stream().map(c -> eaf + ":" + c.line() + ": " + c.message()).toList(),
+                    plan.conflicts().size() + " events conflict with events already in " + study.path().getFileName() + "; nothing was imported.");
+        }
+        return new Outcome(List.of(), "", study.events().importAll(rows), r.notes());
+    }
+
+    /** Reads a map of lines {@code name,code} (or {@code name,family}) into {@code into}; an Outcome saying what is wrong, or null. */
+    private static Outcome readMap(Path file, String what, java.util.Map<String, String> into) {
+        if (file == null) return null;
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<String> bad = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.isEmpty() || line.startsWith("#") || i == 0 && line.equalsIgnoreCase(what + ",code")) continue;
+                int comma = line.lastIndexOf(',');
+                if (comma <= 0 || comma == line.length() - 1) bad.add(file + ":" + (i + 1) + ": \"" + line + "\" is not " + what + ",code (or " + what + ",family)");
+                else into.put(line.substring(0, comma).strip(), line.substring(comma + 1).strip());
+            }
+            return bad.isEmpty() ? null : Outcome.refused(bad, bad.size() + " errors in the " + what + " map; nothing was imported.");
+        } catch (IOException e) {
+            return Outcome.refused(List.of(), "Cannot read the " + what + " map " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Imports a Datavyu project's cells into {@code study} as the events of one session (by default the
+     * file's name without {@code .opf}) coded by {@code coder} (Datavyu records no coder);
+     * {@code columnMap} maps columns that are not named like codes. All or nothing.
+     */
+    public static Outcome fromOpf(Study study, Path opf, String session, String coder, Path columnMap) throws StudyException {
+        if (study.isReadOnly()) {
+            return Outcome.refused(List.of(), "Cannot import into " + study.path().getFileName() + ": " + study.readOnlyReason().orElse("it is read-only") + ".");
+        }
+        if (coder == null || coder.isBlank()) return Outcome.refused(List.of(), "A Datavyu project does not say who coded it: give the coder with --coder.");
+        java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
+        Outcome badMap = readMap(columnMap, "column", map);
+        if (badMap != null) return badMap;
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(opf);
+        } catch (NoSuchFileException e) {
+            return Outcome.refused(List.of(), opf + ": no such file.");
+        } catch (IOException e) {
+            return Outcome.refused(List.of(), "Cannot read " + opf + ": " + e.getMessage());
+        }
+        String label = session != null ? session : opf.getFileName().toString().replaceFirst("(?i)\\.opf$", "");
+        org.attune.exchange.datavyu.OpfReader.Result r = org.attune.exchange.datavyu.OpfReader.read(bytes, opf.toString(), study.scheme(), map);
+        if (!r.problems().isEmpty()) {
+            return Outcome.refused(r.problems(), r.problems().size() + " problems; nothing was imported. Fix them (or map the columns) and run the import again.");
+        }
+        List<EventRepository.ImportRow> rows = new ArrayList<>(r.rows().size());
+        for (org.attune.exchange.datavyu.OpfReader.Row row : r.rows()) rows.add(new EventRepository.ImportRow(label, coder.trim(), row.event(), row.line()));
+        ImportMerge.Plan plan = study.events().planImport(rows);
+        if (!plan.ok()) {
+            return Outcome.refused(plan.conflicts().stream().map(c -> opf + ":db:" + c.line() + ": " + c.message()).toList(),
                     plan.conflicts().size() + " events conflict with events already in " + study.path().getFileName() + "; nothing was imported.");
         }
         return new Outcome(List.of(), "", study.events().importAll(rows), r.notes());

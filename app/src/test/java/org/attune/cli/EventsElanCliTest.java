@@ -33,4 +33,19 @@ class EventsElanCliTest {
         assertEquals(0, in.code(), in.err());
         assertTrue(in.out().contains("new sessions: S02-elan") && in.out().contains("new coders: AL, BK, CM"), in.out());
     }
+
+    /** {@code events import STUDY FILE.opf --coder XY}: a Datavyu project's cells as one session's events; without --coder it is refused. */
+    @Test
+    void importsADatavyuProjectForTheCoderGiven() throws Exception {
+        Path study = dir.resolve("dv.attune");
+        assertEquals(0, CliTest.run("study", "create", study.toString()).code());
+        Path opf = Files.write(dir.resolve("S05.opf"), org.attune.exchange.datavyu.OpfReaderTest.opf(
+                "#4\nP_GAZE (TEXT,true,)\n00:00:01:000,00:00:03:500,\nC_BID (MATRIX,true,)-type|NOMINAL\n00:00:02:000,00:00:02:000,(share)\n"));
+        CliTest.Run noCoder = CliTest.run("events", "import", study.toString(), opf.toString());
+        assertEquals(1, noCoder.code());
+        assertTrue(noCoder.err().contains("give the coder with --coder"), noCoder.err());
+        CliTest.Run ok = CliTest.run("events", "import", study.toString(), opf.toString(), "--coder", "DK");
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("imported 2 events into dv.attune; new sessions: S05; new coders: DK"), ok.out());
+    }
 }
