@@ -51,6 +51,9 @@ public interface DialogService {
      */
     Optional<Path> chooseFileToSave(String title, String kind, List<String> patterns, String suggested);
 
+    /** A folder to write into, chosen by the user (starting in {@code start} when it exists); empty if they cancel. */
+    Optional<Path> chooseFolder(String title, Path start);
+
     /** A line of text the user types (e.g. a time to go to); empty if they cancel. */
     Optional<String> askText(String title, String question, String initial);
 

@@ -98,6 +98,73 @@ public final class FileActions {
                 (target, progress) -> StudyExports.boris(s.get(), target, scope(c)) + " observations (one per pass) as a BORIS project", say));
     }
 
+    /** File ▸ Export ▸ ELAN documents: one .eaf per session into a folder chosen (docs/interchange.md). */
+    public void exportElan() {
+        Optional<Study> s = study("export it for ELAN");
+        if (s.isEmpty() || blindRefuses("exporting events")) return;
+        choose(s.get(), "Export ELAN documents", false).ifPresent(c -> {
+            Optional<Path> folder = dialogs.chooseFolder("Export ELAN documents: choose a folder", s.get().path().toAbsolutePath().getParent());
+            if (folder.isEmpty()) return;
+            List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
+            runner.exportTo(folder.get(), "Export ELAN documents", (target, progress) -> StudyExports.eaf(s.get(), target, scope(c), notes::add)
+                    + " ELAN documents (one per session)" + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)), say);
+        });
+    }
+
+    /** File ▸ Export ▸ GSEQ data (SDIS): a session per pass, timed events (docs/interchange.md). */
+    public void exportSdis() {
+        Optional<Study> s = study("export it for GSEQ");
+        if (s.isEmpty() || blindRefuses("exporting events")) return;
+        choose(s.get(), "Export GSEQ data (SDIS)", false).ifPresent(c -> {
+            List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
+            runner.export("Export GSEQ data (SDIS)", "SDIS", List.of("*.sds"), besideStudy(s.get(), baseName(s.get()) + ".sds"),
+                    (target, progress) -> StudyExports.sdis(s.get(), target, scope(c), notes::add) + " sessions (one per pass) for GSEQ"
+                            + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)), say);
+        });
+    }
+
+    /**
+     * File ▸ Import ELAN document or Datavyu project: its annotations or cells as the events of one session
+     * (named after the file) for the coder asked for — an ELAN tier's annotator where it has one. All or
+     * nothing; tiers or columns that are not named like codes are mapped on the command line (--map).
+     */
+    public void importPeerEvents() {
+        Optional<Study> s = study("import events into it");
+        if (s.isEmpty()) return;
+        if (open.activePass() != null) {
+            dialogs.showInfo("Close the pass first", "A pass is open for coding. Close it (Coding ▸ Close pass), then import.");
+            return;
+        }
+        Optional<Path> file = dialogs.chooseFileToOpen("Import from ELAN or Datavyu", "ELAN document or Datavyu project", List.of("*.eaf", "*.opf"));
+        if (file.isEmpty()) return;
+        boolean elan = file.get().getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".eaf");
+        Optional<String> coder = dialogs.askText("Whose coding is it?", elan ? "Initials of the coder (empty: each tier's annotator):"
+                : "Initials of the coder whose pass these become (added if new):", "").map(String::trim);
+        if (coder.isEmpty() || !elan && coder.get().isEmpty()) return;
+        Study study = s.get();
+        String who = coder.get().isEmpty() ? null : coder.get();
+        DialogService.Busy busy = dialogs.showBusy("Import events", "Checking " + file.get().getFileName() + "…");
+        tasks.run(() -> elan ? EventImports.fromEaf(study, file.get(), null, who, null) : EventImports.fromOpf(study, file.get(), null, who, null), o -> {
+            busy.close();
+            if (!o.ok()) {
+                if (o.problems().isEmpty()) dialogs.showError("Nothing was imported", o.whatToDo());
+                else dialogs.showProblems("Nothing was imported", o.whatToDo(), o.problems());
+                say.accept("Nothing was imported.");
+                return;
+            }
+            open.changed();
+            String line = o.imported(study.path().getFileName().toString());
+            String done = "I" + line.substring(1) + ".";
+            dialogs.showInfo("Events imported", done + (o.allNotes().isEmpty() ? "" : "\n\n" + String.join("\n", o.allNotes())));
+            say.accept(done);
+        }, failure -> {
+            busy.close();
+            if (failure instanceof StudyException e) dialogs.showError("Nothing was imported", e.getMessage());
+            else dialogs.showFailure("Nothing was imported", failure);
+            say.accept("Nothing was imported.");
+        });
+    }
+
     /**
      * File ▸ Import BORIS project: a project's observations as sessions of the open study, their events
      * passes of the coder asked for; what was mapped and what was not is shown before anything is written,

@@ -67,6 +67,14 @@ public final class FxDialogService implements DialogService {
         return java.util.Optional.ofNullable(chooser.showSaveDialog(owner)).map(java.io.File::toPath);
     }
 
+    @Override
+    public java.util.Optional<java.nio.file.Path> chooseFolder(String title, java.nio.file.Path start) {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(title);
+        if (start != null && java.nio.file.Files.isDirectory(start)) chooser.setInitialDirectory(start.toFile());
+        return java.util.Optional.ofNullable(chooser.showDialog(owner)).map(java.io.File::toPath);
+    }
+
     /** A file chooser showing only {@code patterns}, named by {@code kind} ("CSV (*.csv)"). */
     private static javafx.stage.FileChooser chooser(String title, String kind, List<String> patterns) {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();

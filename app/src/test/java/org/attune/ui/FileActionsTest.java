@@ -209,4 +209,24 @@ class FileActionsTest {
         org.attune.exchange.boris.BorisProject back = org.attune.exchange.boris.BorisProject.parse(Files.readAllBytes(out), "lab.boris");
         assertEquals(List.of("S1", "S2", "home 1"), back.observations().stream().map(org.attune.exchange.boris.BorisProject.Observation::id).sorted().toList());
     }
+
+    /** Issue 15: File ▸ Export ▸ ELAN documents and GSEQ data, and File ▸ Import from ELAN or Datavyu, without the toolkit. */
+    @Test
+    void elanAndSdisAreExportedAndADatavyuProjectImported() throws Exception {
+        Path folder = dir.resolve("elan");
+        dialogs.files.add(folder);
+        files.exportElan();
+        assertTrue(Files.isRegularFile(folder.resolve("S1.eaf")) && Files.isRegularFile(folder.resolve("S2.eaf")), dialogs.shown.toString());
+        Path sds = dir.resolve("lab.sds");
+        dialogs.files.add(sds);
+        files.exportSdis();
+        assertTrue(Files.readString(sds).contains("<S1 AL>\nC_BID,1.000-1.001 P_GAZE,2.000-4.500 /"), Files.readString(sds));
+
+        Path opf = Files.write(dir.resolve("S7.opf"), org.attune.exchange.datavyu.OpfReaderTest.opf("#4\nP_GAZE (TEXT,true,)\n00:00:01:000,00:00:03:500,\n"));
+        dialogs.files.add(opf);
+        dialogs.texts.add("DK");
+        files.importPeerEvents();
+        assertEquals("Imported 1 events into lab.attune; new sessions: S7; new coders: DK; 1 new coding passes.", said.get(said.size() - 1));
+        assertTrue(open.get().session("S7").isPresent());
+    }
 }

@@ -51,6 +51,12 @@ public final class RecordingDialogs implements DialogService {
 
     /** Answers from {@link #files} too. */
     @Override
+    public Optional<Path> chooseFolder(String title, Path start) {
+        shown.add(title + " (folder)");
+        return Optional.ofNullable(files.poll());
+    }
+
+    @Override
     public Optional<Path> chooseFileToSave(String title, String kind, List<String> patterns, String suggested) {
         shown.add(title + " (" + kind + ", " + suggested + ")");
         return Optional.ofNullable(files.poll());

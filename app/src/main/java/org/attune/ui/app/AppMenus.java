@@ -40,6 +40,12 @@ final class AppMenus {
 
         void exportBoris();
 
+        void exportElan();
+
+        void exportSdis();
+
+        void importPeerEvents();
+
         void exportEvents();
 
         void exportRatings();
@@ -96,6 +102,8 @@ final class AppMenus {
         Menu export = new Menu("_Export", null,
                 item("_Events (CSV)…", null, a::exportEvents),
                 item("_BORIS project…", null, a::exportBoris),
+                item("E_LAN documents…", null, a::exportElan),
+                item("_GSEQ data (SDIS)…", null, a::exportSdis),
                 item("Session _ratings (CSV)…", null, a::exportRatings),
                 item("_Measures (CSV)…", null, a::exportMeasures),
                 item("_Agreement results (CSV)…", null, a::exportAgreement),
@@ -109,6 +117,7 @@ final class AppMenus {
                 new SeparatorMenuItem(),
                 item("_Import events from CSV…", null, a::importEvents),
                 item("Import BORIS _project…", null, a::importBorisProject),
+                item("Import from E_LAN or Datavyu…", null, a::importPeerEvents),
                 item("Import _BORIS ethogram…", null, a::importBorisEthogram),
                 export,
                 new SeparatorMenuItem(),

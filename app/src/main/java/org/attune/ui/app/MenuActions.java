@@ -113,6 +113,22 @@ final class MenuActions implements AppMenus.Actions {
     }
 
     @Override
+    public void exportElan() {
+        files.exportElan();
+    }
+
+    @Override
+    public void exportSdis() {
+        files.exportSdis();
+    }
+
+    @Override
+    public void importPeerEvents() {
+        show(tabs.study());
+        files.importPeerEvents();
+    }
+
+    @Override
     public void exportEvents() {
         files.exportEvents();
     }
