@@ -148,4 +148,22 @@ class BorisProjectImportTest {
                 m.problems().toString());
         assertFalse(Files.exists(study));
     }
+
+    /** A project from before BORIS's format 4.0 keeps modifiers as a string in its ethogram: its events' modifiers go to the comment, not lost. */
+    @Test
+    void modifiersTheSchemeHasNoSetForAreKeptInTheComment() throws Exception {
+        String old = "{\"project_format_version\":\"1.6\",\"behaviors_conf\":{\"0\":{\"type\":\"Point event\",\"key\":\"b\",\"code\":\"bid\","
+                + "\"modifiers\":\"loud,soft\",\"category\":\"\"}},\"subjects_conf\":{},"
+                + "\"observations\":{\"o1\":{\"type\":\"MEDIA\",\"file\":{\"1\":[\"v.mp4\"]},\"events\":[[1.5,\"\",\"bid\",\"loud\",\"\"]]}}}";
+        Path project = Files.writeString(dir.resolve("old.boris"), old);
+        Path study = dir.resolve("old.attune");
+        BorisProjectImport.Result r = BorisProjectImport.run(study, project, "AL", Set.of(), List.of(), KeyboardLayout.US_QWERTY);
+        assertTrue(r.imported(), r.problems().toString());
+        assertTrue(r.report().stream().anyMatch(l -> l.contains("kept in each event's comment as [modifiers=")), r.report().toString());
+        try (Study s = Study.open(study)) {
+            CodedEvent e = s.events().list(s.passes().get(0).id()).get(0);
+            assertEquals(1500, e.onsetMs(), "a 5-field row of an old project");
+            assertEquals("[modifiers=loud]", e.comment());
+        }
+    }
 }

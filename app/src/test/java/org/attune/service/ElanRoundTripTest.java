@@ -47,6 +47,12 @@ class ElanRoundTripTest {
         List<String> notes = new ArrayList<>();
         Path copy = dir.resolve("back.attune");
         try (Study s = Study.open(sample)) {
+            // a comment with what XML and the details tier must carry: commas, quotes, a line break, non-ASCII, markup, the separator itself
+            long firstCoder = s.coders().get(0).id();
+            long al = s.passes().stream().filter(p -> p.coderId() == firstCoder).findFirst().orElseThrow().id();
+            s.events().add(al, org.attune.coding.EventDraft.point("C_BID", 59_000).withModifiers(org.attune.coding.Modifiers.single("type", "social"))
+                    .withComment("a, \"b\"\nc — ü <&> // not a split"));
+            s.events().add(al, org.attune.coding.EventDraft.point("C_BID", 59_400).withComment("// only a comment"));
             assertEquals(2, StudyExports.eaf(s, out, StudyExports.Scope.ALL, notes::add));
             try (Study back = Study.create(copy, s.scheme(), "back")) {
                 for (Path eaf : List.of(out.resolve("S01.eaf"), out.resolve("S02.eaf"))) {

@@ -229,9 +229,18 @@ public final class BorisObservations {
             if (v.isPresent()) chosen.put(SUBJECT_SET, List.of(v.get().id()));
             else ok = problem(at, "subject \"" + r.subject() + "\" is not a subject of code " + code.id());
         }
+        List<BorisProject.ModifierSetDef> known = borisSets.getOrDefault(r.code().trim(), List.of());
+        if (!r.modifiers().isBlank() && known.isEmpty() && sets.isEmpty()) {
+            // the ethogram defines no modifiers the scheme has (before BORIS format 4.0 they were a string): kept as text
+            free.append("[modifiers=").append(r.modifiers()).append(']');
+            if (freeValuesSaid.add(code.id() + "/")) {
+                report.add("the modifiers of " + r.code() + " have no set in the scheme: kept in each event's comment as [modifiers=…]");
+            }
+            return ok ? Optional.of(Modifiers.of(chosen)) : Optional.empty();
+        }
         if (!r.modifiers().isBlank()) {
             String[] parts = r.modifiers().split("\\|", -1);
-            List<BorisProject.ModifierSetDef> defs = borisSets.getOrDefault(r.code().trim(), List.of());
+            List<BorisProject.ModifierSetDef> defs = known;
             for (int i = 0; i < parts.length; i++) {
                 String part = parts[i].trim();
                 if (part.isEmpty() || part.equals("None")) continue;
