@@ -103,14 +103,8 @@ public final class EventImports {
         java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
         Outcome badMap = readMap(tierMap, "tier", map);
         if (badMap != null) return badMap;
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(eaf);
-        } catch (NoSuchFileException e) {
-            return Outcome.refused(List.of(), eaf + ": no such file.");
-        } catch (IOException e) {
-            return Outcome.refused(List.of(), "Cannot read " + eaf + ": " + e.getMessage());
-        }
+        byte[] bytes = readAll(eaf);
+        if (bytes == null) return unreadable(eaf);
         String label = session != null ? session : eaf.getFileName().toString().replaceFirst("(?i)\\.eaf$", "");
         org.attune.exchange.elan.EafReader.Result r = org.attune.exchange.elan.EafReader.read(bytes, eaf.toString(), study.scheme(), coder, map);
         if (!r.problems().isEmpty()) {
@@ -118,12 +112,7 @@ public final class EventImports {
         }
         List<EventRepository.ImportRow> rows = new ArrayList<>(r.rows().size());
         for (org.attune.exchange.elan.EafReader.Row row : r.rows()) rows.add(new EventRepository.ImportRow(label, row.coder(), row.event(), row.line()));
-        ImportMerge.Plan plan = study.events().planImport(rows);
-        if (!plan.ok()) {
-            return Outcome.refused(plan.conflicts().stream().map(c -> eaf + ":" + c.line() + ": " + c.message()).toList(),
-                    plan.conflicts().size() + " events conflict with events already in " + study.path().getFileName() + "; nothing was imported.");
-        }
-        return new Outcome(List.of(), "", study.events().importAll(rows), r.notes());
+        return importRows(study, eaf + ":", rows, r.notes());
     }
 
     /** Reads a map of lines {@code name,code} (or {@code name,family}) into {@code into}; an Outcome saying what is wrong, or null. */
@@ -158,14 +147,8 @@ public final class EventImports {
         java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
         Outcome badMap = readMap(columnMap, "column", map);
         if (badMap != null) return badMap;
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(opf);
-        } catch (NoSuchFileException e) {
-            return Outcome.refused(List.of(), opf + ": no such file.");
-        } catch (IOException e) {
-            return Outcome.refused(List.of(), "Cannot read " + opf + ": " + e.getMessage());
-        }
+        byte[] bytes = readAll(opf);
+        if (bytes == null) return unreadable(opf);
         String label = session != null ? session : opf.getFileName().toString().replaceFirst("(?i)\\.opf$", "");
         org.attune.exchange.datavyu.OpfReader.Result r = org.attune.exchange.datavyu.OpfReader.read(bytes, opf.toString(), study.scheme(), map);
         if (!r.problems().isEmpty()) {
@@ -173,11 +156,29 @@ public final class EventImports {
         }
         List<EventRepository.ImportRow> rows = new ArrayList<>(r.rows().size());
         for (org.attune.exchange.datavyu.OpfReader.Row row : r.rows()) rows.add(new EventRepository.ImportRow(label, coder.trim(), row.event(), row.line()));
+        return importRows(study, opf + ":db:", rows, r.notes());
+    }
+
+    /** A file's bytes, or null when it cannot be read ({@link #unreadable} says why). */
+    private static byte[] readAll(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static Outcome unreadable(Path file) {
+        return Outcome.refused(List.of(), Files.exists(file) ? "Cannot read " + file + "; check that it is readable." : file + ": no such file.");
+    }
+
+    /** Rows checked against the study's events, then imported all or nothing; {@code where} prefixes a conflict's line. */
+    private static Outcome importRows(Study study, String where, List<EventRepository.ImportRow> rows, List<String> notes) throws StudyException {
         ImportMerge.Plan plan = study.events().planImport(rows);
         if (!plan.ok()) {
-            return Outcome.refused(plan.conflicts().stream().map(c -> opf + ":db:" + c.line() + ": " + c.message()).toList(),
+            return Outcome.refused(plan.conflicts().stream().map(c -> where + c.line() + ": " + c.message()).toList(),
                     plan.conflicts().size() + " events conflict with events already in " + study.path().getFileName() + "; nothing was imported.");
         }
-        return new Outcome(List.of(), "", study.events().importAll(rows), r.notes());
+        return new Outcome(List.of(), "", study.events().importAll(rows), notes);
     }
 }

@@ -131,10 +131,7 @@ public final class FileActions {
     public void importPeerEvents() {
         Optional<Study> s = study("import events into it");
         if (s.isEmpty()) return;
-        if (open.activePass() != null) {
-            dialogs.showInfo("Close the pass first", "A pass is open for coding. Close it (Coding ▸ Close pass), then import.");
-            return;
-        }
+        if (passOpenRefuses()) return;
         Optional<Path> file = dialogs.chooseFileToOpen("Import from ELAN or Datavyu", "ELAN document or Datavyu project", List.of("*.eaf", "*.opf"));
         if (file.isEmpty()) return;
         boolean elan = file.get().getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".eaf");
@@ -146,22 +143,10 @@ public final class FileActions {
         DialogService.Busy busy = dialogs.showBusy("Import events", "Checking " + file.get().getFileName() + "…");
         tasks.run(() -> elan ? EventImports.fromEaf(study, file.get(), null, who, null) : EventImports.fromOpf(study, file.get(), null, who, null), o -> {
             busy.close();
-            if (!o.ok()) {
-                if (o.problems().isEmpty()) dialogs.showError("Nothing was imported", o.whatToDo());
-                else dialogs.showProblems("Nothing was imported", o.whatToDo(), o.problems());
-                say.accept("Nothing was imported.");
-                return;
-            }
-            open.changed();
-            String line = o.imported(study.path().getFileName().toString());
-            String done = "I" + line.substring(1) + ".";
-            dialogs.showInfo("Events imported", done + (o.allNotes().isEmpty() ? "" : "\n\n" + String.join("\n", o.allNotes())));
-            say.accept(done);
+            saidImported(study, o);
         }, failure -> {
             busy.close();
-            if (failure instanceof StudyException e) dialogs.showError("Nothing was imported", e.getMessage());
-            else dialogs.showFailure("Nothing was imported", failure);
-            say.accept("Nothing was imported.");
+            importFailed(failure);
         });
     }
 
@@ -173,10 +158,7 @@ public final class FileActions {
     public void importBorisProject() {
         Optional<Study> s = study("import a BORIS project into it");
         if (s.isEmpty()) return;
-        if (open.activePass() != null) {
-            dialogs.showInfo("Close the pass first", "A pass is open for coding. Close it (Coding ▸ Close pass), then import.");
-            return;
-        }
+        if (passOpenRefuses()) return;
         Optional<Path> project = dialogs.chooseFileToOpen("Import a BORIS project", "BORIS project", List.of("*.boris", "*.boris.gz"));
         if (project.isEmpty()) return;
         Optional<String> coder = dialogs.askText("Whose coding is it?", "Initials of the coder whose passes these become (added if new):", "")
@@ -199,16 +181,10 @@ public final class FileActions {
                         + org.attune.exchange.boris.BorisObservations.count(r.events(), "event") + " from " + project.get().getFileName() + " as " + coder.get() + "'s passes.";
                 dialogs.showInfo("BORIS project imported", done);
                 say.accept(done);
-            }, failure -> {
-                if (failure instanceof StudyException e) dialogs.showError("Nothing was imported", e.getMessage());
-                else dialogs.showFailure("Nothing was imported", failure);
-                say.accept("Nothing was imported.");
-            });
+            }, this::importFailed);
         }, failure -> {
             busy.close();
-            if (failure instanceof StudyException e) dialogs.showError("Nothing was imported", e.getMessage());
-            else dialogs.showFailure("Nothing was imported", failure);
-            say.accept("Nothing was imported.");
+            importFailed(failure);
         });
     }
 
@@ -308,33 +284,45 @@ public final class FileActions {
     public void importEvents() {
         Optional<Study> s = study("import events into it");
         if (s.isEmpty()) return;
-        if (open.activePass() != null) {
-            dialogs.showInfo("Close the pass first", "A pass is open for coding. Close it (Coding ▸ Close pass), then import: "
-                    + "the imported events may belong to it.");
-            return;
-        }
+        if (passOpenRefuses()) return;
         Optional<Path> csv = dialogs.chooseFileToOpen("Import events from CSV", "CSV", List.of("*.csv", "*.txt"));
         if (csv.isEmpty()) return;
         Study study = s.get();
         DialogService.Busy busy = dialogs.showBusy("Import events", "Checking " + csv.get().getFileName() + "…");
         tasks.run(() -> EventImports.fromCsv(study, csv.get()), o -> {
             busy.close();
-            if (!o.ok()) {
-                if (o.problems().isEmpty()) dialogs.showError("Nothing was imported", o.whatToDo());
-                else dialogs.showProblems("Nothing was imported", o.whatToDo(), o.problems());
-                say.accept("Nothing was imported.");
-                return;
-            }
-            open.changed();
-            String line = o.imported(study.path().getFileName().toString());
-            String done = "I" + line.substring(1) + "."; // "Imported 12 events into …"
-            dialogs.showInfo("Events imported", done + (o.allNotes().isEmpty() ? "" : "\n\n" + String.join("\n", o.allNotes())));
-            say.accept(done);
+            saidImported(study, o);
         }, failure -> {
             busy.close();
-            if (failure instanceof StudyException e) dialogs.showError("Nothing was imported", e.getMessage());
-            else dialogs.showFailure("Nothing was imported", failure);
-            say.accept("Nothing was imported.");
+            importFailed(failure);
         });
+    }
+
+    private boolean passOpenRefuses() {
+        if (open.activePass() == null) return false;
+        dialogs.showInfo("Close the pass first", "A pass is open for coding. Close it (Coding ▸ Close pass), then import: "
+                + "the imported events may belong to it.");
+        return true;
+    }
+
+    /** What an events import did, in a dialog and the status line: the problems, or what arrived. */
+    private void saidImported(Study study, EventImports.Outcome o) {
+        if (!o.ok()) {
+            if (o.problems().isEmpty()) dialogs.showError("Nothing was imported", o.whatToDo());
+            else dialogs.showProblems("Nothing was imported", o.whatToDo(), o.problems());
+            say.accept("Nothing was imported.");
+            return;
+        }
+        open.changed();
+        String line = o.imported(study.path().getFileName().toString());
+        String done = "I" + line.substring(1) + "."; // "Imported 12 events into …"
+        dialogs.showInfo("Events imported", done + (o.allNotes().isEmpty() ? "" : "\n\n" + String.join("\n", o.allNotes())));
+        say.accept(done);
+    }
+
+    private void importFailed(Throwable failure) {
+        if (failure instanceof StudyException e) dialogs.showError("Nothing was imported", e.getMessage());
+        else dialogs.showFailure("Nothing was imported", failure);
+        say.accept("Nothing was imported.");
     }
 }
