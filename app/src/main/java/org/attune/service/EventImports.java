@@ -35,10 +35,10 @@ public final class EventImports {
 
         /** What was imported, in a sentence ("imported 12 events into s.attune; new sessions: S3"). */
         public String imported(String studyFileName) {
-            return "imported " + summary.events() + " events into " + studyFileName
+            return "imported " + summary.events() + (summary.events() == 1 ? " event" : " events") + " into " + studyFileName
                     + (summary.newSessions().isEmpty() ? "" : "; new sessions: " + String.join(", ", summary.newSessions()))
                     + (summary.newCoders().isEmpty() ? "" : "; new coders: " + String.join(", ", summary.newCoders()))
-                    + (summary.newPasses() == 0 ? "" : "; " + summary.newPasses() + " new coding passes");
+                    + (summary.newPasses() == 0 ? "" : "; " + summary.newPasses() + (summary.newPasses() == 1 ? " new coding pass" : " new coding passes"));
         }
 
         /** The notes to show besides: the reader's, and how many identical events were skipped. */

@@ -132,7 +132,7 @@ class FileActionsTest {
         dialogs.files.add(good);
         files.importEvents();
         assertEquals(3, open.get().events().count(donePass));
-        assertEquals("Imported 2 events into lab.attune; new sessions: S3; new coders: CM; 1 new coding passes.", said.get(said.size() - 1));
+        assertEquals("Imported 2 events into lab.attune; new sessions: S3; new coders: CM; 1 new coding pass.", said.get(said.size() - 1));
         dialogs.files.add(good);
         files.importEvents();
         assertTrue(dialogs.shown.get(dialogs.shown.size() - 1).contains("2 events are identical to events already in the study and were skipped"),
@@ -226,7 +226,7 @@ class FileActionsTest {
         dialogs.files.add(opf);
         dialogs.texts.add("DK");
         files.importPeerEvents();
-        assertEquals("Imported 1 events into lab.attune; new sessions: S7; new coders: DK; 1 new coding passes.", said.get(said.size() - 1));
+        assertEquals("Imported 1 event into lab.attune; new sessions: S7; new coders: DK; 1 new coding pass.", said.get(said.size() - 1));
         assertTrue(open.get().session("S7").isPresent());
     }
 }
