@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.attune.exchange.CsvOptions;
 import org.attune.service.EventImports;
+import org.attune.service.PeerExports;
 import org.attune.service.Progress;
 import org.attune.service.StudyExports;
 import org.attune.store.Study;
@@ -59,16 +60,16 @@ public final class EventsCommand implements Runnable {
             if (format == Format.eaf) {
                 PrintWriter out = spec.commandLine().getOut();
                 return selection.run(out, spec.commandLine().getErr(), study, output, true, (s, scope) ->
-                        "wrote " + StudyExports.eaf(s, output, scope, note -> out.println("note: " + note)) + " ELAN documents (one per session) to " + output);
+                        "wrote " + PeerExports.eaf(s, output, scope, note -> out.println("note: " + note)) + " ELAN documents (one per session) to " + output);
             }
             if (format == Format.sdis) {
                 PrintWriter out = spec.commandLine().getOut();
                 return selection.run(out, spec.commandLine().getErr(), study, output, (s, scope) ->
-                        "wrote " + StudyExports.sdis(s, output, scope, note -> out.println("note: " + note)) + " sessions (one per pass) to " + output + " for GSEQ");
+                        "wrote " + PeerExports.sdis(s, output, scope, note -> out.println("note: " + note)) + " sessions (one per pass) to " + output + " for GSEQ");
             }
             if (format == Format.boris) {
                 return selection.run(spec.commandLine().getOut(), spec.commandLine().getErr(), study, output, (s, scope) ->
-                        "wrote " + StudyExports.boris(s, output, scope) + " observations (one per pass) to " + output + "; open it in BORIS 8 or 9");
+                        "wrote " + PeerExports.boris(s, output, scope) + " observations (one per pass) to " + output + "; open it in BORIS 8 or 9");
             }
             return selection.run(spec.commandLine().getOut(), spec.commandLine().getErr(), study, output, (s, scope) -> {
                 long rows = StudyExports.events(s, output, scope, excel ? CsvOptions.EXCEL : CsvOptions.STANDARD, Progress.NONE);

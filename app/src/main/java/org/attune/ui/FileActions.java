@@ -13,6 +13,7 @@ import org.attune.exchange.OutputFile;
 import org.attune.scheme.KeyboardLayout;
 import org.attune.scheme.manual.CodingManual;
 import org.attune.service.EventImports;
+import org.attune.service.PeerExports;
 import org.attune.service.StudyExports;
 import org.attune.store.Study;
 import org.attune.store.StudyException;
@@ -95,7 +96,7 @@ public final class FileActions {
         if (s.isEmpty() || blindRefuses("exporting events")) return;
         choose(s.get(), "Export a BORIS project", false).ifPresent(c -> runner.export("Export a BORIS project", "BORIS project", List.of("*.boris", "*.boris.gz"),
                 besideStudy(s.get(), baseName(s.get()) + ".boris"),
-                (target, progress) -> StudyExports.boris(s.get(), target, scope(c)) + " observations (one per pass) as a BORIS project", say));
+                (target, progress) -> PeerExports.boris(s.get(), target, scope(c)) + " observations (one per pass) as a BORIS project", say));
     }
 
     /** File ▸ Export ▸ ELAN documents: one .eaf per session into a folder chosen (docs/interchange.md). */
@@ -106,7 +107,7 @@ public final class FileActions {
             Optional<Path> folder = dialogs.chooseFolder("Export ELAN documents: choose a folder", s.get().path().toAbsolutePath().getParent());
             if (folder.isEmpty()) return;
             List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
-            runner.exportTo(folder.get(), "Export ELAN documents", (target, progress) -> StudyExports.eaf(s.get(), target, scope(c), notes::add)
+            runner.exportTo(folder.get(), "Export ELAN documents", (target, progress) -> PeerExports.eaf(s.get(), target, scope(c), notes::add)
                     + " ELAN documents (one per session)" + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)), say);
         });
     }
@@ -118,7 +119,7 @@ public final class FileActions {
         choose(s.get(), "Export GSEQ data (SDIS)", false).ifPresent(c -> {
             List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
             runner.export("Export GSEQ data (SDIS)", "SDIS", List.of("*.sds"), besideStudy(s.get(), baseName(s.get()) + ".sds"),
-                    (target, progress) -> StudyExports.sdis(s.get(), target, scope(c), notes::add) + " sessions (one per pass) for GSEQ"
+                    (target, progress) -> PeerExports.sdis(s.get(), target, scope(c), notes::add) + " sessions (one per pass) for GSEQ"
                             + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)), say);
         });
     }

@@ -40,7 +40,7 @@ class BorisRoundTripTest {
 
         Path exported = dir.resolve("back.boris.gz");
         try (Study s = Study.open(first)) {
-            assertEquals(2, StudyExports.boris(s, exported, StudyExports.Scope.ALL));
+            assertEquals(2, PeerExports.boris(s, exported, StudyExports.Scope.ALL));
         }
         BorisProject in = BorisProject.parse(Files.readAllBytes(project), "free-play.boris");
         BorisProject out = BorisProject.parse(Files.readAllBytes(exported), "back.boris.gz");

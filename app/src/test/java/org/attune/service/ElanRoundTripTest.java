@@ -53,7 +53,7 @@ class ElanRoundTripTest {
             s.events().add(al, org.attune.coding.EventDraft.point("C_BID", 59_000).withModifiers(org.attune.coding.Modifiers.single("type", "social"))
                     .withComment("a, \"b\"\nc — ü <&> // not a split"));
             s.events().add(al, org.attune.coding.EventDraft.point("C_BID", 59_400).withComment("// only a comment"));
-            assertEquals(2, StudyExports.eaf(s, out, StudyExports.Scope.ALL, notes::add));
+            assertEquals(2, PeerExports.eaf(s, out, StudyExports.Scope.ALL, notes::add));
             try (Study back = Study.create(copy, s.scheme(), "back")) {
                 for (Path eaf : List.of(out.resolve("S01.eaf"), out.resolve("S02.eaf"))) {
                     rules().newValidator().validate(new StreamSource(eaf.toFile()));
