@@ -7,8 +7,9 @@ import org.attune.cli.AttuneCommand;
 import org.attune.ui.app.AttuneApp;
 
 /**
- * Entry point of {@code attune.jar}: no arguments opens the app; any argument runs the headless
- * command line. (A plain class, not the JavaFX Application, so the jar starts from the classpath.)
+ * Entry point of {@code attune.jar}: no arguments opens the app, and so does one argument that is a study
+ * file (a double-click on a {@code .attune} file); any other argument runs the headless command line. (A
+ * plain class, not the JavaFX Application, so the jar starts from the classpath.)
  */
 public final class Launcher {
 
@@ -21,6 +22,11 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        Optional<String> study = studyToOpen(args);
+        if (study.isPresent()) { // a double-clicked study (the installers associate .attune files with the app)
+            System.setProperty("attune.open.study", study.get());
+            args = new String[0];
+        }
         if (args.length == 0) {
             Optional<String> why = noDisplay(System.getenv(), System.getProperty("os.name", ""), System.getProperty("glass.platform", ""));
             if (why.isPresent()) {
@@ -36,6 +42,13 @@ public final class Launcher {
         } else {
             System.exit(AttuneCommand.run(args));
         }
+    }
+
+    /** The study a single argument names when it is an existing {@code .attune} file (opened in the app), else empty (a command). */
+    static Optional<String> studyToOpen(String[] args) {
+        if (args.length != 1 || !args[0].toLowerCase(Locale.ROOT).endsWith(".attune")) return Optional.empty();
+        java.nio.file.Path p = java.nio.file.Path.of(args[0]);
+        return java.nio.file.Files.isRegularFile(p) ? Optional.of(p.toAbsolutePath().toString()) : Optional.empty();
     }
 
     static String displayUnreachable(String display) {

@@ -21,4 +21,14 @@ class LauncherTest {
         assertEquals(Optional.empty(), Launcher.noDisplay(Map.of(), "Mac OS X", ""));
         assertEquals(Optional.empty(), Launcher.noDisplay(Map.of(), "Linux", "Monocle"), "the headless test platform needs no display");
     }
+
+    /** A double-clicked study (one argument, an existing .attune file) opens in the app; anything else is a command. */
+    @Test
+    void aStudyFileAsTheOnlyArgumentOpensTheApp(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path study = java.nio.file.Files.writeString(dir.resolve("Free play.attune"), "x");
+        assertEquals(Optional.of(study.toAbsolutePath().toString()), Launcher.studyToOpen(new String[] {study.toString()}));
+        assertEquals(Optional.empty(), Launcher.studyToOpen(new String[] {dir.resolve("missing.attune").toString()}), "not there: the command line says so");
+        assertEquals(Optional.empty(), Launcher.studyToOpen(new String[] {"study", "info", study.toString()}));
+        assertEquals(Optional.empty(), Launcher.studyToOpen(new String[] {"--version"}));
+    }
 }
