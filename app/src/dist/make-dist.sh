@@ -26,7 +26,7 @@ common=(--name Attune --app-version "$app_version" --vendor "Attune"
 echo "make-dist: app image"
 jpackage --type app-image "${common[@]}" \
   --input "$dist/input" --main-jar "attune-$version.jar" --main-class org.attune.Launcher \
-  --add-modules "$modules" --jlink-options "--strip-debug --no-man-pages --no-header-files" \
+  --add-modules "$modules" --jlink-options "--strip-debug --no-man-pages --no-header-files --generate-cds-archive" \
   --icon "$here/attune.png" --dest "$dist"
 
 case "$(uname -s)" in
