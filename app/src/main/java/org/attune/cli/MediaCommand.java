@@ -29,7 +29,7 @@ public final class MediaCommand implements Runnable {
 
     @Command(name = "info", mixinStandardHelpOptions = true,
             description = {"Codec, size, frames, frame rate (or that it varies), keyframe interval and audio of a video,",
-                    "and whether the app's player can show it as it is (and what to do when it cannot). The file is only read."})
+                    "and whether the app's player plays it as it is (and what to do when it cannot). The file is only read."})
     static final class Info implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -57,8 +57,8 @@ public final class MediaCommand implements Runnable {
 
     @Command(name = "prepare", mixinStandardHelpOptions = true,
             description = {"Make a coding copy of a video the app's player cannot show or steps slowly in (AVI, MTS, MKV, MJPEG, long",
-                    "keyframe intervals): H.264 MP4, a keyframe every 15 frames, every frame at the original's time. The copy has no",
-                    "sound track. The original is only read; the copy is never written over a study or the original."})
+                    "keyframe intervals): H.264 MP4, a keyframe every 15 frames, every frame at the original's time, its sound as AAC.",
+                    "The original is only read; the copy is never written over a study or the original."})
     static final class Prepare implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

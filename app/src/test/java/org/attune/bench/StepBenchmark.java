@@ -56,7 +56,7 @@ public final class StepBenchmark {
             Stage stage = new Stage();
             stage.setScene(new Scene(root, 1280, 720));
             stage.show();
-            VideoPlayer.open(file, null, opened::complete, opened::complete);
+            VideoPlayer.open(file, opened::complete, opened::complete);
         });
         Object got = opened.get(30, TimeUnit.SECONDS);
         if (!(got instanceof VideoPlayer p)) throw new IllegalStateException("the player did not open " + file + ": " + got);

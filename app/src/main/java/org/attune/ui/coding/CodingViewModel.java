@@ -118,7 +118,7 @@ final class CodingViewModel {
         return () -> {
             List<MediaFile> media = s.media(p.session().id());
             List<SessionPlayer.Camera> cameras = media.stream().limit(4)
-                    .map(m -> new SessionPlayer.Camera(s.playbackFile(m), m.offsetMs(), m.fps())).toList();
+                    .map(m -> new SessionPlayer.Camera(s.playbackFile(m), m.offsetMs())).toList();
             long longest = media.stream().map(MediaFile::durationMs).filter(Objects::nonNull).mapToLong(Long::longValue).max().orElse(0);
             return new PassData(s, cameras, longest, s.events().list(p.pass().id()), s.events().ratings(p.pass().id()));
         };

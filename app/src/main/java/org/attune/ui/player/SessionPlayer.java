@@ -22,7 +22,7 @@ import org.attune.media.FrameTimes;
 public final class SessionPlayer implements AutoCloseable {
 
     /** A video to open and where its time 0 lies on the session clock. */
-    public record Camera(Path file, long offsetMs, Double fallbackFps) {
+    public record Camera(Path file, long offsetMs) {
     }
 
     /** Drift of the followers from the master seen while playing: checks made, the largest, and how many needed a re-seek. */
@@ -94,7 +94,7 @@ public final class SessionPlayer implements AutoCloseable {
         for (int i = 0; i < cameras.size(); i++) {
             int index = i;
             Camera c = cameras.get(i);
-            VideoPlayer.open(c.file(), c.fallbackFps(), p -> {
+            VideoPlayer.open(c.file(), p -> {
                 opened[index] = p;
                 oneDone.run();
             }, message -> {

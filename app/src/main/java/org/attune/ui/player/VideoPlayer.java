@@ -14,7 +14,6 @@ import javafx.scene.media.MediaException;
 import javafx.scene.media.MediaPlayer;
 import javafx.scene.media.MediaView;
 import javafx.util.Duration;
-import org.attune.media.FrameClock;
 import org.attune.media.FrameServer;
 import org.attune.media.FrameTimes;
 import org.attune.media.Mp4Info;
@@ -94,11 +93,11 @@ public final class VideoPlayer implements AutoCloseable {
     }
 
     /**
-     * Opens a video. {@code fallbackFps} is used when the file does not state its frame rate (not MP4/MOV)
-     * and JavaFX plays it; a file JavaFX cannot play opens silently through FFmpeg, and only a file FFmpeg
-     * cannot read either fails: {@code onError} explains.
+     * Opens a video: an MP4/MOV through JavaFX's player, on the clock its boxes state; a file JavaFX cannot
+     * play opens silently through FFmpeg, on its frames' own times; only a file FFmpeg cannot read either
+     * fails: {@code onError} explains.
      */
-    public static void open(Path file, Double fallbackFps, Consumer<VideoPlayer> onReady, Consumer<String> onError) {
+    public static void open(Path file, Consumer<VideoPlayer> onReady, Consumer<String> onError) {
         String name = file.getFileName().toString();
         if (!Files.isRegularFile(file)) {
             onError.accept("The video " + name + " is not where the study expects it (" + file + "). Relink it to its new place, or put it back.");
@@ -110,7 +109,6 @@ public final class VideoPlayer implements AutoCloseable {
         } catch (IOException e) {
             timing = Optional.empty(); // FFmpeg may still read it (its header is not MP4's)
         }
-        Double fps = timing.map(Mp4Info.VideoTiming::fps).orElse(fallbackFps);
         if (timing.isEmpty()) {
             // not MP4/MOV (AVI, MTS, MKV …): JavaFX's player does not play these; FFmpeg reads its frames' own times
             openSilently(file, timing, name + " plays without sound: it is not an MP4 file, which is all this computer's player plays with sound. "
@@ -130,8 +128,8 @@ public final class VideoPlayer implements AutoCloseable {
             return;
         }
         // a variable frame rate (phones) goes by each frame's own timestamp; a constant one by the rate
-        FrameTimes clock = timing.map(Mp4Info.VideoTiming::clock).orElse(new FrameClock(fps));
         Optional<Mp4Info.VideoTiming> known = timing;
+        FrameTimes clock = known.get().clock();
         boolean[] done = {false};
         OPENING.add(player);
         if (sound) {
@@ -151,8 +149,7 @@ public final class VideoPlayer implements AutoCloseable {
             OPENING.remove(player);
             if (done[0]) return;
             done[0] = true;
-            long duration = known.map(Mp4Info.VideoTiming::durationMs).orElse(Math.round(player.getTotalDuration().toMillis()));
-            onReady.accept(new VideoPlayer(file, player, clock, duration));
+            onReady.accept(new VideoPlayer(file, player, clock, known.get().durationMs()));
         });
         player.setOnError(() -> {
             OPENING.remove(player);

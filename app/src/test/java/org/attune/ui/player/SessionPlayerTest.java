@@ -59,8 +59,8 @@ class SessionPlayerTest {
     private SessionPlayer open(FxRobot robot) throws Exception {
         Path cam2 = Files.copy(VideoPlayerTest.SAMPLE, dir.resolve("camera-2.mp4"));
         CompletableFuture<Object> result = new CompletableFuture<>();
-        robot.interact(() -> SessionPlayer.open(List.of(new SessionPlayer.Camera(VideoPlayerTest.SAMPLE, 0, null),
-                new SessionPlayer.Camera(cam2, 1000, null)), result::complete, result::complete));
+        robot.interact(() -> SessionPlayer.open(List.of(new SessionPlayer.Camera(VideoPlayerTest.SAMPLE, 0),
+                new SessionPlayer.Camera(cam2, 1000)), result::complete, result::complete));
         Object r = result.get(15, TimeUnit.SECONDS);
         assertTrue(r instanceof SessionPlayer, String.valueOf(r));
         SessionPlayer p = (SessionPlayer) r;

@@ -52,9 +52,9 @@ class VideoPlayerTest {
         if (player != null) robot.interact(player::close);
     }
 
-    private VideoPlayer open(FxRobot robot, Path file, Double fallbackFps) throws Exception {
+    private VideoPlayer open(FxRobot robot, Path file) throws Exception {
         CompletableFuture<Object> result = new CompletableFuture<>();
-        robot.interact(() -> VideoPlayer.open(file, fallbackFps, result::complete, result::complete));
+        robot.interact(() -> VideoPlayer.open(file, result::complete, result::complete));
         Object r = result.get(15, TimeUnit.SECONDS);
         if (r instanceof VideoPlayer p) {
             robot.interact(() -> root.getChildren().setAll(p.node()));
@@ -63,9 +63,9 @@ class VideoPlayerTest {
         return r instanceof VideoPlayer p ? p : null;
     }
 
-    private static String error(FxRobot robot, Path file, Double fallbackFps) throws Exception {
+    private static String error(FxRobot robot, Path file) throws Exception {
         CompletableFuture<String> result = new CompletableFuture<>();
-        robot.interact(() -> VideoPlayer.open(file, fallbackFps, p -> {
+        robot.interact(() -> VideoPlayer.open(file, p -> {
             p.close();
             result.complete("opened");
         }, result::complete));
@@ -93,7 +93,7 @@ class VideoPlayerTest {
 
     @Test
     void showsExactlyTheRequestedFrameAndStampsItsStart(FxRobot robot) throws Exception {
-        VideoPlayer p = open(robot, SAMPLE, null);
+        VideoPlayer p = open(robot, SAMPLE);
         assertNotNull(p);
         assertEquals(25.0, p.clock().fps(), 1e-9);
         assertEquals(1500, p.frameCount());
@@ -108,7 +108,7 @@ class VideoPlayerTest {
     /** Issue 21: the frame asked for is laid over the paused picture as decoded by FFmpeg, exactly that frame; playing hides it. */
     @Test
     void anExactFrameIsLaidOverThePausedPicture(FxRobot robot) throws Exception {
-        VideoPlayer p = open(robot, SAMPLE, null);
+        VideoPlayer p = open(robot, SAMPLE);
         assertTrue(Await.until(p::exactFramesOn), "FFmpeg opened the sample");
         java.util.List<Long> shownExactly = new java.util.concurrent.CopyOnWriteArrayList<>();
         robot.interact(() -> p.setOnExactFrame(shownExactly::add));
@@ -139,7 +139,7 @@ class VideoPlayerTest {
     @Test
     void aVariableRateVideoIsShownAndStampedByItsFramesOwnTimes(FxRobot robot) throws Exception {
         Path vfr = org.attune.media.TestVideos.variableRate(dir);
-        VideoPlayer p = open(robot, vfr, null);
+        VideoPlayer p = open(robot, vfr);
         assertNotNull(p);
         assertTrue(p.clock() instanceof org.attune.media.TimestampClock, p.clock().toString());
         long[] starts = ((org.attune.media.TimestampClock) p.clock()).startsMicros();
@@ -164,7 +164,7 @@ class VideoPlayerTest {
         assertTrue(org.attune.media.Mp4Info.hasSound(withSound));
         assertFalse(org.attune.media.Mp4Info.hasSound(SAMPLE));
         CompletableFuture<Object> result = new CompletableFuture<>();
-        robot.interact(() -> VideoPlayer.open(withSound, null, result::complete, result::complete));
+        robot.interact(() -> VideoPlayer.open(withSound, result::complete, result::complete));
         Object r = result.get((long) VideoPlayer.SOUND_WATCHDOG_SECONDS + 30, TimeUnit.SECONDS);
         assertTrue(r instanceof VideoPlayer, String.valueOf(r));
         VideoPlayer p = (VideoPlayer) r;
@@ -194,7 +194,7 @@ class VideoPlayerTest {
     @Test
     void anAviPlaysSilentlyThroughFfmpegFrameExactly(FxRobot robot) throws Exception {
         Path avi = org.attune.media.TestVideos.mjpegAvi(dir);
-        VideoPlayer p = open(robot, avi, null);
+        VideoPlayer p = open(robot, avi);
         assertNotNull(p);
         assertTrue(p.notice().orElseThrow().startsWith("lab-camera.avi plays without sound: it is not an MP4 file"), p.notice().orElseThrow());
         assertTrue(p.notice().get().contains("attune media prepare \"lab-camera.avi\" -o \"lab-camera-coding.mp4\""), p.notice().get());
@@ -220,7 +220,7 @@ class VideoPlayerTest {
 
     @Test
     void stepsJumpsAndReturnsToAStoredTime(FxRobot robot) throws Exception {
-        VideoPlayer p = open(robot, SAMPLE, null);
+        VideoPlayer p = open(robot, SAMPLE);
         robot.interact(() -> p.showFrame(100));
         assertEquals(100, shown(robot, 100));
         robot.interact(() -> p.step(1));
@@ -238,7 +238,7 @@ class VideoPlayerTest {
 
     @Test
     void playsAtTheSetRateAndPauses(FxRobot robot) throws Exception {
-        VideoPlayer p = open(robot, SAMPLE, null);
+        VideoPlayer p = open(robot, SAMPLE);
         robot.interact(() -> {
             p.setRate(2);
             p.play();
@@ -255,9 +255,9 @@ class VideoPlayerTest {
 
     @Test
     void unplayableFilesGiveAMessageWithTheRemedy(FxRobot robot) throws Exception {
-        assertTrue(error(robot, dir.resolve("moved.mp4"), null).startsWith("The video moved.mp4 is not where the study expects it"));
+        assertTrue(error(robot, dir.resolve("moved.mp4")).startsWith("The video moved.mp4 is not where the study expects it"));
         Path notes = Files.writeString(dir.resolve("notes.avi"), "not a video");
-        String broken = error(robot, notes, null);
+        String broken = error(robot, notes);
         assertTrue(broken.startsWith("notes.avi cannot be played. notes.avi cannot be read as a video.") && broken.contains("ffmpeg -i \"notes.avi\""), broken);
         assertEquals(VideoPlayer.noSoundDevice("s.mp4"), VideoPlayer.describe(Path.of("s.mp4"), new RuntimeException("PLAYBACK_HALTED: Could not open audio device")));
     }
