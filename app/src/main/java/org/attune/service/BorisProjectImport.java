@@ -47,19 +47,11 @@ public final class BorisProjectImport {
      */
     public static Result run(Path studyFile, Path projectFile, String coder, Set<String> observations, List<String> pairs, KeyboardLayout layout)
             throws IOException, StudyException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(projectFile);
-        } catch (NoSuchFileException e) {
-            return refused(projectFile + ": no such file.");
-        }
+        ReadProject read = read(projectFile);
+        if (read.refusal() != null) return refused(read.refusal());
+        byte[] bytes = read.bytes();
+        BorisProject project = read.project();
         String name = projectFile.getFileName().toString();
-        BorisProject project;
-        try {
-            project = BorisProject.parse(bytes, name);
-        } catch (BorisImporter.BorisFormatException e) {
-            return refused(e.getMessage());
-        }
         Map<String, String> coderOf = new LinkedHashMap<>();
         Map<String, String> sessionOf = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -108,19 +100,27 @@ public final class BorisProjectImport {
 
     /** Reads a project and maps its observations onto an open study (the app: the report is shown before anything is written). */
     public static Prepared prepare(Study study, Path projectFile, String coder) throws IOException, StudyException {
+        ReadProject read = read(projectFile);
+        if (read.refusal() != null) return new Prepared(List.of(), List.of(read.refusal()), null);
+        return prepare(study, read.project(), projectFile.toAbsolutePath().getParent(), coder, Set.of(), Map.of(), Map.of());
+    }
+
+    /** A project file's bytes and observations, or why it cannot be read (then both are null). */
+    private record ReadProject(byte[] bytes, BorisProject project, String refusal) {
+    }
+
+    private static ReadProject read(Path projectFile) throws IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(projectFile);
         } catch (NoSuchFileException e) {
-            return new Prepared(List.of(), List.of(projectFile + ": no such file."), null);
+            return new ReadProject(null, null, projectFile + ": no such file.");
         }
-        BorisProject project;
         try {
-            project = BorisProject.parse(bytes, projectFile.getFileName().toString());
+            return new ReadProject(bytes, BorisProject.parse(bytes, projectFile.getFileName().toString()), null);
         } catch (BorisImporter.BorisFormatException e) {
-            return new Prepared(List.of(), List.of(e.getMessage()), null);
+            return new ReadProject(null, null, e.getMessage());
         }
-        return prepare(study, project, projectFile.toAbsolutePath().getParent(), coder, Set.of(), Map.of(), Map.of());
     }
 
     private static Prepared prepare(Study study, BorisProject project, Path projectDir, String coder, Set<String> observations,
