@@ -1,15 +1,30 @@
 package org.attune.service;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.zip.GZIPOutputStream;
+import javax.xml.stream.XMLStreamException;
 import org.attune.coding.Coder;
 import org.attune.coding.CodingPass;
+import org.attune.coding.EventDraft;
+import org.attune.coding.MediaFile;
 import org.attune.coding.Session;
 import org.attune.exchange.OutputFile;
+import org.attune.exchange.boris.BorisWriter;
+import org.attune.exchange.elan.EafWriter;
+import org.attune.exchange.sdis.SdisWriter;
 import org.attune.service.StudyExports.Scope;
 import org.attune.store.Study;
 import org.attune.store.StudyException;
@@ -24,42 +39,63 @@ public final class PeerExports {
     private PeerExports() {
     }
 
+    /** The passes a scope chooses, by session label and coder initials, with their sessions and coders. */
+    private record Chosen(Map<Long, Session> sessions, Map<Long, Coder> coders, List<CodingPass> passes) {
+        Session session(CodingPass p) {
+            return sessions.get(p.sessionId());
+        }
+
+        String coder(CodingPass p) {
+            return coders.get(p.coderId()).initials();
+        }
+    }
+
+    private static Chosen chosen(Study study, Scope scope) throws StudyException {
+        Map<Long, Session> sessions = StudyExports.sessionsById(study);
+        Map<Long, Coder> coders = StudyExports.codersById(study);
+        List<CodingPass> passes = new ArrayList<>();
+        for (CodingPass p : study.passes()) if (scope.includes(sessions.get(p.sessionId()), coders.get(p.coderId()), p)) passes.add(p);
+        Chosen c = new Chosen(sessions, coders, passes);
+        passes.sort(Comparator.comparing((CodingPass p) -> c.session(p).label()).thenComparing(c::coder));
+        return c;
+    }
+
+    private static List<EventDraft> events(Study study, CodingPass p) throws StudyException {
+        return study.events().list(p.id()).stream().map(EventDraft::of).toList();
+    }
+
+    /** A video's path relative to {@code folder} ("/" between names, as the peers write it), or null on another drive. */
+    private static String relative(Path folder, Path video) {
+        return folder != null && video.getRoot() != null && video.getRoot().equals(folder.getRoot())
+                ? folder.relativize(video).toString().replace('\\', '/') : null;
+    }
+
     /**
      * The passes as a BORIS project (one observation per pass: the session's label, with the coder's initials
      * where a session has several passes); video paths relative to the project's folder where they can be.
      * A name ending in {@code .gz} is gzipped, as BORIS saves {@code .boris.gz}. Returns the observations written.
      */
     public static int boris(Study study, Path output, Scope scope) throws OutputFile.Refused, StudyException {
-        Map<Long, Session> sessions = StudyExports.sessionsById(study);
-        Map<Long, Coder> coders = StudyExports.codersById(study);
-        List<CodingPass> passes = new java.util.ArrayList<>();
+        Chosen c = chosen(study, scope);
         Map<Long, Integer> passesOfSession = new HashMap<>();
-        for (CodingPass p : study.passes()) {
-            if (!scope.includes(sessions.get(p.sessionId()), coders.get(p.coderId()), p)) continue;
-            passes.add(p);
-            passesOfSession.merge(p.sessionId(), 1, Integer::sum);
-        }
-        passes.sort(java.util.Comparator.comparing((CodingPass p) -> sessions.get(p.sessionId()).label()).thenComparing(p -> coders.get(p.coderId()).initials()));
-        Path folder = output.toAbsolutePath().getParent();
-        List<org.attune.exchange.boris.BorisWriter.Observation> observations = new java.util.ArrayList<>();
-        for (CodingPass p : passes) {
-            Session s = sessions.get(p.sessionId());
-            String id = passesOfSession.get(s.id()) == 1 ? s.label() : s.label() + " (" + coders.get(p.coderId()).initials() + ")";
-            List<org.attune.exchange.boris.BorisWriter.Camera> cameras = new java.util.ArrayList<>();
-            for (org.attune.coding.MediaFile m : study.media(s.id())) {
-                Path video = study.resolveMedia(m).toAbsolutePath();
-                String path = folder != null && video.getRoot() != null && video.getRoot().equals(folder.getRoot())
-                        ? folder.relativize(video).toString().replace('\\', '/') : video.toString();
-                cameras.add(new org.attune.exchange.boris.BorisWriter.Camera(m.position(), path, m.offsetMs(), m.fps(), m.durationMs()));
+        for (CodingPass p : c.passes()) passesOfSession.merge(p.sessionId(), 1, Integer::sum);
+        Path folder = output.toAbsolutePath().normalize().getParent();
+        List<BorisWriter.Observation> observations = new ArrayList<>();
+        for (CodingPass p : c.passes()) {
+            Session s = c.session(p);
+            String id = passesOfSession.get(s.id()) == 1 ? s.label() : s.label() + " (" + c.coder(p) + ")";
+            List<BorisWriter.Camera> cameras = new ArrayList<>();
+            for (MediaFile m : study.media(s.id())) {
+                Path video = study.resolveMedia(m).toAbsolutePath().normalize();
+                String rel = relative(folder, video);
+                cameras.add(new BorisWriter.Camera(m.position(), rel != null ? rel : video.toString(), m.offsetMs(), m.fps(), m.durationMs()));
             }
-            List<org.attune.coding.EventDraft> events = study.events().list(p.id()).stream().map(org.attune.coding.EventDraft::of).toList();
-            observations.add(new org.attune.exchange.boris.BorisWriter.Observation(id, s, cameras, events));
+            observations.add(new BorisWriter.Observation(id, s, cameras, events(study, p)));
         }
         boolean gzip = output.getFileName().toString().endsWith(".gz");
         OutputFile.write(output, List.of(study.path()), tmp -> {
-            try (java.io.OutputStream raw = Files.newOutputStream(tmp);
-                 java.io.OutputStream out = gzip ? new java.util.zip.GZIPOutputStream(raw) : raw) {
-                org.attune.exchange.boris.BorisWriter.write(study.scheme(), study.name(), observations, out);
+            try (OutputStream raw = Files.newOutputStream(tmp); OutputStream out = gzip ? new GZIPOutputStream(raw) : raw) {
+                BorisWriter.write(study.scheme(), study.name(), observations, out);
             }
             return null;
         });
@@ -71,68 +107,49 @@ public final class PeerExports {
      * tiers per coder), video paths relative to the folder where they can be. Returns the documents written,
      * and says what ELAN cannot hold (running states) through {@code notes}.
      */
-    public static int eaf(Study study, Path folder, Scope scope, java.util.function.Consumer<String> notes) throws OutputFile.Refused, StudyException {
-        Map<Long, Session> sessions = StudyExports.sessionsById(study);
-        Map<Long, Coder> coders = StudyExports.codersById(study);
-        Map<Long, List<CodingPass>> bySession = new java.util.TreeMap<>();
-        for (CodingPass p : study.passes()) {
-            if (scope.includes(sessions.get(p.sessionId()), coders.get(p.coderId()), p)) bySession.computeIfAbsent(p.sessionId(), k -> new java.util.ArrayList<>()).add(p);
-        }
+    public static int eaf(Study study, Path folder, Scope scope, Consumer<String> notes) throws OutputFile.Refused, StudyException {
+        Chosen c = chosen(study, scope);
+        Map<Session, List<EafWriter.Pass>> bySession = new LinkedHashMap<>();
+        for (CodingPass p : c.passes()) bySession.computeIfAbsent(c.session(p), k -> new ArrayList<>()).add(new EafWriter.Pass(c.coder(p), events(study, p)));
         try {
             Files.createDirectories(folder);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new OutputFile.Refused("Cannot make the folder " + folder + ": " + e.getMessage());
         }
         Path abs = folder.toAbsolutePath().normalize();
-        int written = 0;
-        for (Map.Entry<Long, List<CodingPass>> e : bySession.entrySet()) {
-            Session s = sessions.get(e.getKey());
-            List<org.attune.exchange.elan.EafWriter.Camera> cameras = new java.util.ArrayList<>();
-            for (org.attune.coding.MediaFile m : study.media(s.id())) {
+        for (Map.Entry<Session, List<EafWriter.Pass>> e : bySession.entrySet()) {
+            Session s = e.getKey();
+            List<EafWriter.Camera> cameras = new ArrayList<>();
+            for (MediaFile m : study.media(s.id())) {
                 Path video = study.resolveMedia(m).toAbsolutePath().normalize();
-                String rel = video.getRoot() != null && video.getRoot().equals(abs.getRoot()) ? abs.relativize(video).toString().replace('\\', '/') : null;
-                String name = video.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                String name = video.getFileName().toString().toLowerCase(Locale.ROOT);
                 String mime = name.endsWith(".mp4") || name.endsWith(".m4v") ? "video/mp4" : name.endsWith(".mov") ? "video/quicktime" : "video/*";
-                cameras.add(new org.attune.exchange.elan.EafWriter.Camera(video.toUri().toString(), rel, mime, m.offsetMs(), m.fps()));
-            }
-            List<org.attune.exchange.elan.EafWriter.Pass> passes = new java.util.ArrayList<>();
-            e.getValue().sort(java.util.Comparator.comparing(p -> coders.get(p.coderId()).initials()));
-            for (CodingPass p : e.getValue()) {
-                passes.add(new org.attune.exchange.elan.EafWriter.Pass(coders.get(p.coderId()).initials(),
-                        study.events().list(p.id()).stream().map(org.attune.coding.EventDraft::of).toList()));
+                cameras.add(new EafWriter.Camera(video.toUri().toString(), relative(abs, video), mime, m.offsetMs(), m.fps()));
             }
             Path target = folder.resolve(s.label().replaceAll("[\\\\/:*?\"<>|]", "_") + ".eaf");
-            org.attune.exchange.elan.EafWriter.Written w = OutputFile.write(target, List.of(study.path()), tmp -> {
-                try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
-                    return org.attune.exchange.elan.EafWriter.write(study.scheme(), cameras, passes, out);
-                } catch (javax.xml.stream.XMLStreamException x) {
-                    throw new java.io.IOException(x.getMessage(), x);
+            EafWriter.Written w = OutputFile.write(target, List.of(study.path()), tmp -> {
+                try (OutputStream out = Files.newOutputStream(tmp)) {
+                    return EafWriter.write(study.scheme(), cameras, e.getValue(), out);
+                } catch (XMLStreamException x) {
+                    throw new IOException(x.getMessage(), x);
                 }
             });
             if (w.runningLeftOut() > 0) notes.accept(s.label() + ": " + w.runningLeftOut() + " running states (no end yet) were left out: ELAN annotations have an end");
-            written++;
         }
-        return written;
+        return bySession.size();
     }
 
     /**
      * The passes as one GSEQ data file (SDIS, timed events): a session per pass, labelled "SESSION CODER".
      * Running states are left out and said through {@code notes}. Returns the sessions written.
      */
-    public static int sdis(Study study, Path output, Scope scope, java.util.function.Consumer<String> notes) throws OutputFile.Refused, StudyException {
-        Map<Long, Session> sessions = StudyExports.sessionsById(study);
-        Map<Long, Coder> coders = StudyExports.codersById(study);
-        List<org.attune.exchange.sdis.SdisWriter.Pass> passes = new java.util.ArrayList<>();
-        List<CodingPass> chosen = new java.util.ArrayList<>();
-        for (CodingPass p : study.passes()) if (scope.includes(sessions.get(p.sessionId()), coders.get(p.coderId()), p)) chosen.add(p);
-        chosen.sort(java.util.Comparator.comparing((CodingPass p) -> sessions.get(p.sessionId()).label()).thenComparing(p -> coders.get(p.coderId()).initials()));
-        for (CodingPass p : chosen) {
-            passes.add(new org.attune.exchange.sdis.SdisWriter.Pass(sessions.get(p.sessionId()).label() + " " + coders.get(p.coderId()).initials(),
-                    study.events().list(p.id()).stream().map(org.attune.coding.EventDraft::of).toList()));
-        }
-        org.attune.exchange.sdis.SdisWriter.Written w = OutputFile.write(output, List.of(study.path()), tmp -> {
-            try (java.io.Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                return org.attune.exchange.sdis.SdisWriter.write(study.scheme(), "Attune from " + study.name(), passes, out);
+    public static int sdis(Study study, Path output, Scope scope, Consumer<String> notes) throws OutputFile.Refused, StudyException {
+        Chosen c = chosen(study, scope);
+        List<SdisWriter.Pass> passes = new ArrayList<>();
+        for (CodingPass p : c.passes()) passes.add(new SdisWriter.Pass(c.session(p).label() + " " + c.coder(p), events(study, p)));
+        SdisWriter.Written w = OutputFile.write(output, List.of(study.path()), tmp -> {
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                return SdisWriter.write(study.scheme(), "Attune from " + study.name(), passes, out);
             }
         });
         if (w.runningLeftOut() > 0) notes.accept(w.runningLeftOut() + " running states (no end yet) were left out: SDIS needs an end");
