@@ -61,9 +61,7 @@ public final class EventImports {
 
     /** Imports {@code csv} into {@code study} (open for writing), or says why nothing was imported. */
     public static Outcome fromCsv(Study study, Path csv) throws StudyException {
-        if (study.isReadOnly()) {
-            return Outcome.refused(List.of(), "Cannot import into " + study.path().getFileName() + ": " + study.readOnlyReason().orElse("it is read-only") + ".");
-        }
+        if (study.isReadOnly()) return readOnly(study);
         EventCsvReader.Result r;
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) { // reports malformed UTF-8
             r = EventCsvReader.read(in, csv.toString(), study.scheme());
@@ -97,9 +95,7 @@ public final class EventImports {
      * not code ids. All or nothing, as the CSV import.
      */
     public static Outcome fromEaf(Study study, Path eaf, String session, String coder, Path tierMap) throws StudyException {
-        if (study.isReadOnly()) {
-            return Outcome.refused(List.of(), "Cannot import into " + study.path().getFileName() + ": " + study.readOnlyReason().orElse("it is read-only") + ".");
-        }
+        if (study.isReadOnly()) return readOnly(study);
         java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
         Outcome badMap = readMap(tierMap, "tier", map);
         if (badMap != null) return badMap;
@@ -140,9 +136,7 @@ public final class EventImports {
      * {@code columnMap} maps columns that are not named like codes. All or nothing.
      */
     public static Outcome fromOpf(Study study, Path opf, String session, String coder, Path columnMap) throws StudyException {
-        if (study.isReadOnly()) {
-            return Outcome.refused(List.of(), "Cannot import into " + study.path().getFileName() + ": " + study.readOnlyReason().orElse("it is read-only") + ".");
-        }
+        if (study.isReadOnly()) return readOnly(study);
         if (coder == null || coder.isBlank()) return Outcome.refused(List.of(), "A Datavyu project does not say who coded it: give the coder with --coder.");
         java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
         Outcome badMap = readMap(columnMap, "column", map);
@@ -180,5 +174,9 @@ public final class EventImports {
                     plan.conflicts().size() + " events conflict with events already in " + study.path().getFileName() + "; nothing was imported.");
         }
         return new Outcome(List.of(), "", study.events().importAll(rows), notes);
+    }
+
+    private static Outcome readOnly(Study study) {
+        return Outcome.refused(List.of(), "Cannot import into " + study.path().getFileName() + ": " + study.readOnlyReason().orElse("it is read-only") + ".");
     }
 }
