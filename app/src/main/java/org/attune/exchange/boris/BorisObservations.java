@@ -207,11 +207,7 @@ public final class BorisObservations {
 
     /** The scheme's code for a BORIS code: by id, then label, then either ignoring case. */
     private Optional<Code> code(String name) {
-        String n = name.trim();
-        for (Code c : scheme.codes()) if (c.id().equals(n)) return Optional.of(c);
-        for (Code c : scheme.codes()) if (c.label().equals(n)) return Optional.of(c);
-        for (Code c : scheme.codes()) if (c.id().equalsIgnoreCase(n) || c.label().equalsIgnoreCase(n)) return Optional.of(c);
-        return Optional.empty();
+        return org.attune.exchange.CodeNames.code(scheme.codes(), name.trim());
     }
 
     /** BORIS's modifier text and subject as the code's modifiers; empty (and a problem) when a value is not in the code's sets. */

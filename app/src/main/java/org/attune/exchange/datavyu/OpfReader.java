@@ -14,10 +14,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.attune.coding.EventDraft;
 import org.attune.coding.Modifiers;
+import org.attune.exchange.CodeNames;
 import org.attune.scheme.Code;
 import org.attune.scheme.CodeKind;
 import org.attune.scheme.CodingScheme;
-import org.attune.scheme.Family;
 import org.attune.scheme.ModifierSet;
 
 /**
@@ -90,7 +90,7 @@ public final class OpfReader {
                 List<String> values = type.equals("MATRIX") ? matrix(value) : List.of(unescape(value));
                 if (family != null) {
                     String name = values.isEmpty() ? "" : values.get(0).trim();
-                    c = family.stream().filter(x -> x.id().equals(name) || x.label().equalsIgnoreCase(name) || x.id().equalsIgnoreCase(name)).findFirst();
+                    c = CodeNames.code(family, name);
                     if (c.isEmpty()) {
                         problems.add(at + ": column \"" + column + "\": \"" + name + "\" is not a code of its family");
                         continue;
@@ -131,12 +131,8 @@ public final class OpfReader {
                 for (String a : splitUnescaped(h.group(4), ',')) args.add(unescape(a.replaceFirst("\\|\\w+$", "")));
             }
             String target = columnMap.getOrDefault(column, column);
-            code = codeNamed(scheme, target);
-            family = null;
-            if (code.isEmpty()) {
-                Optional<Family> f = scheme.families().stream().filter(x -> x.id().equals(target) || x.label().equalsIgnoreCase(target)).findFirst();
-                if (f.isPresent()) family = scheme.timedCodes().stream().filter(x -> x.family().equals(f.get().id())).toList();
-            }
+            code = CodeNames.code(scheme.timedCodes(), target);
+            family = code.isPresent() ? null : CodeNames.family(scheme, target).map(f -> CodeNames.timedCodesOf(scheme, f)).orElse(null);
         }
         unmapped.forEach((col, k) -> problems.add(fileName + ": column \"" + col + "\" (" + k + " cell" + (k == 1 ? "" : "s")
                 + ") is not a code or family of the scheme; map it (--map columns.csv: column,code)"));
@@ -181,12 +177,6 @@ public final class OpfReader {
         }
         comment.append(v);
         return true;
-    }
-
-    private static Optional<Code> codeNamed(CodingScheme scheme, String name) {
-        for (Code c : scheme.timedCodes()) if (c.id().equals(name)) return Optional.of(c);
-        for (Code c : scheme.timedCodes()) if (c.label().equalsIgnoreCase(name) || c.id().equalsIgnoreCase(name)) return Optional.of(c);
-        return Optional.empty();
     }
 
     private static long ms(Matcher m, int g) {

@@ -13,6 +13,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.attune.coding.EventDraft;
 import org.attune.coding.Modifiers;
+import org.attune.exchange.CodeNames;
 import org.attune.scheme.Code;
 import org.attune.scheme.CodeKind;
 import org.attune.scheme.CodingScheme;
@@ -176,17 +177,11 @@ public final class EafReader {
         if (mapped != null) {
             Optional<Code> direct = scheme.code(mapped);
             if (direct.isPresent()) return direct;
-            Optional<Family> family = scheme.families().stream().filter(f -> f.id().equals(mapped) || f.label().equalsIgnoreCase(mapped)).findFirst();
-            if (family.isPresent()) return byValue(scheme.timedCodes().stream().filter(c -> c.family().equals(family.get().id())).toList(), value);
+            Optional<Family> family = CodeNames.family(scheme, mapped);
+            if (family.isPresent()) return CodeNames.code(CodeNames.timedCodesOf(scheme, family.get()), value);
             return Optional.empty();
         }
-        return byValue(scheme.timedCodes(), value);
-    }
-
-    private static Optional<Code> byValue(List<Code> codes, String value) {
-        for (Code c : codes) if (c.id().equals(value)) return Optional.of(c);
-        for (Code c : codes) if (c.label().equalsIgnoreCase(value) || c.id().equalsIgnoreCase(value)) return Optional.of(c);
-        return Optional.empty();
+        return CodeNames.code(scheme.timedCodes(), value);
     }
 
     private static String valueOf(XMLStreamReader x) throws XMLStreamException {
