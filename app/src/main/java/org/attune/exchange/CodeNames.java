@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.attune.scheme.Code;
 import org.attune.scheme.CodingScheme;
 import org.attune.scheme.Family;
+import org.attune.scheme.ModifierSet;
 
 /**
  * How a peer's file names a code or a family of the scheme (a BORIS behaviour, an ELAN annotation or tier
@@ -31,5 +32,10 @@ public final class CodeNames {
     /** The point and state codes of a family. */
     public static List<Code> timedCodesOf(CodingScheme scheme, Family family) {
         return scheme.timedCodes().stream().filter(c -> c.family().equals(family.id())).toList();
+    }
+
+    /** The value of a modifier set that {@code text} names (its id or label, ignoring case). */
+    public static Optional<ModifierSet.Value> value(ModifierSet set, String text) {
+        return set.values().stream().filter(v -> v.id().equalsIgnoreCase(text) || v.label().equalsIgnoreCase(text)).findFirst();
     }
 }

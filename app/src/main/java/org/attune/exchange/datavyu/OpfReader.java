@@ -156,7 +156,7 @@ public final class OpfReader {
                     comment.append(arg.isEmpty() ? v : arg + "=" + v);
                     continue;
                 }
-                Optional<ModifierSet.Value> val = set.get().values().stream().filter(x -> x.id().equalsIgnoreCase(v) || x.label().equalsIgnoreCase(v)).findFirst();
+                Optional<ModifierSet.Value> val = CodeNames.value(set.get(), v);
                 if (val.isEmpty()) {
                     problems.add(at + ": \"" + v + "\" is not a value of " + c.id() + "'s set \"" + set.get().label() + "\"");
                     return false;
@@ -169,7 +169,7 @@ public final class OpfReader {
         if (v.isEmpty()) return true;
         if (c.modifiers().size() == 1) {
             ModifierSet set = c.modifiers().get(0);
-            Optional<ModifierSet.Value> val = set.values().stream().filter(x -> x.id().equalsIgnoreCase(v) || x.label().equalsIgnoreCase(v)).findFirst();
+            Optional<ModifierSet.Value> val = CodeNames.value(set, v);
             if (val.isPresent()) {
                 mods.put(set.id(), List.of(val.get().id()));
                 return true;
