@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # The installers (issue 16), run by `mvn -Pdist package` after the runnable jar is built:
-#   app/target/dist/attune-VERSION.jar   the jar (this OS's natives; see README "Installing")
+#   app/target/dist/attune-VERSION.jar   one jar for every OS: Linux x64, Windows x64, macOS x64 and arm64
+#                                        (EveryOsJar.java; needs lipo or llvm-lipo for the macOS natives)
 #   app/target/dist/Attune/              an app image with its own Java runtime (jlink + jpackage: no Java needed)
 #   app/target/dist/attune_VERSION-1_amd64.deb   on Linux where dpkg-deb and fakeroot are installed
-# Usage: make-dist.sh VERSION TARGET_DIR
+# Usage: make-dist.sh VERSION TARGET_DIR TIMESTAMP
 set -euo pipefail
 version="$1"
 target="$2"
+timestamp="$3"
 here="$(cd "$(dirname "$0")" && pwd)"
 app_version="${version%%-*}"          # jpackage wants numbers only: 0.1.0-SNAPSHOT -> 0.1.0
 dist="$target/dist"
 rm -rf "$dist"
 mkdir -p "$dist/input"
-cp "$target/attune.jar" "$dist/attune-$version.jar"
+echo "make-dist: one jar for every OS"
+java "$here/EveryOsJar.java" "$target/attune.jar" "$target/every-os" "$dist/attune-$version.jar" "$timestamp"
+# the app image carries only this OS's natives (the runnable jar of the build)
 cp "$target/attune.jar" "$dist/input/attune-$version.jar"
 cp "$here/THIRD-PARTY.txt" "$dist/input/THIRD-PARTY.txt"
 
