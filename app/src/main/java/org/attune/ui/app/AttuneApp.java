@@ -93,6 +93,8 @@ public final class AttuneApp extends Application {
         UserSettings settings = UserSettings.load();
         startLog(settings, dialogs);
         StudyBrowser browser = new StudyBrowser(openStudy, settings, dialogs, new FxStudyForms(), Tasks.background(studyReads));
+        // the study opens in the background while the window is built (start-up, issue 16): not after it shows
+        String firstTab = openFirstStudy(browser, settings);
         SchemeBrowserViewModel schemeModel = new SchemeBrowserViewModel();
         SchemeBrowserView schemeView = new SchemeBrowserView(schemeModel, dialogs);
         AgreementView agreementView = new AgreementView(new AgreementViewModel(), dialogs, background);
@@ -100,12 +102,20 @@ public final class AttuneApp extends Application {
         CodingWorkspace codingView = new CodingWorkspace(openStudy, dialogs, KeyboardLayout.forLocale(Locale.getDefault()), settings,
                 Tasks.background(studyReads));
         Tab studyTab = new Tab("Study", browser);
-        Tab codingTab = new Tab("Coding", codingView);
-        Tab schemeTab = new Tab("Coding scheme", schemeView);
-        Tab agreementTab = new Tab("Agreement", agreementView);
-        Tab measuresTab = new Tab("Measures", measuresView);
+        Tab codingTab = new Tab("Coding");
+        Tab schemeTab = new Tab("Coding scheme");
+        Tab agreementTab = new Tab("Agreement");
+        Tab measuresTab = new Tab("Measures");
         TabPane tabs = new TabPane(studyTab, codingTab, schemeTab, agreementTab, measuresTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // A tab's view joins the window when the tab is first shown: styling and laying out four hidden views
+        // made the first paint half a second slower (docs/benchmarks.md, start-up).
+        Map<Tab, Node> notYetShown = new HashMap<>(Map.of(codingTab, codingView, schemeTab, schemeView,
+                agreementTab, agreementView, measuresTab, measuresView));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            Node view = notYetShown.remove(t);
+            if (view != null && t.getContent() == null) t.setContent(view);
+        });
 
         browser.setOnOpenPass(cell -> {
             tabs.getSelectionModel().select(codingTab);
@@ -172,8 +182,14 @@ public final class AttuneApp extends Application {
             settings.put("window.maximized", Boolean.toString(stage.isMaximized()));
             if (!stage.isMaximized()) settings.put(WindowSize.KEY, new WindowSize(scene.getWidth(), scene.getHeight()).write());
         });
+        StartupProbe.installIfAsked(scene, browser.showingStudyProperty());
+        switch (firstTab) {
+            case "coding" -> tabs.getSelectionModel().select(codingTab);
+            case "agreement" -> tabs.getSelectionModel().select(agreementTab);
+            case "measures" -> tabs.getSelectionModel().select(measuresTab);
+            default -> { }
+        }
         stage.show();
-        openFirstStudy(browser, settings, tabs, codingTab, agreementTab, measuresTab);
     }
 
     /** Help ▸ About: the version, and where the user's settings and the log are (to send with a question). */
@@ -189,25 +205,20 @@ public final class AttuneApp extends Application {
     }
 
     /**
-     * {@code -Dattune.open.study=FILE [-Dattune.open.tab=coding|agreement|measures]} opens a study at
-     * start (used for the screenshots); otherwise the last study opened, or on the first run the sample study.
+     * Starts opening the first study, in the background: {@code -Dattune.open.study=FILE} (a double-clicked
+     * study; the screenshots), otherwise the last study opened, or on the first run the sample study.
+     * Returns the tab to show first: {@code -Dattune.open.tab=coding|agreement|measures}, else the study's.
      */
-    private void openFirstStudy(StudyBrowser browser, UserSettings settings, TabPane tabs, Tab coding, Tab agreement, Tab measures) {
+    private static String openFirstStudy(StudyBrowser browser, UserSettings settings) {
         String explicit = System.getProperty("attune.open.study");
         if (explicit != null) {
             browser.openStudy(Path.of(explicit));
-            String tab = System.getProperty("attune.open.tab", "study");
-            switch (tab) {
-                case "coding" -> tabs.getSelectionModel().select(coding);
-                case "agreement" -> tabs.getSelectionModel().select(agreement);
-                case "measures" -> tabs.getSelectionModel().select(measures);
-                default -> { }
-            }
-            return;
+            return System.getProperty("attune.open.tab", "study");
         }
         Path last = settings.recentStudies().stream().filter(Files::isRegularFile).findFirst().orElse(null);
         if (last != null) browser.openStudy(last);
         else browser.openSample();
+        return "study";
     }
 
     private static Node blindNotice(String view) {

@@ -48,6 +48,8 @@ public final class StudyBrowser extends BorderPane {
     private final DialogService dialogs;
     private final StudyForms forms;
     private final ObservableList<StudyOverview.Row> rows = FXCollections.observableArrayList();
+    /** True once the open study has been read and is on screen (the start-up probe waits for it). */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper showingStudy = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final TableView<StudyOverview.Row> grid = new TableView<>(rows);
     private final StudyHeader header;
     private final SessionDetailsPane details = new SessionDetailsPane(new SessionDetailsPane.Host() {
@@ -247,6 +249,7 @@ public final class StudyBrowser extends BorderPane {
         changeScheme.setDisable(!writable);
         if (!model.hasStudy()) {
             header.showNone();
+            showingStudy.set(false);
             overview = new StudyOverview(List.of(), List.of());
             buildColumns();
             rows.clear();
@@ -270,6 +273,7 @@ public final class StudyBrowser extends BorderPane {
                 + (read.readOnly() ? "   ·   read-only here" : ""), read.path(), read.readOnlyText());
         buildColumns();
         rows.setAll(overview.rows());
+        showingStudy.set(true);
         if (status.getText().isEmpty()) status.setText("Each coder's cell: pass status and number of events. Double-click a cell (or Enter) to code it.");
         int missing = overview.missingVideos().size();
         relinkButton.setVisible(missing > 0 && writable);
@@ -446,6 +450,11 @@ public final class StudyBrowser extends BorderPane {
     /** Links a missing video to {@code file}, then looks for the study's other missing videos in the same folder. */
     public boolean relinkTo(StudyOverview.Video v, Path file) {
         return model.relinkTo(v, file);
+    }
+
+    /** True once the open study has been read in the background and is shown. */
+    public javafx.beans.property.ReadOnlyBooleanProperty showingStudyProperty() {
+        return showingStudy.getReadOnlyProperty();
     }
 
     /** How many sessions the grid shows (tests wait for a study read in the background). */

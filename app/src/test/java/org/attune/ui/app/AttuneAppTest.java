@@ -121,7 +121,9 @@ class AttuneAppTest {
         Files.copy(Path.of("..", "sample-sessions", "sample-study.attune"), own, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         robot.interact(() -> browser.openStudy(own));
         assertTrue(Await.until(() -> browser.overviewRows() == 2 && robot.lookup("#studyPath").queryLabeled().getText().endsWith("own-copy.attune")));
-        org.attune.ui.coding.CodingWorkspace coding = (org.attune.ui.coding.CodingWorkspace) tab(robot, "Coding").getContent();
+        Tab codingTab = tab(robot, "Coding");
+        robot.interact(() -> codingTab.getTabPane().getSelectionModel().select(codingTab)); // its view joins the window when first shown
+        org.attune.ui.coding.CodingWorkspace coding = (org.attune.ui.coding.CodingWorkspace) codingTab.getContent();
         javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
         javafx.scene.control.Menu edit = bar.getMenus().get(1);
         robot.interact(() -> edit.getOnShowing().handle(null));
