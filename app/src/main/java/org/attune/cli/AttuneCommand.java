@@ -1,17 +1,36 @@
 package org.attune.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code attune} command line. Exit codes: 0 success, 1 invalid input or failed check, 2 usage error. */
 @Command(name = "attune",
         mixinStandardHelpOptions = true,
         versionProvider = AttuneCommand.Version.class,
-        description = "Observation coding of parent–child interaction video. Run without arguments to open the app.",
-        subcommands = {SchemeCommand.class, StudyCommand.class, EventsCommand.class, RatingsCommand.class, AgreementCommand.class, MeasuresCommand.class, MediaCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Observation coding of parent–child interaction video. Run without arguments to open the app.")
 public final class AttuneCommand implements Runnable {
+
+    /**
+     * The subcommands, in the order the usage lists them. Only the one a command line names is built: picocli
+     * reads every option of every subcommand when it builds one, which took 150 of a command's 800 ms
+     * (docs/benchmarks.md, start-up). Help, a mistyped name and no name at all get them all.
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("scheme", SchemeCommand::new);
+        SUBCOMMANDS.put("study", StudyCommand::new);
+        SUBCOMMANDS.put("events", EventsCommand::new);
+        SUBCOMMANDS.put("ratings", RatingsCommand::new);
+        SUBCOMMANDS.put("agreement", AgreementCommand::new);
+        SUBCOMMANDS.put("measures", MeasuresCommand::new);
+        SUBCOMMANDS.put("media", MediaCommand::new);
+        SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,6 +47,12 @@ public final class AttuneCommand implements Runnable {
     /** Runs with the given output streams (tests capture them). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new AttuneCommand());
+        String named = args.length == 0 ? "" : args[0];
+        if (SUBCOMMANDS.containsKey(named) && !named.equals("help")) {
+            cl.addSubcommand(named, SUBCOMMANDS.get(named).get());
+        } else if (!named.equals("--version") && !named.equals("-V")) {
+            SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
