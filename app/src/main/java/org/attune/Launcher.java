@@ -40,8 +40,23 @@ public final class Launcher {
                 System.exit(2);
             }
         } else {
+            warmUpWhileParsing();
             System.exit(AttuneCommand.run(args));
         }
+    }
+
+    /**
+     * On a second core, while picocli reads the arguments (~90 ms): SQLite's driver and the scheme reader,
+     * which nearly every command needs next (together ~120 ms of code running for the first time). The same
+     * classes in the same order as the command's own thread, so class initialisation cannot deadlock.
+     */
+    private static void warmUpWhileParsing() {
+        Thread t = new Thread(() -> {
+            org.attune.store.Study.warmUp();
+            org.attune.scheme.json.BundledSchemes.defaultScheme();
+        }, "attune-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The study a single argument names when it is an existing {@code .attune} file (opened in the app), else empty (a command). */
