@@ -14,9 +14,9 @@ import org.attune.ui.app.AttuneApp;
 public final class Launcher {
 
     static final String NO_DISPLAY = "Attune cannot open its window: there is no display here (a server, or a terminal without a desktop).\n"
-            + "The headless commands work without one: java -jar attune.jar --help lists them (study info, events export and import,\n"
+            + "The headless commands work without one: attune --help (or java -jar attune.jar --help) lists them (study info, events export and import,\n"
             + "agreement, measures, …). To use the app, start it on a desktop; on a Linux machine without one, under a virtual display:\n"
-            + "xvfb-run java -jar attune.jar (it needs the packages xvfb, libgtk-3-0 and fonts-dejavu-core).";
+            + "xvfb-run attune, or xvfb-run java -jar attune.jar (it needs the packages xvfb, libgtk-3-0 and fonts-dejavu-core).";
 
     private Launcher() {
     }
@@ -69,7 +69,7 @@ public final class Launcher {
     static String displayUnreachable(String display) {
         return "Attune cannot open its window: the display " + (display == null || display.isBlank() ? "" : "(DISPLAY=" + display + ") ")
                 + "could not be opened. Check that the desktop or X server is running and that this user may use it; on Linux the app also\n"
-                + "needs the packages libgtk-3-0 and fonts-dejavu-core. The headless commands work without a display: java -jar attune.jar --help.";
+                + "needs the packages libgtk-3-0 and fonts-dejavu-core. The headless commands work without a display: attune --help (or java -jar attune.jar --help).";
     }
 
     /**
