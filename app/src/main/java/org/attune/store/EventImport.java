@@ -79,7 +79,7 @@ final class EventImport {
         int newPasses = 0;
         long now = System.currentTimeMillis();
         try (PreparedStatement ins = c.prepareStatement(
-                "INSERT INTO events (pass_id, code, onset_ms, offset_ms, modifiers, comment, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO events (pass_id, code, onset_ms, offset_ms, modifiers, comment, created_at, updated_at, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int batched = 0;
             for (EventLog.ImportRow r : toAdd) {
                 Long sid = sessionIds.get(r.sessionLabel());
@@ -102,6 +102,8 @@ final class EventImport {
                     newPasses++;
                 }
                 EventLog.bind(ins, pid, r.event(), now);
+                // each event's stable id given here (the table's trigger would, one more write per row)
+                ins.setString(9, java.util.UUID.randomUUID().toString());
                 ins.addBatch();
                 if (++batched % 10_000 == 0) ins.executeBatch();
             }

@@ -100,11 +100,12 @@ public final class EventLog implements EventRepository {
         file.write("delete the event", c -> {
             CodedEvent old = find(c, eventId).orElseThrow(() -> noEvent(eventId));
             long step = UndoHistory.newStep(c, old.passId());
+            // recorded first: the history keeps the event's uid, read from its row (undo brings it back with it)
+            UndoHistory.record(c, old.passId(), step, "delete", eventId, EventDraft.of(old), null);
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM events WHERE id = ?")) {
                 ps.setLong(1, eventId);
                 ps.executeUpdate();
             }
-            UndoHistory.record(c, old.passId(), step, "delete", eventId, EventDraft.of(old), null);
             return null;
         });
     }
@@ -323,12 +324,19 @@ public final class EventLog implements EventRepository {
     }
 
     static CodedEvent insert(Connection c, long passId, EventDraft d, Long withId) throws SQLException {
-        String sql = withId == null
-                ? "INSERT INTO events (pass_id, code, onset_ms, offset_ms, modifiers, comment, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                : "INSERT INTO events (pass_id, code, onset_ms, offset_ms, modifiers, comment, created_at, updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        return insert(c, passId, d, withId, null);
+    }
+
+    /** With {@code uid} null the event gets a new stable id (the table's trigger); else it keeps the one given (undo, redo). */
+    static CodedEvent insert(Connection c, long passId, EventDraft d, Long withId, String uid) throws SQLException {
+        String sql = "INSERT INTO events (pass_id, code, onset_ms, offset_ms, modifiers, comment, created_at, updated_at"
+                + (withId == null ? "" : ", id") + (uid == null ? "" : ", uid") + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?"
+                + (withId == null ? "" : ", ?") + (uid == null ? "" : ", ?") + ")";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, passId, d, System.currentTimeMillis());
-            if (withId != null) ps.setLong(9, withId);
+            int next = 9;
+            if (withId != null) ps.setLong(next++, withId);
+            if (uid != null) ps.setString(next, uid);
             ps.executeUpdate();
         }
         long id = withId != null ? withId : Study.lastId(c);

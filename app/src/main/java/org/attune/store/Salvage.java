@@ -200,7 +200,9 @@ public final class Salvage {
             insertPass(out, id, session, coder, status, rs.getInt(4) != 0, rs.getString(5), rs.getString(6));
             return null;
         });
-        scan(in, "events", "pass_id, code, onset_ms, offset_ms, modifiers, comment, created_at, updated_at", (id, rs) -> {
+        // events keep their stable ids where the damaged study had them (schema V4); else they get new ones
+        boolean uids = hasColumn(in, "events", "uid");
+        scan(in, "events", "pass_id, code, onset_ms, offset_ms, modifiers, comment, created_at, updated_at" + (uids ? ", uid" : ""), (id, rs) -> {
             long pass = rs.getLong(1);
             String code = text(rs, 2);
             long onset = rs.getLong(3);
@@ -218,19 +220,13 @@ public final class Salvage {
             Optional<String> wrong = EventRules.problem(scheme, draft);
             if (wrong.isPresent()) return wrong.get();
             if (!passes.contains(pass)) standInPass(out, pass);
-            try (PreparedStatement ps = out.prepareStatement("INSERT INTO events (id, pass_id, code, onset_ms, offset_ms, modifiers, comment, created_at, updated_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setLong(1, id);
-                ps.setLong(2, pass);
-                ps.setString(3, code);
-                ps.setLong(4, onset);
-                if (offset == null) ps.setNull(5, Types.INTEGER);
-                else ps.setLong(5, offset);
-                ps.setString(6, modifiers.encode());
-                ps.setString(7, draft.comment());
-                ps.setLong(8, rs.getLong(7));
-                ps.setLong(9, rs.getLong(8));
-                ps.executeUpdate();
+            String uid = uids ? rs.getString(9) : null;
+            if (uid != null && !uid.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) uid = null;
+            try {
+                insertEvent(out, id, pass, draft, rs.getLong(7), rs.getLong(8), uid);
+            } catch (SQLException sameUidTwice) { // a damaged file may repeat one: the event is kept, with a new id
+                if (uid == null) throw sameUidTwice;
+                insertEvent(out, id, pass, draft, rs.getLong(7), rs.getLong(8), null);
             }
             return null;
         });
@@ -314,6 +310,34 @@ public final class Salvage {
     // ------------------------------------------------------------------ reading past damage
 
     /** Copies one row; returns why it is left out, or null when copied. */
+    private static void insertEvent(Connection out, long id, long pass, EventDraft e, long createdAt, long updatedAt, String uid) throws SQLException {
+        try (PreparedStatement ps = out.prepareStatement("INSERT INTO events (id, pass_id, code, onset_ms, offset_ms, modifiers, comment, created_at, updated_at, uid) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, id);
+            ps.setLong(2, pass);
+            ps.setString(3, e.code());
+            ps.setLong(4, e.onsetMs());
+            if (e.offsetMs() == null) ps.setNull(5, Types.INTEGER);
+            else ps.setLong(5, e.offsetMs());
+            ps.setString(6, e.modifiers().encode());
+            ps.setString(7, e.comment());
+            ps.setLong(8, createdAt);
+            ps.setLong(9, updatedAt);
+            ps.setString(10, uid); // null: the table's trigger gives a new one
+            ps.executeUpdate();
+        }
+    }
+
+    /** Whether a table of the damaged study has a column; false when even that cannot be read. */
+    private static boolean hasColumn(Connection in, String table, String column) {
+        try (Statement st = in.createStatement(); ResultSet rs = st.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (rs.next()) if (column.equals(rs.getString("name"))) return true;
+            return false;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     private interface RowCopy {
         String copy(long rowid, ResultSet rs) throws SQLException;
     }

@@ -164,8 +164,45 @@ final class StudySchema {
         }
     };
 
+    /**
+     * A fresh random UUID (version 4) in SQL, evaluated per row: SQLite's randomblob() draws from its own
+     * generator, seeded by the operating system.
+     */
+    static final String NEW_UID = "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2)"
+            + " || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))";
+
+    /**
+     * Every event, rating and undo step gets a stable id, a UUID, from the moment it is created and in every
+     * study, so that a coder's package can be merged back exactly once (issue 17, ADR 9): the same event
+     * arriving twice is recognised by its id, not by its content. Existing rows get theirs here (the
+     * migration runs on a backed-up file, {@link StudyFile}); new rows get one from a trigger whenever the
+     * insert does not bring its own, so no code path that writes a row can leave it without. The history
+     * also keeps the uid of the event each row touched ({@code target_uid}), so that undoing a deletion
+     * brings the event back with its own id.
+     */
+    static final Migration V4 = new Migration() {
+        @Override
+        public int toVersion() {
+            return 4;
+        }
+
+        @Override
+        public void apply(Statement st) throws SQLException {
+            for (String table : List.of("events", "ratings", "history")) {
+                st.execute("ALTER TABLE " + table + " ADD COLUMN uid TEXT");
+                st.execute("UPDATE " + table + " SET uid = " + NEW_UID);
+                st.execute("CREATE UNIQUE INDEX " + table + "_by_uid ON " + table + " (uid)");
+                st.execute("CREATE TRIGGER " + table + "_uid AFTER INSERT ON " + table + " WHEN NEW.uid IS NULL BEGIN UPDATE " + table
+                        + " SET uid = " + NEW_UID + " WHERE rowid = NEW.rowid; END");
+            }
+            st.execute("ALTER TABLE history ADD COLUMN target_uid TEXT");
+            // the events still there; a deletion recorded before this version comes back, if undone, with a new id
+            st.execute("UPDATE history SET target_uid = (SELECT uid FROM events WHERE events.id = history.target_id) WHERE target_id IS NOT NULL");
+        }
+    };
+
     /** Every migration, oldest first. */
-    static final List<Migration> MIGRATIONS = List.of(V1, V2, V3);
+    static final List<Migration> MIGRATIONS = List.of(V1, V2, V3, V4);
 
     static int currentVersion(List<Migration> migrations) {
         return migrations.get(migrations.size() - 1).toVersion();

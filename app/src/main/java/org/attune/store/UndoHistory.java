@@ -41,7 +41,8 @@ final class UndoHistory {
 
     static void record(Connection c, long passId, long step, String action, long eventId, EventDraft before, EventDraft after) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO history (pass_id, step, action, target_id, target_code, before_row, after_row, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO history (pass_id, step, action, target_id, target_code, before_row, after_row, at, target_uid)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT uid FROM events WHERE id = ?))")) {
             ps.setLong(1, passId);
             ps.setLong(2, step);
             ps.setString(3, action);
@@ -50,6 +51,7 @@ final class UndoHistory {
             ps.setString(6, before == null ? null : RowCodec.encode(before));
             ps.setString(7, after == null ? null : RowCodec.encode(after));
             ps.setLong(8, System.currentTimeMillis());
+            ps.setLong(9, eventId); // the event as it is now: recorded before a deletion, after an addition
             ps.executeUpdate();
         }
     }
@@ -90,11 +92,12 @@ final class UndoHistory {
 
     static List<Row> historyOf(Connection c, long passId, long step, String order) throws SQLException {
         List<Row> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT action, target_id, target_code, before_row, after_row FROM history WHERE pass_id = ? AND step = ? ORDER BY id " + order)) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT action, target_id, target_code, before_row, after_row, target_uid FROM history WHERE pass_id = ? AND step = ? ORDER BY id " + order)) {
             ps.setLong(1, passId);
             ps.setLong(2, step);
             ResultSet rs = ps.executeQuery();
-            while (rs.next()) out.add(new Row(passId, rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+            while (rs.next()) out.add(new Row(passId, rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
         }
         return out;
     }
@@ -104,12 +107,12 @@ final class UndoHistory {
     }
 
     /** One row of the history, able to revert or re-apply itself. */
-    record Row(long passId, String action, long target, String code, String before, String after) {
+    record Row(long passId, String action, long target, String code, String before, String after, String targetUid) {
 
         void revert(Connection c) throws SQLException {
             switch (action) {
                 case "add" -> deleteEvent(c, target);
-                case "delete" -> EventLog.insert(c, passId, RowCodec.decode(before), target);
+                case "delete" -> EventLog.insert(c, passId, RowCodec.decode(before), target, targetUid);
                 case "change" -> EventLog.update(c, target, RowCodec.decode(before));
                 case "rating" -> EventLog.writeRating(c, passId, code, before == null ? null : Integer.valueOf(before));
                 default -> throw new SQLException("unknown history action " + action);
@@ -118,7 +121,7 @@ final class UndoHistory {
 
         void reapply(Connection c) throws SQLException {
             switch (action) {
-                case "add" -> EventLog.insert(c, passId, RowCodec.decode(after), target);
+                case "add" -> EventLog.insert(c, passId, RowCodec.decode(after), target, targetUid);
                 case "delete" -> deleteEvent(c, target);
                 case "change" -> EventLog.update(c, target, RowCodec.decode(after));
                 case "rating" -> EventLog.writeRating(c, passId, code, after == null ? null : Integer.valueOf(after));
