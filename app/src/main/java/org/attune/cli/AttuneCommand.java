@@ -24,6 +24,7 @@ public final class AttuneCommand implements Runnable {
     static {
         SUBCOMMANDS.put("scheme", SchemeCommand::new);
         SUBCOMMANDS.put("study", StudyCommand::new);
+        SUBCOMMANDS.put("pass", PassCommand::new);
         SUBCOMMANDS.put("events", EventsCommand::new);
         SUBCOMMANDS.put("ratings", RatingsCommand::new);
         SUBCOMMANDS.put("agreement", AgreementCommand::new);

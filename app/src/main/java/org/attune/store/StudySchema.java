@@ -201,8 +201,29 @@ final class StudySchema {
         }
     };
 
+    /**
+     * Coder packages (issue 17): a video's size and SHA-256, so that a coder's copy of the study can find and
+     * check the same video on another computer without the video travelling; and, per pass, when it was last
+     * sent to its coder and the last undo step it had then ({@code sent_history}), so that receiving can tell
+     * whether the pass was edited here after it was sent.
+     */
+    static final Migration V5 = new Migration() {
+        @Override
+        public int toVersion() {
+            return 5;
+        }
+
+        @Override
+        public void apply(Statement st) throws SQLException {
+            st.execute("ALTER TABLE media ADD COLUMN size_bytes INTEGER");
+            st.execute("ALTER TABLE media ADD COLUMN sha256 TEXT");
+            st.execute("ALTER TABLE passes ADD COLUMN sent_at TEXT");
+            st.execute("ALTER TABLE passes ADD COLUMN sent_history INTEGER");
+        }
+    };
+
     /** Every migration, oldest first. */
-    static final List<Migration> MIGRATIONS = List.of(V1, V2, V3, V4);
+    static final List<Migration> MIGRATIONS = List.of(V1, V2, V3, V4, V5);
 
     static int currentVersion(List<Migration> migrations) {
         return migrations.get(migrations.size() - 1).toVersion();
