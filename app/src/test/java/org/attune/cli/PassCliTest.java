@@ -1,0 +1,43 @@
+package org.attune.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code attune pass send} on the sample study: the package it writes, and its refusals in words. */
+class PassCliTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sendsACodersPassesAndRefusesToWriteOverAFile() throws Exception {
+        for (String f : List.of("sample-study.attune", "free-play-s01.mp4", "free-play-s02.mp4")) {
+            Files.copy(Path.of("..", "sample-sessions", f), dir.resolve(f));
+        }
+        String study = dir.resolve("sample-study.attune").toString();
+        Path pkg = dir.resolve("CM.attune");
+        CliTest.Run sent = CliTest.run("pass", "send", study, "--coder", "CM", "-o", pkg.toString());
+        assertEquals(0, sent.code(), sent.err());
+        assertTrue(sent.out().contains("CM's passes of S01, S02 — ") && sent.out().contains("2 videos described (not copied)"), sent.out());
+
+        CliTest.Run info = CliTest.run("study", "info", pkg.toString());
+        assertEquals(0, info.code(), info.err());
+        assertTrue(info.out().contains("coders    1 (CM)"), "a package is a study: every command takes it\n" + info.out());
+
+        CliTest.Run again = CliTest.run("pass", "send", study, "--coder", "CM", "-o", pkg.toString());
+        assertEquals(1, again.code());
+        assertTrue(again.err().contains("CM.attune already exists: a package is never written over a file"), again.err());
+
+        CliTest.Run nobody = CliTest.run("pass", "send", study, "--coder", "ZZ", "-o", dir.resolve("ZZ.attune").toString());
+        assertEquals(1, nobody.code());
+        assertTrue(nobody.err().startsWith("There is no coder ZZ in sample-study.attune; its coders are AL, BK, CM."), nobody.err());
+        assertFalse(Files.exists(dir.resolve("ZZ.attune")));
+    }
+}
