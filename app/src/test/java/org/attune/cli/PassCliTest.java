@@ -39,5 +39,11 @@ class PassCliTest {
         assertEquals(1, nobody.code());
         assertTrue(nobody.err().startsWith("There is no coder ZZ in sample-study.attune; its coders are AL, BK, CM."), nobody.err());
         assertFalse(Files.exists(dir.resolve("ZZ.attune")));
+
+        CliTest.Run received = CliTest.run("pass", "receive", study, pkg.toString());
+        assertEquals(0, received.code(), received.err());
+        assertTrue(received.out().contains("S01 · CM: 0 added, 0 changed, 0 deleted, "), "the package as sent: nothing to merge\n" + received.out());
+        CliTest.Run both = CliTest.run("pass", "receive", study, pkg.toString(), "--theirs", "--ours");
+        assertEquals(2, both.code());
     }
 }

@@ -1,0 +1,278 @@
+package org.attune.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.attune.coding.TimeFormat;
+import org.attune.scheme.Code;
+import org.attune.scheme.CodingScheme;
+
+/**
+ * Taking a coder's package back (issue 17, ADR 10): each of its passes is merged into the same pass of the
+ * lab's study, event by event by stable id (ADR 9) — added, changed, deleted, unchanged — in one
+ * transaction, on a study first copied aside. Idempotent: the same package twice, or a later package of the
+ * same passes, changes nothing already there. A pass edited in the lab's study after it was sent is a
+ * conflict, reported per event and not merged, unless the lab decides: {@link Decide#THEIRS} (the coder's
+ * package wins) or {@link Decide#OURS} (the study's pass is kept).
+ */
+public final class PassReceive {
+
+    /** Who wins where a pass was edited on both sides. */
+    public enum Decide { ASK, THEIRS, OURS }
+
+    /** One pass of the package: what merging it did, or the conflicts that kept it out. */
+    public record PassResult(String session, String coder, int added, int changed, int deleted, int unchanged, List<String> conflicts, boolean keptOurs) {
+        public boolean merged() {
+            return conflicts.isEmpty() && !keptOurs;
+        }
+    }
+
+    /** The whole receipt: per pass, and where the study was copied before merging. */
+    public record Received(List<PassResult> passes, Path backup) {
+    }
+
+    private record Event(String uid, String code, long onset, Long offset, String modifiers, String comment, long createdAt, long updatedAt) {
+        boolean sameContent(Event o) {
+            return code.equals(o.code) && onset == o.onset && Objects.equals(offset, o.offset) && modifiers.equals(o.modifiers) && comment.equals(o.comment);
+        }
+
+        String describe() {
+            return code + " at " + TimeFormat.clock(onset);
+        }
+    }
+
+    private record Pass(String session, String coder, String status, String finishedAt, Map<String, Event> events, Map<String, Object[]> ratings) {
+    }
+
+    private PassReceive() {
+    }
+
+    public static Received receive(Study study, Path packageFile, Decide decide) throws StudyException {
+        if (study.isReadOnly()) {
+            throw refused(study.path().getFileName() + " is open read-only here (" + study.readOnlyReason().orElse("") + "); open it for editing to receive passes.");
+        }
+        List<Pass> passes;
+        try (Study pkg = Study.openReadOnly(packageFile)) {
+            String name = packageFile.getFileName().toString();
+            Map<String, String> info = pkg.info();
+            if (!"1".equals(info.get(PassPackage.FORMAT_KEY))) {
+                throw refused(name + " is a study, not a coder package (made by attune pass send). To bring another study's events in, export and import them.");
+            }
+            checkSameScheme(study.scheme(), pkg.scheme(), name);
+            passes = pkg.file().read(PassReceive::readPasses);
+        }
+        String stamp = study.path().getFileName() + ".before-receive-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path backup = study.path().resolveSibling(stamp);
+        for (int n = 2; java.nio.file.Files.exists(backup); n++) backup = study.path().resolveSibling(stamp + "-" + n);
+        study.saveCopy(backup);
+        List<PassResult> results = study.file().write("receive " + packageFile.getFileName(), c -> {
+            List<PassResult> out = new ArrayList<>();
+            for (Pass p : passes) out.add(merge(c, p, decide, packageFile.getFileName().toString()));
+            return out;
+        });
+        return new Received(results, backup);
+    }
+
+    private static PassResult merge(Connection c, Pass p, Decide decide, String pkgName) throws SQLException, StudyException {
+        long passId;
+        String sentHistory;
+        try (PreparedStatement ps = c.prepareStatement("SELECT p.id, p.sent_at, p.sent_history FROM passes p JOIN sessions s ON s.id = p.session_id"
+                + " JOIN coders k ON k.id = p.coder_id WHERE s.label = ? AND k.initials = ?")) {
+            ps.setString(1, p.session());
+            ps.setString(2, p.coder());
+            ResultSet rs = ps.executeQuery();
+            if (!rs.next()) {
+                throw refused(pkgName + " holds " + p.coder() + "'s pass of " + p.session()
+                        + ", which this study does not have: was the package sent from another study? Nothing was merged.");
+            }
+            passId = rs.getLong(1);
+            if (rs.getString(2) == null) {
+                throw refused(p.coder() + "'s pass of " + p.session() + " was never sent from this study, so " + pkgName
+                        + " cannot be its package (was it sent from a copy of the study?). Nothing was merged.");
+            }
+            sentHistory = rs.getString(3);
+        }
+        boolean editedHere;
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM history WHERE pass_id = ? AND id > ?)")) {
+            ps.setLong(1, passId);
+            ps.setLong(2, sentHistory == null ? 0 : Long.parseLong(sentHistory));
+            ResultSet rs = ps.executeQuery();
+            editedHere = rs.next() && rs.getInt(1) == 1;
+        }
+        Map<String, Event> ours = events(c, passId);
+        List<Event> added = new ArrayList<>();
+        List<Event> changed = new ArrayList<>();
+        List<Event> deleted = new ArrayList<>();
+        int unchanged = 0;
+        for (Event theirs : p.events().values()) {
+            Event mine = ours.get(theirs.uid());
+            if (mine == null) added.add(theirs);
+            else if (mine.sameContent(theirs)) unchanged++;
+            else changed.add(theirs);
+        }
+        for (Event mine : ours.values()) if (!p.events().containsKey(mine.uid())) deleted.add(mine);
+        boolean ratingsDiffer = !sameRatings(c, passId, p.ratings());
+        boolean differs = !added.isEmpty() || !changed.isEmpty() || !deleted.isEmpty() || ratingsDiffer;
+        if (editedHere && differs && decide != Decide.THEIRS) {
+            if (decide == Decide.OURS) return new PassResult(p.session(), p.coder(), 0, 0, 0, unchanged, List.of(), true);
+            List<String> conflicts = new ArrayList<>();
+            added.forEach(e -> conflicts.add(e.describe() + ": added in the package"));
+            changed.forEach(e -> conflicts.add(e.describe() + ": different in the package and here"));
+            deleted.forEach(e -> conflicts.add(e.describe() + ": here, not in the package"));
+            if (ratingsDiffer) conflicts.add("the session ratings differ");
+            return new PassResult(p.session(), p.coder(), 0, 0, 0, unchanged, conflicts, false);
+        }
+        for (Event e : added) insert(c, passId, e);
+        for (Event e : changed) update(c, e);
+        for (Event e : deleted) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM events WHERE uid = ?")) {
+                ps.setString(1, e.uid());
+                ps.executeUpdate();
+            }
+        }
+        if (ratingsDiffer) replaceRatings(c, passId, p.ratings());
+        try (PreparedStatement ps = c.prepareStatement("UPDATE passes SET status = ?, finished_at = ? WHERE id = ?")) {
+            ps.setString(1, p.status());
+            ps.setString(2, p.finishedAt());
+            ps.setLong(3, passId);
+            ps.executeUpdate();
+        }
+        if (differs) {
+            // the pass now is the coder's: the study's undo steps for it would undo their work, so they go; and what
+            // counts as "edited here" starts from now
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM history WHERE pass_id = ?")) {
+                ps.setLong(1, passId);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE passes SET sent_history = (SELECT COALESCE(max(id), 0) FROM history) WHERE id = ?")) {
+                ps.setLong(1, passId);
+                ps.executeUpdate();
+            }
+        }
+        return new PassResult(p.session(), p.coder(), added.size(), changed.size(), deleted.size(), unchanged, List.of(), false);
+    }
+
+    private static List<Pass> readPasses(Connection c) throws SQLException {
+        record Head(long id, String session, String coder, String status, String finishedAt) {
+        }
+        List<Head> heads = new ArrayList<>();
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT p.id, s.label, k.initials, p.status, p.finished_at FROM passes p"
+                + " JOIN sessions s ON s.id = p.session_id JOIN coders k ON k.id = p.coder_id ORDER BY s.label")) {
+            while (rs.next()) heads.add(new Head(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+        }
+        List<Pass> out = new ArrayList<>();
+        for (Head h : heads) out.add(new Pass(h.session(), h.coder(), h.status(), h.finishedAt(), events(c, h.id()), ratings(c, h.id())));
+        return out;
+    }
+
+    private static Map<String, Event> events(Connection c, long passId) throws SQLException {
+        Map<String, Event> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT uid, code, onset_ms, offset_ms, modifiers, comment, created_at, updated_at FROM events WHERE pass_id = ? ORDER BY onset_ms, id")) {
+            ps.setLong(1, passId);
+            ResultSet rs = ps.executeQuery();
+            while (rs.next()) {
+                long off = rs.getLong(4);
+                Long offset = rs.wasNull() ? null : off;
+                out.put(rs.getString(1), new Event(rs.getString(1), rs.getString(2), rs.getLong(3), offset, rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8)));
+            }
+        }
+        return out;
+    }
+
+    /** code → {value, updated_at, uid}. */
+    private static Map<String, Object[]> ratings(Connection c, long passId) throws SQLException {
+        Map<String, Object[]> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT code, value, updated_at, uid FROM ratings WHERE pass_id = ? ORDER BY code")) {
+            ps.setLong(1, passId);
+            ResultSet rs = ps.executeQuery();
+            while (rs.next()) out.put(rs.getString(1), new Object[] {rs.getInt(2), rs.getLong(3), rs.getString(4)});
+        }
+        return out;
+    }
+
+    private static boolean sameRatings(Connection c, long passId, Map<String, Object[]> theirs) throws SQLException {
+        Map<String, Object[]> ours = ratings(c, passId);
+        if (!ours.keySet().equals(theirs.keySet())) return false;
+        for (Map.Entry<String, Object[]> e : theirs.entrySet()) if (!ours.get(e.getKey())[0].equals(e.getValue()[0])) return false;
+        return true;
+    }
+
+    private static void replaceRatings(Connection c, long passId, Map<String, Object[]> theirs) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM ratings WHERE pass_id = ?")) {
+            ps.setLong(1, passId);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ratings (pass_id, code, value, updated_at, uid) VALUES (?, ?, ?, ?, ?)")) {
+            for (Map.Entry<String, Object[]> e : theirs.entrySet()) {
+                ps.setLong(1, passId);
+                ps.setString(2, e.getKey());
+                ps.setInt(3, (Integer) e.getValue()[0]);
+                ps.setLong(4, (Long) e.getValue()[1]);
+                ps.setString(5, (String) e.getValue()[2]);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static void insert(Connection c, long passId, Event e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO events (pass_id, code, onset_ms, offset_ms, modifiers, comment, created_at, updated_at, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, passId);
+            bindContent(ps, e, 2);
+            ps.setString(9, e.uid());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void update(Connection c, Event e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE events SET code = ?, onset_ms = ?, offset_ms = ?, modifiers = ?, comment = ?, created_at = ?, updated_at = ? WHERE uid = ?")) {
+            bindContent(ps, e, 1);
+            ps.setString(8, e.uid());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void bindContent(PreparedStatement ps, Event e, int first) throws SQLException {
+        ps.setString(first, e.code());
+        ps.setLong(first + 1, e.onset());
+        if (e.offset() == null) ps.setNull(first + 2, Types.INTEGER);
+        else ps.setLong(first + 2, e.offset());
+        ps.setString(first + 3, e.modifiers());
+        ps.setString(first + 4, e.comment());
+        ps.setLong(first + 5, e.createdAt());
+        ps.setLong(first + 6, e.updatedAt());
+    }
+
+    /** The package must be coded with this study's scheme, the same version: else refused with the difference. */
+    private static void checkSameScheme(CodingScheme ours, CodingScheme theirs, String name) throws StudyException {
+        if (ours.id().equals(theirs.id()) && ours.version().equals(theirs.version())) return;
+        Set<String> onlyTheirs = new TreeSet<>(theirs.codes().stream().map(Code::id).toList());
+        Set<String> onlyOurs = new TreeSet<>(ours.codes().stream().map(Code::id).toList());
+        Set<String> common = new TreeSet<>(onlyTheirs);
+        common.retainAll(onlyOurs);
+        onlyTheirs.removeAll(common);
+        onlyOurs.removeAll(common);
+        throw refused(name + " was coded with the scheme " + theirs.id() + " " + theirs.version() + "; this study uses " + ours.id() + " " + ours.version()
+                + (onlyTheirs.isEmpty() ? "" : "; codes only in the package: " + String.join(", ", onlyTheirs))
+                + (onlyOurs.isEmpty() ? "" : "; codes only in the study: " + String.join(", ", onlyOurs))
+                + ". Nothing was merged. Send the coder a new package after changing the scheme, or change the study's scheme to the package's first.");
+    }
+
+    private static StudyException refused(String message) {
+        return new StudyException(StudyException.Kind.INVALID_INPUT, message);
+    }
+}
