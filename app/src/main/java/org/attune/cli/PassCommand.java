@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code attune pass …}: coders on their own computers (issue 17; README "Coders on their own computers"). */
 @Command(name = "pass", mixinStandardHelpOptions = true, description = "Send coding passes to a coder as a package, and take them back.",
-        subcommands = {PassCommand.Send.class, PassCommand.Receive.class})
+        subcommands = {PassCommand.Send.class, PassCommand.Receive.class, PassCommand.Unseal.class})
 public final class PassCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,18 +46,143 @@ public final class PassCommand implements Runnable {
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.attune", description = "The package to write (a new file).")
         Path output;
 
+        @Option(names = "--seal", description = "Seal the package with a passphrase (AES-256-GCM) for e-mail or a USB stick.")
+        boolean seal;
+
+        @CommandLine.Mixin
+        Passphrase passphrase;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            Path plain = output;
             try (Study s = Study.open(study)) {
-                PassPackage.Sent sent = PassPackage.send(s, coder, new LinkedHashSet<>(sessions), output);
+                char[] secret = null;
+                if (seal) {
+                    if (java.nio.file.Files.exists(output)) {
+                        err.println(output.getFileName() + " already exists: a package is never written over a file. Choose a new name.");
+                        return 1;
+                    }
+                    secret = passphrase.read(true);
+                    plain = output.resolveSibling("." + output.getFileName() + ".unsealed.attune");
+                }
+                PassPackage.Sent sent = PassPackage.send(s, coder, new LinkedHashSet<>(sessions), plain);
+                if (seal) {
+                    org.attune.exchange.SealedPackage.seal(plain, output, secret);
+                    java.util.Arrays.fill(secret, ' ');
+                    sent = new PassPackage.Sent(output, sent.coder(), sent.sessions(), sent.events(), sent.ratings(), sent.videos());
+                }
                 out.println("wrote " + sent.file() + ": " + sent.coder() + "'s passes of " + String.join(", ", sent.sessions()) + " — "
                         + sent.events() + " events, " + sent.ratings() + " ratings, " + sent.videos() + " video" + (sent.videos() == 1 ? "" : "s")
-                        + " described (not copied)");
+                        + " described (not copied)" + (seal ? "; sealed with the passphrase" : ""));
                 return 0;
-            } catch (StudyException e) {
+            } catch (StudyException | org.attune.exchange.SealedPackage.Refused | Passphrase.Missing e) {
                 err.println(e.getMessage());
+                return 1;
+            } catch (java.io.IOException e) {
+                err.println("Cannot write " + output + ": " + e.getMessage());
+                return 1;
+            } finally {
+                if (seal) deleteQuietly(plain);
+            }
+        }
+    }
+
+    /** Where a passphrase comes from: a file (scripts) or, asked twice when sealing, the terminal. Never an argument (it would show in the process list). */
+    static final class Passphrase {
+        static final class Missing extends Exception {
+            Missing(String message) {
+                super(message);
+            }
+        }
+
+        @Option(names = "--passphrase-file", paramLabel = "FILE", description = "Read the passphrase from the first line of FILE (else it is asked for).")
+        Path file;
+
+        char[] read(boolean twice) throws Missing {
+            if (file != null) {
+                try {
+                    String line = java.nio.file.Files.readAllLines(file).stream().findFirst().orElse("");
+                    if (line.isEmpty()) throw new Missing(file + " holds no passphrase on its first line.");
+                    return line.toCharArray();
+                } catch (java.io.IOException e) {
+                    throw new Missing("Cannot read the passphrase file " + file + ": " + e.getMessage());
+                }
+            }
+            java.io.Console console = System.console();
+            if (console == null) throw new Missing("No terminal to ask for the passphrase: give it with --passphrase-file FILE.");
+            char[] first = console.readPassword("Passphrase: ");
+            if (twice) {
+                char[] again = console.readPassword("The same passphrase again: ");
+                if (!java.util.Arrays.equals(first, again)) throw new Missing("The two passphrases differ; nothing was written.");
+            }
+            return first;
+        }
+    }
+
+    /** A sealed package opened into a plain one beside it (deleted after use by the caller). */
+    static Path unsealed(Path sealed, Passphrase passphrase) throws Passphrase.Missing, org.attune.exchange.SealedPackage.Refused, java.io.IOException {
+        Path plain = sealed.toAbsolutePath().resolveSibling("." + sealed.getFileName() + ".unsealed.attune");
+        char[] secret = passphrase.read(false);
+        try {
+            org.attune.exchange.SealedPackage.open(sealed, plain, secret);
+        } finally {
+            java.util.Arrays.fill(secret, ' ');
+        }
+        return plain;
+    }
+
+    static boolean isSealed(Path file) {
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            return org.attune.exchange.SealedPackage.isSealed(in.readNBytes(8));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+            for (String side : new String[] {"-wal", "-shm", ".lock"}) java.nio.file.Files.deleteIfExists(file.resolveSibling(file.getFileName() + side));
+        } catch (java.io.IOException ignored) {
+            // a leftover in the folder; the sealed file is what matters
+        }
+    }
+
+    @Command(name = "unseal", mixinStandardHelpOptions = true,
+            description = "Open a sealed package into a plain one (a study file) for coding. A wrong passphrase or a changed file writes nothing.")
+    static final class Unseal implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "SEALED", description = "The sealed package.")
+        Path sealed;
+
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.attune", description = "The package to write (a new file).")
+        Path output;
+
+        @CommandLine.Mixin
+        Passphrase passphrase;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            if (java.nio.file.Files.exists(output)) {
+                err.println(output.getFileName() + " already exists: choose a new name.");
+                return 1;
+            }
+            try {
+                char[] secret = passphrase.read(false);
+                org.attune.exchange.SealedPackage.open(sealed, output, secret);
+                java.util.Arrays.fill(secret, ' ');
+                spec.commandLine().getOut().println("wrote " + output);
+                return 0;
+            } catch (org.attune.exchange.SealedPackage.Refused | Passphrase.Missing e) {
+                err.println(e.getMessage());
+                return 1;
+            } catch (java.io.IOException e) {
+                err.println("Cannot open " + sealed + ": " + e.getMessage());
                 return 1;
             }
         }
@@ -84,6 +209,9 @@ public final class PassCommand implements Runnable {
         @Option(names = "--ours", description = "Where a pass was edited here too, keep the study's.")
         boolean ours;
 
+        @CommandLine.Mixin
+        Passphrase passphrase;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -93,8 +221,10 @@ public final class PassCommand implements Runnable {
                 return 2;
             }
             PassReceive.Decide decide = theirs ? PassReceive.Decide.THEIRS : ours ? PassReceive.Decide.OURS : PassReceive.Decide.ASK;
+            Path plain = pkg;
             try (Study s = Study.open(study)) {
-                PassReceive.Received r = PassReceive.receive(s, pkg, decide);
+                if (isSealed(pkg)) plain = unsealed(pkg, passphrase);
+                PassReceive.Received r = PassReceive.receive(s, plain, decide);
                 boolean conflicts = false;
                 for (PassReceive.PassResult p : r.passes()) {
                     String head = "  " + p.session() + " · " + p.coder() + ": ";
@@ -114,9 +244,14 @@ public final class PassCommand implements Runnable {
                     return 1;
                 }
                 return 0;
-            } catch (StudyException e) {
+            } catch (StudyException | org.attune.exchange.SealedPackage.Refused | Passphrase.Missing e) {
                 err.println(e.getMessage());
                 return 1;
+            } catch (java.io.IOException e) {
+                err.println("Cannot open " + pkg + ": " + e.getMessage());
+                return 1;
+            } finally {
+                if (!plain.equals(pkg)) deleteQuietly(plain);
             }
         }
     }

@@ -46,4 +46,40 @@ class PassCliTest {
         CliTest.Run both = CliTest.run("pass", "receive", study, pkg.toString(), "--theirs", "--ours");
         assertEquals(2, both.code());
     }
+
+    @Test
+    void aSealedPackageTravelsAndAWrongPassphraseOpensNothing() throws Exception {
+        for (String f : List.of("sample-study.attune", "free-play-s01.mp4", "free-play-s02.mp4")) {
+            Files.copy(Path.of("..", "sample-sessions", f), dir.resolve(f));
+        }
+        String study = dir.resolve("sample-study.attune").toString();
+        Path pass = Files.writeString(dir.resolve("pass.txt"), "a long way home\n");
+        Path wrong = Files.writeString(dir.resolve("wrong.txt"), "a long way round\n");
+        Path sealed = dir.resolve("BK.sealed");
+        CliTest.Run sent = CliTest.run("pass", "send", study, "--coder", "BK", "-o", sealed.toString(), "--seal", "--passphrase-file", pass.toString());
+        assertEquals(0, sent.code(), sent.err());
+        assertTrue(sent.out().endsWith("sealed with the passphrase" + System.lineSeparator()), sent.out());
+        try (var in = Files.newInputStream(sealed)) {
+            assertTrue(org.attune.exchange.SealedPackage.isSealed(in.readNBytes(8)));
+        }
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().contains("unsealed")), "the plain package is not left beside the sealed one");
+        }
+
+        CliTest.Run refused = CliTest.run("pass", "receive", study, sealed.toString(), "--passphrase-file", wrong.toString());
+        assertEquals(1, refused.code());
+        assertTrue(refused.err().startsWith("The passphrase is wrong, or BK.sealed was changed after it was sealed"), refused.err());
+
+        CliTest.Run received = CliTest.run("pass", "receive", study, sealed.toString(), "--passphrase-file", pass.toString());
+        assertEquals(0, received.code(), received.err());
+        assertTrue(received.out().contains("S02 · BK: 0 added, 0 changed, 0 deleted"), received.out());
+
+        Path plain = dir.resolve("BK.attune");
+        assertEquals(0, CliTest.run("pass", "unseal", sealed.toString(), "-o", plain.toString(), "--passphrase-file", pass.toString()).code());
+        CliTest.Run info = CliTest.run("study", "info", plain.toString());
+        assertTrue(info.out().contains("coders    1 (BK)"), info.out());
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().contains("unsealed")), "nothing left from opening it");
+        }
+    }
 }
