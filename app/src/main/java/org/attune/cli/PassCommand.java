@@ -224,7 +224,7 @@ public final class PassCommand implements Runnable {
             Path plain = pkg;
             try (Study s = Study.open(study)) {
                 if (isSealed(pkg)) plain = unsealed(pkg, passphrase);
-                PassReceive.Received r = PassReceive.receive(s, plain, decide);
+                PassReceive.Received r = PassReceive.receive(s, plain, decide, pkg.getFileName().toString());
                 boolean conflicts = false;
                 for (PassReceive.PassResult p : r.passes()) {
                     String head = "  " + p.session() + " · " + p.coder() + ": ";

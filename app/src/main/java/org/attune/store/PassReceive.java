@@ -60,12 +60,16 @@ public final class PassReceive {
     }
 
     public static Received receive(Study study, Path packageFile, Decide decide) throws StudyException {
+        return receive(study, packageFile, decide, packageFile.getFileName().toString());
+    }
+
+    /** {@code name}: what messages call the package (a sealed package is opened into a file of another name). */
+    public static Received receive(Study study, Path packageFile, Decide decide, String name) throws StudyException {
         if (study.isReadOnly()) {
             throw refused(study.path().getFileName() + " is open read-only here (" + study.readOnlyReason().orElse("") + "); open it for editing to receive passes.");
         }
         List<Pass> passes;
         try (Study pkg = Study.openReadOnly(packageFile)) {
-            String name = packageFile.getFileName().toString();
             Map<String, String> info = pkg.info();
             if (!"1".equals(info.get(PassPackage.FORMAT_KEY))) {
                 throw refused(name + " is a study, not a coder package (made by attune pass send). To bring another study's events in, export and import them.");
@@ -77,9 +81,9 @@ public final class PassReceive {
         Path backup = study.path().resolveSibling(stamp);
         for (int n = 2; java.nio.file.Files.exists(backup); n++) backup = study.path().resolveSibling(stamp + "-" + n);
         study.saveCopy(backup);
-        List<PassResult> results = study.file().write("receive " + packageFile.getFileName(), c -> {
+        List<PassResult> results = study.file().write("receive " + name, c -> {
             List<PassResult> out = new ArrayList<>();
-            for (Pass p : passes) out.add(merge(c, p, decide, packageFile.getFileName().toString()));
+            for (Pass p : passes) out.add(merge(c, p, decide, name));
             return out;
         });
         return new Received(results, backup);
