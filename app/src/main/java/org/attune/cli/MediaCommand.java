@@ -17,7 +17,7 @@ import picocli.CommandLine;
 
 /** {@code attune media …}: what a video is, as a lab's camera wrote it. */
 @Command(name = "media", mixinStandardHelpOptions = true, description = "Look at videos as cameras wrote them.",
-        subcommands = {MediaCommand.Info.class, MediaCommand.Prepare.class})
+        subcommands = {MediaCommand.Info.class, MediaCommand.Prepare.class, MediaCommand.Verify.class})
 public final class MediaCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -93,5 +93,55 @@ public final class MediaCommand implements Runnable {
     static String soundOf(org.attune.media.CodingCopy.Result r) {
         if (r.sound()) return "its sound as AAC";
         return r.soundLeftOut().isEmpty() ? "no sound (the original has none)" : "without its sound (" + r.soundLeftOut() + ")";
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = {"Check that each video of a study (or a coder package) is the one its sessions were coded on: the size and",
+                    "SHA-256 recorded when a package was sent, against the file found now. The files are only read."})
+    static final class Verify implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "STUDY", description = "A study or a coder package.")
+        Path study;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (org.attune.store.Study s = org.attune.store.Study.openReadOnly(study)) {
+                java.util.Map<Long, org.attune.store.VideoIdentity> known = org.attune.store.VideoIdentity.of(s);
+                if (known.isEmpty()) {
+                    out.println(study.getFileName() + " records no video sizes or checksums (they are recorded when passes are sent as a package): nothing to check.");
+                    return 0;
+                }
+                int wrong = 0;
+                for (org.attune.coding.Session session : s.sessions()) {
+                    for (org.attune.coding.MediaFile m : s.media(session.id())) {
+                        org.attune.store.VideoIdentity identity = known.get(m.id());
+                        if (identity == null) continue;
+                        org.attune.store.VideoIdentity.Check check = identity.check(s.resolveMedia(m));
+                        if (check != org.attune.store.VideoIdentity.Check.SAME) wrong++;
+                        out.println("  " + session.label() + " camera " + m.position() + " " + m.path() + ": " + switch (check) {
+                            case SAME -> "the same video";
+                            case MISSING -> "not found (relink it in the Study tab)";
+                            case OTHER_SIZE -> "ANOTHER FILE: its size differs";
+                            case OTHER_CONTENT -> "ANOTHER FILE: same size, different content (SHA-256)";
+                        });
+                    }
+                }
+                if (wrong > 0) {
+                    err.println(wrong + " video" + (wrong == 1 ? " is" : "s are") + " not the one" + (wrong == 1 ? "" : "s") + " the sessions were coded on (above).");
+                    return 1;
+                }
+                return 0;
+            } catch (org.attune.store.StudyException e) {
+                err.println(e.getMessage());
+                return 1;
+            } catch (IOException e) {
+                err.println("Cannot read a video: " + e.getMessage());
+                return 1;
+            }
+        }
     }
 }

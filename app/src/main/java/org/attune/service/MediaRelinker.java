@@ -4,9 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.attune.coding.MediaFile;
 import org.attune.store.Study;
 import org.attune.store.StudyException;
+import org.attune.store.VideoIdentity;
 
 /**
  * Relinks videos that moved: one located file relinks its video, and every other missing video of
@@ -31,13 +33,38 @@ public final class MediaRelinker {
         if (!Files.isRegularFile(file)) {
             throw new StudyException(StudyException.Kind.NOT_FOUND, file + " is not a file; choose the video itself.");
         }
+        // a video described by a coder package (its size and SHA-256, ADR 10) takes only a file of its size;
+        // `attune media verify` checks the content
+        Map<Long, VideoIdentity> known = VideoIdentity.of(study);
+        VideoIdentity expected = known.get(mediaId);
+        if (expected != null && !sameSize(expected, file)) {
+            throw new StudyException(StudyException.Kind.INVALID_INPUT, file.getFileName() + " is not the video this session was coded on: it has "
+                    + size(file) + " bytes, the video has " + String.format(java.util.Locale.ROOT, "%,d", expected.sizeBytes()) + ". Choose the original file (not a re-encoded or trimmed copy).");
+        }
         MediaFile located = study.relinkMedia(mediaId, file);
         List<MediaFile> also = new ArrayList<>();
         for (MediaFile m : study.allMedia()) {
             if (m.id() == mediaId || Files.isRegularFile(study.resolveMedia(m))) continue;
             Path candidate = file.resolveSibling(Path.of(m.path()).getFileName());
-            if (Files.isRegularFile(candidate)) also.add(study.relinkMedia(m.id(), candidate));
+            VideoIdentity identity = known.get(m.id());
+            if (Files.isRegularFile(candidate) && (identity == null || sameSize(identity, candidate))) also.add(study.relinkMedia(m.id(), candidate));
         }
         return new Result(located, also);
+    }
+
+    private static boolean sameSize(VideoIdentity identity, Path file) {
+        try {
+            return identity.sameSize(file);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static String size(Path file) {
+        try {
+            return String.format(java.util.Locale.ROOT, "%,d", Files.size(file));
+        } catch (java.io.IOException e) {
+            return "an unknown number of";
+        }
     }
 }

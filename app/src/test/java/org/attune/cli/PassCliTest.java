@@ -82,4 +82,42 @@ class PassCliTest {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().contains("unsealed")), "nothing left from opening it");
         }
     }
+
+    @Test
+    void onTheCodersComputerTheVideosAreRecognisedAndChecked() throws Exception {
+        for (String f : List.of("sample-study.attune", "free-play-s01.mp4", "free-play-s02.mp4")) {
+            Files.copy(Path.of("..", "sample-sessions", f), dir.resolve(f));
+        }
+        Path coder = Files.createDirectories(dir.resolve("coder"));
+        Path pkg = coder.resolve("AL.attune");
+        assertEquals(0, CliTest.run("pass", "send", dir.resolve("sample-study.attune").toString(), "--coder", "AL", "-o", pkg.toString()).code());
+        CliTest.Run missing = CliTest.run("media", "verify", pkg.toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.out().contains("S01 camera 1 free-play-s01.mp4: not found"), missing.out());
+
+        // the coder's copy of the videos, in a folder of their own; and a file of the same name that is another video
+        Path videos = Files.createDirectories(coder.resolve("videos"));
+        Files.copy(dir.resolve("free-play-s01.mp4"), videos.resolve("free-play-s01.mp4"));
+        Files.copy(dir.resolve("free-play-s02.mp4"), videos.resolve("free-play-s02.mp4"));
+        Path other = Files.createDirectories(coder.resolve("other"));
+        Files.copy(dir.resolve("free-play-s02.mp4"), other.resolve("free-play-s01.mp4"));
+        try (org.attune.store.Study s = org.attune.store.Study.open(pkg)) {
+            org.attune.coding.MediaFile s01 = s.media(s.session("S01").orElseThrow().id()).get(0);
+            org.attune.store.StudyException wrong = org.junit.jupiter.api.Assertions.assertThrows(org.attune.store.StudyException.class,
+                    () -> org.attune.service.MediaRelinker.relink(s, s01.id(), other.resolve("free-play-s01.mp4")));
+            assertTrue(wrong.getMessage().startsWith("free-play-s01.mp4 is not the video this session was coded on: it has "), wrong.getMessage());
+            assertEquals(1, org.attune.service.MediaRelinker.relink(s, s01.id(), videos.resolve("free-play-s01.mp4")).alsoFound().size(),
+                    "S02's video found beside it");
+        }
+        CliTest.Run same = CliTest.run("media", "verify", pkg.toString());
+        assertEquals(0, same.code(), same.out() + same.err());
+        assertTrue(same.out().contains("S02 camera 1 videos/free-play-s02.mp4: the same video"), same.out());
+
+        byte[] bytes = Files.readAllBytes(videos.resolve("free-play-s02.mp4"));
+        bytes[bytes.length / 2] ^= 1; // same size, one bit of the content changed
+        Files.write(videos.resolve("free-play-s02.mp4"), bytes);
+        CliTest.Run changed = CliTest.run("media", "verify", pkg.toString());
+        assertEquals(1, changed.code());
+        assertTrue(changed.out().contains("ANOTHER FILE: same size, different content (SHA-256)"), changed.out());
+    }
 }
