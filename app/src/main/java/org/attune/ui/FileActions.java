@@ -33,6 +33,7 @@ public final class FileActions {
     private final ExportRunner runner;
     private final Consumer<String> say;
     private final Supplier<KeyboardLayout> layout;
+    private final PassActions passes;
 
     /**
      * @param say    where what was done is said in a line (the study browser's status line)
@@ -46,6 +47,17 @@ public final class FileActions {
         this.runner = new ExportRunner(dialogs, tasks);
         this.say = say;
         this.layout = layout;
+        this.passes = new PassActions(open, dialogs, tasks, say);
+    }
+
+    /** File ▸ Send passes to a coder… (PassActions). */
+    public void sendPasses() {
+        passes.send();
+    }
+
+    /** File ▸ Receive coded passes… (PassActions). */
+    public void receivePasses() {
+        passes.receive();
     }
 
     /** The open study, or empty after saying that one must be opened first. */

@@ -38,6 +38,10 @@ final class AppMenus {
 
         void importBorisProject();
 
+        void sendPasses();
+
+        void receivePasses();
+
         void exportBoris();
 
         void exportElan();
@@ -120,6 +124,9 @@ final class AppMenus {
                 item("Import from E_LAN or Datavyu…", null, a::importPeerEvents),
                 item("Import _BORIS ethogram…", null, a::importBorisEthogram),
                 export,
+                new SeparatorMenuItem(),
+                item("Send passes to a co_der…", null, a::sendPasses),
+                item("Recei_ve coded passes…", null, a::receivePasses),
                 new SeparatorMenuItem(),
                 item("C_hange scheme…", null, a::changeScheme),
                 new SeparatorMenuItem(),

@@ -108,6 +108,17 @@ final class MenuActions implements AppMenus.Actions {
     }
 
     @Override
+    public void sendPasses() {
+        files.sendPasses();
+    }
+
+    @Override
+    public void receivePasses() {
+        show(tabs.study());
+        files.receivePasses();
+    }
+
+    @Override
     public void exportBoris() {
         files.exportBoris();
     }

@@ -1,0 +1,133 @@
+package org.attune.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.attune.coding.Coder;
+import org.attune.store.PassPackage;
+import org.attune.store.PassReceive;
+import org.attune.store.Study;
+import org.attune.store.StudyException;
+
+/**
+ * File ▸ Send passes to a coder… and Receive coded passes… (issue 17, ADR 10): the questions they ask and
+ * the work, done in the background. Receiving shows per pass what was merged and, where the study's pass
+ * was edited after it was sent, asks who wins before merging those. No JavaFX nodes: tested without the toolkit.
+ */
+public final class PassActions {
+
+    private final OpenStudy open;
+    private final DialogService dialogs;
+    private final Tasks tasks;
+    private final Consumer<String> say;
+
+    public PassActions(OpenStudy open, DialogService dialogs, Tasks tasks, Consumer<String> say) {
+        this.open = open;
+        this.dialogs = dialogs;
+        this.tasks = tasks;
+        this.say = say;
+    }
+
+    /** File ▸ Send passes to a coder…: whose passes, where the package goes; then it is written. */
+    public void send() {
+        Optional<Study> s = study("send a coder their passes");
+        if (s.isEmpty()) return;
+        Study study = s.get();
+        List<Coder> coders;
+        try {
+            coders = study.coders();
+        } catch (StudyException e) {
+            dialogs.showError("No package was written", e.getMessage());
+            return;
+        }
+        if (coders.isEmpty()) {
+            dialogs.showInfo("No coders yet", "Add coders and give them sessions in the Study tab first.");
+            return;
+        }
+        String list = coders.stream().map(Coder::initials).collect(Collectors.joining(", "));
+        Optional<String> coder = dialogs.askText("Send passes to a coder", "Initials of the coder (" + list + "):\n"
+                + "their passes go into a package, a study file they open in Attune;\nthe videos are described in it, never copied.", "")
+                .map(String::trim).filter(x -> !x.isEmpty());
+        if (coder.isEmpty()) return;
+        String suggested = study.path().toAbsolutePath().resolveSibling(coder.get() + "-package.attune").toString();
+        Optional<Path> out = dialogs.chooseFileToSave("Save " + coder.get() + "'s package", "Attune study", List.of("*.attune"), suggested);
+        if (out.isEmpty()) return;
+        DialogService.Busy busy = dialogs.showBusy("Send passes to " + coder.get(), "Describing the videos (size and SHA-256) and writing the package…");
+        tasks.run(() -> PassPackage.send(study, coder.get(), Set.of(), out.get()), sent -> {
+            busy.close();
+            open.changed();
+            String done = "Wrote " + sent.file().getFileName() + ": " + sent.coder() + "'s passes of " + String.join(", ", sent.sessions()) + " ("
+                    + sent.events() + " events, " + sent.videos() + " video" + (sent.videos() == 1 ? "" : "s") + " described, not copied).";
+            dialogs.showInfo("Package written", done + " Give it to " + sent.coder() + " with the videos, and take it back with File ▸ Receive coded passes when it returns.");
+            say.accept(done);
+        }, failure -> {
+            busy.close();
+            failed("No package was written", failure);
+        });
+    }
+
+    /** File ▸ Receive coded passes…: a package merged back, with a report; conflicts asked about. */
+    public void receive() {
+        Optional<Study> s = study("receive a coder's passes into it");
+        if (s.isEmpty()) return;
+        if (open.activePass() != null) {
+            dialogs.showInfo("Close the pass first", "A pass is open for coding. Close it (Coding ▸ Close pass), then receive: the package may hold it.");
+            return;
+        }
+        Optional<Path> pkg = dialogs.chooseFileToOpen("Receive coded passes", "Coder package", List.of("*.attune"));
+        if (pkg.isEmpty()) return;
+        merge(s.get(), pkg.get(), PassReceive.Decide.ASK);
+    }
+
+    private void merge(Study study, Path pkg, PassReceive.Decide decide) {
+        DialogService.Busy busy = dialogs.showBusy("Receive coded passes", "Merging " + pkg.getFileName() + "…");
+        tasks.run(() -> PassReceive.receive(study, pkg, decide), r -> {
+            busy.close();
+            open.changed();
+            List<String> lines = new ArrayList<>();
+            List<String> conflicts = new ArrayList<>();
+            for (PassReceive.PassResult p : r.passes()) {
+                String head = p.session() + " · " + p.coder() + ": ";
+                if (p.keptOurs()) lines.add(head + "the study's pass kept");
+                else if (p.merged()) lines.add(head + p.added() + " added, " + p.changed() + " changed, " + p.deleted() + " deleted, " + p.unchanged() + " unchanged");
+                else {
+                    lines.add(head + "not merged (edited here after it was sent)");
+                    p.conflicts().forEach(c -> conflicts.add(head + c));
+                }
+            }
+            String report = String.join("\n", lines) + "\n\nThe study as it was before: " + r.backup().getFileName();
+            if (conflicts.isEmpty()) {
+                dialogs.showInfo("Passes received", report);
+                say.accept("Received " + pkg.getFileName() + ".");
+                return;
+            }
+            dialogs.showProblems("Some passes were edited here too", report + "\n\nThese passes were changed here after they were sent, and differ in the package:",
+                    conflicts);
+            if (dialogs.confirm("Take the coder's version?", "Replace those passes with the package's (the study's own edits to them are lost;"
+                    + " the copy above keeps them)? Otherwise they stay as they are here.", "Take the coder's")) {
+                merge(study, pkg, PassReceive.Decide.THEIRS);
+            } else {
+                say.accept("Received " + pkg.getFileName() + "; " + conflicts.size() + " conflicting events left as they are here.");
+            }
+        }, failure -> {
+            busy.close();
+            failed("Nothing was received", failure);
+        });
+    }
+
+    private Optional<Study> study(String toDoWhat) {
+        if (open.isOpen()) return Optional.of(open.get());
+        dialogs.showInfo("No study is open", "Open a study first (File ▸ Open study…), then " + toDoWhat + ".");
+        return Optional.empty();
+    }
+
+    private void failed(String title, Throwable failure) {
+        if (failure instanceof StudyException e) dialogs.showError(title, e.getMessage());
+        else dialogs.showFailure(title, failure);
+        say.accept(title + ".");
+    }
+}
