@@ -60,6 +60,11 @@ public final class FileActions {
         passes.receive();
     }
 
+    /** File ▸ Check the videos… (PassActions). */
+    public void verifyVideos() {
+        passes.verifyVideos();
+    }
+
     /** The open study, or empty after saying that one must be opened first. */
     private Optional<Study> study(String toDoWhat) {
         if (open.isOpen()) return Optional.of(open.get());

@@ -119,6 +119,58 @@ public final class PassActions {
         });
     }
 
+    /**
+     * File ▸ Check the videos…: every video described by a coder package (its size and SHA-256) against the file
+     * found now, in the background with progress — before coding on another computer, or after copying videos.
+     */
+    public void verifyVideos() {
+        Optional<Study> s = study("check its videos");
+        if (s.isEmpty()) return;
+        Study study = s.get();
+        DialogService.Busy busy = dialogs.showBusy("Check the videos", "Reading each video (size and SHA-256)…");
+        tasks.run(() -> {
+            java.util.Map<Long, org.attune.store.VideoIdentity> known = org.attune.store.VideoIdentity.of(study);
+            List<String> same = new ArrayList<>();
+            List<String> wrong = new ArrayList<>();
+            int done = 0;
+            for (org.attune.coding.Session session : study.sessions()) {
+                for (org.attune.coding.MediaFile m : study.media(session.id())) {
+                    org.attune.store.VideoIdentity identity = known.get(m.id());
+                    if (identity == null) continue;
+                    if (busy.cancelRequested()) return null;
+                    String name = session.label() + " camera " + m.position() + " (" + m.path() + ")";
+                    double fraction = (double) done / known.size();
+                    tasks.later(() -> busy.update(fraction, name));
+                    switch (identity.check(study.resolveMedia(m))) {
+                        case SAME -> same.add(name);
+                        case MISSING -> wrong.add(name + ": not found — relink it in the Study tab");
+                        case OTHER_SIZE -> wrong.add(name + ": another file (its size differs)");
+                        case OTHER_CONTENT -> wrong.add(name + ": another file (same size, different content)");
+                    }
+                    done++;
+                }
+            }
+            return done == 0 ? List.<List<String>>of() : List.of(same, wrong);
+        }, result -> {
+            busy.close();
+            if (result == null) return;
+            if (result.isEmpty()) {
+                dialogs.showInfo("Nothing to check", "This study records no video sizes or checksums: they are recorded when passes are sent to a coder.");
+            } else if (result.get(1).isEmpty()) {
+                dialogs.showInfo("The videos are the ones coded on", String.join("\n", result.get(0)));
+                say.accept("Checked " + result.get(0).size() + " video" + (result.get(0).size() == 1 ? "" : "s") + ": the ones the sessions were coded on.");
+            } else {
+                dialogs.showProblems("Some videos are not the ones coded on", "Relink these to the original files (not re-encoded or trimmed copies) before coding:",
+                        result.get(1));
+                say.accept(result.get(1).size() + " video" + (result.get(1).size() == 1 ? " is" : "s are") + " not the one" + (result.get(1).size() == 1 ? "" : "s")
+                        + " the sessions were coded on.");
+            }
+        }, failure -> {
+            busy.close();
+            failed("The videos were not checked", failure);
+        });
+    }
+
     private Optional<Study> study(String toDoWhat) {
         if (open.isOpen()) return Optional.of(open.get());
         dialogs.showInfo("No study is open", "Open a study first (File ▸ Open study…), then " + toDoWhat + ".");

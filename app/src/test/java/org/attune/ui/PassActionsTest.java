@@ -102,4 +102,21 @@ class PassActionsTest {
         }
         assertTrue(said.isEmpty());
     }
+
+    @Test
+    void theVideosAreCheckedAgainstWhatThePackageRecorded() throws Exception {
+        passes.verifyVideos();
+        assertTrue(dialogs.shown.stream().anyMatch(x -> x.startsWith("(i) Nothing to check")), dialogs.shown.toString());
+
+        Path video = Files.write(dir.resolve("s1.mp4"), "the session's video, in bytes".getBytes());
+        open.get().addMedia(open.get().sessions().get(0).id(), video, 1, 0);
+        send("AL"); // records the video's size and SHA-256
+        passes.verifyVideos();
+        assertTrue(dialogs.shown.stream().anyMatch(x -> x.startsWith("(i) The videos are the ones coded on: S1 camera 1 (s1.mp4)")), dialogs.shown.toString());
+
+        Files.write(video, "the session's video, in bytez".getBytes()); // same size, other content
+        passes.verifyVideos();
+        assertTrue(dialogs.shown.stream().anyMatch(x -> x.startsWith("Some videos are not the ones coded on")
+                && x.endsWith("S1 camera 1 (s1.mp4): another file (same size, different content)")), dialogs.shown.toString());
+    }
 }

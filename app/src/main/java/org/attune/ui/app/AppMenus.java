@@ -42,6 +42,8 @@ final class AppMenus {
 
         void receivePasses();
 
+        void verifyVideos();
+
         void exportBoris();
 
         void exportElan();
@@ -127,6 +129,7 @@ final class AppMenus {
                 new SeparatorMenuItem(),
                 item("Send passes to a co_der…", null, a::sendPasses),
                 item("Recei_ve coded passes…", null, a::receivePasses),
+                item("Chec_k the videos…", null, a::verifyVideos),
                 new SeparatorMenuItem(),
                 item("C_hange scheme…", null, a::changeScheme),
                 new SeparatorMenuItem(),

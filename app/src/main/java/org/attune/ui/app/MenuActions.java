@@ -113,6 +113,11 @@ final class MenuActions implements AppMenus.Actions {
     }
 
     @Override
+    public void verifyVideos() {
+        files.verifyVideos();
+    }
+
+    @Override
     public void receivePasses() {
         show(tabs.study());
         files.receivePasses();
