@@ -165,7 +165,7 @@ class VideoPlayerTest {
         assertFalse(org.attune.media.Mp4Info.hasSound(SAMPLE));
         CompletableFuture<Object> result = new CompletableFuture<>();
         robot.interact(() -> VideoPlayer.open(withSound, result::complete, result::complete));
-        Object r = result.get((long) VideoPlayer.SOUND_WATCHDOG_SECONDS + 30, TimeUnit.SECONDS);
+        Object r = result.get((long) VideoPlayer.WATCHDOG_SECONDS + 30, TimeUnit.SECONDS);
         assertTrue(r instanceof VideoPlayer, String.valueOf(r));
         VideoPlayer p = (VideoPlayer) r;
         try {
