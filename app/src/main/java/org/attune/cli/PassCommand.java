@@ -56,22 +56,21 @@ public final class PassCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Path plain = output;
             try (Study s = Study.open(study)) {
-                char[] secret = null;
+                PassPackage.Sent sent;
                 if (seal) {
                     if (java.nio.file.Files.exists(output)) {
                         err.println(output.getFileName() + " already exists: a package is never written over a file. Choose a new name.");
                         return 1;
                     }
-                    secret = passphrase.read(true);
-                    plain = output.resolveSibling("." + output.getFileName() + ".unsealed.attune");
-                }
-                PassPackage.Sent sent = PassPackage.send(s, coder, new LinkedHashSet<>(sessions), plain);
-                if (seal) {
-                    org.attune.exchange.SealedPackage.seal(plain, output, secret);
-                    java.util.Arrays.fill(secret, ' ');
-                    sent = new PassPackage.Sent(output, sent.coder(), sent.sessions(), sent.events(), sent.ratings(), sent.videos());
+                    char[] secret = passphrase.read(true);
+                    try {
+                        sent = org.attune.service.SealedPassPackages.send(s, coder, new LinkedHashSet<>(sessions), output, secret);
+                    } finally {
+                        java.util.Arrays.fill(secret, ' ');
+                    }
+                } else {
+                    sent = PassPackage.send(s, coder, new LinkedHashSet<>(sessions), output);
                 }
                 out.println("wrote " + sent.file() + ": " + sent.coder() + "'s passes of " + String.join(", ", sent.sessions()) + " — "
                         + sent.events() + " events, " + sent.ratings() + " ratings, " + sent.videos() + " video" + (sent.videos() == 1 ? "" : "s")
@@ -83,8 +82,6 @@ public final class PassCommand implements Runnable {
             } catch (java.io.IOException e) {
                 err.println("Cannot write " + output + ": " + e.getMessage());
                 return 1;
-            } finally {
-                if (seal) deleteQuietly(plain);
             }
         }
     }
@@ -118,35 +115,6 @@ public final class PassCommand implements Runnable {
                 if (!java.util.Arrays.equals(first, again)) throw new Missing("The two passphrases differ; nothing was written.");
             }
             return first;
-        }
-    }
-
-    /** A sealed package opened into a plain one beside it (deleted after use by the caller). */
-    static Path unsealed(Path sealed, Passphrase passphrase) throws Passphrase.Missing, org.attune.exchange.SealedPackage.Refused, java.io.IOException {
-        Path plain = sealed.toAbsolutePath().resolveSibling("." + sealed.getFileName() + ".unsealed.attune");
-        char[] secret = passphrase.read(false);
-        try {
-            org.attune.exchange.SealedPackage.open(sealed, plain, secret);
-        } finally {
-            java.util.Arrays.fill(secret, ' ');
-        }
-        return plain;
-    }
-
-    static boolean isSealed(Path file) {
-        try (var in = java.nio.file.Files.newInputStream(file)) {
-            return org.attune.exchange.SealedPackage.isSealed(in.readNBytes(8));
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
-
-    static void deleteQuietly(Path file) {
-        try {
-            java.nio.file.Files.deleteIfExists(file);
-            for (String side : new String[] {"-wal", "-shm", ".lock"}) java.nio.file.Files.deleteIfExists(file.resolveSibling(file.getFileName() + side));
-        } catch (java.io.IOException ignored) {
-            // a leftover in the folder; the sealed file is what matters
         }
     }
 
@@ -221,10 +189,18 @@ public final class PassCommand implements Runnable {
                 return 2;
             }
             PassReceive.Decide decide = theirs ? PassReceive.Decide.THEIRS : ours ? PassReceive.Decide.OURS : PassReceive.Decide.ASK;
-            Path plain = pkg;
             try (Study s = Study.open(study)) {
-                if (isSealed(pkg)) plain = unsealed(pkg, passphrase);
-                PassReceive.Received r = PassReceive.receive(s, plain, decide, pkg.getFileName().toString());
+                PassReceive.Received r;
+                if (org.attune.service.SealedPassPackages.isSealed(pkg)) {
+                    char[] secret = passphrase.read(false);
+                    try {
+                        r = org.attune.service.SealedPassPackages.receive(s, pkg, secret, decide);
+                    } finally {
+                        java.util.Arrays.fill(secret, ' ');
+                    }
+                } else {
+                    r = PassReceive.receive(s, pkg, decide);
+                }
                 boolean conflicts = false;
                 for (PassReceive.PassResult p : r.passes()) {
                     String head = "  " + p.session() + " · " + p.coder() + ": ";
@@ -250,8 +226,6 @@ public final class PassCommand implements Runnable {
             } catch (java.io.IOException e) {
                 err.println("Cannot open " + pkg + ": " + e.getMessage());
                 return 1;
-            } finally {
-                if (!plain.equals(pkg)) deleteQuietly(plain);
             }
         }
     }

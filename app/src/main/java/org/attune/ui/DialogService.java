@@ -57,6 +57,14 @@ public interface DialogService {
     /** A line of text the user types (e.g. a time to go to); empty if they cancel. */
     Optional<String> askText(String title, String question, String initial);
 
+    /**
+     * A passphrase typed into hidden fields (twice when {@code twice}, and only if both agree); empty if the
+     * user cancels. The caller clears the characters after use.
+     */
+    default Optional<char[]> askPassphrase(String title, String question, boolean twice) {
+        return Optional.empty();
+    }
+
     /** A window saying long work is going on: how far it is, and a Cancel button. Updated and closed on the FX thread. */
     interface Busy {
         /** How far the work is (0–1; negative when not known) and what it is doing, in words. */

@@ -55,6 +55,11 @@ public final class FileActions {
         passes.send();
     }
 
+    /** File ▸ Send passes to a coder, sealed… (PassActions). */
+    public void sendPassesSealed() {
+        passes.sendSealed();
+    }
+
     /** File ▸ Receive coded passes… (PassActions). */
     public void receivePasses() {
         passes.receive();

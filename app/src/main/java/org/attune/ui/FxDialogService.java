@@ -93,6 +93,38 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public java.util.Optional<char[]> askPassphrase(String title, String question, boolean twice) {
+        javafx.scene.control.Dialog<char[]> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(title);
+        d.setHeaderText(question);
+        javafx.scene.control.PasswordField first = new javafx.scene.control.PasswordField();
+        javafx.scene.control.PasswordField again = new javafx.scene.control.PasswordField();
+        first.setPromptText("passphrase");
+        again.setPromptText("the same again");
+        javafx.scene.control.Label differ = new javafx.scene.control.Label("The two differ.");
+        differ.setVisible(false);
+        javafx.scene.layout.VBox box = twice ? new javafx.scene.layout.VBox(8, first, again, differ) : new javafx.scene.layout.VBox(8, first);
+        d.getDialogPane().setContent(box);
+        d.getDialogPane().getButtonTypes().setAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        javafx.scene.Node ok = d.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK);
+        Runnable check = () -> {
+            boolean same = !twice || first.getText().equals(again.getText());
+            differ.setVisible(!same && !again.getText().isEmpty());
+            ok.setDisable(first.getText().isEmpty() || !same);
+        };
+        first.textProperty().addListener((o, a, b) -> check.run());
+        again.textProperty().addListener((o, a, b) -> check.run());
+        check.run();
+        javafx.application.Platform.runLater(first::requestFocus);
+        d.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK ? first.getText().toCharArray() : null);
+        java.util.Optional<char[]> answer = d.showAndWait();
+        first.clear();
+        again.clear();
+        return answer;
+    }
+
+    @Override
     public Busy showBusy(String title, String text) {
         javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar(-1);
         bar.setPrefWidth(420);

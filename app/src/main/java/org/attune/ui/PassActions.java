@@ -34,6 +34,15 @@ public final class PassActions {
 
     /** File ▸ Send passes to a coder…: whose passes, where the package goes; then it is written. */
     public void send() {
+        send(false);
+    }
+
+    /** File ▸ Send passes to a coder, sealed…: the same, sealed with a passphrase asked twice (for e-mail or a USB stick). */
+    public void sendSealed() {
+        send(true);
+    }
+
+    private void send(boolean seal) {
         Optional<Study> s = study("send a coder their passes");
         if (s.isEmpty()) return;
         Study study = s.get();
@@ -53,11 +62,27 @@ public final class PassActions {
                 + "their passes go into a package, a study file they open in Attune;\nthe videos are described in it, never copied.", "")
                 .map(String::trim).filter(x -> !x.isEmpty());
         if (coder.isEmpty()) return;
-        String suggested = study.path().toAbsolutePath().resolveSibling(coder.get() + "-package.attune").toString();
-        Optional<Path> out = dialogs.chooseFileToSave("Save " + coder.get() + "'s package", "Attune study", List.of("*.attune"), suggested);
+        String suggested = study.path().toAbsolutePath().resolveSibling(coder.get() + (seal ? "-package.sealed" : "-package.attune")).toString();
+        Optional<Path> out = seal ? dialogs.chooseFileToSave("Save " + coder.get() + "'s sealed package", "Sealed package", List.of("*.sealed"), suggested)
+                : dialogs.chooseFileToSave("Save " + coder.get() + "'s package", "Attune study", List.of("*.attune"), suggested);
         if (out.isEmpty()) return;
+        char[] passphrase = null;
+        if (seal) {
+            Optional<char[]> typed = dialogs.askPassphrase("Seal " + coder.get() + "'s package", "A passphrase for the package, typed twice.\n"
+                    + "Tell it to " + coder.get() + " another way than the package travels.", true);
+            if (typed.isEmpty()) return;
+            passphrase = typed.get();
+        }
+        char[] secret = passphrase;
         DialogService.Busy busy = dialogs.showBusy("Send passes to " + coder.get(), "Describing the videos (size and SHA-256) and writing the package…");
-        tasks.run(() -> PassPackage.send(study, coder.get(), Set.of(), out.get()), sent -> {
+        tasks.run(() -> {
+            try {
+                return secret == null ? PassPackage.send(study, coder.get(), Set.of(), out.get())
+                        : org.attune.service.SealedPassPackages.send(study, coder.get(), Set.of(), out.get(), secret);
+            } finally {
+                if (secret != null) java.util.Arrays.fill(secret, ' ');
+            }
+        }, sent -> {
             busy.close();
             open.changed();
             String done = "Wrote " + sent.file().getFileName() + ": " + sent.coder() + "'s passes of " + String.join(", ", sent.sessions()) + " ("
@@ -78,14 +103,21 @@ public final class PassActions {
             dialogs.showInfo("Close the pass first", "A pass is open for coding. Close it (Coding ▸ Close pass), then receive: the package may hold it.");
             return;
         }
-        Optional<Path> pkg = dialogs.chooseFileToOpen("Receive coded passes", "Coder package", List.of("*.attune"));
+        Optional<Path> pkg = dialogs.chooseFileToOpen("Receive coded passes", "Coder package", List.of("*.attune", "*.sealed"));
         if (pkg.isEmpty()) return;
-        merge(s.get(), pkg.get(), PassReceive.Decide.ASK);
+        char[] passphrase = null;
+        if (org.attune.service.SealedPassPackages.isSealed(pkg.get())) {
+            Optional<char[]> typed = dialogs.askPassphrase("Open " + pkg.get().getFileName(), "The passphrase the package was sealed with:", false);
+            if (typed.isEmpty()) return;
+            passphrase = typed.get();
+        }
+        merge(s.get(), pkg.get(), PassReceive.Decide.ASK, passphrase);
     }
 
-    private void merge(Study study, Path pkg, PassReceive.Decide decide) {
+    private void merge(Study study, Path pkg, PassReceive.Decide decide, char[] passphrase) {
         DialogService.Busy busy = dialogs.showBusy("Receive coded passes", "Merging " + pkg.getFileName() + "…");
-        tasks.run(() -> PassReceive.receive(study, pkg, decide), r -> {
+        tasks.run(() -> passphrase == null ? PassReceive.receive(study, pkg, decide)
+                : org.attune.service.SealedPassPackages.receive(study, pkg, passphrase, decide), r -> {
             busy.close();
             open.changed();
             List<String> lines = new ArrayList<>();
@@ -101,6 +133,7 @@ public final class PassActions {
             }
             String report = String.join("\n", lines) + "\n\nThe study as it was before: " + r.backup().getFileName();
             if (conflicts.isEmpty()) {
+                forget(passphrase);
                 dialogs.showInfo("Passes received", report);
                 say.accept("Received " + pkg.getFileName() + ".");
                 return;
@@ -109,12 +142,14 @@ public final class PassActions {
                     conflicts);
             if (dialogs.confirm("Take the coder's version?", "Replace those passes with the package's (the study's own edits to them are lost;"
                     + " the copy above keeps them)? Otherwise they stay as they are here.", "Take the coder's")) {
-                merge(study, pkg, PassReceive.Decide.THEIRS);
+                merge(study, pkg, PassReceive.Decide.THEIRS, passphrase); // it forgets the passphrase when done
             } else {
+                forget(passphrase);
                 say.accept("Received " + pkg.getFileName() + "; " + conflicts.size() + " conflicting events left as they are here.");
             }
         }, failure -> {
             busy.close();
+            forget(passphrase);
             failed("Nothing was received", failure);
         });
     }
@@ -177,8 +212,13 @@ public final class PassActions {
         return Optional.empty();
     }
 
+    private static void forget(char[] passphrase) {
+        if (passphrase != null) java.util.Arrays.fill(passphrase, ' ');
+    }
+
     private void failed(String title, Throwable failure) {
         if (failure instanceof StudyException e) dialogs.showError(title, e.getMessage());
+        else if (failure instanceof org.attune.exchange.SealedPackage.Refused e) dialogs.showError(title, e.getMessage());
         else dialogs.showFailure(title, failure);
         say.accept(title + ".");
     }

@@ -119,4 +119,28 @@ class PassActionsTest {
         assertTrue(dialogs.shown.stream().anyMatch(x -> x.startsWith("Some videos are not the ones coded on")
                 && x.endsWith("S1 camera 1 (s1.mp4): another file (same size, different content)")), dialogs.shown.toString());
     }
+
+    @Test
+    void aSealedPackageGoesOutAndComesBackWithItsPassphrase() throws Exception {
+        Path sealed = dir.resolve("AL-package.sealed");
+        dialogs.texts.add("AL");
+        dialogs.files.add(sealed);
+        dialogs.passphrases.add("blue river stones");
+        passes.sendSealed();
+        assertTrue(org.attune.service.SealedPassPackages.isSealed(sealed), dialogs.shown.toString());
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().contains("unsealed")), "no plain copy left beside it");
+        }
+
+        dialogs.files.add(sealed);
+        dialogs.passphrases.add("red river stones");
+        passes.receive();
+        assertTrue(dialogs.shown.stream().anyMatch(x -> x.startsWith("Nothing was received: The passphrase is wrong, or AL-package.sealed was changed")),
+                dialogs.shown.toString());
+
+        dialogs.files.add(sealed);
+        dialogs.passphrases.add("blue river stones");
+        passes.receive();
+        assertTrue(dialogs.shown.stream().anyMatch(x -> x.startsWith("(i) Passes received: S1 · AL: 0 added")), dialogs.shown.toString());
+    }
 }

@@ -40,6 +40,15 @@ public final class RecordingDialogs implements DialogService {
     /** What {@link #chooseFileToOpen} answers, in turn (empty: the user cancelled). */
     public final Deque<Path> files = new ArrayDeque<>();
 
+    /** What {@link #askPassphrase} answers, in turn (empty: the user cancelled). */
+    public final Deque<String> passphrases = new ArrayDeque<>();
+
+    @Override
+    public Optional<char[]> askPassphrase(String title, String question, boolean twice) {
+        shown.add(title + "? " + question + (twice ? " (twice)" : ""));
+        return Optional.ofNullable(passphrases.poll()).map(String::toCharArray);
+    }
+
     /** What {@link #askText} answers, in turn (empty: the user cancelled). */
     public final Deque<String> texts = new ArrayDeque<>();
 

@@ -40,6 +40,8 @@ final class AppMenus {
 
         void sendPasses();
 
+        void sendPassesSealed();
+
         void receivePasses();
 
         void verifyVideos();
@@ -128,6 +130,7 @@ final class AppMenus {
                 export,
                 new SeparatorMenuItem(),
                 item("Send passes to a co_der…", null, a::sendPasses),
+                item("Send passes to a coder, _sealed…", null, a::sendPassesSealed),
                 item("Recei_ve coded passes…", null, a::receivePasses),
                 item("Chec_k the videos…", null, a::verifyVideos),
                 new SeparatorMenuItem(),

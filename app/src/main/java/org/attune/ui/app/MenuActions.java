@@ -113,6 +113,11 @@ final class MenuActions implements AppMenus.Actions {
     }
 
     @Override
+    public void sendPassesSealed() {
+        files.sendPassesSealed();
+    }
+
+    @Override
     public void verifyVideos() {
         files.verifyVideos();
     }
