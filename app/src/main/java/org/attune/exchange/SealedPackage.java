@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.List;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKeyFactory;
@@ -21,7 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
  * A coder package sealed with a passphrase for the way by e-mail or USB stick (issue 17): AES-256-GCM with a
  * key derived from the passphrase by PBKDF2-HMAC-SHA256, both from the JDK (no library needed; GCM both hides
  * the contents and detects any change to them). The study file itself stays plain SQLite; only the copy that
- * travels is sealed. A package holds events, never video, so it is sealed whole in memory (limit below).
+ * travels is sealed. A package holds events, never video, so it is sealed whole in memory (limit below); the
+ * output is written through {@link OutputFile}.
  *
  * <p>File layout (big-endian): the magic {@code ATTNSEAL}, format 1 (one byte), the KDF's iteration count
  * (int), a 16-byte random salt, a 12-byte random nonce, then the ciphertext with GCM's 16-byte tag. The header
@@ -70,7 +71,7 @@ public final class SealedPackage {
         } catch (GeneralSecurityException e) {
             throw new IOException("this Java cannot seal (AES-GCM or PBKDF2 missing): " + e.getMessage(), e);
         }
-        writeWhole(sealed, header, body);
+        writeWhole(sealed, plain, header, body);
     }
 
     /** Opens a sealed package into {@code plain}; a wrong passphrase or any change to the file is refused, writing nothing. */
@@ -111,7 +112,7 @@ public final class SealedPackage {
         } catch (GeneralSecurityException e) {
             throw new IOException("this Java cannot open sealed packages (AES-GCM or PBKDF2 missing): " + e.getMessage(), e);
         }
-        writeWhole(plain, content);
+        writeWhole(plain, sealed, content);
     }
 
     /** Whether a file's first bytes are a sealed package's. */
@@ -163,17 +164,17 @@ public final class SealedPackage {
         return Files.readAllBytes(file);
     }
 
-    /** Written beside the target and renamed over it: a reader never sees half a file. */
-    private static void writeWhole(Path target, byte[]... parts) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path partial = Files.createTempFile(dir, "." + target.getFileName(), ".partial");
+    /** Through {@link OutputFile}: beside the target and moved into place, never half a file, never over a study. */
+    private static void writeWhole(Path target, Path input, byte[]... parts) throws Refused {
         try {
-            try (var out = Files.newOutputStream(partial)) {
-                for (byte[] p : parts) out.write(p);
-            }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
+            OutputFile.write(target, List.of(input), tmp -> {
+                try (var out = Files.newOutputStream(tmp)) {
+                    for (byte[] p : parts) out.write(p);
+                }
+                return null;
+            });
+        } catch (OutputFile.Refused e) {
+            throw new Refused(e.getMessage());
         }
     }
 }
