@@ -110,25 +110,21 @@ public final class MediaCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (org.attune.store.Study s = org.attune.store.Study.openReadOnly(study)) {
-                java.util.Map<Long, org.attune.store.VideoIdentity> known = org.attune.store.VideoIdentity.of(s);
-                if (known.isEmpty()) {
+                java.util.List<org.attune.store.VideoIdentity.Checked> checked = org.attune.store.VideoIdentity.checkAll(s, (done, total, session, position, path) -> true)
+                        .orElseThrow();
+                if (checked.isEmpty()) {
                     out.println(study.getFileName() + " records no video sizes or checksums (they are recorded when passes are sent as a package): nothing to check.");
                     return 0;
                 }
                 int wrong = 0;
-                for (org.attune.coding.Session session : s.sessions()) {
-                    for (org.attune.coding.MediaFile m : s.media(session.id())) {
-                        org.attune.store.VideoIdentity identity = known.get(m.id());
-                        if (identity == null) continue;
-                        org.attune.store.VideoIdentity.Check check = identity.check(s.resolveMedia(m));
-                        if (check != org.attune.store.VideoIdentity.Check.SAME) wrong++;
-                        out.println("  " + session.label() + " camera " + m.position() + " " + m.path() + ": " + switch (check) {
-                            case SAME -> "the same video";
-                            case MISSING -> "not found (relink it in the Study tab)";
-                            case OTHER_SIZE -> "ANOTHER FILE: its size differs";
-                            case OTHER_CONTENT -> "ANOTHER FILE: same size, different content (SHA-256)";
-                        });
-                    }
+                for (org.attune.store.VideoIdentity.Checked c : checked) {
+                    if (c.check() != org.attune.store.VideoIdentity.Check.SAME) wrong++;
+                    out.println("  " + c.session() + " camera " + c.position() + " " + c.path() + ": " + switch (c.check()) {
+                        case SAME -> "the same video";
+                        case MISSING -> "not found (relink it in the Study tab)";
+                        case OTHER_SIZE -> "ANOTHER FILE: its size differs";
+                        case OTHER_CONTENT -> "ANOTHER FILE: same size, different content (SHA-256)";
+                    });
                 }
                 if (wrong > 0) {
                     err.println(wrong + " video" + (wrong == 1 ? " is" : "s are") + " not the one" + (wrong == 1 ? "" : "s") + " the sessions were coded on (above).");

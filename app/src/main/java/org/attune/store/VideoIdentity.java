@@ -16,6 +16,33 @@ public record VideoIdentity(long sizeBytes, String sha256) {
     /** How a file compares with the identity. */
     public enum Check { SAME, MISSING, OTHER_SIZE, OTHER_CONTENT }
 
+    /** One described video, checked: its session, camera position and stored path, and how the file found now compares. */
+    public record Checked(String session, int position, String path, Check check) {
+    }
+
+    /** Told before each video is read; {@code false} stops the check (the user's Cancel). */
+    public interface Progress {
+        boolean before(int done, int total, String session, int position, String path);
+    }
+
+    /**
+     * Every video the study describes, checked in session order (none for a study that records no sizes or
+     * checksums); empty when {@code progress} stopped it. Reads each whole file: run it off the FX thread.
+     */
+    public static java.util.Optional<java.util.List<Checked>> checkAll(Study study, Progress progress) throws StudyException, IOException {
+        Map<Long, VideoIdentity> known = of(study);
+        java.util.List<Checked> out = new java.util.ArrayList<>();
+        for (org.attune.coding.Session session : study.sessions()) {
+            for (org.attune.coding.MediaFile m : study.media(session.id())) {
+                VideoIdentity identity = known.get(m.id());
+                if (identity == null) continue;
+                if (!progress.before(out.size(), known.size(), session.label(), m.position(), m.path())) return java.util.Optional.empty();
+                out.add(new Checked(session.label(), m.position(), m.path(), identity.check(study.resolveMedia(m))));
+            }
+        }
+        return java.util.Optional.of(out);
+    }
+
     /** The identities the study knows, by media id (empty for a study from before coder packages). */
     public static Map<Long, VideoIdentity> of(Study study) throws StudyException {
         return study.file().read(c -> {

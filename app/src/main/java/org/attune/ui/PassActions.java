@@ -164,28 +164,24 @@ public final class PassActions {
         Study study = s.get();
         DialogService.Busy busy = dialogs.showBusy("Check the videos", "Reading each video (size and SHA-256)…");
         tasks.run(() -> {
-            java.util.Map<Long, org.attune.store.VideoIdentity> known = org.attune.store.VideoIdentity.of(study);
+            Optional<List<org.attune.store.VideoIdentity.Checked>> checked = org.attune.store.VideoIdentity.checkAll(study, (done, total, session, position, path) -> {
+                if (busy.cancelRequested()) return false;
+                tasks.later(() -> busy.update((double) done / total, session + " camera " + position + " (" + path + ")"));
+                return true;
+            });
+            if (checked.isEmpty()) return null;
             List<String> same = new ArrayList<>();
             List<String> wrong = new ArrayList<>();
-            int done = 0;
-            for (org.attune.coding.Session session : study.sessions()) {
-                for (org.attune.coding.MediaFile m : study.media(session.id())) {
-                    org.attune.store.VideoIdentity identity = known.get(m.id());
-                    if (identity == null) continue;
-                    if (busy.cancelRequested()) return null;
-                    String name = session.label() + " camera " + m.position() + " (" + m.path() + ")";
-                    double fraction = (double) done / known.size();
-                    tasks.later(() -> busy.update(fraction, name));
-                    switch (identity.check(study.resolveMedia(m))) {
-                        case SAME -> same.add(name);
-                        case MISSING -> wrong.add(name + ": not found — relink it in the Study tab");
-                        case OTHER_SIZE -> wrong.add(name + ": another file (its size differs)");
-                        case OTHER_CONTENT -> wrong.add(name + ": another file (same size, different content)");
-                    }
-                    done++;
+            for (org.attune.store.VideoIdentity.Checked c : checked.get()) {
+                String name = c.session() + " camera " + c.position() + " (" + c.path() + ")";
+                switch (c.check()) {
+                    case SAME -> same.add(name);
+                    case MISSING -> wrong.add(name + ": not found — relink it in the Study tab");
+                    case OTHER_SIZE -> wrong.add(name + ": another file (its size differs)");
+                    case OTHER_CONTENT -> wrong.add(name + ": another file (same size, different content)");
                 }
             }
-            return done == 0 ? List.<List<String>>of() : List.of(same, wrong);
+            return checked.get().isEmpty() ? List.<List<String>>of() : List.of(same, wrong);
         }, result -> {
             busy.close();
             if (result == null) return;
