@@ -63,12 +63,7 @@ public final class PassCommand implements Runnable {
                         err.println(output.getFileName() + " already exists: a package is never written over a file. Choose a new name.");
                         return 1;
                     }
-                    char[] secret = passphrase.read(true);
-                    try {
-                        sent = org.attune.service.SealedPassPackages.send(s, coder, new LinkedHashSet<>(sessions), output, secret);
-                    } finally {
-                        java.util.Arrays.fill(secret, ' ');
-                    }
+                    sent = passphrase.use(true, secret -> org.attune.service.SealedPassPackages.send(s, coder, new LinkedHashSet<>(sessions), output, secret));
                 } else {
                     sent = PassPackage.send(s, coder, new LinkedHashSet<>(sessions), output);
                 }
@@ -97,7 +92,21 @@ public final class PassCommand implements Runnable {
         @Option(names = "--passphrase-file", paramLabel = "FILE", description = "Read the passphrase from the first line of FILE (else it is asked for).")
         Path file;
 
-        char[] read(boolean twice) throws Missing {
+        /** What is done with the passphrase; it is blanked afterwards, whatever happens. */
+        interface Use<T> {
+            T with(char[] secret) throws StudyException, org.attune.exchange.SealedPackage.Refused, java.io.IOException;
+        }
+
+        <T> T use(boolean twice, Use<T> work) throws Missing, StudyException, org.attune.exchange.SealedPackage.Refused, java.io.IOException {
+            char[] secret = read(twice);
+            try {
+                return work.with(secret);
+            } finally {
+                java.util.Arrays.fill(secret, ' ');
+            }
+        }
+
+        private char[] read(boolean twice) throws Missing {
             if (file != null) {
                 try {
                     String line = java.nio.file.Files.readAllLines(file).stream().findFirst().orElse("");
@@ -141,12 +150,13 @@ public final class PassCommand implements Runnable {
                 return 1;
             }
             try {
-                char[] secret = passphrase.read(false);
-                org.attune.exchange.SealedPackage.open(sealed, output, secret);
-                java.util.Arrays.fill(secret, ' ');
+                passphrase.use(false, secret -> {
+                    org.attune.exchange.SealedPackage.open(sealed, output, secret);
+                    return null;
+                });
                 spec.commandLine().getOut().println("wrote " + output);
                 return 0;
-            } catch (org.attune.exchange.SealedPackage.Refused | Passphrase.Missing e) {
+            } catch (org.attune.exchange.SealedPackage.Refused | Passphrase.Missing | StudyException e) {
                 err.println(e.getMessage());
                 return 1;
             } catch (java.io.IOException e) {
@@ -192,12 +202,7 @@ public final class PassCommand implements Runnable {
             try (Study s = Study.open(study)) {
                 PassReceive.Received r;
                 if (org.attune.service.SealedPassPackages.isSealed(pkg)) {
-                    char[] secret = passphrase.read(false);
-                    try {
-                        r = org.attune.service.SealedPassPackages.receive(s, pkg, secret, decide);
-                    } finally {
-                        java.util.Arrays.fill(secret, ' ');
-                    }
+                    r = passphrase.use(false, secret -> org.attune.service.SealedPassPackages.receive(s, pkg, secret, decide));
                 } else {
                     r = PassReceive.receive(s, pkg, decide);
                 }
