@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.attune.coding.TimeFormat;
 import org.attune.scheme.Code;
@@ -76,7 +77,9 @@ public final class PassReceive {
             }
             checkSameScheme(study.scheme(), pkg.scheme(), name);
             passes = pkg.file().read(PassReceive::readPasses);
+            checkSameVideos(study.file().read(PassReceive::videos), pkg.file().read(PassReceive::videos), name);
         }
+        checkFitsScheme(study.scheme(), passes, name);
         String stamp = study.path().getFileName() + ".before-receive-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path backup = study.path().resolveSibling(stamp);
         for (int n = 2; java.nio.file.Files.exists(backup); n++) backup = study.path().resolveSibling(stamp + "-" + n);
@@ -274,6 +277,70 @@ public final class PassReceive {
                 + (onlyTheirs.isEmpty() ? "" : "; codes only in the package: " + String.join(", ", onlyTheirs))
                 + (onlyOurs.isEmpty() ? "" : "; codes only in the study: " + String.join(", ", onlyOurs))
                 + ". Nothing was merged. Send the coder a new package after changing the scheme, or change the study's scheme to the package's first.");
+    }
+
+    /** "session|camera" → SHA-256 of each video described by a checksum. */
+    private static Map<String, String> videos(Connection c) throws SQLException {
+        Map<String, String> out = new TreeMap<>();
+        if (StudySchema.userVersion(c) < 5) return out;
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT s.label, m.position, m.sha256 FROM media m JOIN sessions s ON s.id = m.session_id WHERE m.sha256 IS NOT NULL")) {
+            while (rs.next()) out.put(rs.getString(1) + "|" + rs.getInt(2), rs.getString(3));
+        }
+        return out;
+    }
+
+    /**
+     * The package must describe each of its videos by the checksum the study has for it: another checksum means
+     * the package was changed after it was sent (or the lab's video was replaced since), and its events may be
+     * timed against another recording.
+     */
+    private static void checkSameVideos(Map<String, String> ours, Map<String, String> theirs, String name) throws StudyException {
+        List<String> differ = new ArrayList<>();
+        theirs.forEach((key, sha) -> {
+            String mine = ours.get(key);
+            if (mine != null && !mine.equals(sha)) {
+                String[] sessionCamera = key.split("\\|");
+                differ.add(sessionCamera[0] + " camera " + sessionCamera[1]);
+            }
+        });
+        if (differ.isEmpty()) return;
+        throw refused(name + " describes the video of " + String.join(", ", differ) + " by another checksum (SHA-256) than this study does:"
+                + " the package was changed after it was sent, or the study's video was replaced since. Nothing was merged."
+                + " Check the videos (attune media verify), then send the coder a new package.");
+    }
+
+    /** Every event and rating of the package must be one the scheme allows (a package edited outside Attune may hold anything). */
+    private static void checkFitsScheme(CodingScheme scheme, List<Pass> passes, String name) throws StudyException {
+        for (Pass p : passes) {
+            String where = name + ", " + p.coder() + "'s pass of " + p.session();
+            for (Event e : p.events().values()) {
+                String problem;
+                if (e.uid() == null || e.uid().isBlank()) problem = "it has no id";
+                else if (e.code() == null) problem = "it has no code";
+                else {
+                    try {
+                        problem = org.attune.coding.EventRules.problem(scheme, new org.attune.coding.EventDraft(e.code(), e.onset(), e.offset(),
+                                org.attune.coding.Modifiers.parse(e.modifiers()), e.comment())).orElse(null);
+                    } catch (IllegalArgumentException bad) {
+                        problem = bad.getMessage();
+                    }
+                }
+                if (problem != null) {
+                    throw refused(where + ", event " + e.code() + " at " + TimeFormat.clock(Math.max(0, e.onset())) + ": " + problem
+                            + ". The package was changed outside Attune; nothing was merged. Ask the coder for the package as Attune wrote it.");
+                }
+            }
+            for (Map.Entry<String, Object[]> r : p.ratings().entrySet()) {
+                var code = scheme.code(r.getKey()).filter(org.attune.scheme.Code::isRating);
+                int value = (Integer) r.getValue()[0];
+                if (code.isEmpty() || !code.get().ratingScale().map(sc -> sc.contains(value)).orElse(false)) {
+                    throw refused(where + ", rating " + r.getKey() + " = " + value + ": "
+                            + (code.isEmpty() ? "not a rating of scheme " + scheme.id() + " " + scheme.version() : "outside the code's scale")
+                            + ". The package was changed outside Attune; nothing was merged. Ask the coder for the package as Attune wrote it.");
+                }
+            }
+        }
     }
 
     private static StudyException refused(String message) {

@@ -205,4 +205,56 @@ class PassReceiveTest {
         assertTrue(notPackage.contains("is a study, not a coder package"), notPackage);
         assertEquals(before, events(study));
     }
+
+    /** Runs one statement in a package, as someone editing it outside Attune would. */
+    private static void tamper(Path pkg, String sql) throws Exception {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + pkg); var st = c.createStatement()) {
+            assertEquals(1, st.executeUpdate(sql), sql);
+        }
+    }
+
+    @Test
+    void aTamperedPackageIsRefusedInWordsMergingNothing() throws Exception {
+        Path study = master("lab.attune");
+        Path video = Files.write(dir.resolve("s01.mp4"), "the first session's recording".getBytes());
+        try (Study s = Study.open(study)) {
+            s.addMedia(s.sessions().get(0).id(), video, 1, 0);
+        }
+        Path sent = dir.resolve("AL-sent.attune");
+        try (Study s = Study.open(study)) {
+            PassPackage.send(s, "AL", Set.of(), sent);
+        }
+        code(sent, 2);
+        Map<String, String> before = events(study);
+        record Case(String name, String sql, String says) {
+        }
+        List<Case> cases = List.of(
+                new Case("video", "UPDATE media SET sha256 = '" + "0".repeat(64) + "'",
+                        "describes the video of S01 camera 1 by another checksum (SHA-256) than this study does"),
+                new Case("code", "UPDATE events SET code = 'NOT_A_CODE' WHERE id = (SELECT min(id) FROM events)",
+                        "code \"NOT_A_CODE\" is not in scheme"),
+                new Case("times", "UPDATE events SET offset_ms = onset_ms + 5000 WHERE id = (SELECT min(id) FROM events)", "is a point code: its offset must equal its onset"),
+                new Case("rating", "UPDATE ratings SET value = 9 WHERE rowid = (SELECT min(rowid) FROM ratings)", "rating R_SENS = 9: outside the code's scale"));
+        for (Case c : cases) {
+            Path pkg = dir.resolve("AL-" + c.name() + ".attune");
+            Files.copy(sent, pkg);
+            tamper(pkg, c.sql());
+            String why = assertThrows(StudyException.class, () -> receive(study, pkg, PassReceive.Decide.THEIRS), c.name()).getMessage();
+            assertTrue(why.startsWith("AL-" + c.name() + ".attune"), why);
+            assertTrue(why.contains(c.says()) && (why.contains("Nothing was merged") || why.contains("nothing was merged")), why);
+            assertEquals(before, events(study), c.name());
+        }
+
+        Path damaged = dir.resolve("AL-damaged.attune");
+        byte[] bytes = Files.readAllBytes(sent);
+        for (int i = 4096; i < bytes.length; i += 4096) java.util.Arrays.fill(bytes, i, i + 512, (byte) 0x5A); // every page's header overwritten
+        Files.write(damaged, bytes);
+        String why = assertThrows(StudyException.class, () -> receive(study, damaged, PassReceive.Decide.THEIRS)).getMessage();
+        assertTrue(why.contains("AL-damaged.attune"), why);
+        assertFalse(why.contains("SQLITE") || why.contains("Exception"), why);
+        assertEquals(before, events(study));
+
+        PassReceive.Received untouched = receive(study, sent, PassReceive.Decide.THEIRS); // the package as Attune wrote it goes in
+        assertTrue(untouched.passes().stream().allMatch(PassReceive.PassResult::merged));
+    }
 }
