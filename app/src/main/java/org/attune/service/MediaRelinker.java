@@ -13,7 +13,8 @@ import org.attune.store.VideoIdentity;
 /**
  * Relinks videos that moved: one located file relinks its video, and every other missing video of
  * the study found under its own name in the same folder is relinked with it (a study folder moved
- * whole, or opened on another computer, needs one answer, not one per camera). Paths are stored
+ * whole, or opened on another computer, needs one answer, not one per camera); a video a coder package
+ * describes is also found renamed, as the one file there of its size to the byte. Paths are stored
  * relative to the study where they can be; videos are never copied.
  */
 public final class MediaRelinker {
@@ -43,13 +44,44 @@ public final class MediaRelinker {
         }
         MediaFile located = study.relinkMedia(mediaId, file);
         List<MediaFile> also = new ArrayList<>();
+        List<Path> folder = null;
         for (MediaFile m : study.allMedia()) {
             if (m.id() == mediaId || Files.isRegularFile(study.resolveMedia(m))) continue;
             Path candidate = file.resolveSibling(Path.of(m.path()).getFileName());
             VideoIdentity identity = known.get(m.id());
-            if (Files.isRegularFile(candidate) && (identity == null || sameSize(identity, candidate))) also.add(study.relinkMedia(m.id(), candidate));
+            if (Files.isRegularFile(candidate) && (identity == null || sameSize(identity, candidate))) {
+                also.add(study.relinkMedia(m.id(), candidate));
+            } else if (identity != null) {
+                // renamed on the coder's computer: the one file of the folder with the video's size to the byte (the
+                // SHA-256 is checked before coding on it, VideoChecks)
+                if (folder == null) folder = filesBeside(file);
+                List<Path> sized = folder.stream().filter(f -> sameSize(identity, f)).toList();
+                if (sized.size() == 1 && !linked(study, sized.get(0))) also.add(study.relinkMedia(m.id(), sized.get(0)));
+            }
         }
         return new Result(located, also);
+    }
+
+    private static List<Path> filesBeside(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        try (var list = Files.list(dir)) {
+            return list.filter(Files::isRegularFile).toList();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+
+    /** Whether a video of the study is linked to {@code file} already. */
+    private static boolean linked(Study study, Path file) throws StudyException {
+        for (MediaFile m : study.allMedia()) {
+            Path at = study.resolveMedia(m);
+            try {
+                if (Files.exists(at) && Files.isSameFile(at, file)) return true;
+            } catch (java.io.IOException e) {
+                // unreadable: not this one
+            }
+        }
+        return false;
     }
 
     private static boolean sameSize(VideoIdentity identity, Path file) {

@@ -28,6 +28,16 @@ public final class SealedPassPackages {
         }
     }
 
+    /**
+     * The plain package a sealed one is opened into for coding, beside it and named after it
+     * ({@code AL.sealed} → {@code AL.attune}): the file the coder codes in and sends back.
+     */
+    public static Path plainFor(Path sealed) {
+        String name = sealed.getFileName().toString();
+        String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".sealed") ? name.substring(0, name.length() - ".sealed".length()) : name;
+        return sealed.toAbsolutePath().resolveSibling(stem + ".attune");
+    }
+
     /** {@link PassPackage#send} into a sealed file. */
     public static PassPackage.Sent send(Study study, String coder, Set<String> sessions, Path sealed, char[] passphrase)
             throws StudyException, SealedPackage.Refused, IOException {

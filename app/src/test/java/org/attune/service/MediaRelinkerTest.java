@@ -46,4 +46,37 @@ class MediaRelinkerTest {
             assertTrue(e.getMessage().contains("is not a file"), e.getMessage());
         }
     }
+
+    @Test
+    void aPackagesVideoRenamedOnTheCodersComputerIsFoundByItsSizeOnlyWhenNoOtherFileThereHasIt() throws Exception {
+        Path a = Files.writeString(dir.resolve("S01_cam1.mp4"), "first session, camera one");
+        Path b = Files.writeString(dir.resolve("S02_cam1.mp4"), "the second session's camera one");
+        Path c = Files.writeString(dir.resolve("S03_cam1.mp4"), "third session, cam 1");
+        Path lab = dir.resolve("lab.attune");
+        Path pkg = dir.resolve("AL.attune");
+        try (Study s = Study.create(lab, BundledSchemes.defaultScheme(), "x")) {
+            long al = s.addCoder("Ana", "AL").id();
+            for (Path video : List.of(a, b, c)) {
+                Session x = s.addSession(new Session(0, video.getFileName().toString().substring(0, 3), "", "", null, "", "", Map.of()));
+                s.addMedia(x.id(), video, 1, 0);
+                s.pass(x.id(), al);
+            }
+            org.attune.store.PassPackage.send(s, "AL", java.util.Set.of(), pkg);
+        }
+        Path coder = Files.createDirectories(dir.resolve("coder"));
+        Files.move(pkg, coder.resolve("AL.attune"));
+        Path downloads = Files.createDirectories(dir.resolve("downloads"));
+        Files.move(a, downloads.resolve("session 1.mp4"));
+        Files.move(b, downloads.resolve("session 2 (1).mp4")); // renamed by a browser
+        Files.move(c, downloads.resolve("session 3.mp4"));
+        Files.writeString(downloads.resolve("notes.mp4"), "unrelated notes, 20."); // S03's size: which one is S03 cannot be told by size
+
+        try (Study s = Study.open(coder.resolve("AL.attune"))) {
+            MediaRelinker.Result r = MediaRelinker.relink(s, s.allMedia().get(0).id(), downloads.resolve("session 1.mp4"));
+            assertEquals(List.of("../downloads/session 2 (1).mp4"), r.alsoFound().stream().map(MediaFile::path).toList(),
+                    "S02 by its size; S03 left to ask (two files of its size)");
+            StudyException e = assertThrows(StudyException.class, () -> MediaRelinker.relink(s, s.allMedia().get(2).id(), downloads.resolve("session 1.mp4")));
+            assertTrue(e.getMessage().startsWith("session 1.mp4 is not the video this session was coded on: it has 25 bytes, the video has 20."), e.getMessage());
+        }
+    }
 }

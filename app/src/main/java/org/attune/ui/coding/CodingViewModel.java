@@ -16,11 +16,13 @@ import org.attune.coding.CodingPass;
 import org.attune.coding.MediaFile;
 import org.attune.coding.Session;
 import org.attune.scheme.CodingScheme;
+import org.attune.service.VideoChecks;
 import org.attune.store.Study;
 import org.attune.store.StudyException;
 import org.attune.ui.DialogService;
 import org.attune.ui.OpenStudy;
 import org.attune.ui.ReadOnlyNotice;
+import org.attune.ui.UserSettings;
 import org.attune.ui.player.SessionPlayer;
 
 /**
@@ -33,16 +35,23 @@ final class CodingViewModel {
 
     /** What opening a pass reads from the study, and the study it was read from. */
     record PassData(Object study, List<SessionPlayer.Camera> cameras, long longestVideoMs, List<CodedEvent> events,
-                    Map<String, Integer> ratings) {
+                    Map<String, Integer> ratings, VideoChecks.Result videos) {
     }
 
     private final OpenStudy openStudy;
     private final DialogService dialogs;
+    private final UserSettings settings;
     private Study study;
 
     CodingViewModel(OpenStudy openStudy, DialogService dialogs) {
+        this(openStudy, dialogs, UserSettings.memory());
+    }
+
+    /** {@code settings}: where the videos found right before coding are remembered (VideoChecks). */
+    CodingViewModel(OpenStudy openStudy, DialogService dialogs, UserSettings settings) {
         this.openStudy = openStudy;
         this.dialogs = dialogs;
+        this.settings = settings;
         this.study = openStudy.get();
     }
 
@@ -120,8 +129,21 @@ final class CodingViewModel {
             List<SessionPlayer.Camera> cameras = media.stream().limit(4)
                     .map(m -> new SessionPlayer.Camera(s.playbackFile(m), m.offsetMs())).toList();
             long longest = media.stream().map(MediaFile::durationMs).filter(Objects::nonNull).mapToLong(Long::longValue).max().orElse(0);
-            return new PassData(s, cameras, longest, s.events().list(p.pass().id()), s.events().ratings(p.pass().id()));
+            VideoChecks.Result videos = VideoChecks.session(s, p.session(), settings::get); // a package's videos, before coding on them
+            return new PassData(s, cameras, longest, s.events().list(p.pass().id()), s.events().ratings(p.pass().id()), videos);
         };
+    }
+
+    /**
+     * Whether the pass read can be coded on its videos: false (said, with what to do) when one is not the video the
+     * study describes (a coder package records each video's size and SHA-256). The right ones are remembered.
+     */
+    boolean videosChecked(PassData data) {
+        data.videos().remember().forEach(settings::put);
+        if (data.videos().passed()) return true;
+        dialogs.showProblems("Not the videos this session was coded on", "Relink the original files (not re-encoded or trimmed copies) in the Study tab,"
+                + " then open the pass again. File ▸ Check the videos… checks every video of the study.", data.videos().wrong());
+        return false;
     }
 
     /** Whether a pass read in the background still belongs to the study open now. */

@@ -116,7 +116,7 @@ public final class CodingWorkspace extends BorderPane {
     /** @param tasks how a pass's events are read (in the app: in the background, the window not waiting) */
     public CodingWorkspace(OpenStudy openStudy, DialogService dialogs, KeyboardLayout layout, UserSettings settings, Tasks tasks) {
         this.tasks = tasks;
-        this.model = new CodingViewModel(openStudy, dialogs);
+        this.model = new CodingViewModel(openStudy, dialogs, settings);
         this.settings = settings;
         this.dialogs = dialogs;
         this.keySettings = new KeySettings(settings);
@@ -266,7 +266,8 @@ public final class CodingWorkspace extends BorderPane {
         tasks.run(model.passReader(p), data -> {
             if (current != p || !model.isCurrent(data)) return; // another pass or study was opened meanwhile
             actions.setLoading(false);
-            showPass(p, data);
+            if (model.videosChecked(data)) showPass(p, data);
+            else closePassAndSay();
         }, failure -> {
             if (current != p) return;
             actions.setLoading(false);

@@ -41,7 +41,9 @@ public final class FxStudyForms implements StudyForms {
     public Optional<Path> studyToOpen(Window owner) {
         FileChooser fc = new FileChooser();
         fc.setTitle("Open a study");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Attune study (*.attune)", "*" + StudyForms.FILE_EXTENSION));
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Attune study or coder package (*.attune, *.sealed)", "*" + StudyForms.FILE_EXTENSION, "*.sealed"),
+                new FileChooser.ExtensionFilter("Attune study (*.attune)", "*" + StudyForms.FILE_EXTENSION),
+                new FileChooser.ExtensionFilter("Sealed coder package (*.sealed)", "*.sealed"));
         return Optional.ofNullable(fc.showOpenDialog(owner)).map(File::toPath);
     }
 

@@ -219,6 +219,10 @@ public final class StudyBrowser extends BorderPane {
             model.studyFile().ifPresent(settings::rememberStudy);
             return;
         }
+        if (org.attune.service.SealedPassPackages.isSealed(file)) {
+            model.openSealed(file, busyNotice::start, settings::rememberStudy);
+            return;
+        }
         model.open(file, busyNotice.start("Opening " + file.getFileName() + " (checking it first)…"), settings::rememberStudy);
     }
 

@@ -14,9 +14,11 @@ import org.attune.coding.PassStatus;
 import org.attune.coding.Session;
 import org.attune.coding.TimeFormat;
 import org.attune.exchange.OutputFile;
+import org.attune.exchange.SealedPackage;
 import org.attune.media.CodingCopy;
 import org.attune.scheme.CodingScheme;
 import org.attune.service.MediaRelinker;
+import org.attune.service.SealedPassPackages;
 import org.attune.store.Study;
 import org.attune.store.StudyException;
 import org.attune.ui.DialogService;
@@ -87,6 +89,52 @@ final class StudyBrowserViewModel {
             done.run();
             if (failure instanceof StudyException e) dialogs.showError("This study cannot be opened", e.getMessage());
             else dialogs.showFailure("This study cannot be opened", failure);
+        });
+    }
+
+    /**
+     * Opens a sealed coder package (ADR 10) for coding. The first time, the passphrase opens it into a plain package
+     * beside it ({@link SealedPassPackages#plainFor}: {@code AL.sealed} → {@code AL.attune}), which is the file coded
+     * in and sent back from then on; when that file is there already, it is opened instead (after asking: the
+     * coding is in it), never written over. {@code busy} starts a busy notice and gives what ends it.
+     */
+    void openSealed(Path sealed, java.util.function.Function<String, Runnable> busy, Consumer<Path> opened) {
+        Path plain = SealedPassPackages.plainFor(sealed);
+        if (open.isOpen(plain)) {
+            opened.accept(open.get().path());
+            return;
+        }
+        if (Files.exists(plain)) {
+            if (dialogs.confirm("Open the package you unsealed before", plain.getFileName() + " beside it was unsealed from " + sealed.getFileName()
+                    + " before, and the coding done since is in it. Open " + plain.getFileName() + "?\n\nIf the lab has sent you a new package"
+                    + " under the same name, move " + plain.getFileName() + " to another folder first (Attune never writes over it), then open "
+                    + sealed.getFileName() + " again.", "Open " + plain.getFileName())) {
+                open(plain, busy.apply("Opening " + plain.getFileName() + " (checking it first)…"), opened);
+            }
+            return;
+        }
+        Optional<char[]> typed = dialogs.askPassphrase("Open " + sealed.getFileName(), "The passphrase the package was sealed with:", false);
+        if (typed.isEmpty()) return;
+        char[] passphrase = typed.get();
+        Runnable done = busy.apply("Unsealing " + sealed.getFileName() + " into " + plain.getFileName() + "…");
+        tasks.run(() -> {
+            try {
+                SealedPackage.open(sealed, plain, passphrase);
+            } finally {
+                java.util.Arrays.fill(passphrase, '\0');
+            }
+            return Study.open(plain);
+        }, s -> {
+            done.run();
+            open.adopt(s);
+            opened.accept(s.path());
+            say.accept("Unsealed " + sealed.getFileName() + " into " + plain.getFileName() + ": code in it, and send it back (sealed again with"
+                    + " File ▸ Send passes to a coder, sealed…, choosing your own initials).");
+        }, failure -> {
+            done.run();
+            if (failure instanceof SealedPackage.Refused e) dialogs.showError("This package cannot be opened", e.getMessage());
+            else if (failure instanceof StudyException e) dialogs.showError("This package cannot be opened", e.getMessage());
+            else dialogs.showFailure("This package cannot be opened", failure);
         });
     }
 

@@ -103,4 +103,38 @@ class CodingViewModelTest {
         assertEquals(1, dialogs.shown.size());
         assertTrue(dialogs.shown.get(0).startsWith("This study cannot be opened: "), dialogs.shown.toString());
     }
+
+    @Test
+    void aPackagesVideoIsCheckedBeforeCodingOnceUntilTheFileChanges() throws Exception {
+        Path lab = aStudy("lab");
+        Path pkg = dir.resolve("AL.attune");
+        try (Study s = Study.open(lab)) {
+            org.attune.store.PassPackage.send(s, "AL", java.util.Set.of(), pkg); // records s1.mp4's size and SHA-256
+        }
+        org.attune.ui.UserSettings settings = org.attune.ui.UserSettings.memory();
+        CodingViewModel model = new CodingViewModel(open, dialogs, settings);
+        model.onStudyChanged(() -> { });
+        model.open(pkg);
+        CodingWorkspace.PassChoice pass = model.readPasses().orElseThrow().get(0);
+
+        assertTrue(model.videosChecked(model.passReader(pass).call()));
+        assertEquals(1, settings.withPrefix(org.attune.service.VideoChecks.PREFIX).size(), "the right file is remembered");
+        assertFalse(settings.withPrefix(org.attune.service.VideoChecks.PREFIX).values().iterator().next().contains("s1.mp4"), "by a hash of its path");
+
+        Path video = dir.resolve("s1.mp4");
+        var time = Files.getLastModifiedTime(video);
+        Files.writeString(video, "not read her!"); // same size, other bytes
+        Files.setLastModifiedTime(video, time);
+        assertTrue(model.videosChecked(model.passReader(pass).call()), "same size and time: remembered, not read again");
+
+        Files.setLastModifiedTime(video, java.nio.file.attribute.FileTime.fromMillis(time.toMillis() + 60_000));
+        assertFalse(model.videosChecked(model.passReader(pass).call()), "changed since: read again, and refused");
+        assertEquals(List.of("Not the videos this session was coded on: Relink the original files (not re-encoded or trimmed copies) in the Study tab,"
+                + " then open the pass again. File ▸ Check the videos… checks every video of the study.\nS1 camera 1 (s1.mp4): another file (same size, different content)"),
+                dialogs.shown);
+
+        Files.writeString(video, "a longer file than it was");
+        assertFalse(model.videosChecked(model.passReader(pass).call()));
+        assertTrue(dialogs.shown.get(1).endsWith("S1 camera 1 (s1.mp4): another file (its size differs)"), dialogs.shown.toString());
+    }
 }

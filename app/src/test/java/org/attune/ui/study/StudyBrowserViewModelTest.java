@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.attune.coding.Coder;
+import org.attune.coding.CodingPass;
 import org.attune.coding.EventDraft;
 import org.attune.coding.NewMedia;
 import org.attune.coding.PassStatus;
@@ -169,5 +170,62 @@ class StudyBrowserViewModelTest {
         Files.delete(copy);
         assertEquals(avi.toAbsolutePath().normalize(), open.get().playbackFile(open.get().media(s1.id()).get(1)).toAbsolutePath().normalize(),
                 "a copy gone from this computer: the original plays");
+    }
+
+    @Test
+    void aSealedPackageOpensWithItsPassphraseIntoAPlainOneBesideItAndGoesBackSealed() throws Exception {
+        Path lab = dir.resolve("lab.attune");
+        Path sealed = dir.resolve("AL.sealed");
+        try (Study s = Study.create(lab, BundledSchemes.defaultScheme(), "Lab")) {
+            Session x = s.addSession(new Session(0, "S1", "", "", null, "", "", Map.of()));
+            s.pass(x.id(), s.addCoder("Ana", "AL").id());
+            org.attune.service.SealedPassPackages.send(s, "AL", java.util.Set.of(), sealed, "blue river stones".toCharArray());
+        }
+        Path plain = dir.resolve("AL.attune").toAbsolutePath();
+        List<Path> opened = new ArrayList<>();
+        List<String> busy = new ArrayList<>();
+        java.util.function.Function<String, Runnable> notice = text -> {
+            busy.add(text);
+            return () -> busy.add("done");
+        };
+
+        dialogs.passphrases.add("red river stones");
+        model.openSealed(sealed, notice, opened::add);
+        assertTrue(dialogs.shown.stream().anyMatch(x -> x.startsWith("This package cannot be opened: The passphrase is wrong, or AL.sealed was changed")),
+                dialogs.shown.toString());
+        assertFalse(Files.exists(plain), "a wrong passphrase writes nothing");
+        assertEquals(dir.resolve("b.attune"), open.path(), "the study open before stays open");
+        assertTrue(opened.isEmpty());
+
+        dialogs.passphrases.add("blue river stones");
+        model.openSealed(sealed, notice, opened::add);
+        assertEquals(List.of(plain), opened);
+        assertEquals(plain, open.path().toAbsolutePath());
+        assertEquals(List.of("Unsealing AL.sealed into AL.attune…", "done", "Unsealing AL.sealed into AL.attune…", "done"), busy);
+        assertTrue(said.get(said.size() - 1).startsWith("Unsealed AL.sealed into AL.attune: code in it"), said.toString());
+        CodingPass pass = open.get().passes().get(0);
+        open.get().events().add(pass.id(), EventDraft.point("C_BID", 4_000));
+
+        open.close();
+        dialogs.answer = false; // opened again later: the plain package, after asking; no passphrase, never written over
+        model.openSealed(sealed, notice, opened::add);
+        assertTrue(dialogs.shown.get(dialogs.shown.size() - 1).startsWith("Open the package you unsealed before? AL.attune beside it was unsealed from AL.sealed"),
+                dialogs.shown.toString());
+        assertFalse(open.isOpen());
+        dialogs.answer = true;
+        model.openSealed(sealed, notice, opened::add);
+        assertEquals(plain, open.path().toAbsolutePath());
+        assertEquals(1, open.get().events().list(pass.id()).size(), "the coding done in it is there");
+
+        Path back = dir.resolve("AL-back.sealed"); // the coder seals it again to send it back
+        dialogs.texts.add("AL");
+        dialogs.files.add(back);
+        dialogs.passphrases.add("green hill road");
+        new org.attune.ui.PassActions(open, dialogs, org.attune.ui.Tasks.immediate(), said::add).sendSealed();
+        open.close();
+        try (Study s = Study.open(lab)) {
+            var received = org.attune.service.SealedPassPackages.receive(s, back, "green hill road".toCharArray(), org.attune.store.PassReceive.Decide.ASK);
+            assertEquals(1, received.passes().get(0).added(), received.toString());
+        }
     }
 }
