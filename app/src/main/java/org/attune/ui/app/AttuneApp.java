@@ -212,7 +212,10 @@ public final class AttuneApp extends Application {
     private static String openFirstStudy(StudyBrowser browser, UserSettings settings) {
         String explicit = System.getProperty("attune.open.study");
         if (explicit != null) {
-            browser.openStudy(Path.of(explicit));
+            Path file = Path.of(explicit);
+            // a sealed package asks for its passphrase: in a dialog over the window, so after it shows
+            if (org.attune.service.SealedPassPackages.isSealed(file)) javafx.application.Platform.runLater(() -> browser.openStudy(file));
+            else browser.openStudy(file);
             return System.getProperty("attune.open.tab", "study");
         }
         Path last = settings.recentStudies().stream().filter(Files::isRegularFile).findFirst().orElse(null);

@@ -334,7 +334,7 @@ public final class FxStudyForms implements StudyForms {
         a.setTitle("Video not found");
         a.setHeaderText("The video " + Path.of(storedPath).getFileName() + " is not where the study expects it.");
         a.setContentText("The study looked for it at\n" + expected + "\n\nIf it was moved or renamed, locate it; the study will link to the new place "
-                + "(the video is not copied). Other missing videos in the same folder are relinked with it.");
+                + "(the video is not copied). Other missing videos in the same folder are relinked with it (found by name; a coder package's videos also renamed, by their size).");
         ButtonType locate = new ButtonType("Locate…", ButtonBar.ButtonData.OK_DONE);
         a.getButtonTypes().setAll(locate, ButtonType.CANCEL);
         if (a.showAndWait().filter(locate::equals).isEmpty()) return Optional.empty();

@@ -258,6 +258,8 @@ public final class StudyBrowser extends BorderPane {
             buildColumns();
             rows.clear();
             updateSelection();
+            relinkButton.setVisible(false);
+            relinkButton.setManaged(false);
             status.setText("");
             return;
         }
@@ -436,8 +438,8 @@ public final class StudyBrowser extends BorderPane {
     /** Asks for each video in turn, skipping those an earlier answer found (same folder); stops when the user cancels. */
     private void relinkAll(List<StudyOverview.Video> videos) {
         for (StudyOverview.Video v : videos) {
-            Optional<StudyOverview.Video> still = overview.missingVideos().stream().filter(m -> m.file().id() == v.file().id()).findFirst();
-            if (still.isPresent() && !relink(still.get())) break;
+            // the study, not the overview: it is read again in the background, after an answer found more videos
+            if (model.stillMissing(v) && !relink(v)) break;
         }
     }
 

@@ -387,6 +387,17 @@ final class StudyBrowserViewModel {
         }
     }
 
+    /** Whether a video shown missing is missing still (an earlier relink may have found it beside another). */
+    boolean stillMissing(StudyOverview.Video v) {
+        if (!open.isOpen()) return false;
+        try {
+            return open.get().allMedia().stream().filter(m -> m.id() == v.file().id()).findFirst()
+                    .map(m -> !Files.isRegularFile(open.get().resolveMedia(m))).orElse(false);
+        } catch (StudyException e) {
+            return true;
+        }
+    }
+
     /** Links a missing video to {@code file}, and the study's other missing videos found beside it. */
     boolean relinkTo(StudyOverview.Video v, Path file) {
         if (!Files.isRegularFile(file)) {

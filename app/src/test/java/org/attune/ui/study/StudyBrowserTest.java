@@ -99,9 +99,26 @@ class StudyBrowserTest {
         }
     }
 
+    /** While true, the browser's background work (reading the study) waits in {@link #heldWork} as it would behind a slow disk. */
+    boolean holdWork;
+    final List<Runnable> heldWork = new ArrayList<>();
+    final org.attune.ui.Tasks tasks = new org.attune.ui.Tasks() {
+        @Override
+        public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> onDone, java.util.function.Consumer<Throwable> onFailed) {
+            Runnable r = () -> org.attune.ui.Tasks.immediate().run(work, onDone, onFailed);
+            if (holdWork) heldWork.add(r);
+            else r.run();
+        }
+
+        @Override
+        public void later(Runnable r) {
+            r.run();
+        }
+    };
+
     @Start
     void start(Stage stage) {
-        browser = new StudyBrowser(open, UserSettings.at(dir.resolve("settings.properties")), dialogs, forms);
+        browser = new StudyBrowser(open, UserSettings.at(dir.resolve("settings.properties")), dialogs, forms, tasks);
         browser.setOnOpenPass(opened::add);
         Scene scene = new Scene(browser, 1280, 800);
         scene.getStylesheets().add(Styles.STYLESHEET);
@@ -355,11 +372,17 @@ class StudyBrowserTest {
         robot.interact(() -> browser.openStudy(file));
         assertEquals(2, browser.overview().missingVideos().size());
         assertTrue(robot.lookup("#relink").queryButton().isVisible());
+        robot.interact(open::close);
+        assertFalse(robot.lookup("#relink").queryButton().isVisible(), "no study open: nothing to relink");
+        robot.interact(() -> browser.openStudy(file));
         assertEquals("Relink 2 missing videos…", robot.lookup("#relink").queryButton().getText());
 
         forms.relinks.add(moved.resolve("free-play-s01.mp4"));
+        holdWork = true; // the study is read again in the background after the first answer: not before the second question
         robot.clickOn("#relink");
         assertEquals(List.of("free-play-s01.mp4"), forms.relinkAsked, "asked once: the second video was found beside the first");
+        holdWork = false;
+        robot.interact(() -> heldWork.forEach(Runnable::run));
         assertEquals(List.of(), browser.overview().missingVideos());
         assertFalse(robot.lookup("#relink").queryButton().isVisible());
         try (Study s = Study.openReadOnly(file)) {
