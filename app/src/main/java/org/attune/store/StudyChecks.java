@@ -35,6 +35,11 @@ final class StudyChecks {
         } catch (IOException e) {
             throw new StudyException(StudyException.Kind.IO, "Cannot read " + path + ": " + e.getMessage(), e);
         }
+        if (n >= 8 && new String(head, 0, 8, java.nio.charset.StandardCharsets.US_ASCII).equals("ATTNSEAL")) { // SealedPackage's first bytes
+            String name = path.getFileName().toString();
+            throw new StudyException(StudyException.Kind.NOT_A_STUDY, name + " is a sealed coder package: open it in Attune (File ▸ Open study…,"
+                    + " which asks its passphrase), or unseal it first: attune pass unseal " + name + " -o " + name.replaceFirst("(?i)\\.sealed$", "") + ".attune");
+        }
         if (n < head.length || !Arrays.equals(head, SQLITE_MAGIC)) {
             throw new StudyException(StudyException.Kind.NOT_A_STUDY, path.getFileName() + " is not an Attune study"
                     + (n == 0 ? " (the file is empty)" : " (it is not a SQLite database)") + ". Open a .attune file created by Attune.");

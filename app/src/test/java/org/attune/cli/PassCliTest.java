@@ -74,6 +74,10 @@ class PassCliTest {
         assertEquals(0, received.code(), received.err());
         assertTrue(received.out().contains("S02 · BK: 0 added, 0 changed, 0 deleted"), received.out());
 
+        CliTest.Run asStudy = CliTest.run("study", "info", sealed.toString()); // a sealed package where a study is asked for
+        assertEquals(1, asStudy.code());
+        assertTrue(asStudy.err().startsWith("BK.sealed is a sealed coder package: open it in Attune (File ▸ Open study…, which asks its passphrase),"
+                + " or unseal it first: attune pass unseal BK.sealed -o BK.attune"), asStudy.err());
         Path plain = dir.resolve("BK.attune");
         assertEquals(0, CliTest.run("pass", "unseal", sealed.toString(), "-o", plain.toString(), "--passphrase-file", pass.toString()).code());
         CliTest.Run info = CliTest.run("study", "info", plain.toString());
