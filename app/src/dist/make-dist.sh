@@ -89,15 +89,15 @@ case "$(uname -s)" in
         --linux-package-name attune --linux-app-category science \
         --linux-package-deps "libavcodec59, libavformat59, libgtk-3-0, fonts-dejavu-core" \
         --linux-shortcut --linux-menu-group "Science;Education" \
-        --file-associations "$here/attune-study.properties" \
+        --file-associations "$here/attune-study.properties" --file-associations "$here/attune-sealed.properties" \
         --icon "$icon" --dest "$dist"
     else
       echo "make-dist: no .deb (dpkg-deb and fakeroot are needed: apt-get install fakeroot)"
     fi ;;
   Darwin)
-    jpackage --type dmg "${common[@]}" --app-image "$dist/Attune.app" --file-associations "$here/attune-study.properties" --dest "$dist" ;;
+    jpackage --type dmg "${common[@]}" --app-image "$dist/Attune.app" --file-associations "$here/attune-study.properties" --file-associations "$here/attune-sealed.properties" --dest "$dist" ;;
   MINGW*|MSYS*|CYGWIN*)
     jpackage --type msi "${common[@]}" --app-image "$dist/Attune" --win-menu --win-shortcut \
-      --file-associations "$here/attune-study.properties" --dest "$dist" ;;
+      --file-associations "$here/attune-study.properties" --file-associations "$here/attune-sealed.properties" --dest "$dist" ;;
 esac
 ls -la "$dist"

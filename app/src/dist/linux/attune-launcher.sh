@@ -9,10 +9,10 @@
 #    second, where the optimising compiler's work on this machine's cores only slows it down (the app keeps both).
 # make-dist.sh writes the jar's name into it.
 lib="$(dirname "$(dirname "$(readlink -f "$0")")")/lib"
-app=yes                                   # as org.attune.Launcher decides: no arguments, or one study file
+app=yes                                   # as org.attune.Launcher decides: no arguments, or one study file or sealed package
 case $# in
   0) ;;
-  1) case "$1" in *.attune|*.ATTUNE) [ -f "$1" ] || app=no ;; *) app=no ;; esac ;;
+  1) case "$1" in *.attune|*.ATTUNE|*.sealed|*.SEALED) [ -f "$1" ] || app=no ;; *) app=no ;; esac ;;
   *) app=no ;;
 esac
 set -- -cp "$lib/app/@JAR@" org.attune.Launcher "$@"

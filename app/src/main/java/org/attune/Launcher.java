@@ -8,7 +8,7 @@ import org.attune.ui.app.AttuneApp;
 
 /**
  * Entry point of {@code attune.jar}: no arguments opens the app, and so does one argument that is a study
- * file (a double-click on a {@code .attune} file); any other argument runs the headless command line. (A
+ * file or a sealed coder package (a double-click on a {@code .attune} or {@code .sealed} file); any other argument runs the headless command line. (A
  * plain class, not the JavaFX Application, so the jar starts from the classpath.)
  */
 public final class Launcher {
@@ -40,7 +40,9 @@ public final class Launcher {
                 System.exit(2);
             }
         } else {
-            warmUpWhileParsing();
+            Optional<java.nio.file.Path> readWhole = AttuneCommand.studyReadWhole(args);
+            if (readWhole.isPresent()) org.attune.store.CheckedRead.prefetch(readWhole.get()); // opened and checked while picocli parses
+            else warmUpWhileParsing();
             System.exit(AttuneCommand.run(args));
         }
     }
@@ -59,9 +61,14 @@ public final class Launcher {
         t.start();
     }
 
-    /** The study a single argument names when it is an existing {@code .attune} file (opened in the app), else empty (a command). */
+    /**
+     * The study a single argument names when it is an existing {@code .attune} file, or a sealed coder package
+     * ({@code .sealed}, whose passphrase the app asks), opened in the app; else empty (a command).
+     */
     static Optional<String> studyToOpen(String[] args) {
-        if (args.length != 1 || !args[0].toLowerCase(Locale.ROOT).endsWith(".attune")) return Optional.empty();
+        if (args.length != 1) return Optional.empty();
+        String name = args[0].toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".attune") && !name.endsWith(".sealed")) return Optional.empty();
         java.nio.file.Path p = java.nio.file.Path.of(args[0]);
         return java.nio.file.Files.isRegularFile(p) ? Optional.of(p.toAbsolutePath().toString()) : Optional.empty();
     }

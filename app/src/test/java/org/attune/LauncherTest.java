@@ -22,7 +22,7 @@ class LauncherTest {
         assertEquals(Optional.empty(), Launcher.noDisplay(Map.of(), "Linux", "Monocle"), "the headless test platform needs no display");
     }
 
-    /** A double-clicked study (one argument, an existing .attune file) opens in the app; anything else is a command. */
+    /** A double-clicked study or sealed package (one argument, an existing .attune or .sealed file) opens in the app; anything else is a command. */
     @Test
     void aStudyFileAsTheOnlyArgumentOpensTheApp(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path study = java.nio.file.Files.writeString(dir.resolve("Free play.attune"), "x");
@@ -30,5 +30,7 @@ class LauncherTest {
         assertEquals(Optional.empty(), Launcher.studyToOpen(new String[] {dir.resolve("missing.attune").toString()}), "not there: the command line says so");
         assertEquals(Optional.empty(), Launcher.studyToOpen(new String[] {"study", "info", study.toString()}));
         assertEquals(Optional.empty(), Launcher.studyToOpen(new String[] {"--version"}));
+        java.nio.file.Path sealed = java.nio.file.Files.writeString(dir.resolve("AL.SEALED"), "x");
+        assertEquals(Optional.of(sealed.toAbsolutePath().toString()), Launcher.studyToOpen(new String[] {sealed.toString()}), "a sealed package: the app asks its passphrase");
     }
 }

@@ -30,8 +30,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code attune agreement …}: inter-rater agreement statistics. */
-@Command(name = "agreement", mixinStandardHelpOptions = true, description = "Inter-rater agreement statistics.",
-        subcommands = {AgreementCommand.Ratings.class, AgreementEventsCommand.class, AgreementCommand.Measures.class})
+@Command(name = "agreement", mixinStandardHelpOptions = true, description = "Inter-rater agreement statistics.")
 public final class AgreementCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

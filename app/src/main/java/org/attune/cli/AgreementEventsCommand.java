@@ -185,11 +185,31 @@ final class AgreementEventsCommand implements Callable<Integer> {
     }
 
     private Loaded fromStudy() throws StudyException {
-        try (Study study = Study.openReadOnly(input)) {
-            org.attune.store.SessionCodings c = org.attune.store.SessionCodings.load(study, Set.copyOf(sessions), Set.copyOf(coders));
-            AgreementInput in = AgreementInput.of(c.scheme(), c.events(), c.endMs(), c.totalSessions());
-            return new Loaded(in.scheme(), in.marks(), in.endMs(), in.runningStates(), in.totalSessions());
-        }
+        // the study's integrity check runs alongside the reading; the marks come out only if it passed (issue 16)
+        return org.attune.store.CheckedRead.of(input, study -> {
+            CodingScheme scheme = study.scheme();
+            Map<String, Map<String, List<Mark>>> marks = new LinkedHashMap<>();
+            int[] running = {0};
+            // the events' codes and times only, straight into marks (issue 16: the hot path of a command run cold)
+            org.attune.store.SessionCodings.Ends ends = org.attune.store.SessionCodings.timings(study, Set.copyOf(sessions), Set.copyOf(coders),
+                    new org.attune.store.EventLog.Timing() {
+                        private String session;
+                        private String coder;
+                        private List<Mark> list;
+
+                        @Override
+                        public void accept(String s, String c, String code, long onset, long offset, boolean isRunning) {
+                            if (!s.equals(session) || !c.equals(coder)) {
+                                session = s;
+                                coder = c;
+                                list = marks.computeIfAbsent(s, x -> new LinkedHashMap<>()).computeIfAbsent(c, x -> new ArrayList<>());
+                            }
+                            if (isRunning) running[0]++;
+                            else list.add(AgreementInput.mark(scheme, code, onset, offset));
+                        }
+                    });
+            return new Loaded(scheme, marks, ends.endMs(), running[0], ends.totalSessions());
+        });
     }
 
     private Loaded fromCsv(PrintWriter err) throws IOException {

@@ -2,6 +2,7 @@ package org.attune.cli;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -15,26 +16,59 @@ import picocli.CommandLine;
 public final class AttuneCommand implements Runnable {
 
     /**
-     * The subcommands, in the order the usage lists them. Only the one a command line names is built: picocli
-     * reads every option of every subcommand when it builds one, which took 150 of a command's 800 ms
-     * (docs/benchmarks.md, start-up). Help, a mistyped name and no name at all get them all.
+     * The subcommands, in the order the usage lists them, each with its own subcommands (declared here, not in
+     * their {@code @Command}s). Only what a command line names is built: picocli reads every option of every
+     * command it builds, which took 150 of a command's 800 ms, and building a group's other subcommands another
+     * ~30 ms (docs/benchmarks.md, start-up). Help, a mistyped name and no name at all get them all.
      */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+    private record Subcommand(Supplier<Object> command, List<Class<?>> children) {
+    }
+
+    private static final Map<String, Subcommand> SUBCOMMANDS = new LinkedHashMap<>();
 
     static {
-        SUBCOMMANDS.put("scheme", SchemeCommand::new);
-        SUBCOMMANDS.put("study", StudyCommand::new);
-        SUBCOMMANDS.put("pass", PassCommand::new);
-        SUBCOMMANDS.put("events", EventsCommand::new);
-        SUBCOMMANDS.put("ratings", RatingsCommand::new);
-        SUBCOMMANDS.put("agreement", AgreementCommand::new);
-        SUBCOMMANDS.put("measures", MeasuresCommand::new);
-        SUBCOMMANDS.put("media", MediaCommand::new);
-        SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
+        SUBCOMMANDS.put("scheme", new Subcommand(SchemeCommand::new, List.of(SchemeCommand.Validate.class, SchemeCommand.Manual.class, SchemeCommand.ImportBoris.class)));
+        SUBCOMMANDS.put("study", new Subcommand(StudyCommand::new, List.of(StudyCommand.Create.class, StudyCommand.Info.class, StudyCommand.ChangeScheme.class, StudyCommand.SalvageCommand.class, StudyImportBoris.class)));
+        SUBCOMMANDS.put("pass", new Subcommand(PassCommand::new, List.of(PassCommand.Send.class, PassCommand.Receive.class, PassCommand.Unseal.class)));
+        SUBCOMMANDS.put("events", new Subcommand(EventsCommand::new, List.of(EventsCommand.Export.class, EventsCommand.Import.class)));
+        SUBCOMMANDS.put("ratings", new Subcommand(RatingsCommand::new, List.of(RatingsCommand.Export.class)));
+        SUBCOMMANDS.put("agreement", new Subcommand(AgreementCommand::new, List.of(AgreementCommand.Ratings.class, AgreementEventsCommand.class, AgreementCommand.Measures.class)));
+        SUBCOMMANDS.put("measures", new Subcommand(MeasuresCommand::new, List.of()));
+        SUBCOMMANDS.put("media", new Subcommand(MediaCommand::new, List.of(MediaCommand.Info.class, MediaCommand.Prepare.class, MediaCommand.Verify.class)));
+        SUBCOMMANDS.put("help", new Subcommand(CommandLine.HelpCommand::new, List.of()));
+    }
+
+    /** A subcommand with the one of its own that {@code child} names, or all of them when it names none. */
+    private static CommandLine build(Subcommand sub, String child) {
+        CommandLine cl = new CommandLine(sub.command().get());
+        boolean named = sub.children().stream().anyMatch(c -> c.getAnnotation(Command.class).name().equals(child));
+        for (Class<?> c : sub.children()) {
+            String name = c.getAnnotation(Command.class).name();
+            if (!named || name.equals(child)) {
+                try {
+                    cl.addSubcommand(name, CommandLine.defaultFactory().create(c));
+                } catch (Exception e) {
+                    throw new IllegalStateException("the command " + name + " cannot be made", e);
+                }
+            }
+        }
+        return cl;
     }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /**
+     * The study a command line will read whole through CheckedRead ({@code agreement events STUDY.attune …}),
+     * if it names one that exists: the launcher starts opening and checking it while picocli parses (issue 16).
+     */
+    public static java.util.Optional<java.nio.file.Path> studyReadWhole(String... args) {
+        if (args.length < 3 || !args[0].equals("agreement") || !args[1].equals("events")) return java.util.Optional.empty();
+        String study = args[2];
+        if (!study.toLowerCase(java.util.Locale.ROOT).endsWith(".attune")) return java.util.Optional.empty();
+        java.nio.file.Path p = java.nio.file.Path.of(study);
+        return java.nio.file.Files.isRegularFile(p) ? java.util.Optional.of(p) : java.util.Optional.empty();
+    }
 
     @Override
     public void run() {
@@ -50,9 +84,9 @@ public final class AttuneCommand implements Runnable {
         CommandLine cl = new CommandLine(new AttuneCommand());
         String named = args.length == 0 ? "" : args[0];
         if (SUBCOMMANDS.containsKey(named) && !named.equals("help")) {
-            cl.addSubcommand(named, SUBCOMMANDS.get(named).get());
+            cl.addSubcommand(named, build(SUBCOMMANDS.get(named), args.length > 1 ? args[1] : ""));
         } else if (!named.equals("--version") && !named.equals("-V")) {
-            SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+            SUBCOMMANDS.forEach((name, sub) -> cl.addSubcommand(name, build(sub, "")));
         }
         cl.setOut(out);
         cl.setErr(err);

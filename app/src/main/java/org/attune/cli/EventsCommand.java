@@ -16,8 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 /** {@code attune events …}: move coded events in and out of a study as CSV. */
-@Command(name = "events", mixinStandardHelpOptions = true, description = "Export and import coded events: CSV, BORIS projects, ELAN documents.",
-        subcommands = {EventsCommand.Export.class, EventsCommand.Import.class})
+@Command(name = "events", mixinStandardHelpOptions = true, description = "Export and import coded events: CSV, BORIS projects, ELAN documents.")
 public final class EventsCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

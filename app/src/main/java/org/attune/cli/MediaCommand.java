@@ -16,8 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 /** {@code attune media …}: what a video is, as a lab's camera wrote it. */
-@Command(name = "media", mixinStandardHelpOptions = true, description = "Look at videos as cameras wrote them.",
-        subcommands = {MediaCommand.Info.class, MediaCommand.Prepare.class, MediaCommand.Verify.class})
+@Command(name = "media", mixinStandardHelpOptions = true, description = "Look at videos as cameras wrote them.")
 public final class MediaCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -15,8 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code attune pass …}: coders on their own computers (issue 17; README "Coders on their own computers"). */
-@Command(name = "pass", mixinStandardHelpOptions = true, description = "Send coding passes to a coder as a package, and take them back.",
-        subcommands = {PassCommand.Send.class, PassCommand.Receive.class, PassCommand.Unseal.class})
+@Command(name = "pass", mixinStandardHelpOptions = true, description = "Send coding passes to a coder as a package, and take them back.")
 public final class PassCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -12,8 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 /** {@code attune ratings …}: a study's session ratings as data. */
-@Command(name = "ratings", mixinStandardHelpOptions = true, description = "Export a study's session ratings as CSV.",
-        subcommands = {RatingsCommand.Export.class})
+@Command(name = "ratings", mixinStandardHelpOptions = true, description = "Export a study's session ratings as CSV.")
 public final class RatingsCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

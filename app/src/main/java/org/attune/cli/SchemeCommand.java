@@ -25,8 +25,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code attune scheme …}: check, document and import coding schemes. */
 @Command(name = "scheme", mixinStandardHelpOptions = true,
-        description = "Check, document and import coding schemes.",
-        subcommands = {SchemeCommand.Validate.class, SchemeCommand.Manual.class, SchemeCommand.ImportBoris.class})
+        description = "Check, document and import coding schemes.")
 public final class SchemeCommand implements Runnable {
 
     @CommandLine.Spec

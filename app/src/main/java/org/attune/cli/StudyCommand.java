@@ -20,9 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 /** {@code attune study …}: create and inspect study files. */
-@Command(name = "study", mixinStandardHelpOptions = true, description = "Create and inspect study files (.attune).",
-        subcommands = {StudyCommand.Create.class, StudyCommand.Info.class, StudyCommand.ChangeScheme.class, StudyCommand.SalvageCommand.class,
-                StudyImportBoris.class})
+@Command(name = "study", mixinStandardHelpOptions = true, description = "Create and inspect study files (.attune).")
 public final class StudyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

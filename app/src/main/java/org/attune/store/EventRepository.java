@@ -102,6 +102,9 @@ public interface EventRepository {
      */
     void forEach(Set<String> sessions, Set<String> coders, Consumer<SessionEvent> sink) throws StudyException;
 
+    /** {@link #forEach} handing over only each event's code and times, making no objects (agreement's hot path). */
+    void forEachTiming(Set<String> sessions, Set<String> coders, EventLog.Timing sink) throws StudyException;
+
     // ------------------------------------------------------------------ bulk import
 
     /** What importing rows would do: checked against what the study holds, nothing written. */

@@ -30,6 +30,30 @@ public record SessionCodings(CodingScheme scheme, Map<String, Map<String, List<C
             end.merge(se.session().label(), last, Math::max);
         });
         Map<String, Session> byLabel = new LinkedHashMap<>();
+        int total = withVideoEnds(study, end, byLabel);
+        return new SessionCodings(study.scheme(), events, end, total, byLabel);
+    }
+
+    /** Each session's end and how many sessions the study has, as {@link #load} finds them. */
+    public record Ends(Map<String, Long> endMs, int totalSessions) {
+    }
+
+    /**
+     * {@link #load} for agreement's hot path: each event handed over as its code and times only
+     * ({@link EventLog#forEachTiming}), no event objects made.
+     */
+    public static Ends timings(Study study, Set<String> sessions, Set<String> coders, EventLog.Timing sink) throws StudyException {
+        Map<String, Long> end = new LinkedHashMap<>();
+        study.events().forEachTiming(sessions, coders, (session, coder, code, onset, offset, running) -> {
+            end.merge(session, running ? onset : offset, Math::max);
+            sink.accept(session, coder, code, onset, offset, running);
+        });
+        int total = withVideoEnds(study, end, new LinkedHashMap<>());
+        return new Ends(end, total);
+    }
+
+    /** Moves each coded session's end to its videos' end where they run longer; fills {@code byLabel}; the number of sessions. */
+    private static int withVideoEnds(Study study, Map<String, Long> end, Map<String, Session> byLabel) throws StudyException {
         List<Session> all = study.sessions();
         for (Session s : all) {
             byLabel.put(s.label(), s);
@@ -38,6 +62,6 @@ public record SessionCodings(CodingScheme scheme, Map<String, Map<String, List<C
                 if (mf.durationMs() != null) end.merge(s.label(), mf.offsetMs() + mf.durationMs(), Math::max);
             }
         }
-        return new SessionCodings(study.scheme(), events, end, all.size(), byLabel);
+        return all.size();
     }
 }

@@ -114,7 +114,12 @@ public final class Study implements SessionRepository, PassRepository, SchemeRep
     }
 
     static Study open(Path path, boolean readOnly, List<StudySchema.Migration> migrations) throws StudyException {
-        StudyFile f = StudyFile.open(path, readOnly, migrations);
+        return open(path, readOnly, migrations, true);
+    }
+
+    /** {@code damageChecked} false: only for {@link CheckedRead}, which runs SQLite's whole-file checks alongside. */
+    static Study open(Path path, boolean readOnly, List<StudySchema.Migration> migrations, boolean damageChecked) throws StudyException {
+        StudyFile f = StudyFile.open(path, readOnly, migrations, damageChecked);
         try {
             String name = f.read(c -> info(c).getOrDefault("name", path.getFileName().toString()));
             String json = f.read(c -> {

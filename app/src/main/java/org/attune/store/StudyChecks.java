@@ -48,6 +48,14 @@ final class StudyChecks {
 
     /** Read-only checks: an Attune study, not from a newer Attune, not damaged. */
     static void verify(Path path, List<StudySchema.Migration> migrations) throws StudyException {
+        verify(path, migrations, true);
+    }
+
+    /**
+     * {@link #verify}; with {@code damageToo} false, all but SQLite's integrity and foreign-key checks (the ones that
+     * read the whole file), which the caller runs itself with {@link #damageOf} (CheckedRead runs them alongside).
+     */
+    static void verify(Path path, List<StudySchema.Migration> migrations, boolean damageToo) throws StudyException {
         try (Connection c = checkingConnection(path)) {
             if (StudySchema.applicationId(c) != StudySchema.APPLICATION_ID) {
                 throw new StudyException(StudyException.Kind.NOT_A_STUDY,
@@ -59,16 +67,28 @@ final class StudyChecks {
                 throw new StudyException(StudyException.Kind.TOO_NEW, path.getFileName() + " was written by a newer Attune (study format "
                         + version + "; this Attune reads up to " + current + "). Update Attune to open it; the file has not been changed.");
             }
-            List<String> problems = damage(c);
+            List<String> problems = damageToo ? damage(c) : List.of();
             if (problems.isEmpty()) problems = missingTables(c);
-            if (!problems.isEmpty()) {
-                throw new StudyException(StudyException.Kind.DAMAGED, path.getFileName() + " is damaged (" + String.join("; ", problems)
-                        + "). It has not been changed. Restore it from a backup, or copy everything that can still be read into a new study with: "
-                        + "attune study salvage \"" + path.getFileName() + "\" -o NEW.attune");
-            }
+            if (!problems.isEmpty()) throw damaged(path, problems);
         } catch (SQLException e) {
             throw StudyFile.translate(e, path, "open the study");
         }
+    }
+
+    /** What SQLite's integrity and foreign-key checks find wrong with the study file, on a connection of their own. */
+    static List<String> damageOf(Path path) throws StudyException {
+        try (Connection c = checkingConnection(path)) {
+            return damage(c);
+        } catch (SQLException e) {
+            throw StudyFile.translate(e, path, "check the study");
+        }
+    }
+
+    /** The refusal of a damaged study, with what to do. */
+    static StudyException damaged(Path path, List<String> problems) {
+        return new StudyException(StudyException.Kind.DAMAGED, path.getFileName() + " is damaged (" + String.join("; ", problems)
+                + "). It has not been changed. Restore it from a backup, or copy everything that can still be read into a new study with: "
+                + "attune study salvage \"" + path.getFileName() + "\" -o NEW.attune");
     }
 
     /**

@@ -212,9 +212,15 @@ final class StudyFile implements AutoCloseable {
      * it open. Nothing is written before the file has been recognised and checked.
      */
     static StudyFile open(Path file, boolean readOnlyWanted, List<StudySchema.Migration> migrations) throws StudyException {
+        return open(file, readOnlyWanted, migrations, true);
+    }
+
+    /** {@code damageChecked} false: SQLite's whole-file checks are the caller's (only for reading: CheckedRead). */
+    static StudyFile open(Path file, boolean readOnlyWanted, List<StudySchema.Migration> migrations, boolean damageChecked) throws StudyException {
         Path path = file.toAbsolutePath().normalize();
         StudyChecks.checkLooksLikeSqlite(path);
-        StudyChecks.verify(path, migrations);
+        if (!damageChecked && !readOnlyWanted) throw new IllegalArgumentException("a study opened for writing is checked whole first");
+        StudyChecks.verify(path, migrations, damageChecked);
 
         String reason = readOnlyWanted ? "it was opened read-only" : null;
         StudyLock lock = null;

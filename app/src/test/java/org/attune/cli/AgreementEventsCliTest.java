@@ -140,4 +140,24 @@ class AgreementEventsCliTest {
         j.get("results").get(0).get("counts").fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("ticks", "categories"), keys);
     }
+
+    @Test
+    void aStudyWhoseIntegrityCheckFailsGivesNoResultsEvenThoughItsEventsRead() throws Exception {
+        Path study = dir.resolve("damaged.attune");
+        Files.copy(Path.of("..", "sample-sessions", "sample-study.attune"), study);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + study); var st = c.createStatement()) {
+            st.execute("PRAGMA writable_schema=ON"); // an index that no longer matches its table: only the full check finds it
+            st.executeUpdate("UPDATE sqlite_master SET sql = 'CREATE UNIQUE INDEX events_by_uid ON events (comment)' WHERE name = 'events_by_uid'");
+        }
+        CliTest.Run r = CliTest.run("agreement", "events", study.toString(), "--coders", "AL,BK", "--method", "time-unit", "--unit", "1", "--json");
+        assertEquals(1, r.code());
+        assertEquals("", r.out(), "no statistics from a damaged study");
+        assertTrue(r.err().startsWith("damaged.attune is damaged (row 1 missing from index events_by_uid"), r.err());
+
+        // the launcher opens and checks the study while the arguments are parsed only for this command's study
+        assertEquals(java.util.Optional.of(study), AttuneCommand.studyReadWhole("agreement", "events", study.toString(), "--coders", "AL,BK"));
+        assertEquals(java.util.Optional.empty(), AttuneCommand.studyReadWhole("events", "export", study.toString()));
+        assertEquals(java.util.Optional.empty(), AttuneCommand.studyReadWhole("agreement", "events", dir.resolve("none.attune").toString()));
+        assertEquals(java.util.Optional.empty(), AttuneCommand.studyReadWhole("agreement", "events", "codings.csv"));
+    }
 }
