@@ -222,8 +222,31 @@ final class StudySchema {
         }
     };
 
+    /**
+     * The reliability workflow (issue 19): a pass can be its session's gold standard (at most one per session),
+     * a session can be for training (left out of analyses unless asked), and each reliability sample drawn is
+     * kept with its seed, so that the methods section can say how it was chosen and anyone can draw it again.
+     * The lab's criterion lives in {@code study_info} ({@code criterion.*}).
+     */
+    static final Migration V6 = new Migration() {
+        @Override
+        public int toVersion() {
+            return 6;
+        }
+
+        @Override
+        public void apply(Statement st) throws SQLException {
+            st.execute("ALTER TABLE passes ADD COLUMN gold INTEGER NOT NULL DEFAULT 0 CHECK (gold IN (0, 1))");
+            st.execute("CREATE UNIQUE INDEX passes_one_gold ON passes (session_id) WHERE gold = 1");
+            st.execute("ALTER TABLE sessions ADD COLUMN training INTEGER NOT NULL DEFAULT 0 CHECK (training IN (0, 1))");
+            st.execute("CREATE TABLE reliability_samples (id INTEGER PRIMARY KEY, drawn_at TEXT NOT NULL,"
+                    + " percent REAL NOT NULL CHECK (percent > 0 AND percent <= 100), stratified_by TEXT NOT NULL, seed INTEGER NOT NULL,"
+                    + " eligible INTEGER NOT NULL CHECK (eligible >= 0), sessions TEXT NOT NULL, second_coders TEXT NOT NULL)");
+        }
+    };
+
     /** Every migration, oldest first. */
-    static final List<Migration> MIGRATIONS = List.of(V1, V2, V3, V4, V5);
+    static final List<Migration> MIGRATIONS = List.of(V1, V2, V3, V4, V5, V6);
 
     static int currentVersion(List<Migration> migrations) {
         return migrations.get(migrations.size() - 1).toVersion();
