@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    static final String[] PURE = {"org.attune.scheme..", "org.attune.coding..", "org.attune.exchange..", "org.attune.agreement..", "org.attune.analysis..", "org.attune.media.."};
+    static final String[] PURE = {"org.attune.scheme..", "org.attune.coding..", "org.attune.exchange..", "org.attune.agreement..", "org.attune.analysis..", "org.attune.media..", "org.attune.reliability.."};
 
     static final ArchRule DOMAIN_WITHOUT_JAVAFX = noClasses().that().resideInAnyPackage(PURE)
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")

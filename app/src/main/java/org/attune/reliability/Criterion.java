@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.attune.agreement.EventAgreement;
 
 /**
- * The lab's criterion of agreement (Bakeman & Quera 2011, ch. 5: trainees code until they agree with a master
+ * The lab's criterion of agreement (Bakeman & Quera 2011, on observer agreement; trainees code until they agree with a master
  * coder at a criterion level on several consecutive sessions): the agreement method and its parameters, the
  * threshold, what it applies to, and how many consecutive training sessions must meet it.
  *

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Agreement over coding time (Bakeman & Quera 2011, ch. 5: observers drift, so reliability is checked on sessions
+ * Agreement over coding time (Bakeman & Quera 2011, on observer agreement; observers drift, so reliability is checked on sessions
  * spread over the coding period, not only at its start): each re-check — two coders' passes of one session, or a
  * coder's pass against the session's gold standard — dated by when the later of the two was finished, judged
  * against the criterion, and a warning for each one below it, with its coding week.

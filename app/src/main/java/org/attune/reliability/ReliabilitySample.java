@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Choosing the sessions to double-code (Bakeman & Quera 2011, ch. 5: a random part of the sessions, commonly
+ * Choosing the sessions to double-code (Bakeman & Quera 2011, on observer agreement; a random part of the sessions, commonly
  * 15–25 %, spread over the coding): a share of the sessions drawn at random, optionally in proportion within
  * strata (condition, age group, coder, coding week), reproducible from the seed, and a second coder for each.
  *

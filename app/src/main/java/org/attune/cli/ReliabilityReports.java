@@ -1,0 +1,299 @@
+package org.attune.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.attune.reliability.Criterion;
+import org.attune.reliability.Drift;
+import org.attune.reliability.TrainingProgress;
+import org.attune.service.Reliability;
+import org.attune.store.ReliabilityStore;
+import org.attune.store.Study;
+import org.attune.store.StudyException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The reliability reports of the command line: training to criterion and drift, as text, CSV (docs/reliability-workflow.md) or JSON. */
+final class ReliabilityReports {
+
+    /** The columns of {@code attune reliability training --csv}, one row per finished training pass. */
+    static final List<String> TRAINING_COLUMNS = List.of("coder", "session", "finished_at", "kappa", "meets_criterion", "consecutive_met",
+            "criterion_reached");
+
+    /** The columns of {@code attune reliability drift --csv}, one row per re-check. */
+    static final List<String> DRIFT_COLUMNS = List.of("first_coder", "second_coder", "session", "finished_at", "week", "kappa", "meets_criterion");
+
+    private ReliabilityReports() {
+    }
+
+    static String kappa(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    /** Maps, lists, strings, numbers, booleans and nulls as indented JSON. */
+    static void printJson(PrintWriter out, Object value) {
+        java.io.StringWriter sw = new java.io.StringWriter();
+        try (JsonGenerator g = JsonFactory.builder().build().createGenerator(sw)) {
+            g.useDefaultPrettyPrinter();
+            write(g, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println(sw);
+    }
+
+    private static void write(JsonGenerator g, Object v) throws IOException {
+        if (v == null) g.writeNull();
+        else if (v instanceof Map<?, ?> m) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                g.writeFieldName(e.getKey().toString());
+                write(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (v instanceof List<?> l) {
+            g.writeStartArray();
+            for (Object x : l) write(g, x);
+            g.writeEndArray();
+        } else if (v instanceof Boolean b) g.writeBoolean(b);
+        else if (v instanceof Integer i) g.writeNumber(i);
+        else if (v instanceof Long n) g.writeNumber(n);
+        else if (v instanceof Double d) g.writeNumber(d);
+        else g.writeString(v.toString());
+    }
+
+    static void printCsv(PrintWriter out, List<String> header, List<List<String>> rows) {
+        try {
+            CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get());
+            csv.printRecord(header);
+            for (List<String> r : rows) csv.printRecord(r);
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a study for a report; a refusal is said (exit 1). */
+    interface Report {
+        int run(Study study, PrintWriter out) throws StudyException;
+    }
+
+    static int read(Path file, CommandLine.Model.CommandSpec spec, Report report) {
+        try (Study study = Study.openReadOnly(file)) {
+            return report.run(study, spec.commandLine().getOut());
+        } catch (StudyException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 1;
+        }
+    }
+
+    @Command(name = "training", mixinStandardHelpOptions = true,
+            description = {"Each trainee's training passes against the sessions' gold standards, judged by the lab's criterion, and",
+                    "the date the criterion was reached (the pass completing the run of consecutive sessions that met it)."})
+    static final class Training implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "STUDY", description = "The study file.")
+        Path study;
+
+        @Option(names = "--coder", paramLabel = "INITIALS", description = "Only this trainee.")
+        String coder;
+
+        @Option(names = "--csv", description = "CSV on standard output (columns: docs/reliability-workflow.md).")
+        boolean csv;
+
+        @Option(names = "--json", description = "Machine-readable output.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            return read(study, spec, (s, out) -> {
+                Criterion c = Reliability.criterion(s);
+                List<TrainingProgress.Progress> all = Reliability.training(s, Optional.ofNullable(coder));
+                if (csv) {
+                    List<List<String>> rows = new ArrayList<>();
+                    for (TrainingProgress.Progress p : all) {
+                        for (TrainingProgress.Step st : p.steps()) {
+                            rows.add(List.of(p.coder(), st.session(), st.finishedAt(), kappa(st.judgement().value()), Boolean.toString(st.judgement().meets()),
+                                    Integer.toString(st.run()), Boolean.toString(p.reached().map(r -> r == st).orElse(false))));
+                        }
+                    }
+                    printCsv(out, TRAINING_COLUMNS, rows);
+                } else if (json) {
+                    Map<String, Object> j = new LinkedHashMap<>();
+                    j.put("criterion", c.describe());
+                    List<Map<String, Object>> coders = new ArrayList<>();
+                    for (TrainingProgress.Progress p : all) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("coder", p.coder());
+                        m.put("criterion_reached_on", p.reached().map(TrainingProgress.Step::finishedAt).orElse(null));
+                        m.put("criterion_reached_with", p.reached().map(TrainingProgress.Step::session).orElse(null));
+                        m.put("sessions_still_needed", p.stillNeeded(c.consecutive()));
+                        List<Map<String, Object>> steps = new ArrayList<>();
+                        for (TrainingProgress.Step st : p.steps()) {
+                            Map<String, Object> x = new LinkedHashMap<>();
+                            x.put("session", st.session());
+                            x.put("finished_at", st.finishedAt());
+                            x.put("kappa", Double.isNaN(st.judgement().value()) ? null : st.judgement().value());
+                            x.put("meets_criterion", st.judgement().meets());
+                            x.put("consecutive_met", st.run());
+                            steps.add(x);
+                        }
+                        m.put("sessions", steps);
+                        coders.add(m);
+                    }
+                    j.put("trainees", coders);
+                    printJson(out, j);
+                } else {
+                    out.println("criterion: " + c.describe());
+                    if (all.isEmpty()) out.println("no finished training pass yet (mark training sessions and their gold standards first)");
+                    for (TrainingProgress.Progress p : all) {
+                        out.println(p.coder() + ": " + p.reached().map(r -> "criterion reached on " + r.finishedAt().substring(0, Math.min(10, r.finishedAt().length()))
+                                + " with " + r.session()).orElse("not yet at criterion (" + p.stillNeeded(c.consecutive()) + " more consecutive session"
+                                + (p.stillNeeded(c.consecutive()) == 1 ? "" : "s") + " needed)"));
+                        for (TrainingProgress.Step st : p.steps()) {
+                            out.println(String.format(Locale.ROOT, "  %-10s %-20s κ=%-6s %s", st.session(), st.finishedAt(),
+                                    Double.isNaN(st.judgement().value()) ? "–" : kappa(st.judgement().value()), st.judgement().meets() ? "meets" : "below"));
+                        }
+                    }
+                }
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "drift", mixinStandardHelpOptions = true,
+            description = {"Agreement over coding time: every pair of finished passes of a session (and each against a gold standard),",
+                    "dated by the later, judged by the lab's criterion; a warning for each re-check below it, with its coding week."})
+    static final class DriftReport implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "STUDY", description = "The study file.")
+        Path study;
+
+        @Option(names = "--csv", description = "CSV on standard output (columns: docs/reliability-workflow.md).")
+        boolean csv;
+
+        @Option(names = "--json", description = "Machine-readable output.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            return read(study, spec, (s, out) -> {
+                Criterion c = Reliability.criterion(s);
+                Drift.Report r = Reliability.drift(s);
+                List<ReliabilityStore.SampleRecord> samples = ReliabilityStore.samples(s);
+                String paragraph = paragraph(c, r, samples, s.sessions().size() - ReliabilityStore.trainingSessions(s).size());
+                if (csv) {
+                    List<List<String>> rows = new ArrayList<>();
+                    for (Drift.Pair p : r.pairs()) {
+                        for (Drift.Check ch : p.checks()) {
+                            rows.add(List.of(ch.first(), ch.second(), ch.session(), ch.finishedAt(), ch.week(), kappa(ch.judgement().value()),
+                                    Boolean.toString(ch.judgement().meets())));
+                        }
+                    }
+                    printCsv(out, DRIFT_COLUMNS, rows);
+                } else if (json) {
+                    Map<String, Object> j = new LinkedHashMap<>();
+                    j.put("criterion", c.describe());
+                    j.put("weeks", r.weeks());
+                    List<Map<String, Object>> pairs = new ArrayList<>();
+                    for (Drift.Pair p : r.pairs()) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("first_coder", p.first());
+                        m.put("second_coder", p.second());
+                        m.put("mean_kappa", Double.isNaN(p.mean()) ? null : p.mean());
+                        List<Map<String, Object>> checks = new ArrayList<>();
+                        for (Drift.Check ch : p.checks()) {
+                            Map<String, Object> x = new LinkedHashMap<>();
+                            x.put("session", ch.session());
+                            x.put("finished_at", ch.finishedAt());
+                            x.put("week", ch.week());
+                            x.put("kappa", Double.isNaN(ch.judgement().value()) ? null : ch.judgement().value());
+                            x.put("meets_criterion", ch.judgement().meets());
+                            checks.add(x);
+                        }
+                        m.put("checks", checks);
+                        pairs.add(m);
+                    }
+                    j.put("pairs", pairs);
+                    j.put("warnings", r.warnings().stream().map(ReliabilityReports::warning).toList());
+                    j.put("methods_paragraph", paragraph);
+                    printJson(out, j);
+                } else {
+                    out.println("criterion: " + c.describe());
+                    if (r.pairs().isEmpty()) out.println("no session has two finished passes yet");
+                    for (Drift.Pair p : r.pairs()) {
+                        out.println(p.first() + " – " + p.second() + ": " + p.checks().size() + " re-check" + (p.checks().size() == 1 ? "" : "s")
+                                + ", mean κ " + (Double.isNaN(p.mean()) ? "–" : kappa(p.mean())));
+                        for (Drift.Check ch : p.checks()) {
+                            out.println(String.format(Locale.ROOT, "  %-9s %-10s %-20s κ=%-6s %s", ch.week(), ch.session(), ch.finishedAt(),
+                                    Double.isNaN(ch.judgement().value()) ? "–" : kappa(ch.judgement().value()), ch.judgement().meets() ? "meets" : "BELOW"));
+                        }
+                    }
+                    for (Drift.Check w : r.warnings()) out.println("warning: " + warning(w));
+                    out.println();
+                    out.println(paragraph);
+                }
+                return 0;
+            });
+        }
+    }
+
+    static String warning(Drift.Check w) {
+        return w.first() + (w.second().equals("gold") ? " against the gold standard" : " and " + w.second()) + " fell below the criterion on " + w.session()
+                + " (week " + w.week() + ", κ = " + (Double.isNaN(w.judgement().value()) ? "not computable" : kappa(w.judgement().value())) + ")";
+    }
+
+    /** The methods section's sentences on the reliability sample and drift. */
+    static String paragraph(Criterion c, Drift.Report r, List<ReliabilityStore.SampleRecord> samples, int sessions) {
+        StringBuilder b = new StringBuilder();
+        if (!samples.isEmpty()) {
+            ReliabilityStore.SampleRecord last = samples.get(samples.size() - 1);
+            b.append("A randomly selected ").append(String.format(Locale.ROOT, "%g", last.percent()).replaceFirst("\\.?0+$", "")).append(" % of the ")
+                    .append(last.eligible()).append(" sessions (n = ").append(last.sessions().size()).append(")")
+                    .append(last.stratifiedBy().isEmpty() ? "" : ", stratified by " + last.stratifiedBy() + ",")
+                    .append(" were independently double-coded by a second coder blind to the first coder's codes (random seed ").append(last.seed()).append("). ");
+        }
+        long checks = r.pairs().stream().mapToLong(p -> p.checks().size()).sum();
+        if (checks == 0) return b.append("No session has been double-coded yet.").toString().trim();
+        b.append("Agreement was checked on ").append(checks).append(" double-coded session").append(checks == 1 ? "" : "s");
+        if (!r.weeks().isEmpty()) {
+            b.append(" spread over ").append(r.weeks().size()).append(" coding week").append(r.weeks().size() == 1 ? "" : "s");
+            if (r.weeks().size() > 1) b.append(" (").append(r.weeks().get(0)).append(" to ").append(r.weeks().get(r.weeks().size() - 1)).append(")");
+        }
+        double[] values = r.pairs().stream().flatMap(p -> p.checks().stream()).mapToDouble(ch -> ch.judgement().value()).filter(v -> !Double.isNaN(v)).toArray();
+        if (values.length > 0) {
+            double mean = java.util.Arrays.stream(values).average().orElse(Double.NaN);
+            double min = java.util.Arrays.stream(values).min().orElse(Double.NaN);
+            double max = java.util.Arrays.stream(values).max().orElse(Double.NaN);
+            b.append("; against the criterion (").append(c.describe().replaceFirst(", on \\d+ consecutive training sessions?$", "")).append("), κ averaged ")
+                    .append(apa(mean)).append(" (range ").append(apa(min)).append("–").append(apa(max)).append(")");
+        }
+        List<Drift.Check> warnings = r.warnings();
+        b.append(warnings.isEmpty() ? ", and no re-check fell below it." : "; " + warnings.size() + " re-check" + (warnings.size() == 1 ? "" : "s")
+                + " fell below it (" + String.join("; ", warnings.stream().map(w -> w.session() + ", week " + w.week()).toList()) + ").");
+        return b.toString();
+    }
+
+    /** A coefficient as APA style gives it: no leading zero, two decimals. */
+    static String apa(double v) {
+        return String.format(Locale.ROOT, "%.2f", v).replaceFirst("^(-?)0\\.", "$1.");
+    }
+}

@@ -1,0 +1,135 @@
+package org.attune.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.Map;
+import org.attune.coding.CodingPass;
+import org.attune.coding.EventDraft;
+import org.attune.coding.PassStatus;
+import org.attune.coding.Session;
+import org.attune.scheme.json.BundledSchemes;
+import org.attune.store.ReliabilityStore;
+import org.attune.store.Study;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The reliability procedure from the command line on hand-made passes (CriterionCheckTest works out the κs):
+ * 10-s sessions where child positive affect gives way to distress at 5 s in the gold standard and the first
+ * coder's passes; a trainee (TR) who puts the change at 7, 6 and 5 s on training sessions T1–T3 scores κ = .60,
+ * .80, 1.00, and with two consecutive sessions at .80 needed reaches the criterion with T3, on 12 March. On the
+ * study's sessions S01–S04, a week apart, BK agrees with AL at κ = 1.00, .80, .60 and 1.00: the re-check on S03,
+ * finished on Thursday 19 March 2026, is below the criterion, in ISO week 12.
+ */
+class ReliabilityCliTest {
+
+    @TempDir
+    Path dir;
+
+    private static final Map<String, String> FINISHED = Map.of("T1", "2026-03-02T10:00:00Z", "T2", "2026-03-05T10:00:00Z", "T3", "2026-03-12T10:00:00Z",
+            "S01", "2026-03-02T09:00:00Z", "S02", "2026-03-09T09:00:00Z", "S03", "2026-03-19T11:30:00Z", "S04", "2026-03-23T16:00:00Z");
+
+    private static void affect(Study s, long passId, long changeMs) throws Exception {
+        s.events().add(passId, EventDraft.state("C_POS", 0, changeMs));
+        s.events().add(passId, EventDraft.state("C_DIST", changeMs, 10_000L));
+        s.setPassStatus(passId, PassStatus.DONE);
+    }
+
+    private Path study() throws Exception {
+        Path file = dir.resolve("lab.attune");
+        try (Study s = Study.create(file, BundledSchemes.defaultScheme(), "Lab")) {
+            long gs = s.addCoder("Gold Standard", "GS").id();
+            long tr = s.addCoder("Tara Rees", "TR").id();
+            long al = s.addCoder("Ana Lopes", "AL").id();
+            long bk = s.addCoder("Ben Kim", "BK").id();
+            s.addCoder("Cleo Marsh", "CM");
+            long[] trainee = {7_000, 6_000, 5_000};
+            for (int i = 1; i <= 3; i++) {
+                Session t = s.addSession(new Session(0, "T" + i, "D9" + i, "2026-02-0" + i, 18.0, "free play", "", Map.of()));
+                affect(s, s.pass(t.id(), gs).id(), 5_000);
+                affect(s, s.pass(t.id(), tr).id(), trainee[i - 1]);
+            }
+            long[] second = {5_000, 6_000, 7_000, 5_000};
+            for (int i = 1; i <= 4; i++) {
+                Session x = s.addSession(new Session(0, "S0" + i, "D0" + i, "2026-02-1" + i, 18.0, i % 2 == 0 ? "reunion" : "free play", "", Map.of()));
+                affect(s, s.pass(x.id(), al).id(), 5_000);
+                affect(s, s.pass(x.id(), bk).id(), second[i - 1]);
+            }
+        }
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             var ps = c.prepareStatement("UPDATE passes SET finished_at = ? WHERE session_id = (SELECT id FROM sessions WHERE label = ?)")) {
+            for (Map.Entry<String, String> e : FINISHED.entrySet()) { // the passes were finished on these days, not all this second
+                ps.setString(1, e.getValue());
+                ps.setString(2, e.getKey());
+                assertEquals(2, ps.executeUpdate());
+            }
+        }
+        return file;
+    }
+
+    private static CliTest.Run ok(String... args) {
+        CliTest.Run r = CliTest.run(args);
+        assertEquals(0, r.code(), r.err());
+        return r;
+    }
+
+    @Test
+    void aTraineeReachesTheCriterionWithTheThirdTrainingSessionAndDriftIsWarnedOfInItsWeek() throws Exception {
+        String study = study().toString();
+        for (String t : List.of("T1", "T2", "T3")) ok("reliability", "gold", study, "--session", t, "--coder", "GS");
+        ok("reliability", "training-sessions", study, "T1,T2,T3");
+        assertEquals("criterion: time-unit κ (1-s units) ≥ .80 in each exclusive group, on 2 consecutive training sessions" + System.lineSeparator(),
+                ok("reliability", "criterion", study, "--consecutive", "2").out());
+
+        assertEquals(String.join("\r\n", "coder,session,finished_at,kappa,meets_criterion,consecutive_met,criterion_reached",
+                "TR,T1,2026-03-02T10:00:00Z,0.600,false,0,false",
+                "TR,T2,2026-03-05T10:00:00Z,0.800,true,1,false",
+                "TR,T3,2026-03-12T10:00:00Z,1.000,true,2,true") + "\r\n", ok("reliability", "training", study, "--csv").out(),
+                "the gold standard's coder is not a trainee; AL and BK have no training passes");
+        assertTrue(ok("reliability", "training", study, "--coder", "TR").out().contains("TR: criterion reached on 2026-03-12 with T3"));
+
+        String drift = ok("reliability", "drift", study, "--csv").out();
+        assertEquals(String.join("\r\n", "first_coder,second_coder,session,finished_at,week,kappa,meets_criterion",
+                "AL,BK,S01,2026-03-02T09:00:00Z,2026-W10,1.000,true",
+                "AL,BK,S02,2026-03-09T09:00:00Z,2026-W11,0.800,true",
+                "AL,BK,S03,2026-03-19T11:30:00Z,2026-W12,0.600,false",
+                "AL,BK,S04,2026-03-23T16:00:00Z,2026-W13,1.000,true") + "\r\n", drift, "training sessions are left out of drift");
+        String text = ok("reliability", "drift", study).out();
+        assertTrue(text.contains("warning: AL and BK fell below the criterion on S03 (week 2026-W12, κ = 0.600)"), text);
+        assertTrue(text.contains("Agreement was checked on 4 double-coded sessions spread over 4 coding weeks (2026-W10 to 2026-W13); against the criterion"
+                + " (time-unit κ (1-s units) ≥ .80 in each exclusive group), κ averaged .85 (range .60–1.00); 1 re-check fell below it (S03, week 2026-W12)."), text);
+    }
+
+    @Test
+    void theSampleIsDrawnAgainFromItsSeedAndGivesBlindPassesToTheSecondCoder() throws Exception {
+        String study = study().toString();
+        ok("reliability", "training-sessions", study, "T1,T2,T3");
+        String dry = ok("reliability", "sample", study, "--percent", "50", "--seed", "7", "--coders", "CM", "--dry-run").out();
+        assertTrue(dry.startsWith("would double-code 2 of 4 sessions (50 %, seed 7):"), dry);
+        String drawn = ok("reliability", "sample", study, "--percent", "50", "--seed", "7", "--coders", "CM").out();
+        assertEquals(dry.replace("would double-code", "double-coding").replace("→ CM", "→ CM, blind pass given"), drawn, "the same seed, the same sessions");
+        try (Study s = Study.openReadOnly(Path.of(study))) {
+            long cm = s.coders().stream().filter(c -> c.initials().equals("CM")).findFirst().orElseThrow().id();
+            List<CodingPass> given = s.passes().stream().filter(p -> p.coderId() == cm).toList();
+            assertEquals(2, given.size());
+            assertTrue(given.stream().allMatch(CodingPass::blind));
+            List<ReliabilityStore.SampleRecord> samples = ReliabilityStore.samples(s);
+            assertEquals(1, samples.size());
+            assertEquals(7, samples.get(0).seed());
+            assertEquals(4, samples.get(0).eligible());
+            assertTrue(drawn.contains(samples.get(0).sessions().get(0)) && drawn.contains(samples.get(0).sessions().get(1)));
+        }
+        String paragraph = ok("reliability", "drift", study).out();
+        assertTrue(paragraph.contains("A randomly selected 50 % of the 4 sessions (n = 2) were independently double-coded by a second coder blind to the"
+                + " first coder's codes (random seed 7)."), paragraph);
+
+        CliTest.Run nobody = CliTest.run("reliability", "sample", study, "--percent", "20", "--seed", "1", "--coders", "ZZ");
+        assertEquals(1, nobody.code());
+        assertTrue(nobody.err().startsWith("There is no coder ZZ in this study (coders: AL, BK, CM, GS, TR)."), nobody.err());
+        assertEquals(2, CliTest.run("reliability", "sample", study, "--percent", "0", "--seed", "1", "--coders", "CM").code());
+    }
+}
