@@ -70,6 +70,9 @@ public final class AgreementCommand implements Runnable {
                 + "of agreement weights (1 on the diagonal) in category order. Linear and quadratic are always reported.")
         String weights;
 
+        @Option(names = "--include-training", description = "With a study: also its training sessions (left out otherwise).")
+        boolean includeTraining;
+
         @Option(names = "--json", description = "Machine-readable output.")
         boolean json;
 
@@ -125,7 +128,7 @@ public final class AgreementCommand implements Runnable {
             }
             KrippendorffAlpha.Level lvl = KrippendorffAlpha.Level.parse(cmd.level).orElseThrow();
             if (lvl == KrippendorffAlpha.Level.NOMINAL && !cmd.spec.commandLine().getParseResult().hasMatchedOption("--level")) lvl = KrippendorffAlpha.Level.ORDINAL;
-            List<RatingAgreement.Rated> all = study.events().allRatings().stream()
+            List<RatingAgreement.Rated> all = study.events().allRatings(cmd.includeTraining).stream()
                     .map(r -> new RatingAgreement.Rated(r.session(), r.coder(), r.code(), r.value())).toList();
             Map<String, RatingsReport> reports = new java.util.LinkedHashMap<>();
             for (org.attune.scheme.Code c : codes) {
@@ -417,6 +420,9 @@ public final class AgreementCommand implements Runnable {
         @Option(names = "--unit", paramLabel = "S", description = "Time unit in seconds (default: ${DEFAULT-VALUE}).")
         double unit = 1;
 
+        @Option(names = "--include-training", description = "With a study: also its training sessions (left out otherwise).")
+        boolean includeTraining;
+
         @Option(names = "--json", description = "Machine-readable output.")
         boolean json;
 
@@ -432,7 +438,7 @@ public final class AgreementCommand implements Runnable {
                     .withWindows(Math.round(window * 1000), Math.round(turnWindow * 1000), Math.round(unit * 1000));
             List<org.attune.analysis.MeasureReliability.Coded> codings = new ArrayList<>();
             try (org.attune.store.Study study = org.attune.store.Study.openReadOnly(file)) {
-                org.attune.store.SessionCodings c = org.attune.store.SessionCodings.load(study, java.util.Set.of(), java.util.Set.copyOf(coders));
+                org.attune.store.SessionCodings c = org.attune.store.SessionCodings.load(study, java.util.Set.of(), java.util.Set.copyOf(coders), includeTraining);
                 c.events().forEach((session, byCoder) -> byCoder.forEach((coder, ev) -> codings.add(new org.attune.analysis.MeasureReliability.Coded(session,
                         coder, org.attune.analysis.SessionMeasures.compute(c.scheme(), ev, c.endMs().get(session), p)))));
             } catch (org.attune.store.StudyException e) {

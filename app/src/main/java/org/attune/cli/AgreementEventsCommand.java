@@ -68,6 +68,9 @@ final class AgreementEventsCommand implements Callable<Integer> {
     @Option(names = "--no-none", description = "time-unit: leave out units both coders left uncoded (default: \"none\" is a category).")
     boolean noNone;
 
+    @Option(names = "--include-training", description = "With a study: also its training sessions (left out unless named in --sessions).")
+    boolean includeTraining;
+
     @Option(names = "--scheme", paramLabel = "SCHEME.json", description = "Scheme of an events CSV (default: the bundled one). A study carries its own.")
     Path schemeFile;
 
@@ -191,7 +194,7 @@ final class AgreementEventsCommand implements Callable<Integer> {
             Map<String, Map<String, List<Mark>>> marks = new LinkedHashMap<>();
             int[] running = {0};
             // the events' codes and times only, straight into marks (issue 16: the hot path of a command run cold)
-            org.attune.store.SessionCodings.Ends ends = org.attune.store.SessionCodings.timings(study, Set.copyOf(sessions), Set.copyOf(coders),
+            org.attune.store.SessionCodings.Ends ends = org.attune.store.SessionCodings.timings(study, Set.copyOf(sessions), Set.copyOf(coders), includeTraining,
                     new org.attune.store.EventLog.Timing() {
                         private String session;
                         private String coder;

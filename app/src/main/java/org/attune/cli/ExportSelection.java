@@ -22,9 +22,12 @@ final class ExportSelection {
     @Option(names = "--coders", split = ",", paramLabel = "INITIALS", description = "Only these coders (comma-separated initials).")
     List<String> coders = new ArrayList<>();
 
+    @Option(names = "--include-training", description = "Also the training sessions (left out unless named in --sessions).")
+    boolean includeTraining;
+
     /** The passes these options select, for {@link org.attune.service.StudyExports}. */
     org.attune.service.StudyExports.Scope scope() {
-        return new org.attune.service.StudyExports.Scope(java.util.Set.copyOf(sessions), java.util.Set.copyOf(coders), java.util.Set.of());
+        return new org.attune.service.StudyExports.Scope(java.util.Set.copyOf(sessions), java.util.Set.copyOf(coders), java.util.Set.of(), includeTraining);
     }
 
     /** The message for a session asked for that the study does not have, naming those it has; empty when all are there. */

@@ -64,6 +64,9 @@ public final class MeasuresCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "OUT.csv", description = "Write the measures as tidy CSV (column dictionary: docs/measures.md).")
     Path csv;
 
+    @Option(names = "--include-training", description = "Also the training sessions (left out unless named in --sessions).")
+    boolean includeTraining;
+
     @Option(names = "--json", description = "Write the measures as JSON on standard output.")
     boolean json;
 
@@ -93,7 +96,7 @@ public final class MeasuresCommand implements Callable<Integer> {
         try {
             if (Inputs.isStudyFile(input) || !Files.exists(input) && input.toString().endsWith(Study.FILE_EXTENSION)) {
                 try (Study study = Study.openReadOnly(input)) {
-                    SessionCodings c = SessionCodings.load(study, Set.copyOf(sessions), Set.copyOf(coders));
+                    SessionCodings c = SessionCodings.load(study, Set.copyOf(sessions), Set.copyOf(coders), includeTraining);
                     scheme = c.scheme();
                     c.events().forEach((session, byCoder) -> byCoder.forEach((coder, ev) -> codings.add(new Coding(session, coder, ev, c.endMs().get(session)))));
                 }

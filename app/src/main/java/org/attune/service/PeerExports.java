@@ -54,7 +54,8 @@ public final class PeerExports {
         Map<Long, Session> sessions = StudyExports.sessionsById(study);
         Map<Long, Coder> coders = StudyExports.codersById(study);
         List<CodingPass> passes = new ArrayList<>();
-        for (CodingPass p : study.passes()) if (scope.includes(sessions.get(p.sessionId()), coders.get(p.coderId()), p)) passes.add(p);
+        java.util.Set<Long> training = org.attune.store.ReliabilityStore.trainingSessions(study);
+        for (CodingPass p : study.passes()) if (scope.includes(sessions.get(p.sessionId()), coders.get(p.coderId()), p, training)) passes.add(p);
         Chosen c = new Chosen(sessions, coders, passes);
         passes.sort(Comparator.comparing((CodingPass p) -> c.session(p).label()).thenComparing(c::coder));
         return c;

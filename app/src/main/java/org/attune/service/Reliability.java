@@ -171,7 +171,7 @@ public final class Reliability {
         Map<Long, String> coders = new LinkedHashMap<>();
         for (Coder c : study.coders()) coders.put(c.id(), c.initials());
         Map<String, Map<String, List<Mark>>> marks = new LinkedHashMap<>();
-        SessionCodings.Ends ends = SessionCodings.timings(study, Set.of(), Set.of(), (session, coder, code, onset, offset, running) -> {
+        SessionCodings.Ends ends = SessionCodings.timings(study, Set.of(), Set.of(), true, (session, coder, code, onset, offset, running) -> {
             if (!running) marks.computeIfAbsent(session, x -> new LinkedHashMap<>()).computeIfAbsent(coder, x -> new ArrayList<>())
                     .add(AgreementInput.mark(study.scheme(), code, onset, offset));
         });

@@ -36,9 +36,9 @@ public final class StudyExports {
 
     /**
      * Which passes an export covers: sessions by label, coders by initials, passes by status; an empty
-     * set means all.
+     * set means all — all but the training sessions (issue 19) unless {@code includeTraining}.
      */
-    public record Scope(Set<String> sessions, Set<String> coders, Set<PassStatus> statuses) {
+    public record Scope(Set<String> sessions, Set<String> coders, Set<PassStatus> statuses, boolean includeTraining) {
         public static final Scope ALL = new Scope(Set.of(), Set.of(), Set.of());
 
         public Scope {
@@ -47,9 +47,14 @@ public final class StudyExports {
             statuses = Set.copyOf(statuses);
         }
 
-        boolean includes(Session s, Coder c, CodingPass p) {
-            return (sessions.isEmpty() || sessions.contains(s.label())) && (coders.isEmpty() || coders.contains(c.initials()))
-                    && (statuses.isEmpty() || statuses.contains(p.status()));
+        /** Training sessions left out. */
+        public Scope(Set<String> sessions, Set<String> coders, Set<PassStatus> statuses) {
+            this(sessions, coders, statuses, false);
+        }
+
+        boolean includes(Session s, Coder c, CodingPass p, Set<Long> training) {
+            return (sessions.isEmpty() ? includeTraining || !training.contains(s.id()) : sessions.contains(s.label()))
+                    && (coders.isEmpty() || coders.contains(c.initials())) && (statuses.isEmpty() || statuses.contains(p.status()));
         }
     }
 
@@ -82,9 +87,10 @@ public final class StudyExports {
         Map<Long, Long> counts = study.eventCounts();
         Set<String> metaKeys = new TreeSet<>();
         long total = 0;
+        Set<Long> training = org.attune.store.ReliabilityStore.trainingSessions(study);
         for (CodingPass p : study.passes()) {
             Session s = sessions.get(p.sessionId());
-            if (!scope.includes(s, coders.get(p.coderId()), p)) continue;
+            if (!scope.includes(s, coders.get(p.coderId()), p, training)) continue;
             metaKeys.addAll(s.metadata().keySet());
             total += counts.getOrDefault(p.id(), 0L);
         }
@@ -93,7 +99,7 @@ public final class StudyExports {
             try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), 1 << 16);
                  EventCsvWriter csv = new EventCsvWriter(w, study.scheme(), study.name(), List.copyOf(metaKeys), options)) {
                 progress.report(0, all);
-                study.events().forEach(scope.sessions(), scope.coders(), e -> {
+                study.events().forEach(scope.sessions(), scope.coders(), scope.includeTraining(), e -> {
                     if (!scope.statuses().isEmpty() && !scope.statuses().contains(e.pass().status())) return;
                     try {
                         csv.write(e);
@@ -125,11 +131,12 @@ public final class StudyExports {
         List<RatingsCsv.Pass> passes = new ArrayList<>();
         Set<String> metaKeys = new TreeSet<>();
         List<CodingPass> all = study.passes();
+        Set<Long> training = org.attune.store.ReliabilityStore.trainingSessions(study);
         for (CodingPass p : all) {
             progress.checkCancelled();
             Session session = sessions.get(p.sessionId());
             Coder coder = coders.get(p.coderId());
-            if (!scope.includes(session, coder, p)) continue;
+            if (!scope.includes(session, coder, p, training)) continue;
             passes.add(new RatingsCsv.Pass(session, coder, p, study.events().ratings(p.id())));
             metaKeys.addAll(session.metadata().keySet());
             progress.report(passes.size(), all.size());

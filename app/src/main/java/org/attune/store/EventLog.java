@@ -231,18 +231,41 @@ public final class EventLog implements EventRepository {
         });
     }
 
-    /** Every session rating in the study, by session label and coder initials. */
+    /** Every session rating in the study, by session label and coder initials; training sessions left out. */
+    @Override
     public List<RatingRow> allRatings() throws StudyException {
+        return allRatings(false);
+    }
+
+    /** Every session rating, by session label and coder initials; with {@code includeTraining}, training sessions' too. */
+    @Override
+    public List<RatingRow> allRatings(boolean includeTraining) throws StudyException {
         return file.read(c -> {
+            Set<Long> training = includeTraining ? Set.of() : trainingSessions(c);
             List<RatingRow> out = new ArrayList<>();
             try (var st = c.createStatement(); ResultSet rs = st.executeQuery("""
-                    SELECT s.label, k.initials, r.code, r.value FROM ratings r
+                    SELECT s.label, k.initials, r.code, r.value, s.id FROM ratings r
                     JOIN passes p ON p.id = r.pass_id JOIN sessions s ON s.id = p.session_id JOIN coders k ON k.id = p.coder_id
                     ORDER BY s.label, k.initials, r.code""")) {
-                while (rs.next()) out.add(new RatingRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
+                while (rs.next()) {
+                    if (!training.contains(rs.getLong(5))) out.add(new RatingRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
+                }
             }
             return out;
         });
+    }
+
+    /**
+     * The ids of the sessions marked for training (issue 19): analyses and exports leave them out unless asked
+     * (a session named explicitly is asked for). None in a study from before schema V6.
+     */
+    static Set<Long> trainingSessions(Connection c) throws SQLException {
+        if (StudySchema.userVersion(c) < 6) return Set.of();
+        Set<Long> out = new java.util.HashSet<>();
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id FROM sessions WHERE training = 1")) {
+            while (rs.next()) out.add(rs.getLong(1));
+        }
+        return out;
     }
 
     /**
@@ -253,10 +276,15 @@ public final class EventLog implements EventRepository {
      * @param coders   coder initials to include; empty = all
      */
     public void forEach(Set<String> sessions, Set<String> coders, Consumer<SessionEvent> sink) throws StudyException {
+        forEach(sessions, coders, false, sink);
+    }
+
+    @Override
+    public void forEach(Set<String> sessions, Set<String> coders, boolean includeTraining, Consumer<SessionEvent> sink) throws StudyException {
         file.read(c -> {
             Map<Long, Session> sessionById = new HashMap<>();
             Map<Long, Coder> coderById = new HashMap<>();
-            List<CodingPass> passes = passesInOrder(c, sessions, coders, sessionById, coderById);
+            List<CodingPass> passes = passesInOrder(c, sessions, coders, includeTraining, sessionById, coderById);
             Map<String, Modifiers> parsed = new HashMap<>(); // a study has few distinct modifier combinations
             try (PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM events WHERE pass_id = ? ORDER BY onset_ms, id")) {
                 for (CodingPass p : passes) {
@@ -284,10 +312,15 @@ public final class EventLog implements EventRepository {
      */
     @Override
     public void forEachTiming(Set<String> sessions, Set<String> coders, Timing sink) throws StudyException {
+        forEachTiming(sessions, coders, false, sink);
+    }
+
+    @Override
+    public void forEachTiming(Set<String> sessions, Set<String> coders, boolean includeTraining, Timing sink) throws StudyException {
         file.read(c -> {
             Map<Long, Session> sessionById = new HashMap<>();
             Map<Long, Coder> coderById = new HashMap<>();
-            List<CodingPass> passes = passesInOrder(c, sessions, coders, sessionById, coderById);
+            List<CodingPass> passes = passesInOrder(c, sessions, coders, includeTraining, sessionById, coderById);
             try (PreparedStatement ps = c.prepareStatement("SELECT code, onset_ms, offset_ms FROM events WHERE pass_id = ? ORDER BY onset_ms, id")) {
                 for (CodingPass p : passes) {
                     String session = sessionById.get(p.sessionId()).label();
@@ -307,12 +340,19 @@ public final class EventLog implements EventRepository {
         });
     }
 
-    /** The passes of the chosen sessions and coders (empty: all), by session label then coder initials; fills the two maps. */
-    private static List<CodingPass> passesInOrder(Connection c, Set<String> sessions, Set<String> coders, Map<Long, Session> sessionById,
-                                                  Map<Long, Coder> coderById) throws SQLException {
+    /**
+     * The passes of the chosen sessions and coders (empty: all — but training sessions only with
+     * {@code includeTraining}), by session label then coder initials; fills the two maps.
+     */
+    private static List<CodingPass> passesInOrder(Connection c, Set<String> sessions, Set<String> coders, boolean includeTraining,
+                                                  Map<Long, Session> sessionById, Map<Long, Coder> coderById) throws SQLException {
         for (Session s : SqliteSessions.readSessions(c)) sessionById.put(s.id(), s);
         for (Coder k : SqlitePasses.readCoders(c)) coderById.put(k.id(), k);
         List<CodingPass> passes = new ArrayList<>(SqlitePasses.readPasses(c));
+        if (sessions.isEmpty() && !includeTraining) {
+            Set<Long> training = trainingSessions(c);
+            passes.removeIf(p -> training.contains(p.sessionId()));
+        }
         passes.removeIf(p -> !sessions.isEmpty() && !sessions.contains(sessionById.get(p.sessionId()).label())
                 || !coders.isEmpty() && !coders.contains(coderById.get(p.coderId()).initials()));
         passes.sort((a, b) -> {

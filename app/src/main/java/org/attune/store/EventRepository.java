@@ -93,6 +93,9 @@ public interface EventRepository {
     /** Every session rating in the study, by session label and coder initials. */
     List<RatingRow> allRatings() throws StudyException;
 
+    /** {@link #allRatings()}; with {@code includeTraining}, training sessions' ratings too. */
+    List<RatingRow> allRatings(boolean includeTraining) throws StudyException;
+
     /**
      * Streams events with their session, coder and pass, ordered by session label, coder initials and
      * onset, without holding them all in memory (exports of millions of events).
@@ -102,8 +105,17 @@ public interface EventRepository {
      */
     void forEach(Set<String> sessions, Set<String> coders, Consumer<SessionEvent> sink) throws StudyException;
 
+    /**
+     * {@link #forEach}; training sessions (issue 19) are left out of "all sessions" unless {@code includeTraining}
+     * (the plain form leaves them out); a session named in {@code sessions} is always in.
+     */
+    void forEach(Set<String> sessions, Set<String> coders, boolean includeTraining, Consumer<SessionEvent> sink) throws StudyException;
+
     /** {@link #forEach} handing over only each event's code and times, making no objects (agreement's hot path). */
     void forEachTiming(Set<String> sessions, Set<String> coders, EventLog.Timing sink) throws StudyException;
+
+    /** {@link #forEachTiming}, with training sessions as {@link #forEach(Set, Set, boolean, Consumer)} takes them. */
+    void forEachTiming(Set<String> sessions, Set<String> coders, boolean includeTraining, EventLog.Timing sink) throws StudyException;
 
     // ------------------------------------------------------------------ bulk import
 

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +35,7 @@ public final class ReliabilityStore {
     public static Map<Long, Long> goldPasses(Study study) throws StudyException {
         return study.file().read(c -> {
             Map<Long, Long> out = new LinkedHashMap<>();
+            if (StudySchema.userVersion(c) < 6) return out;
             try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT session_id, id FROM passes WHERE gold = 1 ORDER BY session_id")) {
                 while (rs.next()) out.put(rs.getLong(1), rs.getLong(2));
             }
@@ -62,15 +62,9 @@ public final class ReliabilityStore {
         });
     }
 
-    /** The ids of the sessions marked for training. */
+    /** The ids of the sessions marked for training (none in a study from before schema V6). */
     public static Set<Long> trainingSessions(Study study) throws StudyException {
-        return study.file().read(c -> {
-            Set<Long> out = new HashSet<>();
-            try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id FROM sessions WHERE training = 1")) {
-                while (rs.next()) out.add(rs.getLong(1));
-            }
-            return out;
-        });
+        return study.file().read(EventLog::trainingSessions);
     }
 
     public static void setTraining(Study study, long sessionId, boolean training) throws StudyException {
@@ -143,6 +137,7 @@ public final class ReliabilityStore {
     public static List<SampleRecord> samples(Study study) throws StudyException {
         return study.file().read(c -> {
             List<SampleRecord> out = new ArrayList<>();
+            if (StudySchema.userVersion(c) < 6) return out;
             try (var st = c.createStatement(); ResultSet rs = st.executeQuery(
                     "SELECT id, drawn_at, percent, stratified_by, seed, eligible, sessions, second_coders FROM reliability_samples ORDER BY id")) {
                 while (rs.next()) {

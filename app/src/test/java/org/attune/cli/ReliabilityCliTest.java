@@ -132,4 +132,25 @@ class ReliabilityCliTest {
         assertTrue(nobody.err().startsWith("There is no coder ZZ in this study (coders: AL, BK, CM, GS, TR)."), nobody.err());
         assertEquals(2, CliTest.run("reliability", "sample", study, "--percent", "0", "--seed", "1", "--coders", "CM").code());
     }
+
+    @Test
+    void trainingSessionsAreLeftOutOfAnalysesAndExportsUnlessAskedFor() throws Exception {
+        String study = study().toString();
+        ok("reliability", "training-sessions", study, "T1,T2,T3");
+        CliTest.Run left = CliTest.run("agreement", "events", study, "--coders", "GS,TR", "--method", "time-unit");
+        assertEquals(1, left.code());
+        assertTrue(left.err().startsWith("No session was coded by both GS and TR"), left.err());
+        assertTrue(ok("agreement", "events", study, "--coders", "GS,TR", "--method", "time-unit", "--include-training").out().contains("T3"));
+        assertTrue(ok("agreement", "events", study, "--coders", "GS,TR", "--method", "time-unit", "--sessions", "T2").out().contains("T2"),
+                "a training session named is asked for");
+
+        Path all = dir.resolve("all.csv");
+        Path study4 = dir.resolve("four.csv");
+        ok("events", "export", study, "-o", study4.toString());
+        ok("events", "export", study, "-o", all.toString(), "--include-training");
+        String four = java.nio.file.Files.readString(study4);
+        assertTrue(four.contains(",S01,") && !four.contains(",T1,"), "the export leaves the training sessions out");
+        assertTrue(java.nio.file.Files.readString(all).contains(",T1,"));
+        assertTrue(ok("measures", study, "--json").out().contains("\"S04\"") && !ok("measures", study, "--json").out().contains("\"T1\""));
+    }
 }
