@@ -261,39 +261,12 @@ final class ReliabilityReports {
                 + " (week " + w.week() + ", κ = " + (Double.isNaN(w.judgement().value()) ? "not computable" : kappa(w.judgement().value())) + ")";
     }
 
-    /** The methods section's sentences on the reliability sample and drift. */
+    /** The methods section's sentences on the reliability sample and drift (the latest sample drawn). */
     static String paragraph(Criterion c, Drift.Report r, List<ReliabilityStore.SampleRecord> samples, int sessions) {
-        StringBuilder b = new StringBuilder();
-        if (!samples.isEmpty()) {
-            ReliabilityStore.SampleRecord last = samples.get(samples.size() - 1);
-            b.append("A randomly selected ").append(String.format(Locale.ROOT, "%g", last.percent()).replaceFirst("\\.?0+$", "")).append(" % of the ")
-                    .append(last.eligible()).append(" sessions (n = ").append(last.sessions().size()).append(")")
-                    .append(last.stratifiedBy().isEmpty() ? "" : ", stratified by " + last.stratifiedBy() + ",")
-                    .append(" were independently double-coded by a second coder blind to the first coder's codes (random seed ").append(last.seed()).append("). ");
-        }
-        long checks = r.pairs().stream().mapToLong(p -> p.checks().size()).sum();
-        if (checks == 0) return b.append("No session has been double-coded yet.").toString().trim();
-        b.append("Agreement was checked on ").append(checks).append(" double-coded session").append(checks == 1 ? "" : "s");
-        if (!r.weeks().isEmpty()) {
-            b.append(" spread over ").append(r.weeks().size()).append(" coding week").append(r.weeks().size() == 1 ? "" : "s");
-            if (r.weeks().size() > 1) b.append(" (").append(r.weeks().get(0)).append(" to ").append(r.weeks().get(r.weeks().size() - 1)).append(")");
-        }
-        double[] values = r.pairs().stream().flatMap(p -> p.checks().stream()).mapToDouble(ch -> ch.judgement().value()).filter(v -> !Double.isNaN(v)).toArray();
-        if (values.length > 0) {
-            double mean = java.util.Arrays.stream(values).average().orElse(Double.NaN);
-            double min = java.util.Arrays.stream(values).min().orElse(Double.NaN);
-            double max = java.util.Arrays.stream(values).max().orElse(Double.NaN);
-            b.append("; against the criterion (").append(c.describe().replaceFirst(", on \\d+ consecutive training sessions?$", "")).append("), κ averaged ")
-                    .append(apa(mean)).append(" (range ").append(apa(min)).append("–").append(apa(max)).append(")");
-        }
-        List<Drift.Check> warnings = r.warnings();
-        b.append(warnings.isEmpty() ? ", and no re-check fell below it." : "; " + warnings.size() + " re-check" + (warnings.size() == 1 ? "" : "s")
-                + " fell below it (" + String.join("; ", warnings.stream().map(w -> w.session() + ", week " + w.week()).toList()) + ").");
-        return b.toString();
+        return org.attune.reliability.MethodsText.of(c, r, samples.isEmpty() ? Optional.empty() : Optional.of(sample(samples.get(samples.size() - 1))));
     }
 
-    /** A coefficient as APA style gives it: no leading zero, two decimals. */
-    static String apa(double v) {
-        return String.format(Locale.ROOT, "%.2f", v).replaceFirst("^(-?)0\\.", "$1.");
+    static org.attune.reliability.MethodsText.Sample sample(ReliabilityStore.SampleRecord s) {
+        return new org.attune.reliability.MethodsText.Sample(s.percent(), s.stratifiedBy(), s.seed(), s.eligible(), s.sessions().size());
     }
 }

@@ -255,17 +255,9 @@ public final class EventLog implements EventRepository {
         });
     }
 
-    /**
-     * The ids of the sessions marked for training (issue 19): analyses and exports leave them out unless asked
-     * (a session named explicitly is asked for). None in a study from before schema V6.
-     */
+    /** The ids of the sessions marked for training (issue 19); none in a study from before schema V6. */
     static Set<Long> trainingSessions(Connection c) throws SQLException {
-        if (StudySchema.userVersion(c) < 6) return Set.of();
-        Set<Long> out = new java.util.HashSet<>();
-        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id FROM sessions WHERE training = 1")) {
-            while (rs.next()) out.add(rs.getLong(1));
-        }
-        return out;
+        return EventStreams.trainingSessions(c);
     }
 
     /**
@@ -282,20 +274,7 @@ public final class EventLog implements EventRepository {
     @Override
     public void forEach(Set<String> sessions, Set<String> coders, boolean includeTraining, Consumer<SessionEvent> sink) throws StudyException {
         file.read(c -> {
-            Map<Long, Session> sessionById = new HashMap<>();
-            Map<Long, Coder> coderById = new HashMap<>();
-            List<CodingPass> passes = passesInOrder(c, sessions, coders, includeTraining, sessionById, coderById);
-            Map<String, Modifiers> parsed = new HashMap<>(); // a study has few distinct modifier combinations
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM events WHERE pass_id = ? ORDER BY onset_ms, id")) {
-                for (CodingPass p : passes) {
-                    Session s = sessionById.get(p.sessionId());
-                    Coder k = coderById.get(p.coderId());
-                    ps.setLong(1, p.id());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) sink.accept(new SessionEvent(s, k, p, eventFrom(rs, parsed)));
-                    }
-                }
-            }
+            EventStreams.forEach(c, sessions, coders, includeTraining, sink);
             return null;
         });
     }
@@ -305,11 +284,6 @@ public final class EventLog implements EventRepository {
         void accept(String session, String coder, String code, long onsetMs, long offsetMs, boolean running);
     }
 
-    /**
-     * {@link #forEach} reading only what agreement compares — code, onset, offset — into a sink that makes no
-     * objects of its own: the command line's agreement on 40,000 events spends half its reading time on the
-     * other columns and objects (issue 16, docs/benchmarks.md).
-     */
     @Override
     public void forEachTiming(Set<String> sessions, Set<String> coders, Timing sink) throws StudyException {
         forEachTiming(sessions, coders, false, sink);
@@ -318,48 +292,9 @@ public final class EventLog implements EventRepository {
     @Override
     public void forEachTiming(Set<String> sessions, Set<String> coders, boolean includeTraining, Timing sink) throws StudyException {
         file.read(c -> {
-            Map<Long, Session> sessionById = new HashMap<>();
-            Map<Long, Coder> coderById = new HashMap<>();
-            List<CodingPass> passes = passesInOrder(c, sessions, coders, includeTraining, sessionById, coderById);
-            try (PreparedStatement ps = c.prepareStatement("SELECT code, onset_ms, offset_ms FROM events WHERE pass_id = ? ORDER BY onset_ms, id")) {
-                for (CodingPass p : passes) {
-                    String session = sessionById.get(p.sessionId()).label();
-                    String coder = coderById.get(p.coderId()).initials();
-                    ps.setLong(1, p.id());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            long onset = rs.getLong(2);
-                            long offset = rs.getLong(3);
-                            boolean running = rs.wasNull();
-                            sink.accept(session, coder, rs.getString(1), onset, offset, running);
-                        }
-                    }
-                }
-            }
+            EventStreams.forEachTiming(c, sessions, coders, includeTraining, sink);
             return null;
         });
-    }
-
-    /**
-     * The passes of the chosen sessions and coders (empty: all — but training sessions only with
-     * {@code includeTraining}), by session label then coder initials; fills the two maps.
-     */
-    private static List<CodingPass> passesInOrder(Connection c, Set<String> sessions, Set<String> coders, boolean includeTraining,
-                                                  Map<Long, Session> sessionById, Map<Long, Coder> coderById) throws SQLException {
-        for (Session s : SqliteSessions.readSessions(c)) sessionById.put(s.id(), s);
-        for (Coder k : SqlitePasses.readCoders(c)) coderById.put(k.id(), k);
-        List<CodingPass> passes = new ArrayList<>(SqlitePasses.readPasses(c));
-        if (sessions.isEmpty() && !includeTraining) {
-            Set<Long> training = trainingSessions(c);
-            passes.removeIf(p -> training.contains(p.sessionId()));
-        }
-        passes.removeIf(p -> !sessions.isEmpty() && !sessions.contains(sessionById.get(p.sessionId()).label())
-                || !coders.isEmpty() && !coders.contains(coderById.get(p.coderId()).initials()));
-        passes.sort((a, b) -> {
-            int bySession = sessionById.get(a.sessionId()).label().compareTo(sessionById.get(b.sessionId()).label());
-            return bySession != 0 ? bySession : coderById.get(a.coderId()).initials().compareTo(coderById.get(b.coderId()).initials());
-        });
-        return passes;
     }
 
     // ------------------------------------------------------------------ bulk import

@@ -87,6 +87,14 @@ final class AppMenus {
 
         void keys();
 
+        void toggleGold();
+
+        void toggleTraining();
+
+        void editCriterion();
+
+        void drawSample();
+
         List<String> tabNames();
 
         void showTab(int index);
@@ -157,6 +165,12 @@ final class AppMenus {
                 item("_Mark done", null, a::markDone),
                 new SeparatorMenuItem(),
                 item("_Keys…", null, a::keys));
+        Menu reliability = new Menu("_Reliability", null,
+                item("_Gold standard: the selected pass", null, a::toggleGold),
+                item("_Training session: the selected session", null, a::toggleTraining),
+                new SeparatorMenuItem(),
+                item("_Criterion…", null, a::editCriterion),
+                item("Draw a reliability _sample…", null, a::drawSample));
         Menu view = new Menu("_View");
         List<String> tabs = a.tabNames();
         for (int i = 0; i < tabs.size(); i++) {
@@ -174,7 +188,7 @@ final class AppMenus {
                 item("Coding _manual", null, a::codingManual),
                 new SeparatorMenuItem(),
                 item("_About Attune", null, a::about));
-        MenuBar bar = new MenuBar(file, edit, coding, view, help);
+        MenuBar bar = new MenuBar(file, edit, coding, reliability, view, help);
         bar.setUseSystemMenuBar(true); // macOS: the menus in the screen's menu bar, as Mac users expect
         return bar;
     }

@@ -106,12 +106,17 @@ public final class AttuneApp extends Application {
         Tab schemeTab = new Tab("Coding scheme");
         Tab agreementTab = new Tab("Agreement");
         Tab measuresTab = new Tab("Measures");
-        TabPane tabs = new TabPane(studyTab, codingTab, schemeTab, agreementTab, measuresTab);
+        Tab reliabilityTab = new Tab("Reliability");
+        org.attune.ui.reliability.ReliabilityViewModel reliabilityModel = new org.attune.ui.reliability.ReliabilityViewModel(openStudy, dialogs,
+                new org.attune.ui.reliability.FxReliabilityForms(stage), Tasks.background(studyReads), browser::say);
+        org.attune.ui.reliability.ReliabilityView reliabilityView = new org.attune.ui.reliability.ReliabilityView(reliabilityModel);
+        browser.setOnPassDone(reliabilityModel::trainingPassDone);
+        TabPane tabs = new TabPane(studyTab, codingTab, schemeTab, agreementTab, measuresTab, reliabilityTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // A tab's view joins the window when the tab is first shown: styling and laying out four hidden views
         // made the first paint half a second slower (docs/benchmarks.md, start-up).
         Map<Tab, Node> notYetShown = new HashMap<>(Map.of(codingTab, codingView, schemeTab, schemeView,
-                agreementTab, agreementView, measuresTab, measuresView));
+                agreementTab, agreementView, measuresTab, measuresView, reliabilityTab, reliabilityView));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             Node view = notYetShown.remove(t);
             if (view != null && t.getContent() == null) t.setContent(view);
@@ -132,12 +137,13 @@ public final class AttuneApp extends Application {
         // while a blind pass is open for coding they stay closed (its coder must not see others' events).
         Runnable showEventViews = () -> {
             Tab t = tabs.getSelectionModel().getSelectedItem();
-            if (!openStudy.isOpen() || (t != agreementTab && t != measuresTab)) return;
+            if (!openStudy.isOpen() || (t != agreementTab && t != measuresTab && t != reliabilityTab)) return;
             if (openStudy.blindCodingActive()) return;
             Long at = loadedAt.get(t);
             if (at != null && at == openStudy.edits()) return;
             loadedAt.put(t, openStudy.edits());
             if (t == agreementTab) agreementView.open(openStudy.path());
+            else if (t == reliabilityTab) reliabilityView.refresh();
             else measuresView.open(openStudy.path());
         };
         openStudy.onOpenedOrClosed(() -> {
@@ -149,6 +155,7 @@ public final class AttuneApp extends Application {
             boolean blind = openStudy.blindCodingActive();
             agreementTab.setContent(blind ? blindNotice("Agreement") : agreementView);
             measuresTab.setContent(blind ? blindNotice("Measures") : measuresView);
+            reliabilityTab.setContent(blind ? blindNotice("Reliability") : reliabilityView);
             showEventViews.run();
         });
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
@@ -163,8 +170,8 @@ public final class AttuneApp extends Application {
         org.attune.ui.FileActions files = new org.attune.ui.FileActions(openStudy, dialogs, new org.attune.ui.FxExportForms(stage),
                 Tasks.background(background), browser::say, codingView::keyboardLayout);
         javafx.scene.control.MenuBar menus = AppMenus.build(new MenuActions(
-                new MenuActions.Tabs(tabs, studyTab, codingTab, schemeTab, agreementTab, measuresTab), browser, codingView, agreementView, measuresView,
-                openStudy, files, new org.attune.ui.HelpPages(userFolder, dialogs), dialogs, settings, stage));
+                new MenuActions.Tabs(tabs, studyTab, codingTab, schemeTab, agreementTab, measuresTab, reliabilityTab), browser, codingView, agreementView, measuresView,
+                openStudy, files, new org.attune.ui.HelpPages(userFolder, dialogs), dialogs, settings, stage).withReliability(reliabilityModel));
         javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane(tabs);
         root.setTop(menus);
 

@@ -24,9 +24,9 @@ import org.attune.ui.study.StudyBrowser;
 final class MenuActions implements AppMenus.Actions {
 
     /** The app's tabs, in order. */
-    record Tabs(TabPane pane, Tab study, Tab coding, Tab scheme, Tab agreement, Tab measures) {
+    record Tabs(TabPane pane, Tab study, Tab coding, Tab scheme, Tab agreement, Tab measures, Tab reliability) {
         List<Tab> all() {
-            return List.of(study, coding, scheme, agreement, measures);
+            return List.of(study, coding, scheme, agreement, measures, reliability);
         }
     }
 
@@ -41,6 +41,7 @@ final class MenuActions implements AppMenus.Actions {
     private final DialogService dialogs;
     private final UserSettings settings;
     private final Stage stage;
+    private org.attune.ui.reliability.ReliabilityViewModel reliability;
 
     MenuActions(Tabs tabs, StudyBrowser browser, CodingWorkspace coding, AgreementView agreement, MeasuresView measures, OpenStudy open,
                 FileActions files, HelpPages help, DialogService dialogs, UserSettings settings, Stage stage) {
@@ -55,6 +56,38 @@ final class MenuActions implements AppMenus.Actions {
         this.dialogs = dialogs;
         this.settings = settings;
         this.stage = stage;
+    }
+
+    /** The reliability workflow's actions (the Reliability menu). */
+    MenuActions withReliability(org.attune.ui.reliability.ReliabilityViewModel model) {
+        this.reliability = model;
+        return this;
+    }
+
+    @Override
+    public void toggleGold() {
+        show(tabs.study());
+        java.util.Optional<org.attune.ui.study.StudyOverview.Cell> cell = browser.selectedCell();
+        reliability.toggleGold(cell.flatMap(org.attune.ui.study.StudyOverview.Cell::pass),
+                cell.map(c -> c.coder().initials() + "'s pass of " + c.session().label()).orElse(""));
+    }
+
+    @Override
+    public void toggleTraining() {
+        show(tabs.study());
+        reliability.toggleTraining(browser.selectedCell().map(org.attune.ui.study.StudyOverview.Cell::session));
+    }
+
+    @Override
+    public void editCriterion() {
+        show(tabs.reliability());
+        reliability.editCriterion();
+    }
+
+    @Override
+    public void drawSample() {
+        show(tabs.reliability());
+        reliability.drawSample();
     }
 
     private void show(Tab tab) {
@@ -265,7 +298,7 @@ final class MenuActions implements AppMenus.Actions {
 
     @Override
     public List<String> tabNames() {
-        return List.of("_Study", "C_oding", "Coding _scheme", "_Agreement", "_Measures");
+        return List.of("_Study", "C_oding", "Coding _scheme", "_Agreement", "_Measures", "_Reliability");
     }
 
     @Override

@@ -411,6 +411,11 @@ public final class StudyBrowser extends BorderPane {
         model.setStatus(new StudyOverview.Cell(session, coder, Optional.of(pass), 0), PassStatus.DONE);
     }
 
+    /** Runs after a pass was marked done in the browser or from the menu (a trainee's result is shown then). */
+    public void setOnPassDone(java.util.function.Consumer<CodingPass> then) {
+        model.setOnPassDone(then);
+    }
+
     /** Says a line in the browser's status bar (what a menu action did). */
     public void say(String line) {
         status.setText(line);

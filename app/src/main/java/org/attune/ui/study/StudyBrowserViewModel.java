@@ -348,6 +348,13 @@ final class StudyBrowserViewModel {
      * Marks a pass done or open again. A pass with states still running is marked done only after the
      * coder agrees to end them at the session end (one undo step), else nothing changes.
      */
+    private Consumer<CodingPass> passDone = p -> { };
+
+    /** Runs after a pass was marked done here (the reliability workflow shows a trainee's result then). */
+    void setOnPassDone(Consumer<CodingPass> then) {
+        passDone = then;
+    }
+
     void setStatus(StudyOverview.Cell cell, PassStatus to) {
         if (cell.pass().isEmpty()) return;
         try {
@@ -369,6 +376,7 @@ final class StudyBrowserViewModel {
                 open.get().markDoneEndingRunning(passId);
             }
             open.changed();
+            if (to == PassStatus.DONE) passDone.accept(cell.pass().get());
             say.accept(cell.session().label() + " · " + cell.coder().initials() + (to == PassStatus.DONE ? " is marked done." : " is open for coding again.")
                     + (running.isEmpty() ? "" : " " + running.size() + (running.size() == 1 ? " running state was" : " running states were")
                     + " ended at the end of the session (undo in the Coding tab)."));

@@ -24,7 +24,8 @@ final class StudyGridColumns {
     /** The grid's columns for a study: the sessions' details, then one column per coder whose cells are passes. */
     static List<TableColumn<StudyOverview.Row, ?>> of(StudyOverview overview, Predicate<StudyOverview.Cell> hidden) {
         List<TableColumn<StudyOverview.Row, ?>> cols = new ArrayList<>();
-        cols.add(TextColumn.of("Session", r -> r.session().label(), 70));
+        cols.add(TextColumn.of("Session", r -> r.session().label() + (overview.isTraining(r.session()) ? "  (training)" : ""),
+                overview.trainingSessions().isEmpty() ? 70 : 116));
         cols.add(TextColumn.of("Dyad", r -> r.session().dyad(), 58));
         cols.add(TextColumn.of("Date", r -> r.session().date(), 100));
         cols.add(TextColumn.of("Context", r -> r.session().context(), 86));
@@ -46,7 +47,7 @@ final class StudyGridColumns {
             col.setPrefWidth(136); // "● coding   12,345" in full
             col.setSortable(false);
             col.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().cell(coder)));
-            col.setCellFactory(c -> new PassCell(hidden));
+            col.setCellFactory(c -> new PassCell(hidden, overview::isGold));
             coders.getColumns().add(col);
         }
         if (!overview.coders().isEmpty()) cols.add(coders);
@@ -63,9 +64,11 @@ final class StudyGridColumns {
     /** A pass as a cell: a status mark, the status and the number of events (hidden from a blind coder). */
     private static final class PassCell extends TableCell<StudyOverview.Row, StudyOverview.Cell> {
         private final Predicate<StudyOverview.Cell> hidden;
+        private final Predicate<CodingPass> gold;
 
-        PassCell(Predicate<StudyOverview.Cell> hidden) {
+        PassCell(Predicate<StudyOverview.Cell> hidden, Predicate<CodingPass> gold) {
             this.hidden = hidden;
+            this.gold = gold;
         }
 
         @Override
@@ -87,7 +90,7 @@ final class StudyGridColumns {
                 getStyleClass().add("pass-hidden");
                 return;
             }
-            String events = String.format(Locale.ROOT, "%,d", cell.events());
+            String events = String.format(Locale.ROOT, "%,d", cell.events()) + (gold.test(p) ? "  ★" : ""); // ★: the session's gold standard
             switch (p.status()) {
                 case DONE -> {
                     setText("✓ done   " + events);

@@ -19,7 +19,21 @@ import org.attune.store.StudyException;
  * What the study browser shows, read from the study in one go: every session with its videos
  * (found on disk or missing) and, per coder, the pass's status and number of events.
  */
-public record StudyOverview(List<Coder> coders, List<Row> rows) {
+public record StudyOverview(List<Coder> coders, List<Row> rows, java.util.Set<Long> goldPasses, java.util.Set<Long> trainingSessions) {
+
+    public StudyOverview(List<Coder> coders, List<Row> rows) {
+        this(coders, rows, java.util.Set.of(), java.util.Set.of());
+    }
+
+    /** Whether a pass is its session's gold standard (issue 19). */
+    public boolean isGold(CodingPass p) {
+        return goldPasses.contains(p.id());
+    }
+
+    /** Whether a session is for training (left out of analyses and exports unless asked). */
+    public boolean isTraining(Session s) {
+        return trainingSessions.contains(s.id());
+    }
 
     /** A video and where it points on this computer. */
     public record Video(MediaFile file, Path resolved, boolean present) {
@@ -59,7 +73,8 @@ public record StudyOverview(List<Coder> coders, List<Row> rows) {
             }
             rows.add(new Row(s, List.copyOf(videos.getOrDefault(s.id(), List.of())), cells));
         }
-        return new StudyOverview(coders, rows);
+        return new StudyOverview(coders, rows, java.util.Set.copyOf(org.attune.store.ReliabilityStore.goldPasses(study).values()),
+                org.attune.store.ReliabilityStore.trainingSessions(study));
     }
 
     public List<Video> missingVideos() {

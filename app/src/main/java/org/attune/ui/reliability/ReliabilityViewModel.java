@@ -1,0 +1,209 @@
+package org.attune.ui.reliability;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.attune.coding.CodingPass;
+import org.attune.coding.Coder;
+import org.attune.coding.Session;
+import org.attune.reliability.Criterion;
+import org.attune.reliability.Drift;
+import org.attune.reliability.MethodsText;
+import org.attune.reliability.ReliabilitySample;
+import org.attune.reliability.TrainingProgress;
+import org.attune.service.Reliability;
+import org.attune.store.ReliabilityStore;
+import org.attune.store.Study;
+import org.attune.store.StudyException;
+import org.attune.ui.DialogService;
+import org.attune.ui.OpenStudy;
+import org.attune.ui.Tasks;
+
+/**
+ * The reliability procedure in the app (issue 19): marking gold-standard passes and training sessions, the
+ * lab's criterion, drawing the reliability sample, the trainee's result when a training pass is done, and what
+ * the Reliability tab shows. No JavaFX nodes: the forms come through {@link Forms}, tested without the toolkit.
+ */
+public final class ReliabilityViewModel {
+
+    /** What a sample draw asks: the share, the stratum key ("" none), the seed and the second coders. */
+    public record SampleRequest(double percent, String by, long seed, List<String> coders) {
+    }
+
+    /** The forms the actions ask with (FX dialogs in the app, scripted answers in tests). */
+    public interface Forms {
+        Optional<Criterion> criterion(Criterion now);
+
+        Optional<SampleRequest> sample(List<String> coders, List<String> keys);
+    }
+
+    /** What the Reliability tab shows of the open study. */
+    public record Shown(Criterion criterion, List<TrainingProgress.Progress> training, Drift.Report drift, String methods) {
+    }
+
+    private final OpenStudy open;
+    private final DialogService dialogs;
+    private final Forms forms;
+    private final Tasks tasks;
+    private final Consumer<String> say;
+
+    public ReliabilityViewModel(OpenStudy open, DialogService dialogs, Forms forms, Tasks tasks, Consumer<String> say) {
+        this.open = open;
+        this.dialogs = dialogs;
+        this.forms = forms;
+        this.tasks = tasks;
+        this.say = say;
+    }
+
+    private Optional<Study> writable(String toDo) {
+        if (!open.isOpen()) {
+            dialogs.showInfo("No study is open", "Open a study first (File ▸ Open study…), then " + toDo + ".");
+            return Optional.empty();
+        }
+        if (open.get().isReadOnly()) {
+            dialogs.showInfo("The study is read-only here", open.get().path().getFileName() + " is open read-only ("
+                    + open.get().readOnlyReason().orElse("") + "); " + toDo + " where it is open for editing.");
+            return Optional.empty();
+        }
+        return Optional.of(open.get());
+    }
+
+    /** Makes the pass the gold standard of its session, or no longer (Reliability ▸ Gold standard). */
+    public void toggleGold(Optional<CodingPass> pass, String describe) {
+        if (pass.isEmpty()) {
+            dialogs.showInfo("Choose a pass first", "In the Study tab, select a coder's cell of a session (the master coder's, or a consensus pass), then"
+                    + " make it the session's gold standard.");
+            return;
+        }
+        Optional<Study> s = writable("mark a gold standard");
+        if (s.isEmpty()) return;
+        try {
+            boolean gold = ReliabilityStore.goldPasses(s.get()).containsValue(pass.get().id());
+            ReliabilityStore.setGold(s.get(), pass.get().id(), !gold);
+            open.changed();
+            say.accept(describe + (gold ? " is no longer the gold standard of its session." : " is now the gold standard of its session (★)."));
+        } catch (StudyException e) {
+            dialogs.showError("The gold standard was not changed", e.getMessage());
+        }
+    }
+
+    /** Marks the session for training, or not (Reliability ▸ Training session). */
+    public void toggleTraining(Optional<Session> session) {
+        if (session.isEmpty()) {
+            dialogs.showInfo("Choose a session first", "In the Study tab, select a session's row, then mark it for training.");
+            return;
+        }
+        Optional<Study> s = writable("mark a training session");
+        if (s.isEmpty()) return;
+        try {
+            boolean training = ReliabilityStore.trainingSessions(s.get()).contains(session.get().id());
+            ReliabilityStore.setTraining(s.get(), session.get().id(), !training);
+            open.changed();
+            say.accept(session.get().label() + (training ? " is no longer a training session." : " is a training session: left out of analyses and exports"
+                    + " unless asked, and of the reliability sample."));
+        } catch (StudyException e) {
+            dialogs.showError("The session was not changed", e.getMessage());
+        }
+    }
+
+    /** Reliability ▸ Criterion…: shows the lab's criterion in a form and stores what the lab sets. */
+    public void editCriterion() {
+        Optional<Study> s = writable("set the criterion");
+        if (s.isEmpty()) return;
+        try {
+            Optional<Criterion> next = forms.criterion(Reliability.criterion(s.get()));
+            if (next.isEmpty()) return;
+            ReliabilityStore.setCriterion(s.get(), next.get().toSettings());
+            open.changed();
+            say.accept("Criterion: " + next.get().describe() + ".");
+        } catch (StudyException e) {
+            dialogs.showError("The criterion was not set", e.getMessage());
+        }
+    }
+
+    /** Reliability ▸ Draw a reliability sample…: asks, shows the draw, and gives the blind passes only when the lab agrees. */
+    public void drawSample() {
+        Optional<Study> s = writable("draw a reliability sample");
+        if (s.isEmpty()) return;
+        Study study = s.get();
+        try {
+            List<String> coders = study.coders().stream().map(Coder::initials).toList();
+            List<String> keys = new ArrayList<>(List.of("context", "coder", "week"));
+            study.sessions().stream().flatMap(x -> x.metadata().keySet().stream()).distinct().sorted().forEach(keys::add);
+            Optional<SampleRequest> asked = forms.sample(coders, keys);
+            if (asked.isEmpty()) return;
+            SampleRequest r = asked.get();
+            ReliabilitySample.Drawn preview = Reliability.sample(study, r.percent(), r.by(), r.seed(), r.coders(), false);
+            List<String> lines = preview.chosen().stream().map(c -> c.session() + (r.by().isEmpty() ? "" : " [" + c.stratum() + "]") + " → "
+                    + (c.secondCoder() == null ? "no second coder (each chosen coder has a pass of it)" : c.secondCoder())).toList();
+            if (!dialogs.confirm("Double-code these sessions?", preview.chosen().size() + " of " + preview.eligible() + " sessions ("
+                    + MethodsText.percent(r.percent()) + " %" + (r.by().isEmpty() ? "" : ", stratified by " + r.by()) + ", seed " + r.seed() + "):\n"
+                    + String.join("\n", lines) + "\n\nEach goes to its second coder as a blind pass; the draw and its seed are kept in the study.", "Give the passes")) {
+                return;
+            }
+            Reliability.sample(study, r.percent(), r.by(), r.seed(), r.coders(), true);
+            open.changed();
+            say.accept("Drew " + preview.chosen().size() + " sessions to double-code (seed " + r.seed() + "); their blind passes are in the Study tab.");
+        } catch (StudyException e) {
+            dialogs.showError("No sample was drawn", e.getMessage());
+        }
+    }
+
+    /**
+     * After a pass was marked done: if it is a trainee's pass of a training session with a gold standard, their
+     * result against the criterion, at once (the pass was blind until now).
+     */
+    public void trainingPassDone(CodingPass pass) {
+        if (!open.isOpen()) return;
+        Study study = open.get();
+        try {
+            if (!ReliabilityStore.trainingSessions(study).contains(pass.sessionId())) return;
+            Long gold = ReliabilityStore.goldPasses(study).get(pass.sessionId());
+            if (gold == null || gold == pass.id()) return;
+            String coder = study.coders().stream().filter(c -> c.id() == pass.coderId()).map(Coder::initials).findFirst().orElse("?");
+            Criterion criterion = Reliability.criterion(study);
+            List<TrainingProgress.Progress> progress = Reliability.training(study, Optional.of(coder));
+            String session = study.sessions().stream().filter(x -> x.id() == pass.sessionId()).map(Session::label).findFirst().orElse("?");
+            progress.stream().flatMap(p -> p.steps().stream()).filter(st -> st.session().equals(session)).reduce((a, b) -> b).ifPresent(step -> {
+                TrainingProgress.Progress p = progress.get(0);
+                List<String> counted = step.judgement().parts().stream().filter(x -> x.counted())
+                        .map(x -> "  " + x.kind() + " " + x.target() + ": κ = " + MethodsText.apa(x.kappa()) + (x.kappa() >= criterion.threshold() - 1e-12 ? "  ✓" : "  below"))
+                        .toList();
+                long undefined = step.judgement().parts().stream().filter(x -> !x.counted() && Double.isNaN(x.kappa())).count();
+                long left = step.judgement().parts().stream().filter(x -> !x.counted() && !Double.isNaN(x.kappa())).count();
+                String head = coder + "'s " + session + " against the gold standard: " + (Double.isNaN(step.judgement().value()) ? "nothing could be judged"
+                        : "κ = " + MethodsText.apa(step.judgement().value())) + " — " + (step.judgement().meets() ? "meets" : "below") + " the criterion ("
+                        + criterion.describe() + ").\n\n" + (p.reached().isPresent() ? "Criterion reached on "
+                        + p.reached().get().finishedAt().substring(0, Math.min(10, p.reached().get().finishedAt().length())) + " with " + p.reached().get().session() + "."
+                        : p.stillNeeded(criterion.consecutive()) + " more consecutive session" + (p.stillNeeded(criterion.consecutive()) == 1 ? "" : "s")
+                        + " meeting it needed.");
+                String detail = (counted.isEmpty() ? "" : "\n\nJudged:\n" + String.join("\n", counted))
+                        + (undefined + left == 0 ? "" : "\n\nNot counted: " + (undefined == 0 ? "" : undefined + " with no κ (neither coded them)")
+                        + (undefined > 0 && left > 0 ? "; " : "") + (left == 0 ? "" : left + " the criterion does not apply to (codes with few events, or codes"
+                        + " when it applies to groups)") + ".")
+                        + "\n\nThe Agreement tab shows the confusion matrices and the disagreements on the timelines.";
+                dialogs.showInfo("Training result", head + detail);
+            });
+        } catch (StudyException e) {
+            dialogs.showError("The training result cannot be shown", e.getMessage());
+        }
+    }
+
+    /** Reads what the Reliability tab shows, off the FX thread; {@code show} gets it, failures are said. */
+    public void read(Consumer<Shown> show) {
+        if (!open.isOpen()) return;
+        Study study = open.get();
+        tasks.run(() -> {
+            Criterion c = Reliability.criterion(study);
+            Drift.Report drift = Reliability.drift(study);
+            List<ReliabilityStore.SampleRecord> samples = ReliabilityStore.samples(study);
+            Optional<MethodsText.Sample> last = samples.isEmpty() ? Optional.empty() : Optional.of(samples.get(samples.size() - 1))
+                    .map(x -> new MethodsText.Sample(x.percent(), x.stratifiedBy(), x.seed(), x.eligible(), x.sessions().size()));
+            return new Shown(c, Reliability.training(study, Optional.empty()), drift, MethodsText.of(c, drift, last));
+        }, show, failure -> {
+            if (failure instanceof StudyException e) dialogs.showError("Reliability cannot be shown", e.getMessage());
+            else dialogs.showFailure("Reliability cannot be shown", failure);
+        });
+    }
+}
