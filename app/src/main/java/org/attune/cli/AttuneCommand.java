@@ -35,7 +35,8 @@ public final class AttuneCommand implements Runnable {
         SUBCOMMANDS.put("agreement", new Subcommand(AgreementCommand::new, List.of(AgreementCommand.Ratings.class, AgreementEventsCommand.class, AgreementCommand.Measures.class)));
         SUBCOMMANDS.put("measures", new Subcommand(MeasuresCommand::new, List.of()));
         SUBCOMMANDS.put("reliability", new Subcommand(ReliabilityCommand::new, List.of(ReliabilityCommand.CriterionCommand.class, ReliabilityCommand.Gold.class,
-                ReliabilityCommand.TrainingSessions.class, ReliabilityReports.Training.class, ReliabilityReports.DriftReport.class, ReliabilityCommand.Sample.class)));
+                ReliabilityCommand.TrainingSessions.class, ReliabilityReports.Training.class, ReliabilityReports.DriftReport.class, ReliabilityCommand.Sample.class,
+                ReliabilityReports.ConsensusReport.class)));
         SUBCOMMANDS.put("media", new Subcommand(MediaCommand::new, List.of(MediaCommand.Info.class, MediaCommand.Prepare.class, MediaCommand.Verify.class)));
         SUBCOMMANDS.put("help", new Subcommand(CommandLine.HelpCommand::new, List.of()));
     }

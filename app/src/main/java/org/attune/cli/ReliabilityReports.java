@@ -256,6 +256,46 @@ final class ReliabilityReports {
         }
     }
 
+    /** The columns of {@code attune reliability consensus --csv}, one row per event of a consensus pass. */
+    static final List<String> CONSENSUS_COLUMNS = List.of("session", "first_coder", "second_coder", "code", "onset_s", "offset_s", "provenance");
+
+    @Command(name = "consensus", mixinStandardHelpOptions = true,
+            description = {"The consensus passes' events with where each came from: agreed (both coders), first or second (a coder's,",
+                    "chosen), edited, or added by hand; per session the counts, or every event with --csv."})
+    static final class ConsensusReport implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "STUDY", description = "The study file.")
+        Path study;
+
+        @Option(names = "--csv", description = "CSV on standard output (columns: docs/reliability-workflow.md).")
+        boolean csv;
+
+        @Override
+        public Integer call() {
+            return read(study, spec, (s, out) -> {
+                List<org.attune.store.ConsensusStore.Row> rows = org.attune.store.ConsensusStore.rows(s);
+                if (csv) {
+                    List<List<String>> table = new ArrayList<>();
+                    for (org.attune.store.ConsensusStore.Row r : rows) {
+                        table.add(List.of(r.session(), r.first(), r.second(), r.code(), org.attune.coding.TimeFormat.seconds(r.onsetMs(), '.'),
+                                r.offsetMs() == null ? "" : org.attune.coding.TimeFormat.seconds(r.offsetMs(), '.'), r.provenance()));
+                    }
+                    printCsv(out, CONSENSUS_COLUMNS, table);
+                    return 0;
+                }
+                if (rows.isEmpty()) out.println("no consensus pass yet (the app: Reliability ▸ Build a consensus pass of the selected session…)");
+                Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+                for (org.attune.store.ConsensusStore.Row r : rows) {
+                    counts.computeIfAbsent(r.session() + " (" + r.first() + " and " + r.second() + ")", k -> new LinkedHashMap<>()).merge(r.provenance(), 1, Integer::sum);
+                }
+                counts.forEach((k, v) -> out.println(k + ": " + String.join(", ", v.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList())));
+                return 0;
+            });
+        }
+    }
+
     static String warning(Drift.Check w) {
         return w.first() + (w.second().equals("gold") ? " against the gold standard" : " and " + w.second()) + " fell below the criterion on " + w.session()
                 + " (week " + w.week() + ", κ = " + (Double.isNaN(w.judgement().value()) ? "not computable" : kappa(w.judgement().value())) + ")";

@@ -226,7 +226,8 @@ final class StudySchema {
      * The reliability workflow (issue 19): a pass can be its session's gold standard (at most one per session),
      * a session can be for training (left out of analyses unless asked), and each reliability sample drawn is
      * kept with its seed, so that the methods section can say how it was chosen and anyone can draw it again.
-     * The lab's criterion lives in {@code study_info} ({@code criterion.*}).
+     * The lab's criterion lives in {@code study_info} ({@code criterion.*}). A consensus pass records the two passes it
+     * resolves, each decision on a disagreement, and for each of its events where it came from.
      */
     static final Migration V6 = new Migration() {
         @Override
@@ -242,6 +243,13 @@ final class StudySchema {
             st.execute("CREATE TABLE reliability_samples (id INTEGER PRIMARY KEY, drawn_at TEXT NOT NULL,"
                     + " percent REAL NOT NULL CHECK (percent > 0 AND percent <= 100), stratified_by TEXT NOT NULL, seed INTEGER NOT NULL,"
                     + " eligible INTEGER NOT NULL CHECK (eligible >= 0), sessions TEXT NOT NULL, second_coders TEXT NOT NULL)");
+            // a consensus pass: where each of its events came from, which two passes it resolves, and every decision
+            st.execute("ALTER TABLE events ADD COLUMN provenance TEXT CHECK (provenance IS NULL OR provenance IN ('agreed', 'first', 'second', 'edited'))");
+            st.execute("ALTER TABLE events ADD COLUMN consensus_item TEXT");
+            st.execute("CREATE TABLE consensus (pass_id INTEGER PRIMARY KEY, first_pass INTEGER NOT NULL, second_pass INTEGER NOT NULL,"
+                    + " tolerance_ms INTEGER NOT NULL CHECK (tolerance_ms >= 0), overlap REAL NOT NULL CHECK (overlap > 0 AND overlap <= 1), started_at TEXT NOT NULL)");
+            st.execute("CREATE TABLE consensus_decisions (id INTEGER PRIMARY KEY, pass_id INTEGER NOT NULL, item TEXT NOT NULL,"
+                    + " decision TEXT NOT NULL CHECK (decision IN ('first', 'second', 'neither', 'edited')), UNIQUE (pass_id, item))");
         }
     };
 

@@ -153,4 +153,21 @@ class ReliabilityCliTest {
         assertTrue(java.nio.file.Files.readString(all).contains(",T1,"));
         assertTrue(ok("measures", study, "--json").out().contains("\"S04\"") && !ok("measures", study, "--json").out().contains("\"T1\""));
     }
+
+    @Test
+    void aConsensusPassIsExportedWithWhereEachEventCameFrom() throws Exception {
+        Path file = dir.resolve("consensus.attune");
+        try (Study s = org.attune.service.ConsensusTest.study(file)) {
+            org.attune.service.Consensus.State st = org.attune.service.Consensus.startOrResume(s, "S01", "AL", "BK", 1000, 0.6);
+            st = org.attune.service.Consensus.decide(s, st, st.disagreements().get(0), org.attune.service.Consensus.Decision.SECOND, java.util.Optional.empty());
+            org.attune.service.Consensus.decide(s, st, st.disagreements().get(2), org.attune.service.Consensus.Decision.EDITED,
+                    java.util.Optional.of(EventDraft.point("C_BID", 8_000)));
+        }
+        assertEquals(String.join("\r\n", "session,first_coder,second_coder,code,onset_s,offset_s,provenance",
+                "S01,AL,BK,C_POS,0.000,5.000,agreed",
+                "S01,AL,BK,P_BID,2.000,2.000,agreed",
+                "S01,AL,BK,C_POS,5.400,10.000,second",
+                "S01,AL,BK,C_BID,8.000,8.000,edited") + "\r\n", ok("reliability", "consensus", file.toString(), "--csv").out());
+        assertEquals("S01 (AL and BK): 2 agreed, 1 second, 1 edited" + System.lineSeparator(), ok("reliability", "consensus", file.toString()).out());
+    }
 }

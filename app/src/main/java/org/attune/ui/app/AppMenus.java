@@ -11,7 +11,7 @@ import javafx.scene.input.KeyCombination;
 import org.attune.ui.RecentStudies;
 
 /**
- * The app's menu bar: File, Edit, Coding, View, Help, with mnemonics (Alt+F …) and accelerators shown,
+ * The app's menu bar: File, Edit, Coding, Reliability, View, Help, with mnemonics (Alt+F …) and accelerators shown,
  * on macOS in the system menu bar. Each item runs an action of the views ({@link Actions}); the menus
  * hold no logic of their own. Accelerators use Shortcut (Ctrl, ⌘ on macOS) with keys coding never uses;
  * the coding workspace handles its own keys first (Ctrl+Z there undoes without reaching the menu).
@@ -95,6 +95,8 @@ final class AppMenus {
 
         void drawSample();
 
+        void buildConsensus();
+
         List<String> tabNames();
 
         void showTab(int index);
@@ -170,7 +172,9 @@ final class AppMenus {
                 item("_Training session: the selected session", null, a::toggleTraining),
                 new SeparatorMenuItem(),
                 item("_Criterion…", null, a::editCriterion),
-                item("Draw a reliability _sample…", null, a::drawSample));
+                item("Draw a reliability _sample…", null, a::drawSample),
+                new SeparatorMenuItem(),
+                item("Build a c_onsensus pass of the selected session…", null, a::buildConsensus));
         Menu view = new Menu("_View");
         List<String> tabs = a.tabNames();
         for (int i = 0; i < tabs.size(); i++) {

@@ -90,6 +90,22 @@ final class MenuActions implements AppMenus.Actions {
         reliability.drawSample();
     }
 
+    @Override
+    public void buildConsensus() {
+        show(tabs.study());
+        java.util.Optional<org.attune.ui.study.StudyOverview.Cell> cell = browser.selectedCell();
+        reliability.buildConsensus(cell.map(org.attune.ui.study.StudyOverview.Cell::session), review -> {
+            Stage window = new Stage();
+            window.initOwner(stage);
+            window.setTitle("Consensus — " + cell.map(c -> c.session().label()).orElse(""));
+            javafx.scene.Scene scene = new javafx.scene.Scene(new org.attune.ui.reliability.ConsensusReview(review), 760, 520);
+            scene.getStylesheets().addAll(stage.getScene().getStylesheets());
+            window.setScene(scene);
+            window.show();
+            scene.getRoot().requestFocus();
+        }, coding::show);
+    }
+
     private void show(Tab tab) {
         tabs.pane().getSelectionModel().select(tab);
     }

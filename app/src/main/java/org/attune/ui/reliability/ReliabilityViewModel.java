@@ -190,6 +190,55 @@ public final class ReliabilityViewModel {
         }
     }
 
+    /**
+     * Reliability ▸ Build a consensus pass of the selected session…: asks which two coders' passes (the session's
+     * done passes offered), starts the consensus or resumes the one under way, and hands it to {@code review}.
+     */
+    public void buildConsensus(Optional<Session> session, Consumer<ConsensusViewModel> review, Consumer<org.attune.ui.VideoJump> toVideo) {
+        if (session.isEmpty()) {
+            dialogs.showInfo("Choose a session first", "In the Study tab, select the session whose two passes the consensus resolves.");
+            return;
+        }
+        Optional<Study> s = writable("build a consensus");
+        if (s.isEmpty()) return;
+        Study study = s.get();
+        try {
+            List<String> done = new ArrayList<>();
+            for (CodingPass p : study.passes()) {
+                if (p.sessionId() != session.get().id() || p.status() != org.attune.coding.PassStatus.DONE) continue;
+                study.coders().stream().filter(c -> c.id() == p.coderId()).map(Coder::initials)
+                        .filter(i -> !i.equals(org.attune.store.ConsensusStore.CODER)).findFirst().ifPresent(done::add);
+            }
+            boolean resuming = org.attune.store.ConsensusStore.of(study, session.get().id()).isPresent();
+            String pair;
+            if (resuming) {
+                pair = "";
+            } else {
+                Optional<String> typed = dialogs.askText("Build a consensus pass", "The two coders whose passes of " + session.get().label()
+                        + " it resolves (done: " + (done.isEmpty() ? "none" : String.join(", ", done)) + "), e.g. AL,BK:",
+                        done.size() >= 2 ? done.get(0) + "," + done.get(1) : "");
+                if (typed.isEmpty()) return;
+                pair = typed.get();
+            }
+            String[] two = pair.split("\\s*,\\s*");
+            if (!resuming && two.length != 2) {
+                dialogs.showError("Two coders, please", "Type the initials of two coders, separated by a comma (e.g. AL,BK).");
+                return;
+            }
+            Criterion c = Reliability.criterion(study);
+            org.attune.service.Consensus.State state = org.attune.service.Consensus.startOrResume(study, session.get().label(),
+                    resuming ? "" : two[0].trim(), resuming ? "" : two[1].trim(), Math.max(c.toleranceMs(), 1000), 0.6);
+            open.changed();
+            say.accept((resuming ? "Resumed" : "Started") + " the consensus of " + state.first() + " and " + state.second() + " on " + session.get().label()
+                    + ": " + state.resolved() + " of " + state.disagreements().size() + " disagreements decided.");
+            String label = session.get().label();
+            review.accept(new ConsensusViewModel(study, state, dialogs,
+                    atMs -> toVideo.accept(new org.attune.ui.VideoJump(study.path(), label, org.attune.store.ConsensusStore.CODER, atMs))));
+        } catch (StudyException e) {
+            dialogs.showError("No consensus was started", e.getMessage());
+        }
+    }
+
     /** Reads what the Reliability tab shows, off the FX thread; {@code show} gets it, failures are said. */
     public void read(Consumer<Shown> show) {
         if (!open.isOpen()) return;

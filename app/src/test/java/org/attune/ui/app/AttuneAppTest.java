@@ -94,7 +94,7 @@ class AttuneAppTest {
     @Test
     void theMenuBarSwitchesTabsListsRecentStudiesAndSaysWhereTheSettingsAre(FxRobot robot) throws Exception {
         javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
-        assertEquals(List.of("_File", "_Edit", "_Coding", "_View", "_Help"), bar.getMenus().stream().map(javafx.scene.control.Menu::getText).toList());
+        assertEquals(List.of("_File", "_Edit", "_Coding", "_Reliability", "_View", "_Help"), bar.getMenus().stream().map(javafx.scene.control.Menu::getText).toList());
         StudyBrowser browser = (StudyBrowser) tab(robot, "Study").getContent();
         assertTrue(Await.until(() -> browser.overviewRows() == 2), "the sample study is shown");
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT4).release(javafx.scene.input.KeyCode.DIGIT4, javafx.scene.input.KeyCode.CONTROL);
