@@ -120,11 +120,33 @@ final class ReliabilityReports {
         @Option(names = "--json", description = "Machine-readable output.")
         boolean json;
 
+        @Option(names = "--html", paramLabel = "FILE.html", description = "With --coder: the trainee's printable one-page training record.")
+        Path html;
+
         @Override
         public Integer call() {
+            if (html != null && coder == null) {
+                spec.commandLine().getErr().println("--html writes one trainee's record: name them with --coder.");
+                return 2;
+            }
             return read(study, spec, (s, out) -> {
                 Criterion c = Reliability.criterion(s);
                 List<TrainingProgress.Progress> all = Reliability.training(s, Optional.ofNullable(coder));
+                if (html != null) {
+                    String name = s.coders().stream().filter(k -> k.initials().equals(coder)).map(org.attune.coding.Coder::name).findFirst().orElse(coder);
+                    String page = org.attune.reliability.TrainingRecord.html(s.name(), name, all.get(0), c, java.time.LocalDate.now().toString());
+                    try {
+                        org.attune.exchange.OutputFile.write(html, List.of(study), tmp -> {
+                            java.nio.file.Files.writeString(tmp, page, java.nio.charset.StandardCharsets.UTF_8);
+                            return null;
+                        });
+                    } catch (org.attune.exchange.OutputFile.Refused e) {
+                        spec.commandLine().getErr().println(e.getMessage());
+                        return 1;
+                    }
+                    out.println("wrote " + html + ": " + coder + "'s training record");
+                    return 0;
+                }
                 if (csv) {
                     List<List<String>> rows = new ArrayList<>();
                     for (TrainingProgress.Progress p : all) {

@@ -91,6 +91,15 @@ class ReliabilityCliTest {
                 "TR,T3,2026-03-12T10:00:00Z,1.000,true,2,true") + "\r\n", ok("reliability", "training", study, "--csv").out(),
                 "the gold standard's coder is not a trainee; AL and BK have no training passes");
         assertTrue(ok("reliability", "training", study, "--coder", "TR").out().contains("TR: criterion reached on 2026-03-12 with T3"));
+        Path record = dir.resolve("tr.html");
+        ok("reliability", "training", study, "--coder", "TR", "--html", record.toString());
+        String page = java.nio.file.Files.readString(record);
+        assertTrue(page.contains("<h1>Training record: Tara Rees (TR)</h1>") && page.contains("Criterion reached on 2026-03-12 with session T3."), page);
+        assertTrue(page.contains("<td>T1</td><td>2026-03-02</td><td class=\"num\">.60</td><td>not met</td>"), page);
+        CliTest.Run over = CliTest.run("reliability", "training", study, "--coder", "TR", "--html", study);
+        assertEquals(1, over.code(), "never over the study");
+        assertTrue(over.err().contains("lab.attune"), over.err());
+        assertEquals(2, CliTest.run("reliability", "training", study, "--html", record.toString()).code(), "whose record?");
 
         String drift = ok("reliability", "drift", study, "--csv").out();
         assertEquals(String.join("\r\n", "first_coder,second_coder,session,finished_at,week,kappa,meets_criterion",

@@ -62,9 +62,11 @@ public final class ReliabilityView extends ScrollPane {
             model.drawSample();
             refresh();
         });
+        Button records = new Button("Training records (HTML)…");
+        records.setOnAction(e -> model.exportTrainingRecords());
         Button refresh = new Button("Read again");
         refresh.setOnAction(e -> refresh());
-        HBox head = new HBox(10, criterion, new Region(), setCriterion, sample, refresh);
+        HBox head = new HBox(10, criterion, new Region(), setCriterion, sample, records, refresh);
         HBox.setHgrow(head.getChildren().get(1), Priority.ALWAYS);
 
         training.setId("trainingTable");

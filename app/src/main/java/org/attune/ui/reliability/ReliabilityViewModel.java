@@ -239,6 +239,50 @@ public final class ReliabilityViewModel {
         }
     }
 
+    /** Training records (HTML)…: each trainee's printable one-page record into a folder the lab chooses (never over a file). */
+    public void exportTrainingRecords() {
+        if (!open.isOpen()) {
+            dialogs.showInfo("No study is open", "Open a study first (File ▸ Open study…), then export its training records.");
+            return;
+        }
+        Study study = open.get();
+        try {
+            List<TrainingProgress.Progress> all = Reliability.training(study, Optional.empty());
+            if (all.isEmpty()) {
+                dialogs.showInfo("No training records yet", "No trainee has finished a training pass of a session with a gold standard.");
+                return;
+            }
+            Optional<java.nio.file.Path> folder = dialogs.chooseFolder("Save the training records in…", study.path().toAbsolutePath().getParent());
+            if (folder.isEmpty()) return;
+            Criterion c = Reliability.criterion(study);
+            for (TrainingProgress.Progress p : all) { // all or none: every file checked before any is written
+                Optional<String> problem = org.attune.exchange.OutputFile.problem(folder.get().resolve(org.attune.reliability.TrainingRecord.fileName(p.coder())),
+                        List.of(study.path()));
+                if (problem.isPresent()) {
+                    dialogs.showError("No training record was written", problem.get());
+                    return;
+                }
+            }
+            List<String> written = new ArrayList<>();
+            for (TrainingProgress.Progress p : all) {
+                String name = study.coders().stream().filter(k -> k.initials().equals(p.coder())).map(Coder::name).findFirst().orElse(p.coder());
+                String page = org.attune.reliability.TrainingRecord.html(study.name(), name, p, c, java.time.LocalDate.now().toString());
+                java.nio.file.Path file = folder.get().resolve(org.attune.reliability.TrainingRecord.fileName(p.coder()));
+                org.attune.exchange.OutputFile.write(file, List.of(study.path()), tmp -> {
+                    java.nio.file.Files.writeString(tmp, page, java.nio.charset.StandardCharsets.UTF_8);
+                    return null;
+                });
+                written.add(file.getFileName().toString());
+            }
+            dialogs.showInfo("Training records written", String.join("\n", written) + "\n\nin " + folder.get() + " — one page each, to print for the lab's records.");
+            say.accept("Wrote " + written.size() + " training record" + (written.size() == 1 ? "" : "s") + ".");
+        } catch (StudyException e) {
+            dialogs.showError("No training record was written", e.getMessage());
+        } catch (org.attune.exchange.OutputFile.Refused e) {
+            dialogs.showError("No training record was written", e.getMessage());
+        }
+    }
+
     /** Reads what the Reliability tab shows, off the FX thread; {@code show} gets it, failures are said. */
     public void read(Consumer<Shown> show) {
         if (!open.isOpen()) return;

@@ -125,6 +125,13 @@ class ReliabilityViewModelTest {
         assertEquals(List.of(0, 1, 2), read.get(0).training().get(0).steps().stream().map(s -> s.run()).toList());
         assertEquals("T3", read.get(0).training().get(0).reached().orElseThrow().session());
         assertEquals("No session has been double-coded yet.", read.get(0).methods());
+
+        java.nio.file.Path records = java.nio.file.Files.createDirectories(dir.resolve("records"));
+        dialogs.files.add(records);
+        model.exportTrainingRecords();
+        String page = java.nio.file.Files.readString(records.resolve("training-record-tr.html"));
+        assertTrue(page.contains("Criterion reached on ") && page.contains(" with session T3."), page);
+        assertTrue(dialogs.shown.get(dialogs.shown.size() - 1).startsWith("(i) Training records written: training-record-tr.html"), dialogs.shown.toString());
     }
 
     @Test
