@@ -75,7 +75,7 @@ final class MenuActions implements AppMenus.Actions {
     @Override
     public void toggleTraining() {
         show(tabs.study());
-        reliability.toggleTraining(browser.selectedCell().map(org.attune.ui.study.StudyOverview.Cell::session));
+        reliability.toggleTraining(browser.selectedSession());
     }
 
     @Override
@@ -93,17 +93,20 @@ final class MenuActions implements AppMenus.Actions {
     @Override
     public void buildConsensus() {
         show(tabs.study());
-        java.util.Optional<org.attune.ui.study.StudyOverview.Cell> cell = browser.selectedCell();
-        reliability.buildConsensus(cell.map(org.attune.ui.study.StudyOverview.Cell::session), review -> {
+        java.util.Optional<org.attune.coding.Session> session = browser.selectedSession();
+        reliability.buildConsensus(session, review -> {
             Stage window = new Stage();
             window.initOwner(stage);
-            window.setTitle("Consensus — " + cell.map(c -> c.session().label()).orElse(""));
+            window.setTitle("Consensus — " + session.map(org.attune.coding.Session::label).orElse(""));
             javafx.scene.Scene scene = new javafx.scene.Scene(new org.attune.ui.reliability.ConsensusReview(review), 760, 520);
             scene.getStylesheets().addAll(stage.getScene().getStylesheets());
             window.setScene(scene);
             window.show();
             scene.getRoot().requestFocus();
-        }, coding::show);
+        }, jump -> { // the main window shows the consensus pass's video at the disagreement
+            show(tabs.coding());
+            coding.show(jump);
+        });
     }
 
     private void show(Tab tab) {

@@ -340,6 +340,13 @@ public final class StudyBrowser extends BorderPane {
         return Optional.ofNullable(selected.get());
     }
 
+    /** The session of the selected row (any of its cells). */
+    public Optional<Session> selectedSession() {
+        if (grid.getSelectionModel().getSelectedCells().isEmpty()) return Optional.empty();
+        int row = grid.getSelectionModel().getSelectedCells().get(0).getRow();
+        return row >= 0 && row < rows.size() ? Optional.of(rows.get(row).session()) : Optional.empty();
+    }
+
     private void showDetails(StudyOverview.Row row, StudyOverview.Cell cell) {
         details.show(row, cell, isWritable(), rows.isEmpty(), cell != null && hiddenFromBlindCoder(cell), codeButton.getText());
     }
