@@ -31,7 +31,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 import org.attune.agreement.Coefficient;
 import org.attune.agreement.Disagreement;
@@ -69,6 +68,9 @@ public final class AgreementView extends BorderPane {
     private Runnable afterCompute = () -> { };
     private java.util.function.Consumer<VideoJump> onJump = j -> { };
     private Path study;
+
+    private CheckComboBox<String> sessionsBox;
+    private Runnable pending;
 
     public AgreementView(AgreementViewModel model, DialogService dialogs, Executor background) {
         this.model = model;
@@ -119,6 +121,13 @@ public final class AgreementView extends BorderPane {
         second.setId("secondCoder");
 
         CheckComboBox<String> sessions = new CheckComboBox<>(model.sessions());
+        sessionsBox = sessions;
+        CheckBox training = new CheckBox("Training sessions too");
+        training.setId("includeTraining");
+        training.selectedProperty().bindBidirectional(model.includeTrainingProperty());
+        training.setOnAction(e -> {
+            if (this.study != null) open(this.study);
+        });
         sessions.setTitle("All double-coded");
         sessions.setId("sessions");
         sessions.setMaxWidth(Double.MAX_VALUE);
@@ -130,22 +139,7 @@ public final class AgreementView extends BorderPane {
 
         ChoiceBox<EventAgreement.Method> method = new ChoiceBox<>();
         method.getItems().setAll(EventAgreement.Method.values());
-        method.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(EventAgreement.Method m) {
-                return m == null ? "" : switch (m) {
-                    case TIME_UNIT -> "Time-unit κ";
-                    case BORIS -> "BORIS-compatible κ";
-                    case ALIGNMENT -> "Event alignment κ";
-                    case OVERLAP -> "Overlap-linking κ";
-                };
-            }
-
-            @Override
-            public EventAgreement.Method fromString(String s) {
-                return null;
-            }
-        });
+        method.setConverter(AgreementViewModel.METHOD_NAMES);
         method.valueProperty().bindBidirectional(model.methodProperty());
         method.setId("method");
 
@@ -177,7 +171,7 @@ public final class AgreementView extends BorderPane {
                 + "(docs/agreement.md), as the command line's --csv"));
         exportButton.setOnAction(e -> export());
 
-        VBox box = new VBox(8, open, study, caption("Coders"), first, second, caption("Sessions"), sessions, caption("Method"), method,
+        VBox box = new VBox(8, open, study, caption("Coders"), first, second, caption("Sessions"), sessions, training, caption("Method"), method,
                 caption("Time unit (s)"), unit, caption("Tolerance ± (s)"), tolerance, caption("Overlap criterion (%)"), overlap, none,
                 new Region(), compute, progress, exportButton);
         box.setPadding(new Insets(14));
@@ -370,16 +364,33 @@ public final class AgreementView extends BorderPane {
         onJump.accept(new VideoJump(study, row.session(), model.firstCoderProperty().get(), d.startMs()));
     }
 
+    /** A trainee's training session against its gold standard: training sessions in, the two coders and the session chosen, computed. */
+    public void showTraining(Path file, String session, String gold, String trainee) {
+        model.includeTrainingProperty().set(true);
+        pending = () -> {
+            model.firstCoderProperty().set(gold);
+            model.secondCoderProperty().set(trainee);
+            sessionsBox.getCheckModel().check(session);
+            compute();
+        };
+        open(file);
+    }
+
     /** Opens a study (read-only) in the background, then shows it. */
     public void open(Path file) {
         study = file;
         Task<AgreementViewModel.Loaded> task = new Task<>() {
             @Override
             protected AgreementViewModel.Loaded call() throws Exception {
-                return AgreementViewModel.load(file);
+                return AgreementViewModel.load(file, model.includeTrainingProperty().get());
             }
         };
-        task.setOnSucceeded(e -> model.show(task.getValue(), file.getFileName().toString()));
+        task.setOnSucceeded(e -> {
+            model.show(task.getValue(), file.getFileName().toString());
+            Runnable then = pending;
+            pending = null;
+            if (then != null) then.run();
+        });
         task.setOnFailed(e -> dialogs.showFailure("This study cannot be opened", task.getException()));
         background.execute(task);
     }

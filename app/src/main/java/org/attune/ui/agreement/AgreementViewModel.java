@@ -79,11 +79,41 @@ public final class AgreementViewModel {
     public record Loaded(AgreementInput marks, SessionCodings events, List<RatingAgreement.Rated> ratings) {
     }
 
-    /** Reads a study's events (call off the FX thread; apply the result with {@link #show}). */
+    /** The methods by name, for the method chooser. */
+    static final javafx.util.StringConverter<EventAgreement.Method> METHOD_NAMES = new javafx.util.StringConverter<>() {
+        @Override
+        public String toString(EventAgreement.Method m) {
+            return m == null ? "" : switch (m) {
+                case TIME_UNIT -> "Time-unit κ";
+                case BORIS -> "BORIS-compatible κ";
+                case ALIGNMENT -> "Event alignment κ";
+                case OVERLAP -> "Overlap-linking κ";
+            };
+        }
+
+        @Override
+        public EventAgreement.Method fromString(String s) {
+            return null;
+        }
+    };
+
+    private final javafx.beans.property.BooleanProperty includeTraining = new javafx.beans.property.SimpleBooleanProperty(false);
+
+    /** Whether the study's training sessions are read too (issue 19: left out unless asked). */
+    public javafx.beans.property.BooleanProperty includeTrainingProperty() {
+        return includeTraining;
+    }
+
+    /** Reads a study's events (call off the FX thread; apply the result with {@link #show}); training sessions left out. */
     public static Loaded load(Path study) throws StudyException {
+        return load(study, false);
+    }
+
+    /** {@link #load(Path)}, with the training sessions when {@code includeTraining}. */
+    public static Loaded load(Path study, boolean includeTraining) throws StudyException {
         try (Study s = Study.openReadOnly(study)) {
-            SessionCodings events = SessionCodings.load(s, Set.of(), Set.of()); // read once; the marks derive from it
-            List<RatingAgreement.Rated> ratings = s.events().allRatings().stream()
+            SessionCodings events = SessionCodings.load(s, Set.of(), Set.of(), includeTraining); // read once; the marks derive from it
+            List<RatingAgreement.Rated> ratings = s.events().allRatings(includeTraining).stream()
                     .map(r -> new RatingAgreement.Rated(r.session(), r.coder(), r.code(), r.value())).toList();
             return new Loaded(AgreementInput.of(events.scheme(), events.events(), events.endMs(), events.totalSessions()), events, ratings);
         }

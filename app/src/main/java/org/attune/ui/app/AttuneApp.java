@@ -111,8 +111,14 @@ public final class AttuneApp extends Application {
                 new org.attune.ui.reliability.FxReliabilityForms(stage), Tasks.background(studyReads), browser::say);
         org.attune.ui.reliability.ReliabilityView reliabilityView = new org.attune.ui.reliability.ReliabilityView(reliabilityModel);
         browser.setOnPassDone(reliabilityModel::trainingPassDone);
+
         TabPane tabs = new TabPane(studyTab, codingTab, schemeTab, agreementTab, measuresTab, reliabilityTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        reliabilityModel.setOnShowTraining(t -> {
+            loadedAt.put(agreementTab, openStudy.edits()); // read here, with the training sessions: not again on showing the tab
+            agreementView.showTraining(t.study(), t.session(), t.gold(), t.trainee());
+            tabs.getSelectionModel().select(agreementTab);
+        });
         // A tab's view joins the window when the tab is first shown: styling and laying out four hidden views
         // made the first paint half a second slower (docs/benchmarks.md, start-up).
         Map<Tab, Node> notYetShown = new HashMap<>(Map.of(codingTab, codingView, schemeTab, schemeView,

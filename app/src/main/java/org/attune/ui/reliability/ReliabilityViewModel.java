@@ -150,6 +150,22 @@ public final class ReliabilityViewModel {
         }
     }
 
+    /** A training session to show in the Agreement tab: the gold standard's coder against the trainee. */
+    public record TrainingShow(java.nio.file.Path study, String session, String gold, String trainee) {
+    }
+
+    private Consumer<TrainingShow> showTraining = t -> { };
+
+    /** Where "Show in the Agreement tab" of a training result goes (the app: the Agreement tab, computed). */
+    public void setOnShowTraining(Consumer<TrainingShow> then) {
+        showTraining = then;
+    }
+
+    private static String coderOf(Study study, long passId) throws StudyException {
+        long coderId = study.passes().stream().filter(p -> p.id() == passId).findFirst().map(CodingPass::coderId).orElse(-1L);
+        return study.coders().stream().filter(c -> c.id() == coderId).map(Coder::initials).findFirst().orElse("?");
+    }
+
     /**
      * After a pass was marked done: if it is a trainee's pass of a training session with a gold standard, their
      * result against the criterion, at once (the pass was blind until now).
@@ -165,6 +181,7 @@ public final class ReliabilityViewModel {
             Criterion criterion = Reliability.criterion(study);
             List<TrainingProgress.Progress> progress = Reliability.training(study, Optional.of(coder));
             String session = study.sessions().stream().filter(x -> x.id() == pass.sessionId()).map(Session::label).findFirst().orElse("?");
+            String goldCoder = coderOf(study, gold);
             progress.stream().flatMap(p -> p.steps().stream()).filter(st -> st.session().equals(session)).reduce((a, b) -> b).ifPresent(step -> {
                 TrainingProgress.Progress p = progress.get(0);
                 List<String> counted = step.judgement().parts().stream().filter(x -> x.counted())
@@ -182,8 +199,10 @@ public final class ReliabilityViewModel {
                         + (undefined + left == 0 ? "" : "\n\nNot counted: " + (undefined == 0 ? "" : undefined + " with no κ (neither coded them)")
                         + (undefined > 0 && left > 0 ? "; " : "") + (left == 0 ? "" : left + " the criterion does not apply to (codes with few events, or codes"
                         + " when it applies to groups)") + ".")
-                        + "\n\nThe Agreement tab shows the confusion matrices and the disagreements on the timelines.";
-                dialogs.showInfo("Training result", head + detail);
+                        + "\n\nShow the confusion matrices and the disagreements on the two timelines in the Agreement tab?";
+                if (dialogs.confirm("Training result", head + detail, "Show in the Agreement tab")) {
+                    showTraining.accept(new TrainingShow(study.path(), session, goldCoder, coder));
+                }
             });
         } catch (StudyException e) {
             dialogs.showError("The training result cannot be shown", e.getMessage());

@@ -273,4 +273,28 @@ class AgreementViewTest {
         assertEquals(1, dialogs.size());
         assertTrue(dialogs.get(0).startsWith("This study cannot be opened: notes.attune is not an Attune study"), dialogs.get(0));
     }
+
+    @Test
+    void aTrainingSessionIsLeftOutUnlessAskedForAndATrainingResultIsShownComputed(FxRobot robot) throws Exception {
+        Path file = study();
+        try (Study s = Study.open(file)) {
+            org.attune.store.ReliabilityStore.setTraining(s, s.sessions().get(0).id(), true);
+        }
+        robot.interact(() -> view.open(file));
+        assertEquals(List.of(), model.sessions(), "S01 is for training: left out");
+        robot.clickOn("#includeTraining");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("S01"), model.sessions());
+
+        robot.interact(() -> model.includeTrainingProperty().set(false));
+        CountDownLatch done = new CountDownLatch(1);
+        view.setAfterCompute(done::countDown);
+        robot.interact(() -> view.showTraining(file, "S01", "BK", "AL"));
+        assertTrue(done.await(10, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("BK", model.firstCoderProperty().get(), "the gold standard's coder first");
+        assertEquals(List.of("S01"), List.copyOf(model.chosenSessions()));
+        assertTrue(model.includeTrainingProperty().get());
+        assertEquals("AFF_C", model.selectedProperty().get().target());
+    }
 }

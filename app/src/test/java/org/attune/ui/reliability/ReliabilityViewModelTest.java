@@ -110,10 +110,13 @@ class ReliabilityViewModelTest {
         model.trainingPassDone(pass("T3", "GS"));
         assertTrue(dialogs.shown.isEmpty(), "the gold standard's own pass is not a trainee's");
         study.setPassStatus(pass("T3", "TR").id(), PassStatus.DONE);
+        List<ReliabilityViewModel.TrainingShow> agreement = new ArrayList<>();
+        model.setOnShowTraining(agreement::add);
         model.trainingPassDone(pass("T3", "TR"));
         assertEquals(1, dialogs.shown.size());
         String shown = dialogs.shown.get(0);
-        assertTrue(shown.startsWith("(i) Training result: TR's T3 against the gold standard: κ = 1.00 — meets the criterion"), shown);
+        assertTrue(shown.startsWith("Training result? TR's T3 against the gold standard: κ = 1.00 — meets the criterion"), shown);
+        assertEquals(List.of(new ReliabilityViewModel.TrainingShow(study.path(), "T3", "GS", "TR")), agreement, "shown in the Agreement tab when asked");
         assertTrue(shown.contains("Criterion reached on ") && shown.contains(" with T3."), shown);
         assertTrue(shown.contains("Judged:\n  group AFF_C: κ = 1.00  ✓"), shown);
 
