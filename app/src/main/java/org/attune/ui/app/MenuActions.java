@@ -103,8 +103,9 @@ final class MenuActions implements AppMenus.Actions {
             window.setScene(scene);
             window.show();
             scene.getRoot().requestFocus();
-        }, jump -> { // the main window shows the consensus pass's video at the disagreement
+        }, jump -> { // the main window shows the consensus pass's video at the disagreement, with the decisions made so far
             show(tabs.coding());
+            coding.refreshPass();
             coding.show(jump);
         });
     }

@@ -232,6 +232,11 @@ public final class CodingWorkspace extends BorderPane {
         passes.stream().filter(p -> p.pass().id() == passId).findFirst().ifPresent(passBar::choose);
     }
 
+    /** Reads the open pass's events again (changed outside the workspace: a consensus decision). */
+    public void refreshPass() {
+        actions.refresh();
+    }
+
     /** Shows a moment of a session's video in a coder's pass, opening the study and the pass as needed. */
     public void show(VideoJump jump) {
         if (!model.isOpen(jump.study())) open(jump.study());
