@@ -53,6 +53,7 @@ public final class MeasuresView extends BorderPane {
     private MeasureParameters computedWith;
     private final Spinner<Double> window = new Spinner<>(0.5, 30, 3, 0.5);
     private final Spinner<Double> turnWindow = new Spinner<>(0.5, 30, 5, 0.5);
+    private final javafx.scene.control.CheckBox training = new javafx.scene.control.CheckBox("Training sessions too");
     private final ProgressBar progress = new ProgressBar();
     private final BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
     private final EpisodeTimeline timeline = new EpisodeTimeline();
@@ -129,7 +130,11 @@ public final class MeasuresView extends BorderPane {
         exportButton.setTooltip(new javafx.scene.control.Tooltip("Save the measures of the sessions and coders shown as tidy CSV, the windows in columns "
                 + "(docs/measures.md), as the command line's measures --csv"));
         exportButton.setOnAction(e -> export());
-        VBox box = new VBox(8, open, study, caption("Coder"), coder, caption("Response window W (s)"), window, caption("Turn window (s)"), turnWindow, compute, progress,
+        training.setId("includeTraining");
+        training.setOnAction(e -> {
+            if (lastStudy != null) open(lastStudy);
+        });
+        VBox box = new VBox(8, open, study, caption("Coder"), coder, caption("Response window W (s)"), window, caption("Turn window (s)"), turnWindow, training, compute, progress,
                 exportButton, new Region(), caption("Chart"), measure);
         box.setPadding(new Insets(14));
         box.setPrefWidth(230);
@@ -204,10 +209,11 @@ public final class MeasuresView extends BorderPane {
     public void open(Path file) {
         lastStudy = file;
         MeasureParameters p = MeasureParameters.DEFAULTS.withWindows(Math.round(window.getValue() * 1000), Math.round(turnWindow.getValue() * 1000), 1000);
+        boolean includeTraining = training.isSelected(); // issue 19: left out unless asked
         Task<Object[]> task = new Task<>() {
             @Override
             protected Object[] call() throws Exception {
-                SessionCodings c = MeasuresViewModel.load(file);
+                SessionCodings c = MeasuresViewModel.load(file, includeTraining);
                 return new Object[] {c, MeasuresViewModel.compute(c, p, (done, total) -> updateProgress(done, total))};
             }
         };

@@ -62,8 +62,13 @@ public final class MeasuresViewModel {
     }
 
     public static SessionCodings load(Path study) throws StudyException {
+        return load(study, false);
+    }
+
+    /** {@link #load(Path)}, with the training sessions when {@code includeTraining} (issue 19: left out unless asked). */
+    public static SessionCodings load(Path study, boolean includeTraining) throws StudyException {
         try (Study s = Study.openReadOnly(study)) {
-            return SessionCodings.load(s, Set.of(), Set.of());
+            return SessionCodings.load(s, Set.of(), Set.of(), includeTraining);
         }
     }
 

@@ -158,4 +158,24 @@ class MeasuresViewTest {
         assertEquals(1, dialogs.size());
         assertTrue(dialogs.get(0).startsWith("The measures could not be computed: notes.attune is not an Attune study"), dialogs.get(0));
     }
+
+    @Test
+    void aTrainingSessionIsLeftOutUnlessAskedFor(FxRobot robot) throws Exception {
+        Path file = study();
+        try (Study s = Study.open(file)) {
+            org.attune.store.ReliabilityStore.setTraining(s, s.sessions().get(0).id(), true);
+        }
+        CountDownLatch first = new CountDownLatch(1);
+        view.setAfterCompute(first::countDown);
+        robot.interact(() -> view.open(file));
+        assertTrue(first.await(10, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, model.rows().size(), "S01 is for training: no measures of it");
+        CountDownLatch second = new CountDownLatch(1);
+        view.setAfterCompute(second::countDown);
+        robot.clickOn("#includeTraining");
+        assertTrue(second.await(10, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, model.rows().size(), "asked for: both coders' S01");
+    }
 }
