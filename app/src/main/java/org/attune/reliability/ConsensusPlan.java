@@ -9,8 +9,9 @@ import org.attune.scheme.CodingScheme;
 
 /**
  * What a consensus pass starts from (issue 19): two coders' events of one session matched one to one. Events of
- * the same code that agree — points with onsets within the tolerance; states overlapping by at least the overlap
- * share of the longer one, or with onset and offset both within the tolerance — are taken over as agreed. What is
+ * the same code that agree by the lab's {@link Matching} — by default points with onsets within the tolerance,
+ * states overlapping by at least the overlap share of the longer one or with onset and offset both within the
+ * tolerance — are taken over as agreed. What is
  * left is a list of disagreements to decide, in time order: the two coders' events that overlap in time but
  * differ (another code of the same exclusive group or subject, or the same code timed too differently), and events
  * only one coder has.
@@ -37,17 +38,40 @@ public final class ConsensusPlan {
     public record Plan(List<Item> agreed, List<Item> disagreements) {
     }
 
+    /**
+     * How two events of the same code agree: {@code OVERLAP} — points by onset within the tolerance, states by
+     * overlapping at least the overlap share of the longer one or with both ends within the tolerance (the
+     * overlap-linking method); {@code ONSETS} — every event by its onset within the tolerance (the alignment
+     * method's criterion).
+     */
+    public enum Matching {
+        OVERLAP, ONSETS;
+
+        public String stored() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Matching of(String stored) {
+            return valueOf(stored.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
     private ConsensusPlan() {
     }
 
     public static Plan of(CodingScheme scheme, List<Side> first, List<Side> second, long toleranceMs, double overlap) {
+        return of(scheme, first, second, Matching.OVERLAP, toleranceMs, overlap);
+    }
+
+    public static Plan of(CodingScheme scheme, List<Side> first, List<Side> second, Matching matching, long toleranceMs, double overlap) {
         List<Side> a = sorted(first);
         List<Side> b = sorted(second);
         boolean[] usedA = new boolean[a.size()];
         boolean[] usedB = new boolean[b.size()];
         List<Item> agreed = new ArrayList<>();
         for (int i = 0; i < a.size(); i++) {
-            int j = closest(a.get(i), b, usedB, (x, y) -> x.code().equals(y.code()) && agree(x, y, toleranceMs, overlap));
+            int j = closest(a.get(i), b, usedB, (x, y) -> x.code().equals(y.code()) && (matching == Matching.ONSETS
+                    ? Math.abs(x.onsetMs() - y.onsetMs()) <= toleranceMs : agree(x, y, toleranceMs, overlap)));
             if (j < 0) continue;
             usedA[i] = true;
             usedB[j] = true;

@@ -49,9 +49,15 @@ public final class Consensus {
     private Consensus() {
     }
 
-    /** Starts the session's consensus of the two coders' passes, or resumes the one under way. */
+    /** {@link #startOrResume(Study, String, String, String, ConsensusPlan.Matching, long, double)} matching by overlap. */
     public static State startOrResume(Study study, String sessionLabel, String firstCoder, String secondCoder, long toleranceMs, double overlap)
             throws StudyException {
+        return startOrResume(study, sessionLabel, firstCoder, secondCoder, ConsensusPlan.Matching.OVERLAP, toleranceMs, overlap);
+    }
+
+    /** Starts the session's consensus of the two coders' passes, events matched as the lab chose, or resumes the one under way. */
+    public static State startOrResume(Study study, String sessionLabel, String firstCoder, String secondCoder, ConsensusPlan.Matching matching,
+                                      long toleranceMs, double overlap) throws StudyException {
         Session session = study.sessions().stream().filter(s -> s.label().equals(sessionLabel)).findFirst()
                 .orElseThrow(() -> new StudyException(StudyException.Kind.NOT_FOUND, "There is no session " + sessionLabel + " in this study."));
         Optional<ConsensusStore.Consensus> under = ConsensusStore.of(study, session.id());
@@ -59,11 +65,11 @@ public final class Consensus {
         CodingPass a = pass(study, session, firstCoder);
         CodingPass b = pass(study, session, secondCoder);
         if (a.id() == b.id()) throw new StudyException(StudyException.Kind.INVALID_INPUT, "A consensus needs two different coders' passes.");
-        ConsensusPlan.Plan plan = plan(study.scheme(), study, a, b, toleranceMs, overlap);
+        ConsensusPlan.Plan plan = plan(study.scheme(), study, a, b, matching, toleranceMs, overlap);
         Map<String, CodedEvent> events = events(study, a, b);
         List<ConsensusStore.Taken> agreed = new ArrayList<>();
         for (ConsensusPlan.Item i : plan.agreed()) agreed.add(new ConsensusStore.Taken(i.key(), EventDraft.of(events.get("e" + i.first().orElseThrow().id()))));
-        ConsensusStore.Consensus c = ConsensusStore.start(study, session.id(), a.id(), b.id(), toleranceMs, overlap, agreed);
+        ConsensusStore.Consensus c = ConsensusStore.start(study, session.id(), a.id(), b.id(), matching.stored(), toleranceMs, overlap, agreed);
         return read(study, session, c);
     }
 
@@ -97,12 +103,13 @@ public final class Consensus {
                 .orElseThrow(() -> new StudyException(StudyException.Kind.NOT_FOUND, "The first pass of this consensus is gone from the study."));
         CodingPass b = passes.stream().filter(p -> p.id() == c.secondPass()).findFirst()
                 .orElseThrow(() -> new StudyException(StudyException.Kind.NOT_FOUND, "The second pass of this consensus is gone from the study."));
-        ConsensusPlan.Plan plan = plan(study.scheme(), study, a, b, c.toleranceMs(), c.overlap());
+        ConsensusPlan.Plan plan = plan(study.scheme(), study, a, b, ConsensusPlan.Matching.of(c.matching()), c.toleranceMs(), c.overlap());
         return new State(c, session, initials(study, a), initials(study, b), plan.disagreements(), ConsensusStore.decisions(study, c.passId()), events(study, a, b));
     }
 
-    private static ConsensusPlan.Plan plan(CodingScheme scheme, Study study, CodingPass a, CodingPass b, long tol, double overlap) throws StudyException {
-        return ConsensusPlan.of(scheme, sides(scheme, study.events().list(a.id())), sides(scheme, study.events().list(b.id())), tol, overlap);
+    private static ConsensusPlan.Plan plan(CodingScheme scheme, Study study, CodingPass a, CodingPass b, ConsensusPlan.Matching matching, long tol,
+                                           double overlap) throws StudyException {
+        return ConsensusPlan.of(scheme, sides(scheme, study.events().list(a.id())), sides(scheme, study.events().list(b.id())), matching, tol, overlap);
     }
 
     private static List<ConsensusPlan.Side> sides(CodingScheme scheme, List<CodedEvent> events) {

@@ -25,7 +25,7 @@ public final class ConsensusStore {
     static final String CODER_NAME = "Consensus";
 
     /** A consensus pass: its pass, the two passes it resolves and how they were matched. */
-    public record Consensus(long passId, long firstPass, long secondPass, long toleranceMs, double overlap) {
+    public record Consensus(long passId, long firstPass, long secondPass, String matching, long toleranceMs, double overlap) {
     }
 
     /** An event the consensus takes, with the item it resolves. */
@@ -39,11 +39,12 @@ public final class ConsensusStore {
     public static Optional<Consensus> of(Study study, long sessionId) throws StudyException {
         return study.file().read(c -> {
             if (StudySchema.userVersion(c) < 6) return Optional.empty();
-            try (PreparedStatement ps = c.prepareStatement("SELECT k.pass_id, k.first_pass, k.second_pass, k.tolerance_ms, k.overlap FROM consensus k"
+            try (PreparedStatement ps = c.prepareStatement("SELECT k.pass_id, k.first_pass, k.second_pass, k.matching, k.tolerance_ms, k.overlap FROM consensus k"
                     + " JOIN passes p ON p.id = k.pass_id WHERE p.session_id = ?")) {
                 ps.setLong(1, sessionId);
                 ResultSet rs = ps.executeQuery();
-                return rs.next() ? Optional.of(new Consensus(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getDouble(5))) : Optional.empty();
+                return rs.next() ? Optional.of(new Consensus(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5), rs.getDouble(6)))
+                        : Optional.empty();
             }
         });
     }
@@ -52,7 +53,7 @@ public final class ConsensusStore {
      * Starts a session's consensus in one transaction: the consensus coder (made if the study has none), their pass
      * (not blind: its coder sees both coders' events), the record of what it resolves, and the agreed events.
      */
-    public static Consensus start(Study study, long sessionId, long firstPass, long secondPass, long toleranceMs, double overlap,
+    public static Consensus start(Study study, long sessionId, long firstPass, long secondPass, String matching, long toleranceMs, double overlap,
                                   java.util.List<Taken> agreed) throws StudyException {
         if (study.isReadOnly()) {
             throw new StudyException(StudyException.Kind.INVALID_INPUT, study.path().getFileName() + " is open read-only here; open it for editing to build a consensus.");
@@ -73,17 +74,19 @@ public final class ConsensusStore {
                 ps.setLong(2, pass);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO consensus (pass_id, first_pass, second_pass, tolerance_ms, overlap, started_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO consensus (pass_id, first_pass, second_pass, matching, tolerance_ms, overlap, started_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, pass);
                 ps.setLong(2, firstPass);
                 ps.setLong(3, secondPass);
-                ps.setLong(4, toleranceMs);
-                ps.setDouble(5, overlap);
-                ps.setString(6, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                ps.setString(4, matching);
+                ps.setLong(5, toleranceMs);
+                ps.setDouble(6, overlap);
+                ps.setString(7, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
                 ps.executeUpdate();
             }
             for (Taken t : agreed) insert(c, pass, t, "agreed");
-            return new Consensus(pass, firstPass, secondPass, toleranceMs, overlap);
+            return new Consensus(pass, firstPass, secondPass, matching, toleranceMs, overlap);
         });
     }
 

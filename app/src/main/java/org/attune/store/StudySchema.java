@@ -247,7 +247,8 @@ final class StudySchema {
             st.execute("ALTER TABLE events ADD COLUMN provenance TEXT CHECK (provenance IS NULL OR provenance IN ('agreed', 'first', 'second', 'edited'))");
             st.execute("ALTER TABLE events ADD COLUMN consensus_item TEXT");
             st.execute("CREATE TABLE consensus (pass_id INTEGER PRIMARY KEY, first_pass INTEGER NOT NULL, second_pass INTEGER NOT NULL,"
-                    + " tolerance_ms INTEGER NOT NULL CHECK (tolerance_ms >= 0), overlap REAL NOT NULL CHECK (overlap > 0 AND overlap <= 1), started_at TEXT NOT NULL)");
+                    + " matching TEXT NOT NULL CHECK (matching IN ('overlap', 'onsets')), tolerance_ms INTEGER NOT NULL CHECK (tolerance_ms >= 0),"
+                    + " overlap REAL NOT NULL CHECK (overlap > 0 AND overlap <= 1), started_at TEXT NOT NULL)");
             st.execute("CREATE TABLE consensus_decisions (id INTEGER PRIMARY KEY, pass_id INTEGER NOT NULL, item TEXT NOT NULL,"
                     + " decision TEXT NOT NULL CHECK (decision IN ('first', 'second', 'neither', 'edited')), UNIQUE (pass_id, item))");
         }

@@ -39,4 +39,13 @@ class ConsensusPlanTest {
                 "short bouts: both ends within the tolerance");
         assertEquals(false, ConsensusPlan.agree(new ConsensusPlan.Side(1, "P_BID", 0, 0, true), new ConsensusPlan.Side(2, "P_BID", 1_001, 1_001, true), 1000, 0.6));
     }
+
+    @Test
+    void byOnsetsAStateAgreesWhateverItsLength() {
+        List<ConsensusPlan.Side> al = List.of(new ConsensusPlan.Side(1, "C_POS", 0, 10_000, false));
+        List<ConsensusPlan.Side> bk = List.of(new ConsensusPlan.Side(2, "C_POS", 500, 3_000, false));
+        assertEquals(0, ConsensusPlan.of(CriterionCheckTest.SCHEME, al, bk, ConsensusPlan.Matching.OVERLAP, 1000, 0.6).agreed().size(), "2.5 s of 10 shared");
+        assertEquals(List.of("a1/b2"), ConsensusPlan.of(CriterionCheckTest.SCHEME, al, bk, ConsensusPlan.Matching.ONSETS, 1000, 0.6).agreed().stream()
+                .map(ConsensusPlan.Item::key).toList(), "onsets 0.5 s apart");
+    }
 }

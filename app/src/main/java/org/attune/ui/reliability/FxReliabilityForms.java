@@ -107,6 +107,46 @@ public final class FxReliabilityForms implements ReliabilityViewModel.Forms {
         }
     }
 
+    @Override
+    public Optional<ReliabilityViewModel.ConsensusRequest> consensus(String session, List<String> coders, long toleranceMs) {
+        ChoiceBox<String> first = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(coders));
+        ChoiceBox<String> second = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(coders));
+        first.setValue(coders.get(0));
+        second.setValue(coders.get(1));
+        String byOverlap = "overlap (states: the overlap share of the longer, or both ends within the tolerance; points: onsets)";
+        String byOnsets = "onsets within the tolerance (alignment)";
+        ChoiceBox<String> matching = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(byOverlap, byOnsets));
+        matching.setValue(byOverlap);
+        TextField tolerance = number(toleranceMs / 1000.0);
+        TextField overlap = number(60);
+        Label problem = new Label();
+        problem.getStyleClass().add("form-problem");
+        GridPane g = grid();
+        g.addRow(0, new Label("First coder (1)"), first);
+        g.addRow(1, new Label("Second coder (2)"), second);
+        g.addRow(2, new Label("Agreement by"), matching);
+        g.addRow(3, new Label("Tolerance (s)"), tolerance);
+        g.addRow(4, new Label("Overlap (%)"), overlap);
+        g.add(problem, 0, 5, 2, 1);
+        Dialog<ButtonType> d = dialog("Build a consensus pass", session + ": what the two coders agree on is taken over; the rest you decide.", g);
+        while (true) {
+            Optional<ButtonType> b = d.showAndWait();
+            if (b.isEmpty() || b.get() != ButtonType.OK) return Optional.empty();
+            try {
+                if (first.getValue().equals(second.getValue())) throw new IllegalArgumentException("Choose two different coders");
+                double tol = parse(tolerance, "the tolerance");
+                double share = parse(overlap, "the overlap");
+                if (tol < 0) throw new IllegalArgumentException("The tolerance must not be negative");
+                if (!(share > 0 && share <= 100)) throw new IllegalArgumentException("The overlap must be above 0 and at most 100 %");
+                return Optional.of(new ReliabilityViewModel.ConsensusRequest(first.getValue(), second.getValue(),
+                        matching.getValue().equals(byOnsets) ? org.attune.reliability.ConsensusPlan.Matching.ONSETS : org.attune.reliability.ConsensusPlan.Matching.OVERLAP,
+                        Math.round(tol * 1000), share / 100));
+            } catch (IllegalArgumentException e) {
+                problem.setText(e.getMessage() + ".");
+            }
+        }
+    }
+
     private Dialog<ButtonType> dialog(String title, String header, GridPane content) {
         Dialog<ButtonType> d = new Dialog<>();
         if (owner != null) d.initOwner(owner);

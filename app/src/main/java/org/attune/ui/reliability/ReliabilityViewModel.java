@@ -31,11 +31,18 @@ public final class ReliabilityViewModel {
     public record SampleRequest(double percent, String by, long seed, List<String> coders) {
     }
 
+    /** What starting a consensus asks: the two coders and how their events are matched. */
+    public record ConsensusRequest(String first, String second, org.attune.reliability.ConsensusPlan.Matching matching, long toleranceMs, double overlap) {
+    }
+
     /** The forms the actions ask with (FX dialogs in the app, scripted answers in tests). */
     public interface Forms {
         Optional<Criterion> criterion(Criterion now);
 
         Optional<SampleRequest> sample(List<String> coders, List<String> keys);
+
+        /** {@code coders}: those with a pass of the session, the done ones first. */
+        Optional<ConsensusRequest> consensus(String session, List<String> coders, long toleranceMs);
     }
 
     /** What the Reliability tab shows of the open study. */
@@ -229,24 +236,25 @@ public final class ReliabilityViewModel {
                         .filter(i -> !i.equals(org.attune.store.ConsensusStore.CODER)).findFirst().ifPresent(done::add);
             }
             boolean resuming = org.attune.store.ConsensusStore.of(study, session.get().id()).isPresent();
-            String pair;
+            org.attune.service.Consensus.State state;
             if (resuming) {
-                pair = "";
+                state = org.attune.service.Consensus.startOrResume(study, session.get().label(), "", "", 0, 0.6);
             } else {
-                Optional<String> typed = dialogs.askText("Build a consensus pass", "The two coders whose passes of " + session.get().label()
-                        + " it resolves (done: " + (done.isEmpty() ? "none" : String.join(", ", done)) + "), e.g. AL,BK:",
-                        done.size() >= 2 ? done.get(0) + "," + done.get(1) : "");
-                if (typed.isEmpty()) return;
-                pair = typed.get();
+                for (CodingPass p : study.passes()) { // the others, not done, after the done ones
+                    if (p.sessionId() != session.get().id() || p.status() == org.attune.coding.PassStatus.DONE) continue;
+                    study.coders().stream().filter(c -> c.id() == p.coderId()).map(Coder::initials)
+                            .filter(i -> !i.equals(org.attune.store.ConsensusStore.CODER)).findFirst().ifPresent(done::add);
+                }
+                if (done.size() < 2) {
+                    dialogs.showInfo("Two passes are needed", session.get().label() + " has " + done.size() + " coder" + (done.size() == 1 ? "'s pass" : "s' passes")
+                            + ": a consensus resolves two coders' passes of a session.");
+                    return;
+                }
+                Optional<ConsensusRequest> asked = forms.consensus(session.get().label(), done, Math.max(Reliability.criterion(study).toleranceMs(), 1000));
+                if (asked.isEmpty()) return;
+                ConsensusRequest r = asked.get();
+                state = org.attune.service.Consensus.startOrResume(study, session.get().label(), r.first(), r.second(), r.matching(), r.toleranceMs(), r.overlap());
             }
-            String[] two = pair.split("\\s*,\\s*");
-            if (!resuming && two.length != 2) {
-                dialogs.showError("Two coders, please", "Type the initials of two coders, separated by a comma (e.g. AL,BK).");
-                return;
-            }
-            Criterion c = Reliability.criterion(study);
-            org.attune.service.Consensus.State state = org.attune.service.Consensus.startOrResume(study, session.get().label(),
-                    resuming ? "" : two[0].trim(), resuming ? "" : two[1].trim(), Math.max(c.toleranceMs(), 1000), 0.6);
             open.changed();
             say.accept((resuming ? "Resumed" : "Started") + " the consensus of " + state.first() + " and " + state.second() + " on " + session.get().label()
                     + ": " + state.resolved() + " of " + state.disagreements().size() + " disagreements decided.");

@@ -43,6 +43,7 @@ class ReliabilityViewModelTest {
     final List<String> said = new ArrayList<>();
     final Deque<Optional<Criterion>> criteria = new ArrayDeque<>();
     final Deque<Optional<ReliabilityViewModel.SampleRequest>> samples = new ArrayDeque<>();
+    final Deque<Optional<ReliabilityViewModel.ConsensusRequest>> consensusAsks = new ArrayDeque<>();
     ReliabilityViewModel model;
     Study study;
 
@@ -79,6 +80,12 @@ class ReliabilityViewModelTest {
             @Override
             public Optional<Criterion> criterion(Criterion now) {
                 return criteria.poll();
+            }
+
+            @Override
+            public Optional<ReliabilityViewModel.ConsensusRequest> consensus(String session, List<String> coders, long toleranceMs) {
+                assertEquals(List.of("GS", "TR"), coders, "the coders with a pass of " + session);
+                return consensusAsks.poll();
             }
 
             @Override
@@ -172,5 +179,27 @@ class ReliabilityViewModelTest {
         long cm = study.coders().stream().filter(c -> c.initials().equals("CM")).findFirst().orElseThrow().id();
         assertEquals(2, study.passes().stream().filter(p -> p.coderId() == cm && p.blind()).count());
         assertFalse(said.isEmpty());
+    }
+
+    @Test
+    void aConsensusIsStartedAsTheLabChoosesAndResumedWithoutAsking() throws Exception {
+        Session t1 = study.sessions().stream().filter(x -> x.label().equals("T1")).findFirst().orElseThrow();
+        List<ConsensusViewModel> reviews = new ArrayList<>();
+        List<org.attune.ui.VideoJump> jumps = new ArrayList<>();
+        // the trainee put the change to distress at 7 s, the gold standard at 5 s: by overlap both states agree (71 %, 60 %),
+        // by onsets (±1 s) the distress bouts do not
+        consensusAsks.add(Optional.of(new ReliabilityViewModel.ConsensusRequest("GS", "TR", org.attune.reliability.ConsensusPlan.Matching.ONSETS, 1000, 0.6)));
+        model.buildConsensus(Optional.of(t1), reviews::add, jumps::add);
+        assertEquals(1, reviews.size());
+        assertEquals(1, reviews.get(0).state().disagreements().size());
+        assertEquals("1 of 1 · 00:00:05.000 · the two coders differ", reviews.get(0).headingProperty().get());
+        assertEquals(List.of(new org.attune.ui.VideoJump(study.path(), "T1", org.attune.store.ConsensusStore.CODER, 5_000)), jumps, "the video cued there");
+        reviews.get(0).takeFirst();
+        assertEquals("1 of 1 resolved — the consensus is complete", reviews.get(0).progressProperty().get());
+
+        model.buildConsensus(Optional.of(t1), reviews::add, jumps::add); // resumed: nothing asked (the form would fail: no answer queued)
+        assertEquals(2, reviews.size());
+        assertEquals(1, reviews.get(1).state().resolved());
+        assertTrue(said.get(said.size() - 1).startsWith("Resumed the consensus of GS and TR on T1"), said.toString());
     }
 }

@@ -75,6 +75,11 @@ class ReliabilityViewTest {
             }
 
             @Override
+            public Optional<ReliabilityViewModel.ConsensusRequest> consensus(String session, List<String> coders, long toleranceMs) {
+                return Optional.empty();
+            }
+
+            @Override
             public Optional<ReliabilityViewModel.SampleRequest> sample(List<String> coders, List<String> keys) {
                 return Optional.empty();
             }
