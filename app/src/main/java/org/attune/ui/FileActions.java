@@ -55,6 +55,11 @@ public final class FileActions {
         passes.send();
     }
 
+    /** Runs for each pass a received package brought back done (PassActions). */
+    public void setOnPassDone(java.util.function.Consumer<org.attune.coding.CodingPass> then) {
+        passes.setOnPassDone(then);
+    }
+
     /** File ▸ Send passes to a coder, sealed… (PassActions). */
     public void sendPassesSealed() {
         passes.sendSealed();

@@ -32,6 +32,31 @@ public final class PassActions {
         this.say = say;
     }
 
+    private Consumer<org.attune.coding.CodingPass> passDone = p -> { };
+
+    /** Runs for each pass a received package brought back done (a trainee's training pass: their result is shown then). */
+    public void setOnPassDone(Consumer<org.attune.coding.CodingPass> then) {
+        passDone = then;
+    }
+
+    /** The passes of a receipt that came back done and were merged with something new (not a package received again). */
+    private void doneOnes(Study study, PassReceive.Received r) {
+        try {
+            java.util.Map<Long, String> sessions = new java.util.HashMap<>();
+            study.sessions().forEach(x -> sessions.put(x.id(), x.label()));
+            java.util.Map<Long, String> coders = new java.util.HashMap<>();
+            study.coders().forEach(x -> coders.put(x.id(), x.initials()));
+            for (org.attune.coding.CodingPass p : study.passes()) {
+                if (p.status() != org.attune.coding.PassStatus.DONE) continue;
+                boolean merged = r.passes().stream().anyMatch(x -> x.merged() && x.added() + x.changed() + x.deleted() > 0
+                        && x.session().equals(sessions.get(p.sessionId())) && x.coder().equals(coders.get(p.coderId())));
+                if (merged) passDone.accept(p);
+            }
+        } catch (StudyException e) {
+            dialogs.showError("The received passes cannot be read", e.getMessage());
+        }
+    }
+
     /** File ▸ Send passes to a coder…: whose passes, where the package goes; then it is written. */
     public void send() {
         send(false);
@@ -136,6 +161,7 @@ public final class PassActions {
                 forget(passphrase);
                 dialogs.showInfo("Passes received", report);
                 say.accept("Received " + pkg.getFileName() + ".");
+                doneOnes(study, r);
                 return;
             }
             dialogs.showProblems("Some passes were edited here too", report + "\n\nThese passes were changed here after they were sent, and differ in the package:",

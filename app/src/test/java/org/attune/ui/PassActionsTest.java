@@ -143,4 +143,22 @@ class PassActionsTest {
         passes.receive();
         assertTrue(dialogs.shown.stream().anyMatch(x -> x.startsWith("(i) Passes received: S1 · AL: 0 added")), dialogs.shown.toString());
     }
+
+    @Test
+    void aPassReceivedBackDoneIsToldOnceAsATrainingPassIsWhenMarkedDone() throws Exception {
+        List<org.attune.coding.CodingPass> done = new ArrayList<>();
+        passes.setOnPassDone(done::add);
+        Path pkg = send("AL");
+        code(pkg, 1_000);
+        try (Study p = Study.open(pkg)) {
+            p.setPassStatus(p.passes().get(0).id(), org.attune.coding.PassStatus.DONE);
+        }
+        dialogs.files.add(pkg);
+        passes.receive();
+        assertEquals(1, done.size());
+        assertTrue(done.get(0).id() != bkPass && done.get(0).status() == org.attune.coding.PassStatus.DONE);
+        dialogs.files.add(pkg);
+        passes.receive();
+        assertEquals(1, done.size(), "received again: nothing new, nothing told");
+    }
 }

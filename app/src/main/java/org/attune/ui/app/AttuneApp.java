@@ -175,6 +175,7 @@ public final class AttuneApp extends Application {
         Path userFolder = settings.file() == null ? Path.of(System.getProperty("java.io.tmpdir"), "attune") : settings.file().toAbsolutePath().getParent();
         org.attune.ui.FileActions files = new org.attune.ui.FileActions(openStudy, dialogs, new org.attune.ui.FxExportForms(stage),
                 Tasks.background(background), browser::say, codingView::keyboardLayout);
+        files.setOnPassDone(reliabilityModel::trainingPassDone); // a trainee's training pass received back done: their result
         javafx.scene.control.MenuBar menus = AppMenus.build(new MenuActions(
                 new MenuActions.Tabs(tabs, studyTab, codingTab, schemeTab, agreementTab, measuresTab, reliabilityTab), browser, codingView, agreementView, measuresView,
                 openStudy, files, new org.attune.ui.HelpPages(userFolder, dialogs), dialogs, settings, stage).withReliability(reliabilityModel));
