@@ -34,9 +34,7 @@ class ReliabilityCliTest {
             "S01", "2026-03-02T09:00:00Z", "S02", "2026-03-09T09:00:00Z", "S03", "2026-03-19T11:30:00Z", "S04", "2026-03-23T16:00:00Z");
 
     private static void affect(Study s, long passId, long changeMs) throws Exception {
-        s.events().add(passId, EventDraft.state("C_POS", 0, changeMs));
-        s.events().add(passId, EventDraft.state("C_DIST", changeMs, 10_000L));
-        s.setPassStatus(passId, PassStatus.DONE);
+        org.attune.reliability.AffectCodings.code(s, passId, changeMs, true);
     }
 
     private Path study() throws Exception {

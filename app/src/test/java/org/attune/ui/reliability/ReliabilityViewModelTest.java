@@ -48,9 +48,7 @@ class ReliabilityViewModelTest {
     Study study;
 
     private static void affect(Study s, long passId, long changeMs, boolean done) throws Exception {
-        s.events().add(passId, EventDraft.state("C_POS", 0, changeMs));
-        s.events().add(passId, EventDraft.state("C_DIST", changeMs, 10_000L));
-        if (done) s.setPassStatus(passId, PassStatus.DONE);
+        org.attune.reliability.AffectCodings.code(s, passId, changeMs, done);
     }
 
     private CodingPass pass(String session, String coder) throws Exception {

@@ -13,7 +13,6 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
-import org.attune.coding.EventDraft;
 import org.attune.coding.PassStatus;
 import org.attune.coding.Session;
 import org.attune.reliability.Criterion;
@@ -39,9 +38,7 @@ class ReliabilityViewTest {
     ReliabilityView view;
 
     private static void affect(Study s, long passId, long changeMs) throws Exception {
-        s.events().add(passId, EventDraft.state("C_POS", 0, changeMs));
-        s.events().add(passId, EventDraft.state("C_DIST", changeMs, 10_000L));
-        s.setPassStatus(passId, PassStatus.DONE);
+        org.attune.reliability.AffectCodings.code(s, passId, changeMs, true);
     }
 
     @Start
