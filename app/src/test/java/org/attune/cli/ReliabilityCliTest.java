@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.attune.coding.CodingPass;
 import org.attune.coding.EventDraft;
-import org.attune.coding.PassStatus;
 import org.attune.coding.Session;
 import org.attune.scheme.json.BundledSchemes;
 import org.attune.store.ReliabilityStore;

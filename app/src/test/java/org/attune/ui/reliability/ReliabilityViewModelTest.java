@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.attune.agreement.EventAgreement;
 import org.attune.coding.CodingPass;
-import org.attune.coding.EventDraft;
 import org.attune.coding.PassStatus;
 import org.attune.coding.Session;
 import org.attune.reliability.Criterion;

@@ -13,7 +13,6 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
-import org.attune.coding.PassStatus;
 import org.attune.coding.Session;
 import org.attune.reliability.Criterion;
 import org.attune.scheme.json.BundledSchemes;
