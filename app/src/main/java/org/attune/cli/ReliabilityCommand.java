@@ -99,8 +99,15 @@ public final class ReliabilityCommand implements Runnable {
         @Override
         public Integer call() {
             return edit(study, spec, (s, out, err) -> {
-                Criterion now = Reliability.criterion(s);
-                if (method == null && unit == null && tolerance == null && threshold == null && applies == null && minEvents == null && consecutive == null) {
+                boolean show = method == null && unit == null && tolerance == null && threshold == null && applies == null && minEvents == null && consecutive == null;
+                Criterion now;
+                try {
+                    now = Reliability.criterion(s);
+                } catch (StudyException unreadable) {
+                    if (show) throw unreadable;
+                    now = Criterion.DEFAULT; // setting it mends a stored criterion that cannot be read
+                }
+                if (show) {
                     out.println(now.describe());
                     return 0;
                 }

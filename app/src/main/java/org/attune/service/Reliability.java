@@ -57,7 +57,7 @@ public final class Reliability {
             return Criterion.fromSettings(stored);
         } catch (IllegalArgumentException e) {
             throw new StudyException(StudyException.Kind.DAMAGED, study.path().getFileName() + ": " + e.getMessage()
-                    + ". Set the criterion again (attune reliability criterion, or Study ▸ Reliability).");
+                    + ". Set the criterion again (Reliability ▸ Criterion…, or attune reliability criterion).");
         }
     }
 

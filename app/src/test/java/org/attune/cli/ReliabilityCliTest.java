@@ -176,4 +176,18 @@ class ReliabilityCliTest {
                 "S01,AL,BK,C_BID,8.000,8.000,edited") + "\r\n", ok("reliability", "consensus", file.toString(), "--csv").out());
         assertEquals("S01 (AL and BK): 2 agreed, 1 second, 1 edited" + System.lineSeparator(), ok("reliability", "consensus", file.toString()).out());
     }
+
+    @Test
+    void aStoredCriterionThatCannotBeReadIsSaidWithWhatToDo() throws Exception {
+        Path file = study();
+        ok("reliability", "criterion", file.toString(), "--threshold", "0.75");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); var st = c.createStatement()) {
+            assertEquals(1, st.executeUpdate("UPDATE study_info SET value = 'high' WHERE key = 'criterion.threshold'"));
+        }
+        CliTest.Run r = CliTest.run("reliability", "drift", file.toString());
+        assertEquals(1, r.code());
+        assertEquals("lab.attune: the criterion's threshold \"high\" is not a number. Set the criterion again (Reliability ▸ Criterion…, or attune reliability"
+                + " criterion)." + System.lineSeparator(), r.err());
+        assertEquals(0, CliTest.run("reliability", "criterion", file.toString(), "--threshold", "0.8").code(), "setting it again mends it");
+    }
 }

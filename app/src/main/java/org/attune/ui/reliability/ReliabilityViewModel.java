@@ -119,7 +119,14 @@ public final class ReliabilityViewModel {
         Optional<Study> s = writable("set the criterion");
         if (s.isEmpty()) return;
         try {
-            Optional<Criterion> next = forms.criterion(Reliability.criterion(s.get()));
+            Criterion now;
+            try {
+                now = Reliability.criterion(s.get());
+            } catch (StudyException unreadable) {
+                dialogs.showError("The stored criterion cannot be read", unreadable.getMessage() + " The form starts from the default.");
+                now = Criterion.DEFAULT;
+            }
+            Optional<Criterion> next = forms.criterion(now);
             if (next.isEmpty()) return;
             ReliabilityStore.setCriterion(s.get(), next.get().toSettings());
             open.changed();
