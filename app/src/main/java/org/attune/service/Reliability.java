@@ -140,6 +140,13 @@ public final class Reliability {
                         + String.join(", ", new TreeSet<>(coderIds.keySet())) + "). Add them first, or name others with --coders.");
             }
         }
+        if (!by.isEmpty() && !Set.of("context", "coder", "week").contains(by)
+                && d.sessions().values().stream().noneMatch(x -> x.metadata().containsKey(by))) {
+            TreeSet<String> keys = new TreeSet<>(List.of("context", "coder", "week"));
+            d.sessions().values().forEach(x -> keys.addAll(x.metadata().keySet()));
+            throw new StudyException(StudyException.Kind.INVALID_INPUT, "No session has \"" + by + "\" to stratify by (the keys: " + String.join(", ", keys)
+                    + "). Nothing was drawn.");
+        }
         List<ReliabilitySample.Candidate> candidates = new ArrayList<>();
         Map<String, Long> sessionIds = new HashMap<>();
         for (Session s : d.sessions().values()) {

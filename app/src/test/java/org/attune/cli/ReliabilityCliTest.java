@@ -137,6 +137,10 @@ class ReliabilityCliTest {
         assertEquals(1, nobody.code());
         assertTrue(nobody.err().startsWith("There is no coder ZZ in this study (coders: AL, BK, CM, GS, TR)."), nobody.err());
         assertEquals(2, CliTest.run("reliability", "sample", study, "--percent", "0", "--seed", "1", "--coders", "CM").code());
+        CliTest.Run typo = CliTest.run("reliability", "sample", study, "--percent", "20", "--seed", "1", "--coders", "CM", "--by", "contxt");
+        assertEquals(1, typo.code());
+        assertEquals("No session has \"contxt\" to stratify by (the keys: coder, context, week). Nothing was drawn." + System.lineSeparator(), typo.err());
+        assertEquals(1, ReliabilityStoreCount.samples(Path.of(study)), "the typo drew nothing");
     }
 
     @Test
@@ -189,5 +193,14 @@ class ReliabilityCliTest {
         assertEquals("lab.attune: the criterion's threshold \"high\" is not a number. Set the criterion again (Reliability ▸ Criterion…, or attune reliability"
                 + " criterion)." + System.lineSeparator(), r.err());
         assertEquals(0, CliTest.run("reliability", "criterion", file.toString(), "--threshold", "0.8").code(), "setting it again mends it");
+    }
+
+    /** How many samples a study keeps. */
+    private static final class ReliabilityStoreCount {
+        static int samples(Path file) throws Exception {
+            try (Study s = Study.openReadOnly(file)) {
+                return ReliabilityStore.samples(s).size();
+            }
+        }
     }
 }
