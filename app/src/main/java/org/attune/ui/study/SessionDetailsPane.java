@@ -51,6 +51,12 @@ final class SessionDetailsPane extends VBox {
      * @param codeButton   what the browser's code button says now (named in the hint for a cell without a pass)
      */
     void show(StudyOverview.Row row, StudyOverview.Cell cell, boolean writable, boolean noSessions, boolean passHidden, String codeButton) {
+        show(row, cell, writable, noSessions, passHidden, codeButton, false, false);
+    }
+
+    /** {@code training}: the session is for training; {@code gold}: the cell's pass is the session's gold standard (issue 19). */
+    void show(StudyOverview.Row row, StudyOverview.Cell cell, boolean writable, boolean noSessions, boolean passHidden, String codeButton,
+              boolean training, boolean gold) {
         getChildren().clear();
         if (row == null) {
             Label hint = new Label(noSessions ? "" : "Select a cell: a session's row under a coder's column is that coder's pass of the session.\n\n"
@@ -72,6 +78,7 @@ final class SessionDetailsPane extends VBox {
         r = fact(facts, r, "Date", s.date());
         r = fact(facts, r, "Child age", s.childAgeMonths() == null ? "" : trimNumber(s.childAgeMonths()) + " months");
         r = fact(facts, r, "Context", s.context());
+        if (training) r = fact(facts, r, "Training", "yes: left out of analyses, exports and the reliability sample unless asked");
         for (var m : s.metadata().entrySet()) r = fact(facts, r, m.getKey(), m.getValue());
         r = fact(facts, r, "Notes", s.notes());
         getChildren().add(facts);
@@ -139,7 +146,8 @@ final class SessionDetailsPane extends VBox {
                 if (!passHidden) k = fact(pf, k, "Events", Long.toString(cell.events()));
                 k = fact(pf, k, "Started", whenInWords(p.startedAt()));
                 k = fact(pf, k, "Finished", whenInWords(p.finishedAt()));
-                fact(pf, k, "Blind", p.blind() ? "yes: the coder does not see other coders' events" : "no");
+                k = fact(pf, k, "Blind", p.blind() ? "yes: the coder does not see other coders' events" : "no");
+                if (gold) fact(pf, k, "Gold standard", "yes (★): other passes of the session are judged against it");
                 getChildren().add(pf);
             }
         }

@@ -348,7 +348,8 @@ public final class StudyBrowser extends BorderPane {
     }
 
     private void showDetails(StudyOverview.Row row, StudyOverview.Cell cell) {
-        details.show(row, cell, isWritable(), rows.isEmpty(), cell != null && hiddenFromBlindCoder(cell), codeButton.getText());
+        details.show(row, cell, isWritable(), rows.isEmpty(), cell != null && hiddenFromBlindCoder(cell), codeButton.getText(),
+                row != null && overview.isTraining(row.session()), cell != null && cell.pass().map(overview::isGold).orElse(false));
     }
 
     private boolean isWritable() {

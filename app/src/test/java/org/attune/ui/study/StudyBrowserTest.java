@@ -484,4 +484,27 @@ class StudyBrowserTest {
         assertEquals(0, browser.overview().rows().stream().filter(r -> r.session().id() == s01.id()).findFirst().orElseThrow().videos().size());
         assertTrue(Files.exists(dir.resolve("s").resolve("free-play-s01.mp4")), "the file itself stays");
     }
+
+    @Test
+    void aTrainingSessionAndAGoldStandardAreMarkedInTheGridAndTheDetails(FxRobot robot) throws Exception {
+        Path file = copySample(dir.resolve("gold"));
+        long session;
+        long coder;
+        try (Study s = Study.open(file)) {
+            session = s.sessions().get(0).id();
+            long first = session;
+            var pass = s.passes().stream().filter(p -> p.sessionId() == first).findFirst().orElseThrow();
+            coder = pass.coderId();
+            org.attune.store.ReliabilityStore.setTraining(s, session, true);
+            org.attune.store.ReliabilityStore.setGold(s, pass.id(), true);
+        }
+        robot.interact(() -> browser.openStudy(file));
+        robot.interact(() -> browser.select(session, coder));
+        layOut(robot);
+        java.util.Set<String> texts = new java.util.HashSet<>();
+        robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class).forEach(l -> texts.add(l.getText()));
+        assertTrue(texts.contains("yes (★): other passes of the session are judged against it"), texts.toString());
+        assertTrue(texts.contains("yes: left out of analyses, exports and the reliability sample unless asked"), texts.toString());
+        assertTrue(browser.overview().isTraining(browser.overview().rows().get(0).session()));
+    }
 }
