@@ -42,4 +42,39 @@ public record AgreementInput(CodingScheme scheme, Map<String, Map<String, List<M
         Code c = scheme.code(code).orElseThrow(() -> new IllegalArgumentException("code " + code + " is not in the scheme"));
         return new Mark(code, c.subject().jsonName(), onset, offset, c.isPoint());
     }
+
+    /**
+     * Marks collected event by event, as a study streams its codes and times (the store's {@code forEachTiming}:
+     * {@code collector::accept} is its sink): per session, per coder, in the order given; running states counted.
+     */
+    public static final class Collector {
+        private final CodingScheme scheme;
+        private final Map<String, Map<String, List<Mark>>> marks = new LinkedHashMap<>();
+        private int running;
+        private String session;
+        private String coder;
+        private List<Mark> list;
+
+        public Collector(CodingScheme scheme) {
+            this.scheme = scheme;
+        }
+
+        public void accept(String s, String c, String code, long onset, long offset, boolean isRunning) {
+            if (!s.equals(session) || !c.equals(coder)) { // passes come whole, one after another
+                session = s;
+                coder = c;
+                list = marks.computeIfAbsent(s, x -> new LinkedHashMap<>()).computeIfAbsent(c, x -> new ArrayList<>());
+            }
+            if (isRunning) running++;
+            else list.add(mark(scheme, code, onset, offset));
+        }
+
+        public Map<String, Map<String, List<Mark>>> marks() {
+            return marks;
+        }
+
+        public int running() {
+            return running;
+        }
+    }
 }

@@ -190,28 +190,11 @@ final class AgreementEventsCommand implements Callable<Integer> {
     private Loaded fromStudy() throws StudyException {
         // the study's integrity check runs alongside the reading; the marks come out only if it passed (issue 16)
         return org.attune.store.CheckedRead.of(input, study -> {
-            CodingScheme scheme = study.scheme();
-            Map<String, Map<String, List<Mark>>> marks = new LinkedHashMap<>();
-            int[] running = {0};
+            AgreementInput.Collector marks = new AgreementInput.Collector(study.scheme());
             // the events' codes and times only, straight into marks (issue 16: the hot path of a command run cold)
             org.attune.store.SessionCodings.Ends ends = org.attune.store.SessionCodings.timings(study, Set.copyOf(sessions), Set.copyOf(coders), includeTraining,
-                    new org.attune.store.EventLog.Timing() {
-                        private String session;
-                        private String coder;
-                        private List<Mark> list;
-
-                        @Override
-                        public void accept(String s, String c, String code, long onset, long offset, boolean isRunning) {
-                            if (!s.equals(session) || !c.equals(coder)) {
-                                session = s;
-                                coder = c;
-                                list = marks.computeIfAbsent(s, x -> new LinkedHashMap<>()).computeIfAbsent(c, x -> new ArrayList<>());
-                            }
-                            if (isRunning) running[0]++;
-                            else list.add(AgreementInput.mark(scheme, code, onset, offset));
-                        }
-                    });
-            return new Loaded(scheme, marks, ends.endMs(), running[0], ends.totalSessions());
+                    marks::accept);
+            return new Loaded(study.scheme(), marks.marks(), ends.endMs(), marks.running(), ends.totalSessions());
         });
     }
 

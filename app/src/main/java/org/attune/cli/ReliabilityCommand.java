@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -257,7 +256,7 @@ public final class ReliabilityCommand implements Runnable {
                     return 0;
                 }
                 out.println((dryRun ? "would double-code " : "double-coding ") + d.chosen().size() + " of " + d.eligible() + " sessions ("
-                        + String.format(Locale.ROOT, "%g", d.percent()).replaceFirst("\\.?0+$", "") + " %" + (by.isEmpty() ? "" : ", stratified by " + by)
+                        + org.attune.reliability.MethodsText.percent(d.percent()) + " %" + (by.isEmpty() ? "" : ", stratified by " + by)
                         + ", seed " + seed + "):");
                 for (ReliabilitySample.Chosen c : d.chosen()) {
                     out.println("  " + c.session() + (by.isEmpty() ? "" : "  [" + c.stratum() + "]") + "  → "

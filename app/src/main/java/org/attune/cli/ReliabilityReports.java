@@ -19,7 +19,6 @@ import org.attune.reliability.Criterion;
 import org.attune.reliability.Drift;
 import org.attune.reliability.TrainingProgress;
 import org.attune.service.Reliability;
-import org.attune.store.ReliabilityStore;
 import org.attune.store.Study;
 import org.attune.store.StudyException;
 import picocli.CommandLine;
@@ -220,8 +219,7 @@ final class ReliabilityReports {
             return read(study, spec, (s, out) -> {
                 Criterion c = Reliability.criterion(s);
                 Drift.Report r = Reliability.drift(s);
-                List<ReliabilityStore.SampleRecord> samples = ReliabilityStore.samples(s);
-                String paragraph = paragraph(c, r, samples, s.sessions().size() - ReliabilityStore.trainingSessions(s).size());
+                String paragraph = Reliability.methods(s, c, r);
                 if (csv) {
                     List<List<String>> rows = new ArrayList<>();
                     for (Drift.Pair p : r.pairs()) {
@@ -323,12 +321,4 @@ final class ReliabilityReports {
                 + " (week " + w.week() + ", κ = " + (Double.isNaN(w.judgement().value()) ? "not computable" : kappa(w.judgement().value())) + ")";
     }
 
-    /** The methods section's sentences on the reliability sample and drift (the latest sample drawn). */
-    static String paragraph(Criterion c, Drift.Report r, List<ReliabilityStore.SampleRecord> samples, int sessions) {
-        return org.attune.reliability.MethodsText.of(c, r, samples.isEmpty() ? Optional.empty() : Optional.of(sample(samples.get(samples.size() - 1))));
-    }
-
-    static org.attune.reliability.MethodsText.Sample sample(ReliabilityStore.SampleRecord s) {
-        return new org.attune.reliability.MethodsText.Sample(s.percent(), s.stratifiedBy(), s.seed(), s.eligible(), s.sessions().size());
-    }
 }

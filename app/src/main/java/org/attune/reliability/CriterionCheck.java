@@ -32,14 +32,13 @@ public final class CriterionCheck {
 
     /** Judges two passes' marks ({@code first}: the gold standard or the pair's first coder). */
     public static Judgement judge(CodingScheme scheme, Criterion criterion, EventAgreement.SessionMarks marks) {
-        List<EventAgreement.Row> rows = EventAgreement.compute(scheme, List.of(marks), criterion.parameters());
+        List<EventAgreement.Row> rows = EventAgreement.compute(scheme, List.of(marks), criterion.parameters()); // one session: no pooled rows
         Map<String, Integer> events = new HashMap<>();
         for (Mark m : marks.first()) events.merge(m.code(), 1, Integer::sum);
         for (Mark m : marks.second()) events.merge(m.code(), 1, Integer::sum);
         List<Part> parts = new ArrayList<>();
         List<Double> counted = new ArrayList<>();
         for (EventAgreement.Row r : rows) {
-            if (!r.session().equals(marks.session())) continue; // the pooled rows repeat the session's
             boolean code = r.targetKind().equals("code");
             Coefficient k = kappa(r, criterion);
             String why;

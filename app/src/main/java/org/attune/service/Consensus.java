@@ -65,8 +65,10 @@ public final class Consensus {
         CodingPass a = pass(study, session, firstCoder);
         CodingPass b = pass(study, session, secondCoder);
         if (a.id() == b.id()) throw new StudyException(StudyException.Kind.INVALID_INPUT, "A consensus needs two different coders' passes.");
-        ConsensusPlan.Plan plan = plan(study.scheme(), study, a, b, matching, toleranceMs, overlap);
-        Map<String, CodedEvent> events = events(study, a, b);
+        List<CodedEvent> first = study.events().list(a.id());
+        List<CodedEvent> second = study.events().list(b.id());
+        ConsensusPlan.Plan plan = plan(study.scheme(), first, second, matching, toleranceMs, overlap);
+        Map<String, CodedEvent> events = byId(first, second);
         List<ConsensusStore.Taken> agreed = new ArrayList<>();
         for (ConsensusPlan.Item i : plan.agreed()) agreed.add(new ConsensusStore.Taken(i.key(), EventDraft.of(events.get("e" + i.first().orElseThrow().id()))));
         ConsensusStore.Consensus c = ConsensusStore.start(study, session.id(), a.id(), b.id(), matching.stored(), toleranceMs, overlap, agreed);
@@ -103,13 +105,16 @@ public final class Consensus {
                 .orElseThrow(() -> new StudyException(StudyException.Kind.NOT_FOUND, "The first pass of this consensus is gone from the study."));
         CodingPass b = passes.stream().filter(p -> p.id() == c.secondPass()).findFirst()
                 .orElseThrow(() -> new StudyException(StudyException.Kind.NOT_FOUND, "The second pass of this consensus is gone from the study."));
-        ConsensusPlan.Plan plan = plan(study.scheme(), study, a, b, ConsensusPlan.Matching.of(c.matching()), c.toleranceMs(), c.overlap());
-        return new State(c, session, initials(study, a), initials(study, b), plan.disagreements(), ConsensusStore.decisions(study, c.passId()), events(study, a, b));
+        List<CodedEvent> first = study.events().list(a.id());
+        List<CodedEvent> second = study.events().list(b.id());
+        ConsensusPlan.Plan plan = plan(study.scheme(), first, second, ConsensusPlan.Matching.of(c.matching()), c.toleranceMs(), c.overlap());
+        return new State(c, session, initials(study, a), initials(study, b), plan.disagreements(), ConsensusStore.decisions(study, c.passId()),
+                byId(first, second));
     }
 
-    private static ConsensusPlan.Plan plan(CodingScheme scheme, Study study, CodingPass a, CodingPass b, ConsensusPlan.Matching matching, long tol,
-                                           double overlap) throws StudyException {
-        return ConsensusPlan.of(scheme, sides(scheme, study.events().list(a.id())), sides(scheme, study.events().list(b.id())), matching, tol, overlap);
+    private static ConsensusPlan.Plan plan(CodingScheme scheme, List<CodedEvent> first, List<CodedEvent> second, ConsensusPlan.Matching matching, long tol,
+                                           double overlap) {
+        return ConsensusPlan.of(scheme, sides(scheme, first), sides(scheme, second), matching, tol, overlap);
     }
 
     private static List<ConsensusPlan.Side> sides(CodingScheme scheme, List<CodedEvent> events) {
@@ -122,10 +127,11 @@ public final class Consensus {
         return out;
     }
 
-    private static Map<String, CodedEvent> events(Study study, CodingPass a, CodingPass b) throws StudyException {
+    /** The two passes' events by "e" + id, as {@link State#event} looks them up. */
+    private static Map<String, CodedEvent> byId(List<CodedEvent> first, List<CodedEvent> second) {
         Map<String, CodedEvent> out = new java.util.HashMap<>();
-        for (CodedEvent e : study.events().list(a.id())) out.put("e" + e.id(), e);
-        for (CodedEvent e : study.events().list(b.id())) out.put("e" + e.id(), e);
+        for (CodedEvent e : first) out.put("e" + e.id(), e);
+        for (CodedEvent e : second) out.put("e" + e.id(), e);
         return out;
     }
 

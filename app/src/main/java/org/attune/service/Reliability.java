@@ -63,8 +63,29 @@ public final class Reliability {
 
     /** Each trainee's progress (or only {@code coder}'s): their done passes of training sessions against the gold standard. */
     public static List<TrainingProgress.Progress> training(Study study, Optional<String> coder) throws StudyException {
-        Criterion criterion = criterion(study);
+        return training(study, read(study), criterion(study), coder);
+    }
+
+    /** The criterion, every trainee's progress, drift and the methods sentences: what the Reliability tab shows, from one reading of the study. */
+    public record Overview(Criterion criterion, List<TrainingProgress.Progress> training, Drift.Report drift, String methods) {
+    }
+
+    public static Overview overview(Study study) throws StudyException {
+        Criterion c = criterion(study);
         Data d = read(study);
+        Drift.Report drift = drift(d, c);
+        return new Overview(c, training(study, d, c, Optional.empty()), drift, methods(study, c, drift));
+    }
+
+    /** The methods section's sentences on the latest reliability sample drawn and on drift. */
+    public static String methods(Study study, Criterion c, Drift.Report drift) throws StudyException {
+        List<ReliabilityStore.SampleRecord> samples = ReliabilityStore.samples(study);
+        Optional<org.attune.reliability.MethodsText.Sample> last = samples.isEmpty() ? Optional.empty() : Optional.of(samples.get(samples.size() - 1))
+                .map(x -> new org.attune.reliability.MethodsText.Sample(x.percent(), x.stratifiedBy(), x.seed(), x.eligible(), x.sessions().size()));
+        return org.attune.reliability.MethodsText.of(c, drift, last);
+    }
+
+    private static List<TrainingProgress.Progress> training(Study study, Data d, Criterion criterion, Optional<String> coder) {
         Map<String, List<TrainingProgress.Judged>> byCoder = new LinkedHashMap<>();
         for (CodingPass gold : goldPasses(d)) {
             if (!d.training().contains(gold.sessionId())) continue;
@@ -84,8 +105,10 @@ public final class Reliability {
 
     /** Agreement over coding time on the sessions that are not for training: every pair of done passes, and each against the gold standard. */
     public static Drift.Report drift(Study study) throws StudyException {
-        Criterion criterion = criterion(study);
-        Data d = read(study);
+        return drift(read(study), criterion(study));
+    }
+
+    private static Drift.Report drift(Data d, Criterion criterion) {
         List<Drift.Check> checks = new ArrayList<>();
         Map<Long, List<CodingPass>> done = new LinkedHashMap<>();
         for (CodingPass p : d.passes()) {
@@ -177,12 +200,9 @@ public final class Reliability {
         for (Session s : study.sessions()) sessions.put(s.id(), s);
         Map<Long, String> coders = new LinkedHashMap<>();
         for (Coder c : study.coders()) coders.put(c.id(), c.initials());
-        Map<String, Map<String, List<Mark>>> marks = new LinkedHashMap<>();
-        SessionCodings.Ends ends = SessionCodings.timings(study, Set.of(), Set.of(), true, (session, coder, code, onset, offset, running) -> {
-            if (!running) marks.computeIfAbsent(session, x -> new LinkedHashMap<>()).computeIfAbsent(coder, x -> new ArrayList<>())
-                    .add(AgreementInput.mark(study.scheme(), code, onset, offset));
-        });
-        return new Data(study, sessions, coders, study.passes(), ReliabilityStore.goldPasses(study), ReliabilityStore.trainingSessions(study), marks,
+        AgreementInput.Collector marks = new AgreementInput.Collector(study.scheme());
+        SessionCodings.Ends ends = SessionCodings.timings(study, Set.of(), Set.of(), true, marks::accept);
+        return new Data(study, sessions, coders, study.passes(), ReliabilityStore.goldPasses(study), ReliabilityStore.trainingSessions(study), marks.marks(),
                 ends.endMs());
     }
 }

@@ -65,8 +65,7 @@ public final class CheckedRead {
     }
 
     private static Study open(Path path) throws StudyException {
-        StudyChecks.checkLooksLikeSqlite(path);
-        return Study.open(path, true, StudySchema.MIGRATIONS, false);
+        return Study.open(path, true, StudySchema.MIGRATIONS, false); // StudyFile.open checks it is SQLite first
     }
 
     /** SQLite's whole-file checks, started on a thread of their own. */

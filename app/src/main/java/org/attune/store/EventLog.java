@@ -241,7 +241,7 @@ public final class EventLog implements EventRepository {
     @Override
     public List<RatingRow> allRatings(boolean includeTraining) throws StudyException {
         return file.read(c -> {
-            Set<Long> training = includeTraining ? Set.of() : trainingSessions(c);
+            Set<Long> training = includeTraining ? Set.of() : EventStreams.trainingSessions(c);
             List<RatingRow> out = new ArrayList<>();
             try (var st = c.createStatement(); ResultSet rs = st.executeQuery("""
                     SELECT s.label, k.initials, r.code, r.value, s.id FROM ratings r
@@ -253,11 +253,6 @@ public final class EventLog implements EventRepository {
             }
             return out;
         });
-    }
-
-    /** The ids of the sessions marked for training (issue 19); none in a study from before schema V6. */
-    static Set<Long> trainingSessions(Connection c) throws SQLException {
-        return EventStreams.trainingSessions(c);
     }
 
     /**

@@ -64,7 +64,7 @@ public final class ReliabilityStore {
 
     /** The ids of the sessions marked for training (none in a study from before schema V6). */
     public static Set<Long> trainingSessions(Study study) throws StudyException {
-        return study.file().read(EventLog::trainingSessions);
+        return study.file().read(EventStreams::trainingSessions);
     }
 
     public static void setTraining(Study study, long sessionId, boolean training) throws StudyException {

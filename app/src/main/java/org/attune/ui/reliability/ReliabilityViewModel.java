@@ -2,6 +2,7 @@ package org.attune.ui.reliability;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.attune.coding.CodingPass;
@@ -236,22 +237,17 @@ public final class ReliabilityViewModel {
         if (s.isEmpty()) return;
         Study study = s.get();
         try {
-            List<String> done = new ArrayList<>();
-            for (CodingPass p : study.passes()) {
-                if (p.sessionId() != session.get().id() || p.status() != org.attune.coding.PassStatus.DONE) continue;
-                study.coders().stream().filter(c -> c.id() == p.coderId()).map(Coder::initials)
-                        .filter(i -> !i.equals(org.attune.store.ConsensusStore.CODER)).findFirst().ifPresent(done::add);
-            }
             boolean resuming = org.attune.store.ConsensusStore.of(study, session.get().id()).isPresent();
             org.attune.service.Consensus.State state;
             if (resuming) {
                 state = org.attune.service.Consensus.startOrResume(study, session.get().label(), "", "", 0, 0.6);
             } else {
-                for (CodingPass p : study.passes()) { // the others, not done, after the done ones
-                    if (p.sessionId() != session.get().id() || p.status() == org.attune.coding.PassStatus.DONE) continue;
-                    study.coders().stream().filter(c -> c.id() == p.coderId()).map(Coder::initials)
-                            .filter(i -> !i.equals(org.attune.store.ConsensusStore.CODER)).findFirst().ifPresent(done::add);
-                }
+                Map<Long, String> initials = new java.util.HashMap<>();
+                study.coders().forEach(c -> initials.put(c.id(), c.initials()));
+                List<String> done = study.passes().stream() // the session's coders, those done first
+                        .filter(p -> p.sessionId() == session.get().id() && !initials.get(p.coderId()).equals(org.attune.store.ConsensusStore.CODER))
+                        .sorted(java.util.Comparator.comparing((CodingPass p) -> p.status() != org.attune.coding.PassStatus.DONE))
+                        .map(p -> initials.get(p.coderId())).toList();
                 if (done.size() < 2) {
                     dialogs.showInfo("Two passes are needed", session.get().label() + " has " + done.size() + " coder" + (done.size() == 1 ? "'s pass" : "s' passes")
                             + ": a consensus resolves two coders' passes of a session.");
@@ -322,12 +318,8 @@ public final class ReliabilityViewModel {
         if (!open.isOpen()) return;
         Study study = open.get();
         tasks.run(() -> {
-            Criterion c = Reliability.criterion(study);
-            Drift.Report drift = Reliability.drift(study);
-            List<ReliabilityStore.SampleRecord> samples = ReliabilityStore.samples(study);
-            Optional<MethodsText.Sample> last = samples.isEmpty() ? Optional.empty() : Optional.of(samples.get(samples.size() - 1))
-                    .map(x -> new MethodsText.Sample(x.percent(), x.stratifiedBy(), x.seed(), x.eligible(), x.sessions().size()));
-            return new Shown(c, Reliability.training(study, Optional.empty()), drift, MethodsText.of(c, drift, last));
+            Reliability.Overview o = Reliability.overview(study); // one reading of the study for all of it
+            return new Shown(o.criterion(), o.training(), o.drift(), o.methods());
         }, show, failure -> {
             if (failure instanceof StudyException e) dialogs.showError("Reliability cannot be shown", e.getMessage());
             else dialogs.showFailure("Reliability cannot be shown", failure);
