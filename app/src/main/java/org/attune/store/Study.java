@@ -65,7 +65,7 @@ public final class Study implements SessionRepository, PassRepository, SchemeRep
 
     /** Work on a new study's file before it is moved into place (e.g. rows copied by {@link Salvage}). */
     interface Filling {
-        void fill(Connection c) throws SQLException;
+        void fill(Connection c) throws SQLException, StudyException;
     }
 
     /** Creates a study, filled by {@code more} in the same transaction: the file appears only when all of it is written. */

@@ -1,5 +1,6 @@
 package org.attune.store;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,54 +8,143 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.attune.scheme.CodingScheme;
+import org.attune.scheme.json.SchemeReadResult;
+import org.attune.scheme.json.SchemeReader;
 import org.attune.store.pg.ServerUrl;
 
 /**
- * A study file copied onto a PostgreSQL server (issue 18, the first half of {@code attune study copy FILE URL}):
- * every table of the file into the study's schema, column for column and row for row, in one transaction — a
- * schema that exists already is refused, never written into. The tables take the file's columns and primary keys;
- * the other constraints, the row-level security and the leases of ADR 12 come with the server store.
+ * {@code attune study copy}: a study file onto a PostgreSQL server and a server study back into a file, exactly
+ * (issue 18, ADR 12) — every table, row for row and value for value, ids and stable ids kept, and the counters that
+ * hand out the next id too, so that a study copied there and back is the same study. Each copy is one transaction
+ * that reads one consistent state of its source (coders may be coding on the server meanwhile) and writes whole or
+ * not at all; neither direction ever writes over a study: a schema on the server or a file that exists is refused.
  */
 public final class StudyCopy {
+
+    /** The tables whose ids are never reused (AUTOINCREMENT in the file; {@code sqlite_sequence} keeps their counter). */
+    private static final List<String> NEVER_REUSED = List.of("events", "history");
 
     private StudyCopy() {
     }
 
-    /** One table's column: its name, SQLite type, whether it may be empty, its place in the primary key (0: none). */
+    /** One table's column in the file: its name, SQLite type, whether it may be empty, its place in the primary key (0: none). */
     record Column(String name, String type, boolean notNull, int pk) {
-        String pgType() {
+        boolean whole() {
+            return type.toUpperCase(java.util.Locale.ROOT).contains("INT");
+        }
+
+        boolean real() {
             String t = type.toUpperCase(java.util.Locale.ROOT);
-            if (t.contains("INT")) return "BIGINT";
-            if (t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB")) return "DOUBLE PRECISION";
-            return "TEXT";
+            return t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB");
         }
     }
 
-    /** Copies the study into {@code url}'s schema on {@code server}; rows copied per table. */
+    /** Copies the study into {@code url}'s new schema on {@code server}; rows copied per table. */
     public static Map<String, Long> toServer(Study study, Connection server, ServerUrl url) throws StudyException, SQLException {
-        Map<String, List<Column>> tables = study.file().read(StudyCopy::tables);
         String schema = url.schema();
         boolean auto = server.getAutoCommit();
         server.setAutoCommit(false);
         try {
-            try (PreparedStatement ps = server.prepareStatement("SELECT 1 FROM information_schema.schemata WHERE schema_name = ?")) {
-                ps.setString(1, schema);
-                if (ps.executeQuery().next()) {
-                    throw new StudyException(StudyException.Kind.INVALID_INPUT, url + " exists already: a study is never copied over another. Choose another"
-                            + " study name (?study=…), or remove that one on the server first.");
+            if (ServerSchema.exists(server, schema)) {
+                throw new StudyException(StudyException.Kind.INVALID_INPUT, url + " exists already: a study is never copied over another. Choose another"
+                        + " study name (?study=…), or remove that one on the server first.");
+            }
+            ServerSchema.create(server, schema);
+            Map<String, Long> copied = study.file().read(file -> {
+                // one read transaction: one consistent state of the file, whatever its writer does meanwhile
+                file.setAutoCommit(false);
+                try {
+                    int version = StudySchema.userVersion(file);
+                    if (version != ServerSchema.currentVersion()) {
+                        throw new StudyException(StudyException.Kind.TOO_NEW, study.path().getFileName() + " is in format " + version + "; this Attune puts"
+                                + " format " + ServerSchema.currentVersion() + " on a server. Open it once for editing in this Attune to update it.");
+                    }
+                    Map<String, List<Column>> tables = tables(file);
+                    checkSameColumns(server, schema, tables);
+                    Map<String, Long> out = new LinkedHashMap<>();
+                    for (Map.Entry<String, List<Column>> t : tables.entrySet()) {
+                        out.put(t.getKey(), copyRows(file, "\"" + t.getKey() + "\"", server, schema + "." + t.getKey(), t.getValue()));
+                    }
+                    keepEventCounts(file, "passes", server, schema + ".passes");
+                    Map<String, Long> counters = fileCounters(file);
+                    for (String t : tables.keySet()) {
+                        if (tables.get(t).stream().anyMatch(c -> c.name().equals("id") && c.pk() == 1) && isIdentity(server, schema, t)) {
+                            setServerCounter(server, schema, t, counters.get(t));
+                        }
+                    }
+                    return out;
+                } finally {
+                    file.commit();
+                    file.setAutoCommit(true);
                 }
+            });
+            server.commit();
+            return copied;
+        } catch (StudyException | SQLException | RuntimeException e) {
+            server.rollback();
+            throw e;
+        } finally {
+            server.setAutoCommit(auto);
+        }
+    }
+
+    /**
+     * Copies the study of {@code url} on {@code server} into a new study file {@code target} (never over a file), with
+     * everything the server has of it as of one moment; rows copied per table.
+     */
+    public static Map<String, Long> fromServer(Connection server, ServerUrl url, Path target) throws StudyException, SQLException {
+        String schema = url.schema();
+        boolean auto = server.getAutoCommit();
+        server.setAutoCommit(false);
+        try (Statement st = server.createStatement()) {
+            // one snapshot of the server: passes coded meanwhile are either wholly in the copy or not at all
+            st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            if (!ServerSchema.exists(server, schema)) {
+                throw new StudyException(StudyException.Kind.NOT_FOUND, "There is no study " + url.study() + " on " + url.host() + " (database "
+                        + url.database() + "); check the name after ?study=.");
             }
-            try (Statement st = server.createStatement()) {
-                st.execute("CREATE SCHEMA " + schema);
+            int version = ServerSchema.version(server, schema);
+            if (version == 0) throw new StudyException(StudyException.Kind.NOT_A_STUDY, url + " is not an Attune study (its schema has no version).");
+            if (version > ServerSchema.currentVersion()) {
+                throw new StudyException(StudyException.Kind.TOO_NEW, url + " was made by a newer Attune (format " + version + "); update Attune to copy it.");
             }
+            String name = one(server, "SELECT value FROM " + schema + ".study_info WHERE key = 'name'");
+            String json = one(server, "SELECT json FROM " + schema + ".schemes WHERE current = 1");
+            if (json == null) throw new StudyException(StudyException.Kind.DAMAGED, url + " has no current coding scheme; it is damaged.");
+            SchemeReadResult read = SchemeReader.readText(json, url + " (stored scheme)");
+            if (!read.ok()) throw new StudyException(StudyException.Kind.DAMAGED, "The scheme stored in " + url + " cannot be read: " + read.errors().get(0).format());
+            CodingScheme scheme = read.scheme().get();
             Map<String, Long> copied = new LinkedHashMap<>();
-            for (Map.Entry<String, List<Column>> t : tables.entrySet()) {
-                create(server, schema, t.getKey(), t.getValue());
-                copied.put(t.getKey(), study.file().read(c -> copyRows(c, server, schema, t.getKey(), t.getValue())));
-            }
+            Map<String, Long> serverCounters = new HashMap<>();
+            for (String t : NEVER_REUSED) serverCounters.put(t, serverCounter(server, schema, t));
+            Study made = Study.createWith(target, scheme, name == null ? url.study() : name, file -> {
+                Map<String, List<Column>> tables = tables(file);
+                checkSameColumns(server, schema, tables);
+                List<String> order = new ArrayList<>(tables.keySet());
+                try (Statement clear = file.createStatement()) {
+                    for (int i = order.size() - 1; i >= 0; i--) clear.execute("DELETE FROM \"" + order.get(i) + "\"");
+                }
+                for (String t : order) copied.put(t, copyRows(server, schema + "." + t, file, "\"" + t + "\"", tables.get(t)));
+                keepEventCounts(server, schema + ".passes", file, "passes");
+                try (Statement seq = file.createStatement()) {
+                    seq.execute("DELETE FROM sqlite_sequence");
+                }
+                try (PreparedStatement seq = file.prepareStatement("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)")) {
+                    for (String t : NEVER_REUSED) {
+                        Long n = serverCounters.get(t);
+                        if (n == null) continue;
+                        seq.setString(1, t);
+                        seq.setLong(2, n);
+                        seq.executeUpdate();
+                    }
+                }
+            });
+            made.close();
             server.commit();
             return copied;
         } catch (StudyException | SQLException | RuntimeException e) {
@@ -83,35 +173,48 @@ public final class StudyCopy {
         return out;
     }
 
-    private static void create(Connection server, String schema, String table, List<Column> cols) throws SQLException {
-        StringBuilder ddl = new StringBuilder("CREATE TABLE " + schema + "." + table + " (");
-        List<String> key = new ArrayList<>();
-        cols.stream().filter(col -> col.pk() > 0).sorted((a, b) -> Integer.compare(a.pk(), b.pk())).forEach(col -> key.add(col.name()));
-        for (int i = 0; i < cols.size(); i++) {
-            Column col = cols.get(i);
-            if (i > 0) ddl.append(", ");
-            ddl.append(col.name()).append(' ').append(col.pgType()).append(col.notNull() || col.pk() > 0 ? " NOT NULL" : "");
+    /** The file's tables and the server's must have the same columns, or a copy would drop or invent values. */
+    private static void checkSameColumns(Connection server, String schema, Map<String, List<Column>> tables) throws SQLException, StudyException {
+        Map<String, List<String>> there = new HashMap<>();
+        try (PreparedStatement ps = server.prepareStatement("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) there.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+            }
         }
-        if (!key.isEmpty()) ddl.append(", PRIMARY KEY (").append(String.join(", ", key)).append(")");
-        try (Statement st = server.createStatement()) {
-            st.execute(ddl.append(")").toString());
+        for (Map.Entry<String, List<Column>> t : tables.entrySet()) {
+            List<String> here = t.getValue().stream().map(Column::name).sorted().toList();
+            List<String> server2 = there.getOrDefault(t.getKey(), List.of()).stream().sorted().toList();
+            if (!here.equals(server2)) {
+                throw new StudyException(StudyException.Kind.DAMAGED, "The study's table " + t.getKey() + " has the columns " + here + " in the file but "
+                        + server2 + " on the server; nothing was copied. Both must be of the same Attune format.");
+            }
         }
     }
 
-    private static long copyRows(Connection file, Connection server, String schema, String table, List<Column> cols) throws SQLException {
+    /** Copies every row of {@code from} into {@code to}, binding each value as the file's column type says. */
+    private static long copyRows(Connection source, String from, Connection dest, String to, List<Column> cols) throws SQLException, StudyException {
         String names = String.join(", ", cols.stream().map(Column::name).toList());
         String marks = String.join(", ", cols.stream().map(x -> "?").toList());
         long n = 0;
-        try (Statement st = file.createStatement(); ResultSet rs = st.executeQuery("SELECT " + names + " FROM \"" + table + "\"");
-             PreparedStatement ins = server.prepareStatement("INSERT INTO " + schema + "." + table + " (" + names + ") VALUES (" + marks + ")")) {
+        try (Statement st = source.createStatement(); ResultSet rs = st.executeQuery("SELECT " + names + " FROM " + from);
+             PreparedStatement ins = dest.prepareStatement("INSERT INTO " + to + " (" + names + ") VALUES (" + marks + ")")) {
             while (rs.next()) {
                 for (int i = 0; i < cols.size(); i++) {
+                    Column col = cols.get(i);
                     Object v = rs.getObject(i + 1);
-                    String pg = cols.get(i).pgType();
-                    if (v == null) ins.setNull(i + 1, pg.equals("BIGINT") ? Types.BIGINT : pg.equals("TEXT") ? Types.VARCHAR : Types.DOUBLE);
-                    else if (pg.equals("BIGINT")) ins.setLong(i + 1, ((Number) v).longValue());
-                    else if (pg.equals("DOUBLE PRECISION")) ins.setDouble(i + 1, ((Number) v).doubleValue());
-                    else ins.setString(i + 1, v.toString());
+                    if (v == null) {
+                        ins.setNull(i + 1, col.whole() ? Types.BIGINT : col.real() ? Types.DOUBLE : Types.VARCHAR);
+                    } else if (col.whole() || col.real()) {
+                        if (!(v instanceof Number number)) {
+                            throw new StudyException(StudyException.Kind.DAMAGED, from + " row " + (n + 1) + ", column " + col.name() + ": \"" + v
+                                    + "\" is not a number; nothing was copied. Run attune study check on the file.");
+                        }
+                        if (col.whole()) ins.setLong(i + 1, number.longValue());
+                        else ins.setDouble(i + 1, number.doubleValue());
+                    } else {
+                        ins.setString(i + 1, v.toString());
+                    }
                 }
                 ins.addBatch();
                 if (++n % 1000 == 0) ins.executeBatch();
@@ -119,5 +222,69 @@ public final class StudyCopy {
             ins.executeBatch();
         }
         return n;
+    }
+
+    /** The passes' own counts of events, not the ones the triggers made while the events were added one by one. */
+    private static void keepEventCounts(Connection source, String from, Connection dest, String to) throws SQLException {
+        try (Statement st = source.createStatement(); ResultSet rs = st.executeQuery("SELECT id, event_count FROM " + from);
+             PreparedStatement set = dest.prepareStatement("UPDATE " + to + " SET event_count = ? WHERE id = ?")) {
+            while (rs.next()) {
+                set.setLong(1, rs.getLong(2));
+                set.setLong(2, rs.getLong(1));
+                set.addBatch();
+            }
+            set.executeBatch();
+        }
+    }
+
+    /** The next-id counters of a file: SQLite's kept one for the never-reused tables, else the highest id. */
+    private static Map<String, Long> fileCounters(Connection file) throws SQLException {
+        Map<String, Long> out = new HashMap<>();
+        for (Map.Entry<String, List<Column>> t : tables(file).entrySet()) {
+            if (t.getValue().stream().noneMatch(c -> c.name().equals("id") && c.pk() == 1)) continue;
+            try (Statement st = file.createStatement(); ResultSet rs = st.executeQuery("SELECT max(id) FROM \"" + t.getKey() + "\"")) {
+                long max = rs.next() ? rs.getLong(1) : 0;
+                if (max > 0) out.put(t.getKey(), max);
+            }
+        }
+        try (Statement st = file.createStatement(); ResultSet rs = st.executeQuery("SELECT name, seq FROM sqlite_sequence")) {
+            while (rs.next()) out.merge(rs.getString(1), rs.getLong(2), Math::max);
+        }
+        return out;
+    }
+
+    private static boolean isIdentity(Connection server, String schema, String table) throws SQLException {
+        try (PreparedStatement ps = server.prepareStatement(
+                "SELECT is_identity FROM information_schema.columns WHERE table_schema = ? AND table_name = ? AND column_name = 'id'")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && "YES".equals(rs.getString(1));
+            }
+        }
+    }
+
+    /** Sets the server's next id after {@code last} (none given: left at its start). */
+    private static void setServerCounter(Connection server, String schema, String table, Long last) throws SQLException {
+        if (last == null) return;
+        try (PreparedStatement ps = server.prepareStatement("SELECT setval(pg_get_serial_sequence(?, 'id'), ?, true)")) {
+            ps.setString(1, schema + "." + table);
+            ps.setLong(2, last);
+            ps.executeQuery().close();
+        }
+    }
+
+    /** The last id the server handed out for a table; null when it never handed one out. */
+    private static Long serverCounter(Connection server, String schema, String table) throws SQLException {
+        String seq = one(server, "SELECT pg_get_serial_sequence('" + schema + "." + table + "', 'id')");
+        try (Statement st = server.createStatement(); ResultSet rs = st.executeQuery("SELECT last_value, is_called FROM " + seq)) {
+            return rs.next() && rs.getBoolean(2) ? rs.getLong(1) : null;
+        }
+    }
+
+    private static String one(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
     }
 }

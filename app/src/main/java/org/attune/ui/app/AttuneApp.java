@@ -212,10 +212,11 @@ public final class AttuneApp extends Application {
         return "Attune " + (v == null ? "(development build)" : v) + " — observation coding and inter-rater agreement for parent–child interaction.\n\n"
                 + "Settings: " + settings.file() + "\n"
                 + "Log: " + AppLog.file().map(Path::toString).orElse("not written in this run") + "\n\n"
-                + "Attune makes no network connections and never copies your videos. Bundled libraries and their licences: "
+                + "Attune makes no network connections of its own (only to your lab's PostgreSQL server, when you open a lab study on it)"
+                + " and never copies or uploads your videos. Bundled libraries and their licences: "
                 + "OpenJFX (GPL v2 with the Classpath Exception), ControlsFX (BSD 3-Clause), Apache Commons CSV (Apache 2.0), "
                 + "SQLite JDBC by xerial (Apache 2.0; SQLite itself is public domain), Jackson (Apache 2.0), picocli (Apache 2.0), "
-                + "FFmpeg (LGPL 2.1 or later, through JavaCPP's presets, Apache 2.0).";
+                + "the PostgreSQL JDBC driver (BSD 2-Clause), FFmpeg (LGPL 2.1 or later, through JavaCPP's presets, Apache 2.0).";
     }
 
     /**

@@ -45,13 +45,49 @@ class StudyCopyTest {
         return out;
     }
 
-    @Test
-    void theSampleStudyArrivesRowForRowAndIsNeverCopiedOverAnother() throws Exception {
+    private static PgCluster server() {
         PgCluster pg = PgCluster.get().orElse(null);
         if (pg == null) System.err.println("SKIPPED: no PostgreSQL test server: " + PgCluster.whyNot());
         Assumptions.assumeTrue(pg != null, () -> "no PostgreSQL test server: " + PgCluster.whyNot());
-        Path file = dir.resolve("sample.attune");
+        return pg;
+    }
+
+    /** Every table of a study file (SQLite's id counters too) as rows of text, for comparing two files. */
+    private static Map<String, List<String>> everything(Path file) throws Exception {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            List<String> tables = new ArrayList<>();
+            try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table'")) {
+                while (rs.next()) tables.add(rs.getString(1));
+            }
+            for (String table : tables) out.put(table, rows(c, "\"" + table + "\"", columns(c, table)));
+            for (String pragma : List.of("user_version", "application_id")) {
+                try (var st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + pragma)) {
+                    out.put(pragma, List.of(rs.getString(1)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> columns(Connection c, String table) throws Exception {
+        List<String> columns = new ArrayList<>();
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA table_info(\"" + table + "\")")) {
+            while (rs.next()) columns.add(rs.getString("name"));
+        }
+        return columns;
+    }
+
+    private Path sample(String name) throws Exception {
+        Path file = dir.resolve(name);
         Files.copy(Path.of("..", "sample-sessions", "sample-study.attune"), file);
+        return file;
+    }
+
+    @Test
+    void theSampleStudyArrivesRowForRowAndIsNeverCopiedOverAnother() throws Exception {
+        PgCluster pg = server();
+        Path file = sample("sample.attune");
         ServerUrl url = ServerUrl.parse("postgresql://127.0.0.1:" + pg.port() + "/postgres?study=sample_copy");
         try (Study s = Study.open(file); Connection server = DriverManager.getConnection(pg.jdbc("postgres"))) {
             Map<String, Long> copied = StudyCopy.toServer(s, server, url);
@@ -59,10 +95,7 @@ class StudyCopyTest {
             assertTrue(copied.keySet().containsAll(List.of("study_info", "schemes", "sessions", "media", "coders", "passes", "events", "ratings", "history")));
             try (Connection local = DriverManager.getConnection("jdbc:sqlite:" + file)) {
                 for (String table : copied.keySet()) {
-                    List<String> columns = new ArrayList<>();
-                    try (var st = local.createStatement(); ResultSet rs = st.executeQuery("PRAGMA table_info(\"" + table + "\")")) {
-                        while (rs.next()) columns.add(rs.getString("name"));
-                    }
+                    List<String> columns = columns(local, table);
                     List<String> here = rows(local, "\"" + table + "\"", columns);
                     assertEquals(here.size(), copied.get(table), table);
                     assertEquals(here, rows(server, "attune_sample_copy." + table, columns), table + ": the same rows");
@@ -70,6 +103,79 @@ class StudyCopyTest {
             }
             StudyException again = assertThrows(StudyException.class, () -> StudyCopy.toServer(s, server, url));
             assertTrue(again.getMessage().startsWith(url + " exists already: a study is never copied over another."), again.getMessage());
+        }
+    }
+
+    /**
+     * There and back is the same study: every table row for row, ids and stable ids, and the counter of ids handed
+     * out (the last events were deleted, so the next id is not the highest one plus one). On the server in between,
+     * a new event gets the next id, a stable id of its own and counts in its pass, as in the file.
+     */
+    @Test
+    void aStudyCopiedThereAndBackIsTheSameStudy() throws Exception {
+        PgCluster pg = server();
+        Path file = sample("there.attune");
+        try (Study s = Study.open(file)) {
+            // opened once: now in the current format
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); var st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM events WHERE id IN (SELECT id FROM events ORDER BY id DESC LIMIT 3)");
+        }
+        Map<String, List<String>> before = everything(file);
+        ServerUrl url = ServerUrl.parse("postgresql://127.0.0.1:" + pg.port() + "/postgres?study=round_trip");
+        Path back = dir.resolve("back.attune");
+        try (Connection server = DriverManager.getConnection(pg.jdbc("postgres"))) {
+            try (Study s = Study.openReadOnly(file)) {
+                StudyCopy.toServer(s, server, url);
+            }
+            Map<String, Long> copied = StudyCopy.fromServer(server, url, back);
+            assertEquals(Long.valueOf(before.get("events").size()), copied.get("events"));
+            assertEquals(before, everything(back), "the same study, table for table");
+
+            StudyException over = assertThrows(StudyException.class, () -> StudyCopy.fromServer(server, url, back));
+            assertTrue(over.getMessage().contains("already exists"), over.getMessage());
+            ServerUrl none = ServerUrl.parse("postgresql://127.0.0.1:" + pg.port() + "/postgres?study=nobody");
+            StudyException missing = assertThrows(StudyException.class, () -> StudyCopy.fromServer(server, none, dir.resolve("none.attune")));
+            assertEquals("There is no study nobody on 127.0.0.1 (database postgres); check the name after ?study=.", missing.getMessage());
+            assertTrue(Files.notExists(dir.resolve("none.attune")));
+
+            long highest;
+            long counted;
+            try (var st = server.createStatement()) {
+                try (ResultSet r = st.executeQuery("SELECT max(id) FROM attune_round_trip.events")) {
+                    r.next();
+                    highest = r.getLong(1);
+                }
+                try (ResultSet r = st.executeQuery("SELECT event_count FROM attune_round_trip.passes WHERE id = 1")) {
+                    r.next();
+                    counted = r.getLong(1);
+                }
+                try (ResultSet r = st.executeQuery("INSERT INTO attune_round_trip.events (pass_id, code, onset_ms, created_at, updated_at)"
+                        + " VALUES (1, 'X', 0, 0, 0) RETURNING id, uid")) {
+                    r.next();
+                    assertEquals(highest + 4, r.getLong(1), "the three deleted ids are not handed out again");
+                    assertTrue(r.getString(2).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"), r.getString(2));
+                }
+                try (ResultSet r = st.executeQuery("SELECT event_count FROM attune_round_trip.passes WHERE id = 1")) {
+                    r.next();
+                    assertEquals(counted + 1, r.getLong(1));
+                }
+            }
+        }
+    }
+
+    /** A file in an older format is not put on a server as it is: it is updated (and backed up) by opening it for editing first. */
+    @Test
+    void aFileInAnOlderFormatIsRefusedSayingWhatToDo() throws Exception {
+        PgCluster pg = server();
+        Path file = sample("old.attune");
+        ServerUrl url = ServerUrl.parse("postgresql://127.0.0.1:" + pg.port() + "/postgres?study=old_format");
+        try (Study s = Study.openReadOnly(file); Connection server = DriverManager.getConnection(pg.jdbc("postgres"))) {
+            StudyException e = assertThrows(StudyException.class, () -> StudyCopy.toServer(s, server, url));
+            assertTrue(e.getMessage().startsWith("old.attune is in format 5; this Attune puts format 6 on a server. Open it once for editing"), e.getMessage());
+            try (var st = server.createStatement(); ResultSet rs = st.executeQuery("SELECT 1 FROM information_schema.schemata WHERE schema_name = 'attune_old_format'")) {
+                assertTrue(!rs.next(), "nothing was made on the server");
+            }
         }
     }
 }
