@@ -54,7 +54,7 @@ public final class Launcher {
      */
     private static void warmUpWhileParsing() {
         Thread t = new Thread(() -> {
-            org.attune.store.Study.warmUp();
+            org.attune.store.CheckedRead.warmUp();
             org.attune.scheme.json.BundledSchemes.defaultScheme();
         }, "attune-warm-up");
         t.setDaemon(true);

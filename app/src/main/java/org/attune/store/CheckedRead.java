@@ -107,4 +107,19 @@ public final class CheckedRead {
         List<String> problems = await(check, path);
         if (!problems.isEmpty()) throw StudyChecks.damaged(path, problems);
     }
+
+    /**
+     * Loads SQLite's driver and native library by opening and closing a database in memory: a command line
+     * does this on a second thread while it parses its arguments, so that its first study opens without the
+     * wait (docs/benchmarks.md, start-up). Failures are left for the real open to report.
+     */
+    public static void warmUp() {
+        try (java.sql.Connection c = new org.sqlite.SQLiteConfig().createConnection("jdbc:sqlite::memory:");
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("SELECT 1");
+        } catch (java.sql.SQLException | RuntimeException e) {
+            // the study's own open says what is wrong, in words
+        }
+    }
+
 }

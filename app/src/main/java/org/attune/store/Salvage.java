@@ -97,7 +97,7 @@ public final class Salvage {
             s.counts.forEach((t, n) -> tables.add(new TableCount(t, n[0], n[1])));
             return new Report(dst, name, tables, List.copyOf(s.problems));
         } catch (SQLException e) {
-            throw new StudyException(StudyException.Kind.DAMAGED, src.getFileName() + " cannot be read at all (" + StudyFile.plain(e)
+            throw new StudyException(StudyException.Kind.DAMAGED, src.getFileName() + " cannot be read at all (" + SqliteErrors.plain(e)
                     + "); nothing can be salvaged from it. Restore it from a backup.", e);
         }
     }
@@ -384,7 +384,7 @@ public final class Salvage {
         try {
             why = copy.copy(rowid, rs);
         } catch (SQLException | RuntimeException e) {
-            why = "it cannot be read or written (" + (e instanceof SQLException s ? StudyFile.plain(s) : String.valueOf(e.getMessage())) + ")";
+            why = "it cannot be read or written (" + (e instanceof SQLException s ? SqliteErrors.plain(s) : String.valueOf(e.getMessage())) + ")";
         }
         if (why == null) {
             n[0]++;

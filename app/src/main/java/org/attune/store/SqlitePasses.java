@@ -125,6 +125,7 @@ final class SqlitePasses implements PassRepository {
     @Override
     public CodingPass setPassStatus(long passId, PassStatus status) throws StudyException {
         return file.write("change the pass status", c -> {
+            file.claimPass(c, passId);
             if (status == PassStatus.DONE) {
                 List<CodedEvent> running = EventLog.running(c, passId);
                 if (!running.isEmpty()) {
@@ -174,6 +175,7 @@ final class SqlitePasses implements PassRepository {
     @Override
     public CodingPass markDoneEndingRunning(long passId) throws StudyException {
         return file.write("mark the pass done", c -> {
+            file.claimPass(c, passId);
             List<CodedEvent> running = EventLog.running(c, passId);
             if (!running.isEmpty()) {
                 long end = sessionEnd(c, passId);
@@ -190,15 +192,18 @@ final class SqlitePasses implements PassRepository {
     }
 
     private static CodingPass writePassStatus(Connection c, long passId, PassStatus status) throws SQLException, StudyException {
+        String now = Study.now();
         String sql = switch (status) {
-            case NOT_STARTED -> "UPDATE passes SET status = ?1, started_at = NULL, finished_at = NULL WHERE id = ?2";
-            case IN_PROGRESS -> "UPDATE passes SET status = ?1, started_at = COALESCE(started_at, ?3), finished_at = NULL WHERE id = ?2";
-            case DONE -> "UPDATE passes SET status = ?1, started_at = COALESCE(started_at, ?3), finished_at = ?3 WHERE id = ?2";
+            case NOT_STARTED -> "UPDATE passes SET status = ?, started_at = NULL, finished_at = NULL WHERE id = ?";
+            case IN_PROGRESS -> "UPDATE passes SET status = ?, started_at = COALESCE(started_at, ?), finished_at = NULL WHERE id = ?";
+            case DONE -> "UPDATE passes SET status = ?, started_at = COALESCE(started_at, ?), finished_at = ? WHERE id = ?";
         };
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, status.jsonName());
-            ps.setLong(2, passId);
-            if (status != PassStatus.NOT_STARTED) ps.setString(3, Study.now());
+            int i = 1;
+            ps.setString(i++, status.jsonName());
+            if (status != PassStatus.NOT_STARTED) ps.setString(i++, now);
+            if (status == PassStatus.DONE) ps.setString(i++, now);
+            ps.setLong(i, passId);
             if (ps.executeUpdate() != 1) throw new StudyException(StudyException.Kind.INVALID_INPUT, "There is no coding pass " + passId + ".");
         }
         try (PreparedStatement ps = c.prepareStatement(

@@ -25,6 +25,7 @@ import org.attune.scheme.CodingScheme;
 import org.attune.scheme.json.SchemeReadResult;
 import org.attune.scheme.json.SchemeReader;
 import org.attune.scheme.json.SchemeWriter;
+import org.attune.store.pg.ServerUrl;
 
 /**
  * A study: one SQLite file holding a lab's sessions, coders, coding passes, events and ratings,
@@ -74,39 +75,41 @@ public final class Study implements SessionRepository, PassRepository, SchemeRep
     }
 
     private static Study create(Path path, CodingScheme scheme, String name, List<StudySchema.Migration> migrations, Filling more) throws StudyException {
-        StudyFile f = StudyFile.create(path, migrations, c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO study_info (key, value) VALUES (?, ?)")) {
-                for (String[] kv : new String[][] {{"name", name}, {"created_at", now()}, {"created_by", appVersion()}}) {
-                    ps.setString(1, kv[0]);
-                    ps.setString(2, kv[1]);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            insertScheme(c, scheme);
-            more.fill(c);
-            return null;
-        });
+        StudyFile f = StudyFile.create(path, migrations, c -> initialise(c, scheme, name, more));
         return new Study(f, scheme, name);
+    }
+
+    /**
+     * Creates a lab study on a PostgreSQL server (issue 18, ADR 12); one that exists is refused. Its videos are
+     * found in {@code folder} on this computer (paths are kept relative to it); the password is {@code password}, else
+     * PGPASSWORD, else ~/.pgpass.
+     */
+    public static Study create(ServerUrl url, Path folder, Optional<char[]> password, CodingScheme scheme, String name) throws StudyException {
+        return new Study(ServerStudy.create(url, folder, password, c -> initialise(c, scheme, name, x -> { })), scheme, name);
+    }
+
+    /** Opens a lab study on a PostgreSQL server; see {@link #create(ServerUrl, Path, Optional, CodingScheme, String)}. */
+    public static Study open(ServerUrl url, Path folder, Optional<char[]> password, boolean readOnly) throws StudyException {
+        return loaded(ServerStudy.open(url, folder, password, readOnly), url.study(), url.toString());
+    }
+
+    private static Void initialise(Connection c, CodingScheme scheme, String name, Filling more) throws SQLException, StudyException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO study_info (key, value) VALUES (?, ?)")) {
+            for (String[] kv : new String[][] {{"name", name}, {"created_at", now()}, {"created_by", appVersion()}}) {
+                ps.setString(1, kv[0]);
+                ps.setString(2, kv[1]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        insertScheme(c, scheme);
+        more.fill(c);
+        return null;
     }
 
     /** Opens a study for editing, or read-only with the reason if another window or computer has it open. */
     public static Study open(Path path) throws StudyException {
         return open(path, false, StudySchema.MIGRATIONS);
-    }
-
-    /**
-     * Loads SQLite's driver and native library by opening and closing a database in memory: a command line
-     * does this on a second thread while it parses its arguments, so that its first study opens without the
-     * wait (docs/benchmarks.md, start-up). Failures are left for the real open to report.
-     */
-    public static void warmUp() {
-        try (java.sql.Connection c = new org.sqlite.SQLiteConfig().createConnection("jdbc:sqlite::memory:");
-             java.sql.Statement st = c.createStatement()) {
-            st.execute("SELECT 1");
-        } catch (java.sql.SQLException | RuntimeException e) {
-            // the study's own open says what is wrong, in words
-        }
     }
 
     public static Study openReadOnly(Path path) throws StudyException {
@@ -119,18 +122,22 @@ public final class Study implements SessionRepository, PassRepository, SchemeRep
 
     /** {@code damageChecked} false: only for {@link CheckedRead}, which runs SQLite's whole-file checks alongside. */
     static Study open(Path path, boolean readOnly, List<StudySchema.Migration> migrations, boolean damageChecked) throws StudyException {
-        StudyFile f = StudyFile.open(path, readOnly, migrations, damageChecked);
+        return loaded(StudyFile.open(path, readOnly, migrations, damageChecked), path.getFileName().toString(), path.getFileName().toString());
+    }
+
+    /** The study of an opened file or server schema: its name and its scheme. */
+    private static Study loaded(StudyFile f, String fallbackName, String where) throws StudyException {
         try {
-            String name = f.read(c -> info(c).getOrDefault("name", path.getFileName().toString()));
+            String name = f.read(c -> info(c).getOrDefault("name", fallbackName));
             String json = f.read(c -> {
                 try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT json FROM schemes WHERE current = 1")) {
                     return rs.next() ? rs.getString(1) : null;
                 }
             });
-            if (json == null) throw new StudyException(StudyException.Kind.DAMAGED, path.getFileName() + " has no coding scheme; it is damaged.");
-            SchemeReadResult r = SchemeReader.readText(json, path.getFileName() + " (stored scheme)");
+            if (json == null) throw new StudyException(StudyException.Kind.DAMAGED, where + " has no coding scheme; it is damaged.");
+            SchemeReadResult r = SchemeReader.readText(json, where + " (stored scheme)");
             if (!r.ok()) {
-                throw new StudyException(StudyException.Kind.DAMAGED, "The scheme stored in " + path.getFileName() + " cannot be read: " + r.errors().get(0).format());
+                throw new StudyException(StudyException.Kind.DAMAGED, "The scheme stored in " + where + " cannot be read: " + r.errors().get(0).format());
             }
             return new Study(f, r.scheme().get(), name);
         } catch (StudyException e) {
@@ -139,12 +146,26 @@ public final class Study implements SessionRepository, PassRepository, SchemeRep
         }
     }
 
+    /**
+     * The study file; for a lab study on a server, the study's name in the local folder its videos are found in
+     * (see {@link #server()}).
+     */
     public Path path() {
         return file.path;
     }
 
     public String name() {
         return name;
+    }
+
+    /** The lab server's study this is, if it is one (ADR 12). */
+    public Optional<ServerUrl> server() {
+        return Optional.ofNullable(file.server);
+    }
+
+    /** Where the study is, for people: the file, or the server study's address. */
+    public String location() {
+        return file.server != null ? file.server.toString() : file.path.toString();
     }
 
     public CodingScheme scheme() {
@@ -357,7 +378,9 @@ public final class Study implements SessionRepository, PassRepository, SchemeRep
                 while (rs.next()) usage.merge(rs.getString(1), rs.getLong(2), Long::sum);
             }
             return SchemeChange.compare(scheme, newScheme, renames, usage, (oldCode, newCode) -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT onset_ms, offset_ms, modifiers FROM events WHERE code = ? AND modifiers <> '' GROUP BY modifiers")) {
+                // one event of each kind (modifiers; running or not) is checked: the same rules hold for the others
+                try (PreparedStatement ps = c.prepareStatement("SELECT min(onset_ms), max(offset_ms), modifiers FROM events WHERE code = ? AND modifiers <> ''"
+                        + " GROUP BY modifiers, offset_ms IS NULL")) {
                     ps.setString(1, oldCode);
                     ResultSet rs = ps.executeQuery();
                     while (rs.next()) {
@@ -445,11 +468,17 @@ public final class Study implements SessionRepository, PassRepository, SchemeRep
         return out;
     }
 
+    /** The id of the row the connection inserted last: SQLite's rowid, or the server's identity counter (ServerSchema). */
     static long lastId(Connection c) throws SQLException {
-        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(onServer(c) ? "SELECT lastval()" : "SELECT last_insert_rowid()")) {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** Whether a connection is a lab server's (for the few statements SQLite and PostgreSQL say differently). */
+    static boolean onServer(Connection c) throws SQLException {
+        return c.getMetaData().getURL().startsWith("jdbc:postgresql:");
     }
 
     static String now() {

@@ -71,7 +71,7 @@ final class StudyChecks {
             if (problems.isEmpty()) problems = missingTables(c);
             if (!problems.isEmpty()) throw damaged(path, problems);
         } catch (SQLException e) {
-            throw StudyFile.translate(e, path, "open the study");
+            throw SqliteErrors.translate(e, path, "open the study");
         }
     }
 
@@ -80,7 +80,7 @@ final class StudyChecks {
         try (Connection c = checkingConnection(path)) {
             return damage(c);
         } catch (SQLException e) {
-            throw StudyFile.translate(e, path, "check the study");
+            throw SqliteErrors.translate(e, path, "check the study");
         }
     }
 

@@ -19,8 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /**
  * The open SQLite file of a study: opening with every check before anything is written, the
@@ -34,8 +32,10 @@ import org.sqlite.SQLiteException;
  */
 final class StudyFile implements AutoCloseable {
 
-
+    /** The file; for a lab study on a server, the study's name in the local folder its videos are found in (nothing is written there). */
     final Path path;
+    /** The lab study on a server this is (ADR 12, {@link ServerStudy}); null for a study file. */
+    final org.attune.store.pg.ServerUrl server;
     final Connection connection;
     private final StudyLock lock;
     private final String readOnlyReason;
@@ -50,11 +50,32 @@ final class StudyFile implements AutoCloseable {
     }
 
     private StudyFile(Path path, Connection connection, StudyLock lock, String readOnlyReason) throws IOException {
+        this(path, null, connection, lock, readOnlyReason, Files.readAttributes(path, BasicFileAttributes.class).fileKey());
+    }
+
+    /** A lab study on a server: {@code connection} is set to its schema (ADR 12). */
+    StudyFile(org.attune.store.pg.ServerUrl server, Path localName, Connection connection, String readOnlyReason, String holderName) {
+        this(localName, server, connection, null, readOnlyReason, null);
+        this.holderName = holderName;
+    }
+
+    /** A lab study's pass leases (ServerStudy): this open study's own id, who it is to others, its renewal. */
+    final String holder = java.util.UUID.randomUUID().toString();
+    String holderName;
+    volatile java.util.concurrent.ScheduledFuture<?> leaseRenewal;
+
+    /** Inside an edit of a pass's coding: on a lab server, takes or renews the pass's lease or refuses (one writer per pass). */
+    void claimPass(Connection c, long passId) throws SQLException, StudyException {
+        if (server != null) ServerStudy.claim(this, c, passId);
+    }
+
+    private StudyFile(Path path, org.attune.store.pg.ServerUrl server, Connection connection, StudyLock lock, String readOnlyReason, Object fileKey) {
         this.path = path;
+        this.server = server;
         this.connection = connection;
         this.lock = lock;
         this.readOnlyReason = readOnlyReason;
-        this.fileKey = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+        this.fileKey = fileKey;
         this.studyThread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "attune-study " + path.getFileName());
             t.setDaemon(true); // a study left open never keeps the JVM alive; every commit is on disk anyway
@@ -170,7 +191,7 @@ final class StudyFile implements AutoCloseable {
             closeQuietly(lock);
             deleteQuietly(building);
             if (e instanceof StudyException se) throw se;
-            throw translate(e, path, "create the study");
+            throw SqliteErrors.translate(e, path, "create the study");
         }
     }
 
@@ -251,7 +272,7 @@ final class StudyFile implements AutoCloseable {
         } catch (SQLException | IOException e) {
             closeQuietly(c);
             closeQuietly(lock);
-            throw translate(e, path, "open the study");
+            throw SqliteErrors.translate(e, path, "open the study");
         } catch (StudyException e) {
             closeQuietly(c);
             closeQuietly(lock);
@@ -285,7 +306,7 @@ final class StudyFile implements AutoCloseable {
             c.commit();
         } catch (SQLException e) {
             c.rollback();
-            throw new StudyException(StudyException.Kind.IO, "Updating " + path.getFileName() + " to the current format failed (" + plain(e)
+            throw new StudyException(StudyException.Kind.IO, "Updating " + path.getFileName() + " to the current format failed (" + SqliteErrors.plain(e)
                     + "); the file is unchanged and a backup is at " + backup + ".", e);
         } finally {
             c.setAutoCommit(true);
@@ -338,7 +359,7 @@ final class StudyFile implements AutoCloseable {
                 return result;
             } catch (SQLException e) {
                 rollbackQuietly();
-                throw translate(e, path, what);
+                throw translate(e, what);
             } catch (StudyException | RuntimeException e) {
                 rollbackQuietly();
                 throw e;
@@ -365,7 +386,7 @@ final class StudyFile implements AutoCloseable {
             try {
                 return work.run(connection);
             } catch (SQLException e) {
-                throw translate(e, path, "read the study");
+                throw translate(e, "read the study");
             }
         });
     }
@@ -375,6 +396,7 @@ final class StudyFile implements AutoCloseable {
      * would be lost. So before each write the study must still be the file we opened.
      */
     private void ensureFileStillThere(String what) throws StudyException {
+        if (server != null) return;
         Object now;
         try {
             now = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
@@ -391,12 +413,16 @@ final class StudyFile implements AutoCloseable {
     void saveCopy(Path target) throws StudyException {
         Path t = target.toAbsolutePath().normalize();
         if (Files.exists(t)) throw new StudyException(StudyException.Kind.INVALID_INPUT, t + " already exists; choose a new name for the copy.");
+        if (server != null) {
+            onStudyThread(() -> ServerStudy.saveCopy(this, t));
+            return;
+        }
         onStudyThread(() -> {
             try (Statement st = connection.createStatement()) {
                 st.execute("VACUUM INTO '" + t.toString().replace("'", "''") + "'");
                 return null;
             } catch (SQLException e) {
-                throw translate(e, t, "save a copy");
+                throw SqliteErrors.translate(e, t, "save a copy");
             }
         });
     }
@@ -409,39 +435,16 @@ final class StudyFile implements AutoCloseable {
         }
     }
 
-    static StudyException translate(Exception e, Path path, String what) {
-        if (e instanceof SQLiteException se) {
-            SQLiteErrorCode code = se.getResultCode();
-            int primary = code.code & 0xff;
-            String name = path.getFileName().toString();
-            if (primary == SQLiteErrorCode.SQLITE_FULL.code) {
-                return new StudyException(StudyException.Kind.DISK_FULL, "Cannot " + what + ": the disk holding " + name
-                        + " is full. Nothing of this edit was written; everything saved before is safe. Free some space and try again.", e);
-            }
-            if (primary == SQLiteErrorCode.SQLITE_READONLY.code || primary == SQLiteErrorCode.SQLITE_CANTOPEN.code && Files.exists(path)) {
-                return new StudyException(StudyException.Kind.READ_ONLY, "Cannot " + what + ": " + name + " cannot be written (read-only file, folder or disk).", e);
-            }
-            if (primary == SQLiteErrorCode.SQLITE_NOTADB.code) {
-                return new StudyException(StudyException.Kind.NOT_A_STUDY, name + " is not an Attune study (not a SQLite database).", e);
-            }
-            if (primary == SQLiteErrorCode.SQLITE_CORRUPT.code) {
-                return new StudyException(StudyException.Kind.DAMAGED, name + " is damaged; restore it from a backup, or copy everything that can "
-                        + "still be read into a new study with: attune study salvage \"" + name + "\" -o NEW.attune", e);
-            }
-            if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code) {
-                return new StudyException(StudyException.Kind.LOCKED, "Cannot " + what + ": " + name + " is busy in another program; try again.", e);
-            }
-            if (primary == SQLiteErrorCode.SQLITE_CONSTRAINT.code) {
-                return new StudyException(StudyException.Kind.INVALID_INPUT, "Cannot " + what + ": " + plain(se), e);
-            }
-        }
-        return new StudyException(StudyException.Kind.IO, "Cannot " + what + " (" + path.getFileName() + "): " + plain(e), e);
+    /** A failure of this study's database in words. */
+    StudyException translate(SQLException e, String what) {
+        return server != null ? ServerStudy.translate(e, server, what) : SqliteErrors.translate(e, path, what);
     }
 
     @Override
     public void close() {
         try {
             onStudyThread(() -> {
+                if (server != null) ServerStudy.closing(this);
                 closeQuietly(connection);
                 return null;
             });
@@ -469,13 +472,5 @@ final class StudyFile implements AutoCloseable {
                 // a half-created study that cannot be removed is reported by the caller's error
             }
         }
-    }
-
-    /** SQLite's own words without the driver's wrapping: "[SQLITE_ERROR] SQL error or missing database (no such table: x)" → "no such table: x". */
-    static String plain(Exception e) {
-        String m = e.getMessage() == null ? "" : e.getMessage();
-        java.util.regex.Matcher wrapped = java.util.regex.Pattern.compile("^\\[SQLITE_\\w+\\][^(]*\\((.*)\\)$", java.util.regex.Pattern.DOTALL).matcher(m);
-        if (wrapped.matches()) return wrapped.group(1);
-        return m.replaceFirst("^\\[SQLITE_\\w+\\]\\s*", "");
     }
 }

@@ -370,7 +370,7 @@ class StudyTest {
 
     @Test
     void sqliteErrorsReachTheUserWithoutTheDriversWrapping() {
-        assertEquals("no such table: sessions", StudyFile.plain(new SQLException("[SQLITE_ERROR] SQL error or missing database (no such table: sessions)")));
+        assertEquals("no such table: sessions", SqliteErrors.plain(new SQLException("[SQLITE_ERROR] SQL error or missing database (no such table: sessions)")));
     }
 
     @Test
