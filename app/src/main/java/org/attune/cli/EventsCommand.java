@@ -35,8 +35,8 @@ public final class EventsCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "STUDY", description = "Study file.")
-        Path study;
+        @Parameters(paramLabel = "STUDY", description = "Study file, or a lab study's address postgresql://…?study=NAME.")
+        StudyArg study;
 
         @Option(names = {"-o", "--output"}, paramLabel = "FILE.csv", required = true, description = "CSV file to write.")
         Path output;
@@ -84,8 +84,8 @@ public final class EventsCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "STUDY", description = "Study file.")
-        Path study;
+        @Parameters(index = "0", paramLabel = "STUDY", description = "Study file, or a lab study's address postgresql://…?study=NAME.")
+        StudyArg study;
 
         @Parameters(index = "1", paramLabel = "FILE", description = "Events to import: CSV, an ELAN document (.eaf) or a Datavyu project (.opf).")
         Path csvFile;
@@ -104,7 +104,7 @@ public final class EventsCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            try (Study s = Study.open(study)) {
+            try (Study s = study.open()) {
                 String name = csvFile.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
                 EventImports.Outcome o = name.endsWith(".eaf") ? EventImports.fromEaf(s, csvFile, session, coder, tierMap)
                         : name.endsWith(".opf") ? EventImports.fromOpf(s, csvFile, session, coder, tierMap)
@@ -116,7 +116,7 @@ public final class EventsCommand implements Runnable {
                     return 1;
                 }
                 o.allNotes().forEach(n -> out.println("note: " + n));
-                out.println(o.imported(study.getFileName().toString()));
+                out.println(o.imported(study.shortName()));
                 return 0;
             } catch (StudyException e) {
                 err.println(e.getMessage());

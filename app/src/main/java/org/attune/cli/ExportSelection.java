@@ -31,10 +31,10 @@ final class ExportSelection {
     }
 
     /** The message for a session asked for that the study does not have, naming those it has; empty when all are there. */
-    Optional<String> unknownSession(Collection<String> labels, Path study) {
+    Optional<String> unknownSession(Collection<String> labels, StudyArg study) {
         TreeSet<String> sorted = new TreeSet<>(labels);
         return sessions.stream().filter(wanted -> !sorted.contains(wanted)).findFirst()
-                .map(wanted -> "There is no session \"" + wanted + "\" in " + study.getFileName() + " (sessions: " + String.join(", ", sorted) + ").");
+                .map(wanted -> "There is no session \"" + wanted + "\" in " + study.shortName() + " (sessions: " + String.join(", ", sorted) + ").");
     }
 
     /** One export of a study: writes {@code output} and returns the line that says what was written. */
@@ -47,18 +47,18 @@ final class ExportSelection {
      * this very study), the study opened read-only, the sessions asked for checked, then {@code export};
      * every failure said on {@code err} in the user's words. Returns the exit code.
      */
-    int run(PrintWriter out, PrintWriter err, Path study, Path output, StudyExport export) {
+    int run(PrintWriter out, PrintWriter err, StudyArg study, Path output, StudyExport export) {
         return run(out, err, study, output, false, export);
     }
 
-    /** As {@link #run(PrintWriter, PrintWriter, Path, Path, StudyExport)}; {@code intoFolder}: the output is a folder the files go into (made when missing). */
-    int run(PrintWriter out, PrintWriter err, Path study, Path output, boolean intoFolder, StudyExport export) {
-        Optional<String> refused = intoFolder ? folderProblem(output) : OutputFile.problem(output, List.of(study));
+    /** As {@link #run(PrintWriter, PrintWriter, StudyArg, Path, StudyExport)}; {@code intoFolder}: the output is a folder the files go into (made when missing). */
+    int run(PrintWriter out, PrintWriter err, StudyArg study, Path output, boolean intoFolder, StudyExport export) {
+        Optional<String> refused = intoFolder ? folderProblem(output) : OutputFile.problem(output, study.isServer() ? List.of() : List.of(study.file()));
         if (refused.isPresent()) {
             err.println(refused.get());
             return 1;
         }
-        try (Study s = Study.openReadOnly(study)) {
+        try (Study s = study.openReadOnly()) {
             Optional<String> unknown = unknownSession(s.sessions().stream().map(Session::label).toList(), study);
             if (unknown.isPresent()) {
                 err.println(unknown.get());

@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 /** {@code attune study …}: create and inspect study files. */
-@Command(name = "study", mixinStandardHelpOptions = true, description = "Create and inspect study files (.attune).")
+@Command(name = "study", mixinStandardHelpOptions = true, description = {"Create and inspect studies: study files (.attune), or lab studies on the lab's PostgreSQL server",
+        "named postgresql://[USER@]HOST[:PORT]/DATABASE?study=NAME (password from PGPASSWORD or ~/.pgpass)."})
 public final class StudyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,8 +36,8 @@ public final class StudyCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE", description = "The study file to create, e.g. free-play-2026.attune.")
-        Path file;
+        @Parameters(paramLabel = "STUDY", description = "The study to create: a file, e.g. free-play-2026.attune, or a lab study's address postgresql://…?study=NAME.")
+        StudyArg file;
 
         @Option(names = "--scheme", paramLabel = "SCHEME.json", description = "Coding scheme (default: the bundled attachment-interaction scheme).")
         Path scheme;
@@ -56,9 +57,10 @@ public final class StudyCommand implements Runnable {
                 if (read.isEmpty()) return 1;
                 s = read.get();
             }
-            String studyName = name != null ? name : file.getFileName().toString().replaceFirst("\\.attune$", "");
-            try (Study study = Study.create(file, s, studyName)) {
-                out.println("created " + study.path() + " (study \"" + studyName + "\", scheme " + s.id() + " " + s.version() + ")");
+            String studyName = name != null ? name : file.shortName().replaceFirst("\\.attune$", "");
+            try (Study study = file.isServer() ? Study.create(file.server(), Path.of("").toAbsolutePath(), java.util.Optional.empty(), s, studyName)
+                    : Study.create(file.file(), s, studyName)) {
+                out.println("created " + study.location() + " (study \"" + studyName + "\", scheme " + s.id() + " " + s.version() + ")");
                 return 0;
             } catch (StudyException e) {
                 err.println(e.getMessage());
@@ -72,16 +74,16 @@ public final class StudyCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE", description = "Study file.")
-        Path file;
+        @Parameters(paramLabel = "STUDY", description = "Study file, or a lab study's address postgresql://…?study=NAME.")
+        StudyArg file;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Study study = Study.openReadOnly(file)) {
+            try (Study study = file.openReadOnly()) {
                 CodingScheme s = study.scheme();
                 out.println("study     " + study.name());
-                out.println("file      " + study.path());
+                out.println((study.server().isPresent() ? "server    " : "file      ") + study.location());
                 out.println("scheme    " + s.id() + " " + s.version() + " (" + s.timedCodes().size() + " timed codes, " + s.ratingCodes().size() + " ratings)");
                 List<String> history = study.schemeHistory();
                 if (history.size() > 1) history.forEach(h -> out.println("          " + h));
@@ -111,6 +113,55 @@ public final class StudyCommand implements Runnable {
         }
     }
 
+    @Command(name = "copy", mixinStandardHelpOptions = true,
+            description = {"Copy a study file onto the lab's PostgreSQL server, or a lab study from the server into a new study file: exactly, every table row",
+                    "for row with its ids, as of one moment (coders may be coding meanwhile). Never over a study: an existing file or server study is refused.",
+                    "Examples: attune study copy free-play.attune postgresql://ana@lab.uni.edu/attune?study=freeplay",
+                    "          attune study copy postgresql://ana@lab.uni.edu/attune?study=freeplay freeplay-2026-11-28.attune"})
+    static final class Copy implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FROM", description = "A study file, or a lab study's address.")
+        StudyArg from;
+
+        @Parameters(index = "1", paramLabel = "TO", description = "A lab study's address (from a file), or a new study file (from a server).")
+        StudyArg to;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (from.isServer() == to.isServer()) {
+                err.println(from.isServer() ? "Both are lab studies on a server; copy one into a file first (attune study copy URL FILE.attune)."
+                        : "Both are files; copy a study file with your file manager, or copy it onto a server (attune study copy FILE.attune postgresql://…).");
+                return 2;
+            }
+            try {
+                java.util.Map<String, Long> copied;
+                if (to.isServer()) {
+                    try (Study study = from.open(); java.sql.Connection server = org.attune.store.pg.ServerConnections.connect(to.server(), java.util.Optional.empty())) {
+                        copied = org.attune.store.StudyCopy.toServer(study, server, to.server());
+                    }
+                } else {
+                    try (java.sql.Connection server = org.attune.store.pg.ServerConnections.connect(from.server(), java.util.Optional.empty())) {
+                        copied = org.attune.store.StudyCopy.fromServer(server, from.server(), to.file());
+                    }
+                }
+                out.println("copied " + from + " to " + to + ": " + copied.getOrDefault("sessions", 0L) + " sessions, " + copied.getOrDefault("passes", 0L)
+                        + " passes, " + copied.getOrDefault("events", 0L) + " events, " + copied.getOrDefault("ratings", 0L) + " ratings ("
+                        + copied.values().stream().mapToLong(Long::longValue).sum() + " rows in " + copied.size() + " tables)");
+                return 0;
+            } catch (StudyException e) {
+                err.println(e.getMessage());
+                return 1;
+            } catch (java.sql.SQLException e) {
+                err.println("Cannot copy " + from + " to " + to + ": " + AttuneCommand.forUser(e) + " Nothing was copied.");
+                return 1;
+            }
+        }
+    }
+
     @Command(name = "change-scheme", mixinStandardHelpOptions = true,
             description = {"Move a study to a new version of its coding scheme, with a report of codes added, removed and renamed.",
                     "Refused (exit 1) while events or ratings would not fit the new scheme. The study is backed up first; the undo history is cleared."})
@@ -118,8 +169,8 @@ public final class StudyCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "STUDY", description = "Study file.")
-        Path file;
+        @Parameters(paramLabel = "STUDY", description = "Study file, or a lab study's address (its backup is written as a study file in the current folder).")
+        StudyArg file;
 
         @Option(names = "--scheme", paramLabel = "SCHEME.json", required = true, description = "The new scheme version.")
         Path scheme;
@@ -136,7 +187,7 @@ public final class StudyCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             java.util.Optional<CodingScheme> read = Inputs.readScheme(scheme, err, "fix them before moving a study to it.");
             if (read.isEmpty()) return 1;
-            try (Study study = Study.open(file)) {
+            try (Study study = file.open()) {
                 org.attune.coding.SchemeChange plan = study.planSchemeChange(read.get(), renames);
                 out.println("from " + plan.from().id() + " " + plan.from().version() + " to " + plan.to().id() + " " + plan.to().version());
                 out.println("added:   " + (plan.added().isEmpty() ? "none" : String.join(", ", plan.added())));

@@ -58,7 +58,7 @@ final class EventImport {
     }
 
     /** Inserts the rows that are not already there, in the caller's transaction; refuses all on any conflict. */
-    static EventLog.ImportSummary importAll(Connection c, CodingScheme scheme, List<EventLog.ImportRow> rows) throws SQLException, StudyException {
+    static EventLog.ImportSummary importAll(StudyFile file, Connection c, CodingScheme scheme, List<EventLog.ImportRow> rows) throws SQLException, StudyException {
         ImportMerge.Plan plan = plan(c, scheme, rows);
         if (!plan.ok()) {
             ImportMerge.Conflict first = plan.conflicts().get(0);
@@ -77,6 +77,7 @@ final class EventImport {
         List<String> newSessions = new ArrayList<>();
         List<String> newCoders = new ArrayList<>();
         int newPasses = 0;
+        java.util.Set<Long> claimed = new java.util.HashSet<>();
         long now = System.currentTimeMillis();
         try (PreparedStatement ins = c.prepareStatement(
                 "INSERT INTO events (pass_id, code, onset_ms, offset_ms, modifiers, comment, created_at, updated_at, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -100,6 +101,8 @@ final class EventImport {
                     pid = SqlitePasses.insertPass(c, sid, kid).id();
                     passIds.put(key, pid);
                     newPasses++;
+                } else if (claimed.add(pid)) {
+                    file.claimPass(c, pid); // on a lab server: not into a pass another coder is coding
                 }
                 EventLog.bind(ins, pid, r.event(), now);
                 // each event's stable id given here (the table's trigger would, one more write per row)

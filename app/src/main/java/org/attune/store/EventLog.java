@@ -316,7 +316,7 @@ public final class EventLog implements EventRepository {
      */
     public ImportSummary importAll(List<ImportRow> rows) throws StudyException {
         for (ImportRow r : rows) check(r.event());
-        return file.write("import events", c -> EventImport.importAll(c, scheme, rows));
+        return file.write("import events", c -> EventImport.importAll(file, c, scheme, rows));
     }
 
     // ------------------------------------------------------------------ internals

@@ -299,6 +299,7 @@ final class SqliteSessions implements SessionRepository {
     }
 
     private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
+        if (Study.onServer(c)) return true; // a server study is always of the current format (ServerSchema)
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pragma_table_info(?) WHERE name = ?")) {
             ps.setString(1, table);
             ps.setString(2, column);

@@ -263,7 +263,7 @@ public final class Study implements SessionRepository, PassRepository, SchemeRep
         }
         return file.write("import " + sessions.size() + " sessions", c -> {
             sessionStore.insertSessions(c, sessions, media);
-            return EventImport.importAll(c, scheme, rows);
+            return EventImport.importAll(file, c, scheme, rows);
         });
     }
 

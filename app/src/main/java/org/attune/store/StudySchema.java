@@ -264,8 +264,9 @@ final class StudySchema {
     private StudySchema() {
     }
 
+    /** The format version of a study: the file's user_version, or a lab server study's own record of it (ServerSchema). */
     static int userVersion(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); var rs = st.executeQuery("PRAGMA user_version")) {
+        try (Statement st = c.createStatement(); var rs = st.executeQuery(Study.onServer(c) ? "SELECT max(version) FROM server_schema" : "PRAGMA user_version")) {
             return rs.next() ? rs.getInt(1) : 0;
         }
     }
