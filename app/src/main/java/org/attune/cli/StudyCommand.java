@@ -140,13 +140,11 @@ public final class StudyCommand implements Runnable {
             try {
                 java.util.Map<String, Long> copied;
                 if (to.isServer()) {
-                    try (Study study = from.open(); java.sql.Connection server = org.attune.store.pg.ServerConnections.connect(to.server(), java.util.Optional.empty())) {
-                        copied = org.attune.store.StudyCopy.toServer(study, server, to.server());
+                    try (Study study = from.open()) {
+                        copied = org.attune.store.StudyCopy.toServer(study, to.server());
                     }
                 } else {
-                    try (java.sql.Connection server = org.attune.store.pg.ServerConnections.connect(from.server(), java.util.Optional.empty())) {
-                        copied = org.attune.store.StudyCopy.fromServer(server, from.server(), to.file());
-                    }
+                    copied = org.attune.store.StudyCopy.fromServer(from.server(), to.file());
                 }
                 out.println("copied " + from + " to " + to + ": " + copied.getOrDefault("sessions", 0L) + " sessions, " + copied.getOrDefault("passes", 0L)
                         + " passes, " + copied.getOrDefault("events", 0L) + " events, " + copied.getOrDefault("ratings", 0L) + " ratings ("
@@ -154,9 +152,6 @@ public final class StudyCommand implements Runnable {
                 return 0;
             } catch (StudyException e) {
                 err.println(e.getMessage());
-                return 1;
-            } catch (java.sql.SQLException e) {
-                err.println("Cannot copy " + from + " to " + to + ": " + AttuneCommand.forUser(e) + " Nothing was copied.");
                 return 1;
             }
         }

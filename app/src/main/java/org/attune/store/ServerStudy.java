@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.attune.store.pg.ServerConnections;
 import org.attune.store.pg.ServerUrl;
 
 /**

@@ -44,6 +44,24 @@ public final class StudyCopy {
         }
     }
 
+    /** {@code attune study copy FILE URL}: connects (password from PGPASSWORD or ~/.pgpass) and copies; rows copied per table. */
+    public static Map<String, Long> toServer(Study study, ServerUrl url) throws StudyException {
+        try (Connection server = ServerConnections.connect(url, java.util.Optional.empty())) {
+            return toServer(study, server, url);
+        } catch (SQLException e) {
+            throw ServerStudy.translate(e, url, "copy the study to the server");
+        }
+    }
+
+    /** {@code attune study copy URL FILE}: connects (password from PGPASSWORD or ~/.pgpass) and copies; rows copied per table. */
+    public static Map<String, Long> fromServer(ServerUrl url, Path target) throws StudyException {
+        try (Connection server = ServerConnections.connect(url, java.util.Optional.empty())) {
+            return fromServer(server, url, target);
+        } catch (SQLException e) {
+            throw ServerStudy.translate(e, url, "copy the study from the server");
+        }
+    }
+
     /** Copies the study into {@code url}'s new schema on {@code server}; rows copied per table. */
     public static Map<String, Long> toServer(Study study, Connection server, ServerUrl url) throws StudyException, SQLException {
         String schema = url.schema();

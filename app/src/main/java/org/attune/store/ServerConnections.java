@@ -1,11 +1,11 @@
-package org.attune.store.pg;
+package org.attune.store;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Properties;
-import org.attune.store.StudyException;
+import org.attune.store.pg.ServerUrl;
 
 /**
  * Connections to a lab study's server (issue 18, ADR 12). The password is never part of the study's address: it is
