@@ -51,7 +51,10 @@ public final class AgreementCommand implements Runnable {
 
         @Parameters(paramLabel = "FILE.csv|STUDY", description = "Ratings in long format (unit,rater,value), or a study: its session ratings, "
                 + "each session a unit and each coder a rater, on the scale the scheme declares.")
-        Path file;
+        StudyArg source;
+
+        /** The file named (ratings CSV or a study); null for a lab study on a server. */
+        private Path file;
 
         @Option(names = "--code", paramLabel = "RATING_CODE", description = "With a study: only this rating code (default: every rating code).")
         String code;
@@ -85,7 +88,8 @@ public final class AgreementCommand implements Runnable {
                 err.println("--level must be nominal, ordinal, interval or ratio, not '" + level + "'");
                 return 2;
             }
-            if (Inputs.isStudyFile(file)) return fromStudy(this, out, err);
+            file = source.file();
+            if (source.isServer() || Inputs.isStudyFile(file)) return fromStudy(this, out, err);
             List<String> problems = new ArrayList<>();
             RatingData data = read(file, problems);
             if (!problems.isEmpty()) {
@@ -120,10 +124,10 @@ public final class AgreementCommand implements Runnable {
 
     /** The session ratings of a study, one report per rating code. */
     private static Integer fromStudy(Ratings cmd, PrintWriter out, PrintWriter err) throws IOException {
-        try (org.attune.store.Study study = org.attune.store.Study.openReadOnly(cmd.file)) {
+        try (org.attune.store.Study study = cmd.source.openReadOnly()) {
             List<org.attune.scheme.Code> codes = study.scheme().ratingCodes().stream().filter(c -> cmd.code == null || c.id().equals(cmd.code)).toList();
             if (codes.isEmpty()) {
-                err.println(cmd.code == null ? "The scheme of " + cmd.file.getFileName() + " has no rating codes." : cmd.code + " is not a rating code of this study's scheme.");
+                err.println(cmd.code == null ? "The scheme of " + cmd.source.shortName() + " has no rating codes." : cmd.code + " is not a rating code of this study's scheme.");
                 return 1;
             }
             KrippendorffAlpha.Level lvl = KrippendorffAlpha.Level.parse(cmd.level).orElseThrow();
@@ -405,8 +409,8 @@ public final class AgreementCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "STUDY", description = "Study file.")
-        Path file;
+        @Parameters(paramLabel = "STUDY", description = "Study file, or a lab study's address postgresql://…?study=NAME.")
+        StudyArg file;
 
         @Option(names = "--coders", split = ",", required = true, paramLabel = "A,B", description = "Two or more coders' initials.")
         List<String> coders;
@@ -437,7 +441,7 @@ public final class AgreementCommand implements Runnable {
             org.attune.analysis.MeasureParameters p = org.attune.analysis.MeasureParameters.DEFAULTS
                     .withWindows(Math.round(window * 1000), Math.round(turnWindow * 1000), Math.round(unit * 1000));
             List<org.attune.analysis.MeasureReliability.Coded> codings = new ArrayList<>();
-            try (org.attune.store.Study study = org.attune.store.Study.openReadOnly(file)) {
+            try (org.attune.store.Study study = file.openReadOnly()) {
                 org.attune.store.SessionCodings c = org.attune.store.SessionCodings.load(study, java.util.Set.of(), java.util.Set.copyOf(coders), includeTraining);
                 c.events().forEach((session, byCoder) -> byCoder.forEach((coder, ev) -> codings.add(new org.attune.analysis.MeasureReliability.Coded(session,
                         coder, org.attune.analysis.SessionMeasures.compute(c.scheme(), ev, c.endMs().get(session), p)))));

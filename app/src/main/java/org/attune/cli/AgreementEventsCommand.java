@@ -43,8 +43,11 @@ final class AgreementEventsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "STUDY|EVENTS.csv", description = "A study file, or an events CSV (docs/events-csv.md).")
-    Path input;
+    @Parameters(paramLabel = "STUDY|EVENTS.csv", description = "A study file, a lab study's address (postgresql://…?study=NAME), or an events CSV (docs/events-csv.md).")
+    StudyArg source;
+
+    /** The file named (a study or a CSV); null for a lab study on a server. */
+    private Path input;
 
     @Option(names = "--coders", split = ",", required = true, paramLabel = "A,B[,C…]",
             description = "Two or more coders' initials. With more than two: every pair, and for time-unit also Fleiss' κ and Krippendorff's α across all.")
@@ -89,6 +92,7 @@ final class AgreementEventsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        input = source.file();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         EventAgreement.Method m = EventAgreement.Method.parse(method).orElse(null);
@@ -107,7 +111,7 @@ final class AgreementEventsCommand implements Callable<Integer> {
         Loaded loaded;
         try {
             // a missing *.attune goes to the study reader, which says "no study file at …"
-            boolean study = Inputs.isStudyFile(input) || !Files.exists(input) && input.toString().endsWith(Study.FILE_EXTENSION);
+            boolean study = source.isServer() || Inputs.isStudyFile(input) || !Files.exists(input) && input.toString().endsWith(Study.FILE_EXTENSION);
             loaded = study ? fromStudy() : fromCsv(err);
         } catch (StudyException e) {
             err.println(e.getMessage());
@@ -188,14 +192,23 @@ final class AgreementEventsCommand implements Callable<Integer> {
     }
 
     private Loaded fromStudy() throws StudyException {
+        if (source.isServer()) {
+            try (Study study = source.openReadOnly()) {
+                return marks(study);
+            }
+        }
         // the study's integrity check runs alongside the reading; the marks come out only if it passed (issue 16)
-        return org.attune.store.CheckedRead.of(input, study -> {
+        return org.attune.store.CheckedRead.of(input, this::marks);
+    }
+
+    private Loaded marks(Study study) throws StudyException {
+        {
             AgreementInput.Collector marks = new AgreementInput.Collector(study.scheme());
             // the events' codes and times only, straight into marks (issue 16: the hot path of a command run cold)
             org.attune.store.SessionCodings.Ends ends = org.attune.store.SessionCodings.timings(study, Set.copyOf(sessions), Set.copyOf(coders), includeTraining,
                     marks::accept);
             return new Loaded(study.scheme(), marks.marks(), ends.endMs(), marks.running(), ends.totalSessions());
-        });
+        }
     }
 
     private Loaded fromCsv(PrintWriter err) throws IOException {
@@ -326,7 +339,7 @@ final class AgreementEventsCommand implements Callable<Integer> {
     private void writeCsv(List<PairResult> pairs, EventAgreement.Parameters p) throws IOException, OutputFile.Refused {
         Files.createDirectories(csvDir);
         Path file = csvDir.resolve("agreement-" + p.method().cliName() + ".csv");
-        List<Path> inputs = schemeFile == null ? List.of(input) : List.of(input, schemeFile);
+        List<Path> inputs = java.util.stream.Stream.of(input, schemeFile).filter(java.util.Objects::nonNull).toList();
         List<AgreementCsv.Pair> results = pairs.stream().map(pr -> new AgreementCsv.Pair(pr.coders().get(0), pr.coders().get(1), pr.rows())).toList();
         OutputFile.write(file, inputs, tmp -> AgreementCsv.write(tmp, results, p));
     }

@@ -40,8 +40,11 @@ public final class MeasuresCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "STUDY|EVENTS.csv", description = "A study file, or an events CSV (docs/events-csv.md).")
-    Path input;
+    @Parameters(paramLabel = "STUDY|EVENTS.csv", description = "A study file, a lab study's address (postgresql://…?study=NAME), or an events CSV (docs/events-csv.md).")
+    StudyArg source;
+
+    /** The file named (a study or a CSV); null for a lab study on a server. */
+    private Path input;
 
     @Option(names = "--sessions", split = ",", paramLabel = "LABEL", description = "Only these sessions.")
     List<String> sessions = new ArrayList<>();
@@ -76,6 +79,7 @@ public final class MeasuresCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        input = source.file();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (csv == null && !json) {
@@ -94,8 +98,8 @@ public final class MeasuresCommand implements Callable<Integer> {
         CodingScheme scheme;
         List<Coding> codings = new ArrayList<>();
         try {
-            if (Inputs.isStudyFile(input) || !Files.exists(input) && input.toString().endsWith(Study.FILE_EXTENSION)) {
-                try (Study study = Study.openReadOnly(input)) {
+            if (source.isServer() || Inputs.isStudyFile(input) || !Files.exists(input) && input.toString().endsWith(Study.FILE_EXTENSION)) {
+                try (Study study = source.openReadOnly()) {
                     SessionCodings c = SessionCodings.load(study, Set.copyOf(sessions), Set.copyOf(coders), includeTraining);
                     scheme = c.scheme();
                     c.events().forEach((session, byCoder) -> byCoder.forEach((coder, ev) -> codings.add(new Coding(session, coder, ev, c.endMs().get(session)))));
@@ -148,7 +152,7 @@ public final class MeasuresCommand implements Callable<Integer> {
     }
 
     private List<Path> inputs() {
-        return schemeFile == null ? List.of(input) : List.of(input, schemeFile);
+        return java.util.stream.Stream.of(input, schemeFile).filter(java.util.Objects::nonNull).toList();
     }
 
     static final List<String> COLUMNS = MeasuresCsv.COLUMNS;

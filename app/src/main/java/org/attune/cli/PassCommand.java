@@ -33,8 +33,8 @@ public final class PassCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "STUDY", description = "The lab's study file.")
-        Path study;
+        @Parameters(paramLabel = "STUDY", description = "The lab's study file, or a lab study's address postgresql://…?study=NAME.")
+        StudyArg study;
 
         @Option(names = "--coder", required = true, paramLabel = "INITIALS", description = "Whose passes to send.")
         String coder;
@@ -55,7 +55,7 @@ public final class PassCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            try (Study s = Study.open(study)) {
+            try (Study s = study.open()) {
                 PassPackage.Sent sent;
                 if (seal) {
                     if (java.nio.file.Files.exists(output)) {
@@ -174,8 +174,8 @@ public final class PassCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "STUDY", description = "The lab's study file.")
-        Path study;
+        @Parameters(index = "0", paramLabel = "STUDY", description = "The lab's study file, or a lab study's address postgresql://…?study=NAME.")
+        StudyArg study;
 
         @Parameters(index = "1", paramLabel = "PACKAGE", description = "The package the coder sent back.")
         Path pkg;
@@ -198,7 +198,7 @@ public final class PassCommand implements Runnable {
                 return 2;
             }
             PassReceive.Decide decide = theirs ? PassReceive.Decide.THEIRS : ours ? PassReceive.Decide.OURS : PassReceive.Decide.ASK;
-            try (Study s = Study.open(study)) {
+            try (Study s = study.open()) {
                 PassReceive.Received r;
                 if (org.attune.service.SealedPassPackages.isSealed(pkg)) {
                     r = passphrase.use(false, secret -> org.attune.service.SealedPassPackages.receive(s, pkg, secret, decide));

@@ -44,11 +44,11 @@ public final class ReliabilityCommand implements Runnable {
         int run(Study study, PrintWriter out, PrintWriter err) throws StudyException;
     }
 
-    static int edit(Path file, CommandLine.Model.CommandSpec spec, Edit work) {
+    static int edit(StudyArg file, CommandLine.Model.CommandSpec spec, Edit work) {
         PrintWriter err = spec.commandLine().getErr();
-        try (Study study = Study.open(file)) {
+        try (Study study = file.open()) {
             if (study.isReadOnly()) {
-                err.println(file.getFileName() + " is open read-only (" + study.readOnlyReason().orElse("") + "); close it elsewhere to change it.");
+                err.println(file.shortName() + " is open read-only (" + study.readOnlyReason().orElse("") + "); close it elsewhere to change it.");
                 return 1;
             }
             return work.run(study, spec.commandLine().getOut(), err);
@@ -60,7 +60,7 @@ public final class ReliabilityCommand implements Runnable {
 
     static Optional<Session> session(Study study, String label, PrintWriter err) throws StudyException {
         Optional<Session> s = study.sessions().stream().filter(x -> x.label().equals(label)).findFirst();
-        if (s.isEmpty()) err.println("There is no session " + label + " in " + study.path().getFileName() + ".");
+        if (s.isEmpty()) err.println("There is no session " + label + " in " + study.location() + ".");
         return s;
     }
 
@@ -71,8 +71,8 @@ public final class ReliabilityCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "STUDY", description = "The study file.")
-        Path study;
+        @Parameters(paramLabel = "STUDY", description = "The study file, or a lab study's address postgresql://…?study=NAME.")
+        StudyArg study;
 
         @Option(names = "--method", paramLabel = "time-unit|alignment", description = "How two passes are compared.")
         String method;
@@ -136,8 +136,8 @@ public final class ReliabilityCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "STUDY", description = "The study file.")
-        Path study;
+        @Parameters(paramLabel = "STUDY", description = "The study file, or a lab study's address postgresql://…?study=NAME.")
+        StudyArg study;
 
         @Option(names = "--session", required = true, paramLabel = "LABEL", description = "The session.")
         String session;
@@ -173,8 +173,8 @@ public final class ReliabilityCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "STUDY", description = "The study file.")
-        Path study;
+        @Parameters(index = "0", paramLabel = "STUDY", description = "The study file, or a lab study's address postgresql://…?study=NAME.")
+        StudyArg study;
 
         @Parameters(index = "1", split = ",", paramLabel = "LABEL", description = "The sessions, e.g. T1,T2,T3.")
         List<String> sessions;
@@ -206,8 +206,8 @@ public final class ReliabilityCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "STUDY", description = "The study file.")
-        Path study;
+        @Parameters(paramLabel = "STUDY", description = "The study file, or a lab study's address postgresql://…?study=NAME.")
+        StudyArg study;
 
         @Option(names = "--percent", required = true, paramLabel = "P", description = "The share of sessions to double-code, e.g. 20.")
         double percent;

@@ -91,8 +91,8 @@ final class ReliabilityReports {
         int run(Study study, PrintWriter out) throws StudyException;
     }
 
-    static int read(Path file, CommandLine.Model.CommandSpec spec, Report report) {
-        try (Study study = Study.openReadOnly(file)) {
+    static int read(StudyArg file, CommandLine.Model.CommandSpec spec, Report report) {
+        try (Study study = file.openReadOnly()) {
             return report.run(study, spec.commandLine().getOut());
         } catch (StudyException e) {
             spec.commandLine().getErr().println(e.getMessage());
@@ -107,8 +107,8 @@ final class ReliabilityReports {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "STUDY", description = "The study file.")
-        Path study;
+        @Parameters(paramLabel = "STUDY", description = "The study file, or a lab study's address postgresql://…?study=NAME.")
+        StudyArg study;
 
         @Option(names = "--coder", paramLabel = "INITIALS", description = "Only this trainee.")
         String coder;
@@ -135,7 +135,7 @@ final class ReliabilityReports {
                     String name = s.coders().stream().filter(k -> k.initials().equals(coder)).map(org.attune.coding.Coder::name).findFirst().orElse(coder);
                     String page = org.attune.reliability.TrainingRecord.html(s.name(), name, all.get(0), c, java.time.LocalDate.now().toString());
                     try {
-                        org.attune.exchange.OutputFile.write(html, List.of(study), tmp -> {
+                        org.attune.exchange.OutputFile.write(html, study.isServer() ? List.of() : List.of(study.file()), tmp -> {
                             java.nio.file.Files.writeString(tmp, page, java.nio.charset.StandardCharsets.UTF_8);
                             return null;
                         });
@@ -205,8 +205,8 @@ final class ReliabilityReports {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "STUDY", description = "The study file.")
-        Path study;
+        @Parameters(paramLabel = "STUDY", description = "The study file, or a lab study's address postgresql://…?study=NAME.")
+        StudyArg study;
 
         @Option(names = "--csv", description = "CSV on standard output (columns: docs/reliability-workflow.md).")
         boolean csv;
@@ -286,8 +286,8 @@ final class ReliabilityReports {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "STUDY", description = "The study file.")
-        Path study;
+        @Parameters(paramLabel = "STUDY", description = "The study file, or a lab study's address postgresql://…?study=NAME.")
+        StudyArg study;
 
         @Option(names = "--csv", description = "CSV on standard output (columns: docs/reliability-workflow.md).")
         boolean csv;

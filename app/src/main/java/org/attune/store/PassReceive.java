@@ -86,13 +86,13 @@ public final class PassReceive {
         study.saveCopy(backup);
         List<PassResult> results = study.file().write("receive " + name, c -> {
             List<PassResult> out = new ArrayList<>();
-            for (Pass p : passes) out.add(merge(c, p, decide, name));
+            for (Pass p : passes) out.add(merge(study.file(), c, p, decide, name));
             return out;
         });
         return new Received(results, backup);
     }
 
-    private static PassResult merge(Connection c, Pass p, Decide decide, String pkgName) throws SQLException, StudyException {
+    private static PassResult merge(StudyFile file, Connection c, Pass p, Decide decide, String pkgName) throws SQLException, StudyException {
         long passId;
         String sentHistory;
         try (PreparedStatement ps = c.prepareStatement("SELECT p.id, p.sent_at, p.sent_history FROM passes p JOIN sessions s ON s.id = p.session_id"
@@ -111,12 +111,13 @@ public final class PassReceive {
             }
             sentHistory = rs.getString(3);
         }
+        file.claimPass(c, passId); // on a lab server: not into a pass another app is coding
         boolean editedHere;
         try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM history WHERE pass_id = ? AND id > ?)")) {
             ps.setLong(1, passId);
             ps.setLong(2, sentHistory == null ? 0 : Long.parseLong(sentHistory));
             ResultSet rs = ps.executeQuery();
-            editedHere = rs.next() && rs.getInt(1) == 1;
+            editedHere = rs.next() && rs.getBoolean(1);
         }
         Map<String, Event> ours = events(c, passId);
         List<Event> added = new ArrayList<>();
