@@ -28,7 +28,7 @@ public final class AttuneCommand implements Runnable {
 
     static {
         SUBCOMMANDS.put("scheme", new Subcommand(SchemeCommand::new, List.of(SchemeCommand.Validate.class, SchemeCommand.Manual.class, SchemeCommand.ImportBoris.class)));
-        SUBCOMMANDS.put("study", new Subcommand(StudyCommand::new, List.of(StudyCommand.Create.class, StudyCommand.Info.class, StudyCommand.Copy.class, StudyCommand.ChangeScheme.class, StudyCommand.SalvageCommand.class, StudyImportBoris.class)));
+        SUBCOMMANDS.put("study", new Subcommand(StudyCommand::new, List.of(StudyCommand.Create.class, StudyCommand.Info.class, StudyCommand.Copy.class, StudyCommand.GiveLogin.class, StudyCommand.ChangeScheme.class, StudyCommand.SalvageCommand.class, StudyImportBoris.class)));
         SUBCOMMANDS.put("pass", new Subcommand(PassCommand::new, List.of(PassCommand.Send.class, PassCommand.Receive.class, PassCommand.Unseal.class)));
         SUBCOMMANDS.put("events", new Subcommand(EventsCommand::new, List.of(EventsCommand.Export.class, EventsCommand.Import.class)));
         SUBCOMMANDS.put("ratings", new Subcommand(RatingsCommand::new, List.of(RatingsCommand.Export.class)));

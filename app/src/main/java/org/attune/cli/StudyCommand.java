@@ -157,6 +157,41 @@ public final class StudyCommand implements Runnable {
         }
     }
 
+    @Command(name = "give-login", mixinStandardHelpOptions = true,
+            description = {"Let a login of the lab's PostgreSQL server code as one of a lab study's coders (the lab manager, who made the study, runs this).",
+                    "The login then reads the study, writes only its own passes, and while one of its passes of a session is blind and not done,",
+                    "the server itself hides the other coders' events of that session from it. The login is made by the server's administrator."})
+    static final class GiveLogin implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "STUDY", description = "A lab study's address postgresql://…?study=NAME.")
+        StudyArg study;
+
+        @Option(names = "--coder", paramLabel = "INITIALS", required = true, description = "The study's coder the login codes as.")
+        String coder;
+
+        @Option(names = "--login", paramLabel = "LOGIN", required = true, description = "The server login (PostgreSQL role) of that coder.")
+        String login;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            if (!study.isServer()) {
+                err.println(study + " is a study file; logins belong to a lab study on a server (postgresql://…?study=NAME).");
+                return 2;
+            }
+            try (Study s = study.open()) {
+                s.giveLogin(coder, login);
+                spec.commandLine().getOut().println(login + " codes as " + coder + " in " + study.server().study() + " (blind passes hidden by the server)");
+                return 0;
+            } catch (StudyException e) {
+                err.println(e.getMessage());
+                return 1;
+            }
+        }
+    }
+
     @Command(name = "change-scheme", mixinStandardHelpOptions = true,
             description = {"Move a study to a new version of its coding scheme, with a report of codes added, removed and renamed.",
                     "Refused (exit 1) while events or ratings would not fit the new scheme. The study is backed up first; the undo history is cleared."})

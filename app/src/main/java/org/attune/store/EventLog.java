@@ -358,7 +358,7 @@ public final class EventLog implements EventRepository {
             if (uid != null) ps.setString(next, uid);
             ps.executeUpdate();
         }
-        long id = withId != null ? withId : Study.lastId(c);
+        long id = withId != null ? withId : StudySchema.lastId(c);
         return new CodedEvent(id, passId, d.code(), d.onsetMs(), d.offsetMs(), d.modifiers(), d.comment());
     }
 
@@ -400,7 +400,7 @@ public final class EventLog implements EventRepository {
         List<CodedEvent> out = new ArrayList<>();
         // no ORDER BY: with it SQLite walks the whole pass in onset order (events_by_pass) instead of the
         // small partial index of running states — 100 ms vs 0.1 ms at 100,000 events (CodingBenchmark); PostgreSQL's planner finds it
-        String index = Study.onServer(c) ? "" : " INDEXED BY events_running";
+        String index = StudySchema.onServer(c) ? "" : " INDEXED BY events_running";
         try (PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM events" + index + " WHERE pass_id = ? AND offset_ms IS NULL")) {
             ps.setLong(1, passId);
             ResultSet rs = ps.executeQuery();

@@ -98,7 +98,7 @@ public final class PassPackage {
                 ps.setString(1, coder.name());
                 ps.setString(2, coder.initials());
                 ps.executeUpdate();
-                coderId = Study.lastId(c);
+                coderId = StudySchema.lastId(c);
             }
             for (CodingPass p : passes) {
                 Session s = sessions.get(p.sessionId());
@@ -247,7 +247,7 @@ public final class PassPackage {
             ps.setString(7, sentAt);
             ps.executeUpdate();
         }
-        return Study.lastId(c);
+        return StudySchema.lastId(c);
     }
 
     private static StudyException refused(String message) {

@@ -129,7 +129,7 @@ public final class ReliabilityStore {
                 ps.setString(7, String.join("\n", secondCoders));
                 ps.executeUpdate();
             }
-            return new SampleRecord(Study.lastId(c), now, percent, stratifiedBy, seed, eligible, List.copyOf(sessions), List.copyOf(secondCoders));
+            return new SampleRecord(StudySchema.lastId(c), now, percent, stratifiedBy, seed, eligible, List.copyOf(sessions), List.copyOf(secondCoders));
         });
     }
 

@@ -194,7 +194,45 @@ final class ServerSchema {
                       holder TEXT NOT NULL,
                       holder_name TEXT NOT NULL,
                       taken_at TIMESTAMPTZ NOT NULL DEFAULT now(),
-                      expires_at TIMESTAMPTZ NOT NULL)""");
+                      expires_at TIMESTAMPTZ NOT NULL)""",
+                    // roles (ADR 12): the lab manager owns the study's tables and sees everything (an owner is not bound by row
+                    // security); a coder is a server login given to one of the study's coders, which sees and writes by these rules
+                    "CREATE TABLE %s.coder_logins (login TEXT PRIMARY KEY, coder_id BIGINT NOT NULL REFERENCES %1$s.coders(id) ON DELETE CASCADE)",
+                    // a pass of the coder logged in
+                    """
+                    CREATE FUNCTION %s.own_pass(p BIGINT) RETURNS boolean LANGUAGE sql STABLE AS $$
+                      SELECT EXISTS (SELECT 1 FROM %1$s.passes x JOIN %1$s.coder_logins l ON l.coder_id = x.coder_id
+                                     WHERE x.id = p AND l.login = current_user)
+                    $$""",
+                    // blind in SQL: another coder's pass is hidden while the coder logged in has a blind pass of the same
+                    // session that is not done
+                    """
+                    CREATE FUNCTION %s.visible_pass(p BIGINT) RETURNS boolean LANGUAGE sql STABLE AS $$
+                      SELECT %1$s.own_pass(p) OR NOT EXISTS (
+                        SELECT 1 FROM %1$s.passes theirs
+                          JOIN %1$s.passes mine ON mine.session_id = theirs.session_id
+                          JOIN %1$s.coder_logins l ON l.coder_id = mine.coder_id AND l.login = current_user
+                         WHERE theirs.id = p AND mine.blind = 1 AND mine.status <> 'done')
+                    $$""",
+                    "ALTER TABLE %s.events ENABLE ROW LEVEL SECURITY",
+                    "ALTER TABLE %s.ratings ENABLE ROW LEVEL SECURITY",
+                    "ALTER TABLE %s.history ENABLE ROW LEVEL SECURITY",
+                    "CREATE POLICY coder_reads ON %s.events FOR SELECT USING (%1$s.visible_pass(pass_id))",
+                    "CREATE POLICY coder_reads ON %s.ratings FOR SELECT USING (%1$s.visible_pass(pass_id))",
+                    "CREATE POLICY coder_reads ON %s.history FOR SELECT USING (%1$s.visible_pass(pass_id))",
+                    "CREATE POLICY coder_adds ON %s.events FOR INSERT WITH CHECK (%1$s.own_pass(pass_id))",
+                    "CREATE POLICY coder_adds ON %s.ratings FOR INSERT WITH CHECK (%1$s.own_pass(pass_id))",
+                    "CREATE POLICY coder_adds ON %s.history FOR INSERT WITH CHECK (%1$s.own_pass(pass_id))",
+                    "CREATE POLICY coder_changes ON %s.events FOR UPDATE USING (%1$s.own_pass(pass_id)) WITH CHECK (%1$s.own_pass(pass_id))",
+                    "CREATE POLICY coder_changes ON %s.ratings FOR UPDATE USING (%1$s.own_pass(pass_id)) WITH CHECK (%1$s.own_pass(pass_id))",
+                    "CREATE POLICY coder_changes ON %s.history FOR UPDATE USING (%1$s.own_pass(pass_id)) WITH CHECK (%1$s.own_pass(pass_id))",
+                    "CREATE POLICY coder_deletes ON %s.events FOR DELETE USING (%1$s.own_pass(pass_id))",
+                    "CREATE POLICY coder_deletes ON %s.ratings FOR DELETE USING (%1$s.own_pass(pass_id))",
+                    "CREATE POLICY coder_deletes ON %s.history FOR DELETE USING (%1$s.own_pass(pass_id))",
+                    // every coder sees every pass (the study browser), and changes only their own (status, its count of events)
+                    "ALTER TABLE %s.passes ENABLE ROW LEVEL SECURITY",
+                    "CREATE POLICY coder_reads ON %s.passes FOR SELECT USING (true)",
+                    "CREATE POLICY coder_changes ON %s.passes FOR UPDATE USING (coder_id IN (SELECT coder_id FROM %1$s.coder_logins WHERE login = current_user))");
         }
     };
 
@@ -202,7 +240,7 @@ final class ServerSchema {
     static final List<Step> STEPS = List.of(V6);
 
     /** The tables a server study has that a study file has not. */
-    static final List<String> SERVER_ONLY = List.of("server_schema", "pass_leases");
+    static final List<String> SERVER_ONLY = List.of("server_schema", "pass_leases", "coder_logins");
 
     private ServerSchema() {
     }
@@ -224,10 +262,21 @@ final class ServerSchema {
 
     /** Whether the schema exists at all. */
     static boolean exists(Connection c, String schema) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM information_schema.schemata WHERE schema_name = ?")) {
+        // pg_namespace, not information_schema: a schema this login may not use exists all the same
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
             ps.setString(1, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
+            }
+        }
+    }
+
+    /** Whether this connection's login may use the schema (the lab manager gives coders theirs: attune study give-login). */
+    static boolean mayUse(Connection c, String schema) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT has_schema_privilege(?, 'USAGE')")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
             }
         }
     }

@@ -72,6 +72,11 @@ final class ServerStudy {
                 throw new StudyException(StudyException.Kind.NOT_FOUND, "There is no study " + url.study() + " in database " + url.database() + " on "
                         + url.host() + "; check the name after ?study=, or create it (attune study create " + url + ").");
             }
+            if (!ServerSchema.mayUse(c, url.schema())) {
+                throw new StudyException(StudyException.Kind.READ_ONLY, "The login " + ServerConnections.user(url) + " may not open " + url.study()
+                        + "; ask the lab manager to give it to you (attune study give-login " + url + " --coder INITIALS --login "
+                        + ServerConnections.user(url) + ").");
+            }
             int version = ServerSchema.version(c, url.schema());
             if (version == 0) throw new StudyException(StudyException.Kind.NOT_A_STUDY, url + " is not an Attune study (its schema has no version).");
             if (version > ServerSchema.currentVersion()) {
@@ -194,6 +199,53 @@ final class ServerStudy {
         } catch (SQLException e) {
             // out of reach: the leases lapse on their own within LEASE_SECONDS
         }
+    }
+
+    // ------------------------------------------------------------------ roles
+
+    /**
+     * Lets a server login code as one of the study's coders (the lab manager's command): it may read the study, write
+     * its own passes' events, ratings and undo history, and sees other coders' events only as the blind rule allows
+     * (row-level security, ServerSchema). The login is made by the server's administrator; this only gives it the study.
+     */
+    static void giveLogin(StudyFile f, String initials, String login) throws StudyException {
+        f.write("give " + login + " the coder " + initials, c -> {
+            Long coder = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM coders WHERE initials = ?")) {
+                ps.setString(1, initials);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) coder = rs.getLong(1);
+                }
+            }
+            if (coder == null) throw new StudyException(StudyException.Kind.INVALID_INPUT, "There is no coder " + initials + " in " + f.server.study() + "; add the coder first.");
+            String quoted;
+            try (PreparedStatement ps = c.prepareStatement("SELECT quote_ident(rolname) FROM pg_roles WHERE rolname = ? AND rolcanlogin")) {
+                ps.setString(1, login);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new StudyException(StudyException.Kind.NOT_FOUND, "There is no login " + login + " on " + f.server.host() + "; ask the server's"
+                                + " administrator to make it (CREATE ROLE " + login + " LOGIN PASSWORD '…'), then give it again.");
+                    }
+                    quoted = rs.getString(1);
+                }
+            }
+            String schema = f.server.schema();
+            try (Statement st = c.createStatement()) {
+                st.execute("GRANT USAGE ON SCHEMA " + schema + " TO " + quoted);
+                st.execute("GRANT SELECT ON ALL TABLES IN SCHEMA " + schema + " TO " + quoted);
+                st.execute("GRANT INSERT, UPDATE, DELETE ON " + schema + ".events, " + schema + ".ratings, " + schema + ".history, " + schema
+                        + ".pass_leases TO " + quoted);
+                st.execute("GRANT UPDATE ON " + schema + ".passes TO " + quoted);
+                st.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA " + schema + " TO " + quoted);
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO coder_logins (login, coder_id) VALUES (?, ?)"
+                    + " ON CONFLICT (login) DO UPDATE SET coder_id = excluded.coder_id")) {
+                ps.setString(1, login);
+                ps.setLong(2, coder);
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 
     // ------------------------------------------------------------------ copies and failures

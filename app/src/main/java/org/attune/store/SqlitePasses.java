@@ -40,7 +40,7 @@ final class SqlitePasses implements PassRepository {
             ps.setString(2, initials);
             ps.executeUpdate();
         }
-        return new Coder(Study.lastId(c), name == null || name.isBlank() ? initials : name, initials);
+        return new Coder(StudySchema.lastId(c), name == null || name.isBlank() ? initials : name, initials);
     }
 
     @Override
@@ -73,7 +73,7 @@ final class SqlitePasses implements PassRepository {
             ps.setLong(2, coderId);
             ps.executeUpdate();
         }
-        return new CodingPass(Study.lastId(c), sessionId, coderId, PassStatus.NOT_STARTED, true, null, null);
+        return new CodingPass(StudySchema.lastId(c), sessionId, coderId, PassStatus.NOT_STARTED, true, null, null);
     }
 
     static Optional<CodingPass> findPass(Connection c, long sessionId, long coderId) throws SQLException {

@@ -38,7 +38,7 @@ final class SqliteSessions implements SessionRepository {
                 "INSERT INTO sessions (label, dyad, session_date, child_age_months, context, notes) VALUES (?, ?, ?, ?, ?, ?)")) {
             bindDetails(ps, s);
             ps.executeUpdate();
-            id = Study.lastId(c);
+            id = StudySchema.lastId(c);
         }
         insertMetadata(c, id, s.metadata());
         return new Session(id, s.label(), s.dyad(), s.date(), s.childAgeMonths(), s.context(), s.notes(), s.metadata());
@@ -252,7 +252,7 @@ final class SqliteSessions implements SessionRepository {
         String stored = storedMediaPath(m.file());
         return file.write("attach " + m.file().getFileName(), c -> {
             insertMedia(c, sessionId, stored, m);
-            return new MediaFile(Study.lastId(c), sessionId, m.position(), stored, m.offsetMs(), m.fps(), m.durationMs());
+            return new MediaFile(StudySchema.lastId(c), sessionId, m.position(), stored, m.offsetMs(), m.fps(), m.durationMs());
         });
     }
 
@@ -299,7 +299,7 @@ final class SqliteSessions implements SessionRepository {
     }
 
     private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
-        if (Study.onServer(c)) return true; // a server study is always of the current format (ServerSchema)
+        if (StudySchema.onServer(c)) return true; // a server study is always of the current format (ServerSchema)
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pragma_table_info(?) WHERE name = ?")) {
             ps.setString(1, table);
             ps.setString(2, column);

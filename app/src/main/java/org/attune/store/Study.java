@@ -163,6 +163,12 @@ public final class Study implements SessionRepository, PassRepository, SchemeRep
         return Optional.ofNullable(file.server);
     }
 
+    /** A lab study's server login may code as the coder {@code initials}, by the blind rule (ADR 12); a file has no logins. */
+    public void giveLogin(String initials, String login) throws StudyException {
+        if (file.server == null) throw new StudyException(StudyException.Kind.INVALID_INPUT, "Only a lab study on a server has logins; this is a study file.");
+        ServerStudy.giveLogin(file, initials, login);
+    }
+
     /** Where the study is, for people: the file, or the server study's address. */
     public String location() {
         return file.server != null ? file.server.toString() : file.path.toString();
@@ -379,8 +385,8 @@ public final class Study implements SessionRepository, PassRepository, SchemeRep
             }
             return SchemeChange.compare(scheme, newScheme, renames, usage, (oldCode, newCode) -> {
                 // one event of each kind (modifiers; running or not) is checked: the same rules hold for the others
-                try (PreparedStatement ps = c.prepareStatement("SELECT min(onset_ms), max(offset_ms), modifiers FROM events WHERE code = ? AND modifiers <> ''"
-                        + " GROUP BY modifiers, offset_ms IS NULL")) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT onset_ms, offset_ms, modifiers FROM events WHERE id IN (SELECT min(id) FROM events"
+                        + " WHERE code = ? AND modifiers <> '' GROUP BY modifiers, offset_ms IS NULL)")) {
                     ps.setString(1, oldCode);
                     ResultSet rs = ps.executeQuery();
                     while (rs.next()) {
@@ -466,19 +472,6 @@ public final class Study implements SessionRepository, PassRepository, SchemeRep
             while (rs.next()) out.put(rs.getString(1), rs.getString(2));
         }
         return out;
-    }
-
-    /** The id of the row the connection inserted last: SQLite's rowid, or the server's identity counter (ServerSchema). */
-    static long lastId(Connection c) throws SQLException {
-        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(onServer(c) ? "SELECT lastval()" : "SELECT last_insert_rowid()")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    /** Whether a connection is a lab server's (for the few statements SQLite and PostgreSQL say differently). */
-    static boolean onServer(Connection c) throws SQLException {
-        return c.getMetaData().getURL().startsWith("jdbc:postgresql:");
     }
 
     static String now() {

@@ -1,6 +1,7 @@
 package org.attune.store;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -266,7 +267,7 @@ final class StudySchema {
 
     /** The format version of a study: the file's user_version, or a lab server study's own record of it (ServerSchema). */
     static int userVersion(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); var rs = st.executeQuery(Study.onServer(c) ? "SELECT max(version) FROM server_schema" : "PRAGMA user_version")) {
+        try (Statement st = c.createStatement(); var rs = st.executeQuery(onServer(c) ? "SELECT max(version) FROM server_schema" : "PRAGMA user_version")) {
             return rs.next() ? rs.getInt(1) : 0;
         }
     }
@@ -275,5 +276,18 @@ final class StudySchema {
         try (Statement st = c.createStatement(); var rs = st.executeQuery("PRAGMA application_id")) {
             return rs.next() ? rs.getInt(1) : 0;
         }
+    }
+
+    /** The id of the row the connection inserted last: SQLite's rowid, or the server's identity counter (ServerSchema). */
+    static long lastId(Connection c) throws SQLException {
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(onServer(c) ? "SELECT lastval()" : "SELECT last_insert_rowid()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Whether a connection is a lab server's (for the few statements SQLite and PostgreSQL say differently). */
+    static boolean onServer(Connection c) throws SQLException {
+        return c.getMetaData().getURL().startsWith("jdbc:postgresql:");
     }
 }

@@ -179,7 +179,7 @@ class StableIdsTest {
                 try (Statement st = c.createStatement()) {
                     st.executeUpdate("INSERT INTO events (pass_id, code, onset_ms, offset_ms, modifiers, comment, created_at, updated_at) VALUES ("
                             + passId + ", 'C_BID', " + onset + ", NULL, '', '', 0, 0)");
-                    long id = Study.lastId(c);
+                    long id = StudySchema.lastId(c);
                     ids.add(id);
                     st.executeUpdate("INSERT INTO history (pass_id, step, action, target_id, target_code, before_row, after_row, at) VALUES ("
                             + passId + ", " + step++ + ", 'add', " + id + ", 'C_BID', NULL, '" + RowCodec.encode(EventDraft.point("C_BID", onset)) + "', 0)");
