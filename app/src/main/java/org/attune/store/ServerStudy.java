@@ -28,7 +28,8 @@ import org.attune.store.pg.ServerUrl;
  */
 final class ServerStudy {
 
-    static final int LEASE_SECONDS = 30;
+    /** Lapses 25 s after the last edit or renewal: with the time to notice, a dead app's pass is free within the 30 s. */
+    static final int LEASE_SECONDS = 25;
     static final int RENEW_SECONDS = 10;
 
     private static final ScheduledExecutorService RENEWALS = Executors.newSingleThreadScheduledExecutor(r -> {

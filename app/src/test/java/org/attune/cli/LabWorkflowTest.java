@@ -174,7 +174,7 @@ class LabWorkflowTest {
         try (Study other = Study.open(ServerUrl.parse(url), dir, Optional.empty(), false)) {
             org.attune.store.StudyException held = org.junit.jupiter.api.Assertions.assertThrows(org.attune.store.StudyException.class,
                     () -> other.events().add(pass, LabCoder.scripted(0, 0)));
-            assertTrue(held.getMessage().contains("if that Attune stopped, the pass is free within 30 seconds"), held.getMessage());
+            assertTrue(held.getMessage().contains("if that Attune stopped, the pass is free within 25 seconds"), held.getMessage());
             try (Connection admin = DriverManager.getConnection(pg.jdbc("postgres")); var st = admin.createStatement()) {
                 st.executeUpdate("UPDATE attune_lab_killed.pass_leases SET expires_at = now() - interval '1 second'");
             }

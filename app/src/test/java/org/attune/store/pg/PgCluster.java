@@ -63,7 +63,24 @@ public final class PgCluster {
         return port;
     }
 
+    /** The server's main process (its children serve the connections), for measuring its CPU time. */
+    public long serverPid() throws IOException {
+        return Long.parseLong(Files.readAllLines(data.resolve("db").resolve("postmaster.pid")).get(0).strip());
+    }
+
     private static PgCluster start() throws IOException, InterruptedException {
+        return start(false);
+    }
+
+    /**
+     * A server of its own that makes every commit durable (fsync on, as a lab's server is), for benchmarks; the
+     * tests' shared one runs with fsync off, which changes no result, only the time.
+     */
+    public static PgCluster startDurable() throws IOException, InterruptedException {
+        return start(true);
+    }
+
+    private static PgCluster start(boolean durable) throws IOException, InterruptedException {
         Path bin = binaries().orElseThrow(() -> new IOException("no PostgreSQL server programs (initdb, pg_ctl) found: apt-get install postgresql"));
         boolean root = "root".equals(System.getProperty("user.name"));
         Path data = Files.createTempDirectory("attune-pg-");
@@ -79,7 +96,7 @@ public final class PgCluster {
         PgCluster c = new PgCluster(data, port, asUser, bin);
         c.run(List.of(bin.resolve("initdb").toString(), "-D", data.resolve("db").toString(), "-U", "attune", "-A", "trust", "--no-sync", "-E", "UTF8"));
         c.run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.resolve("db").toString(), "-w", "-t", "60", "-l", data.resolve("server.log").toString(),
-                "-o", "-p " + port + " -k " + data + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"));
+                "-o", "-p " + port + " -k " + data + " -c listen_addresses=127.0.0.1 -c max_connections=100" + (durable ? "" : " -c fsync=off"), "start"));
         Runtime.getRuntime().addShutdownHook(new Thread(c::stop, "attune-pg-stop"));
         return c;
     }
