@@ -182,7 +182,7 @@ public final class StudyCommand implements Runnable {
                 return 2;
             }
             try (Study s = study.open()) {
-                s.giveLogin(coder, login);
+                s.lab().orElseThrow().giveLogin(coder, login);
                 spec.commandLine().getOut().println(login + " codes as " + coder + " in " + study.server().study() + " (blind passes hidden by the server)");
                 return 0;
             } catch (StudyException e) {

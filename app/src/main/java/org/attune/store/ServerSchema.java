@@ -232,7 +232,18 @@ final class ServerSchema {
                     // every coder sees every pass (the study browser), and changes only their own (status, its count of events)
                     "ALTER TABLE %s.passes ENABLE ROW LEVEL SECURITY",
                     "CREATE POLICY coder_reads ON %s.passes FOR SELECT USING (true)",
-                    "CREATE POLICY coder_changes ON %s.passes FOR UPDATE USING (coder_id IN (SELECT coder_id FROM %1$s.coder_logins WHERE login = current_user))");
+                    "CREATE POLICY coder_changes ON %s.passes FOR UPDATE USING (coder_id IN (SELECT coder_id FROM %1$s.coder_logins WHERE login = current_user))",
+                    // news for the other apps (LabStudy.listen): which table changed, never what (a coder may not see it)
+                    """
+                    CREATE FUNCTION %s.news() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                      PERFORM pg_notify('%1$s', TG_TABLE_NAME);
+                      RETURN NULL;
+                    END $$""",
+                    "CREATE TRIGGER news AFTER INSERT OR UPDATE OR DELETE ON %s.passes FOR EACH STATEMENT EXECUTE FUNCTION %1$s.news()",
+                    "CREATE TRIGGER news AFTER INSERT OR UPDATE OR DELETE ON %s.sessions FOR EACH STATEMENT EXECUTE FUNCTION %1$s.news()",
+                    "CREATE TRIGGER news AFTER INSERT OR UPDATE OR DELETE ON %s.coders FOR EACH STATEMENT EXECUTE FUNCTION %1$s.news()",
+                    "CREATE TRIGGER news AFTER INSERT OR UPDATE OR DELETE ON %s.media FOR EACH STATEMENT EXECUTE FUNCTION %1$s.news()");
         }
     };
 

@@ -55,7 +55,7 @@ final class ServerStudy {
             initialise.run(c);
             c.commit();
             c.setAutoCommit(true);
-            return opened(url, folder, c, null);
+            return opened(url, folder, password, c, null);
         } catch (SQLException e) {
             rollbackAndClose(c);
             throw translate(e, url, "create the study");
@@ -89,7 +89,7 @@ final class ServerStudy {
                     st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
                 }
             }
-            return opened(url, folder, c, readOnly ? "it was opened read-only" : null);
+            return opened(url, folder, password, c, readOnly ? "it was opened read-only" : null);
         } catch (SQLException e) {
             rollbackAndClose(c);
             throw translate(e, url, "open the study");
@@ -99,8 +99,9 @@ final class ServerStudy {
         }
     }
 
-    private static StudyFile opened(ServerUrl url, Path folder, Connection c, String readOnlyReason) {
+    private static StudyFile opened(ServerUrl url, Path folder, Optional<char[]> password, Connection c, String readOnlyReason) {
         StudyFile f = new StudyFile(url, folder.toAbsolutePath().normalize().resolve(url.study()), c, readOnlyReason, holderName(url));
+        f.password = password.map(char[]::clone);
         if (readOnlyReason == null) {
             f.leaseRenewal = RENEWALS.scheduleWithFixedDelay(() -> f.submit(() -> renew(f)), RENEW_SECONDS, RENEW_SECONDS, TimeUnit.SECONDS);
         }
@@ -122,6 +123,55 @@ final class ServerStudy {
             host = "an unnamed computer";
         }
         return ServerConnections.user(url) + "@" + host;
+    }
+
+    /** Whether a failure means the connection is gone (the server stopped, the network dropped, the session was ended). */
+    static boolean connectionLost(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
+    }
+
+    /**
+     * On the study thread, before an edit or a read after the connection was lost: connects again (same login, same
+     * schema, read-only if it was). Still out of reach: the edit is refused as not saved. The leases this app held may
+     * have lapsed meanwhile; the next edit of a pass takes its lease again, or is refused if another app took it.
+     */
+    static void reconnect(StudyFile f, String what) throws StudyException {
+        Connection fresh;
+        try {
+            fresh = ServerConnections.connect(f.server, f.password);
+        } catch (StudyException e) {
+            throw new StudyException(StudyException.Kind.IO, "Cannot " + what + ": the lab server " + f.server.host() + " is still out of reach, so this was"
+                    + " not saved (everything saved before is on the server). " + e.getMessage(), e);
+        }
+        try {
+            setSchema(fresh, f.server);
+            if (f.isReadOnly()) {
+                try (Statement st = fresh.createStatement()) {
+                    st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+                }
+            }
+        } catch (SQLException e) {
+            rollbackAndClose(fresh);
+            throw translate(e, f.server, what);
+        }
+        rollbackAndClose(f.connection);
+        f.connection = fresh;
+        f.lost = false;
+    }
+
+    /** Whether the server answers now (reconnecting if the connection was lost): for a banner that waits for it. */
+    static boolean reachable(StudyFile f) {
+        try {
+            return f.read(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SELECT 1");
+                }
+                return true;
+            });
+        } catch (StudyException e) {
+            return false;
+        }
     }
 
     // ------------------------------------------------------------------ one writer per pass

@@ -163,10 +163,9 @@ public final class Study implements SessionRepository, PassRepository, SchemeRep
         return Optional.ofNullable(file.server);
     }
 
-    /** A lab study's server login may code as the coder {@code initials}, by the blind rule (ADR 12); a file has no logins. */
-    public void giveLogin(String initials, String login) throws StudyException {
-        if (file.server == null) throw new StudyException(StudyException.Kind.INVALID_INPUT, "Only a lab study on a server has logins; this is a study file.");
-        ServerStudy.giveLogin(file, initials, login);
+    /** What only a lab study on a server has (pass leases, logins, the server's news); empty for a file. */
+    public Optional<LabStudy> lab() {
+        return file.server == null ? Optional.empty() : Optional.of(new LabStudy(file));
     }
 
     /** Where the study is, for people: the file, or the server study's address. */

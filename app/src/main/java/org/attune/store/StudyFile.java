@@ -36,7 +36,8 @@ final class StudyFile implements AutoCloseable {
     final Path path;
     /** The lab study on a server this is (ADR 12, {@link ServerStudy}); null for a study file. */
     final org.attune.store.pg.ServerUrl server;
-    final Connection connection;
+    /** Replaced only for a lab study, on the study thread, when the server is back after being out of reach (ServerStudy). */
+    Connection connection;
     private final StudyLock lock;
     private final String readOnlyReason;
     private final Object fileKey;
@@ -63,6 +64,9 @@ final class StudyFile implements AutoCloseable {
     final String holder = java.util.UUID.randomUUID().toString();
     String holderName;
     volatile java.util.concurrent.ScheduledFuture<?> leaseRenewal;
+    /** A lab study: the password given when it was opened (kept in memory to reconnect, never written), and whether the connection was lost. */
+    java.util.Optional<char[]> password = java.util.Optional.empty();
+    volatile boolean lost;
 
     /** Inside an edit of a pass's coding: on a lab server, takes or renews the pass's lease or refuses (one writer per pass). */
     void claimPass(Connection c, long passId) throws SQLException, StudyException {
@@ -352,6 +356,7 @@ final class StudyFile implements AutoCloseable {
         }
         return onStudyThread(() -> {
             ensureFileStillThere(what);
+            if (lost) ServerStudy.reconnect(this, what);
             try {
                 connection.setAutoCommit(false);
                 T result = work.run(connection);
@@ -383,6 +388,7 @@ final class StudyFile implements AutoCloseable {
 
     <T> T read(Work<T> work) throws StudyException {
         return onStudyThread(() -> {
+            if (lost) ServerStudy.reconnect(this, "read the study");
             try {
                 return work.run(connection);
             } catch (SQLException e) {
@@ -437,7 +443,9 @@ final class StudyFile implements AutoCloseable {
 
     /** A failure of this study's database in words. */
     StudyException translate(SQLException e, String what) {
-        return server != null ? ServerStudy.translate(e, server, what) : SqliteErrors.translate(e, path, what);
+        if (server == null) return SqliteErrors.translate(e, path, what);
+        if (ServerStudy.connectionLost(e)) lost = true;
+        return ServerStudy.translate(e, server, what);
     }
 
     @Override

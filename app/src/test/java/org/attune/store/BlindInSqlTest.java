@@ -78,8 +78,8 @@ class BlindInSqlTest {
             Session s1 = lab.addSession(new Session(0, "S01", "", "", null, "", "", Map.of()));
             alPass = lab.pass(s1.id(), lab.addCoder("Ana", "AL").id()).id();
             bkPass = lab.pass(s1.id(), lab.addCoder("Ben", "BK").id()).id();
-            lab.giveLogin("AL", "ana");
-            StudyException noLogin = assertThrows(StudyException.class, () -> lab.giveLogin("BK", "nobody"));
+            lab.lab().orElseThrow().giveLogin("AL", "ana");
+            StudyException noLogin = assertThrows(StudyException.class, () -> lab.lab().orElseThrow().giveLogin("BK", "nobody"));
             assertTrue(noLogin.getMessage().startsWith("There is no login nobody on 127.0.0.1; ask the server's administrator"), noLogin.getMessage());
         }
         CliTest.Run given = CliTest.run("study", "give-login", as(pg, "mia").toString(), "--coder", "BK", "--login", "ben");

@@ -199,6 +199,44 @@ class ServerStudyTest {
                 rs.next();
                 assertEquals(1, rs.getInt(1));
             }
+            // the server answers again: the study connects anew and coding goes on
+            assertTrue(s.lab().orElseThrow().reachable());
+            s.events().add(p, EventDraft.point("C_BID", 300));
+            assertEquals(List.of(100L, 300L), s.events().list(p).stream().map(CodedEvent::onsetMs).toList());
+        }
+    }
+
+    /** A pass opened for coding is held; another app is told who holds it; given back, it is free at once. */
+    @Test
+    void aPassOpenedForCodingIsHeldUntilGivenBack() throws Exception {
+        PgCluster pg = server();
+        ServerUrl url = url(pg, "held");
+        long p;
+        try (Study lab = Study.create(url, dir, Optional.empty(), SCHEME, "held")) {
+            p = lab.pass(lab.addSession(new Session(0, "S01", "", "", null, "", "", Map.of())).id(), lab.addCoder("Ana", "AL").id()).id();
+            assertTrue(Study.create(dir.resolve("file.attune"), SCHEME, "file").lab().isEmpty(), "a file has no leases");
+        }
+        try (Study a = Study.open(url, dir, Optional.empty(), false); Study b = Study.open(url, dir, Optional.empty(), false)) {
+            assertEquals(Optional.empty(), a.lab().orElseThrow().holdPass(p));
+            assertEquals(Optional.empty(), a.lab().orElseThrow().holdPass(p), "holding it again is no change");
+            Optional<String> holder = b.lab().orElseThrow().holdPass(p);
+            assertTrue(holder.isPresent() && holder.get().startsWith("attune@"), holder.toString());
+            a.lab().orElseThrow().releasePass(p);
+            assertEquals(Optional.empty(), b.lab().orElseThrow().holdPass(p));
+        }
+    }
+
+    /** Another app's change (a pass coded, a session added) is announced to a listening app. */
+    @Test
+    void otherAppsChangesAreAnnounced() throws Exception {
+        PgCluster pg = server();
+        ServerUrl url = url(pg, "news");
+        try (Study a = Study.create(url, dir, Optional.empty(), SCHEME, "news"); Study b = Study.open(url, dir, Optional.empty(), false)) {
+            java.util.concurrent.CountDownLatch heard = new java.util.concurrent.CountDownLatch(1);
+            try (AutoCloseable news = a.lab().orElseThrow().listen(heard::countDown)) {
+                b.addSession(new Session(0, "S01", "", "", null, "", "", Map.of()));
+                assertTrue(heard.await(30, java.util.concurrent.TimeUnit.SECONDS), "a's app heard of b's new session");
+            }
         }
     }
 }
