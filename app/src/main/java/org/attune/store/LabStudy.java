@@ -58,11 +58,11 @@ public final class LabStudy {
     }
 
     /**
-     * Calls {@code onChange} (on a thread of its own) whenever another app changes the study's sessions, coders or
+     * Calls {@code onChange} (on a thread of its own) whenever another app (not this one) changes the study's sessions, coders or
      * passes — a pass coded, marked done, given — from a listening connection of its own; close to stop. A news
      * listener out of reach connects again by itself.
      */
     public AutoCloseable listen(Runnable onChange) {
-        return ServerNews.listen(file.server, file.password, onChange);
+        return ServerNews.listen(file.server, file.password, () -> file.backendPid, onChange);
     }
 }

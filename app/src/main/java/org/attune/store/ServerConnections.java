@@ -67,7 +67,7 @@ public final class ServerConnections {
         } else {
             words = "Cannot connect to " + where + ": " + firstLine(msg);
         }
-        return new StudyException(StudyException.Kind.IO, words, e);
+        return new StudyException(state.startsWith("08") ? StudyException.Kind.UNREACHABLE : StudyException.Kind.IO, words, e);
     }
 
     private static String firstLine(String s) {

@@ -26,9 +26,9 @@ final class ServerNews implements AutoCloseable {
     private ServerNews() {
     }
 
-    static AutoCloseable listen(ServerUrl url, Optional<char[]> password, Runnable onChange) {
+    static AutoCloseable listen(ServerUrl url, Optional<char[]> password, java.util.function.IntSupplier ownPid, Runnable onChange) {
         ServerNews news = new ServerNews();
-        Thread t = new Thread(() -> news.run(url, password, onChange), "attune-server-news " + url.study());
+        Thread t = new Thread(() -> news.run(url, password, ownPid, onChange), "attune-server-news " + url.study());
         t.setDaemon(true);
         t.start();
         try {
@@ -39,7 +39,7 @@ final class ServerNews implements AutoCloseable {
         return news;
     }
 
-    private void run(ServerUrl url, Optional<char[]> password, Runnable onChange) {
+    private void run(ServerUrl url, Optional<char[]> password, java.util.function.IntSupplier ownPid, Runnable onChange) {
         while (running.get()) {
             try (Connection c = ServerConnections.connect(url, password)) {
                 connection = c;
@@ -50,7 +50,9 @@ final class ServerNews implements AutoCloseable {
                 org.postgresql.PGConnection pg = c.unwrap(org.postgresql.PGConnection.class);
                 while (running.get()) {
                     org.postgresql.PGNotification[] notices = pg.getNotifications(WAIT_MS);
-                    if (notices != null && notices.length > 0) onChange.run();
+                    if (notices == null) continue;
+                    int own = ownPid.getAsInt();
+                    if (java.util.Arrays.stream(notices).anyMatch(n -> n.getPID() != own)) onChange.run(); // not news: this app's own edits
                 }
             } catch (StudyException | SQLException | RuntimeException e) {
                 first.countDown();

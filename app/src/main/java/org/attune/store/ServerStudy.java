@@ -102,10 +102,19 @@ final class ServerStudy {
     private static StudyFile opened(ServerUrl url, Path folder, Optional<char[]> password, Connection c, String readOnlyReason) {
         StudyFile f = new StudyFile(url, folder.toAbsolutePath().normalize().resolve(url.study()), c, readOnlyReason, holderName(url));
         f.password = password.map(char[]::clone);
+        f.backendPid = backendPid(c);
         if (readOnlyReason == null) {
             f.leaseRenewal = RENEWALS.scheduleWithFixedDelay(() -> f.submit(() -> renew(f)), RENEW_SECONDS, RENEW_SECONDS, TimeUnit.SECONDS);
         }
         return f;
+    }
+
+    private static int backendPid(Connection c) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        } catch (SQLException e) {
+            return 0; // only news of its own changes would then reach it too
+        }
     }
 
     private static void setSchema(Connection c, ServerUrl url) throws SQLException {
@@ -141,7 +150,7 @@ final class ServerStudy {
         try {
             fresh = ServerConnections.connect(f.server, f.password);
         } catch (StudyException e) {
-            throw new StudyException(StudyException.Kind.IO, "Cannot " + what + ": the lab server " + f.server.host() + " is still out of reach, so this was"
+            throw new StudyException(StudyException.Kind.UNREACHABLE, "Cannot " + what + ": the lab server " + f.server.host() + " is still out of reach, so this was"
                     + " not saved (everything saved before is on the server). " + e.getMessage(), e);
         }
         try {
@@ -157,6 +166,7 @@ final class ServerStudy {
         }
         rollbackAndClose(f.connection);
         f.connection = fresh;
+        f.backendPid = backendPid(fresh);
         f.lost = false;
     }
 
@@ -315,8 +325,8 @@ final class ServerStudy {
     static StudyException translate(SQLException e, ServerUrl url, String what) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String said = firstLine(e.getMessage());
-        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
-            return new StudyException(StudyException.Kind.IO, "Cannot " + what + ": the connection to the lab server " + url.host()
+        if (connectionLost(e)) {
+            return new StudyException(StudyException.Kind.UNREACHABLE, "Cannot " + what + ": the connection to the lab server " + url.host()
                     + " was lost, so this was not saved (everything saved before is on the server). Try again when the server is back.", e);
         }
         if (state.startsWith("23")) return new StudyException(StudyException.Kind.INVALID_INPUT, "Cannot " + what + ": " + said, e);

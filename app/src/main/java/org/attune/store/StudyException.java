@@ -8,7 +8,9 @@ public final class StudyException extends Exception {
 
     /** What kind of problem, for callers that react differently (e.g. offer read-only access). */
     public enum Kind {
-        NOT_FOUND, NOT_A_STUDY, DAMAGED, TOO_NEW, LOCKED, READ_ONLY, DISK_FULL, FILE_GONE, INVALID_INPUT, IO
+        NOT_FOUND, NOT_A_STUDY, DAMAGED, TOO_NEW, LOCKED, READ_ONLY, DISK_FULL, FILE_GONE, INVALID_INPUT, IO,
+        /** A lab study's server is out of reach: nothing of the edit was saved; it may answer again (ADR 12). */
+        UNREACHABLE
     }
 
     private final Kind kind;

@@ -67,6 +67,8 @@ final class StudyFile implements AutoCloseable {
     /** A lab study: the password given when it was opened (kept in memory to reconnect, never written), and whether the connection was lost. */
     java.util.Optional<char[]> password = java.util.Optional.empty();
     volatile boolean lost;
+    /** A lab study: the server process serving this connection (its own changes are not news to it). */
+    volatile int backendPid;
 
     /** Inside an edit of a pass's coding: on a lab server, takes or renews the pass's lease or refuses (one writer per pass). */
     void claimPass(Connection c, long passId) throws SQLException, StudyException {

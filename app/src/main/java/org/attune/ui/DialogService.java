@@ -65,6 +65,15 @@ public interface DialogService {
         return Optional.empty();
     }
 
+    /**
+     * A lab study to open (File ▸ Open lab study…): its address, password and videos folder, {@code address} and
+     * {@code videos} given to start with; {@code test} tries them (called off the FX thread) and says how it went. Empty
+     * if the user cancels.
+     */
+    default Optional<LabAddress> askLabStudy(String address, Path videos, java.util.function.Function<LabAddress, String> test) {
+        return Optional.empty();
+    }
+
     /** A window saying long work is going on: how far it is, and a Cancel button. Updated and closed on the FX thread. */
     interface Busy {
         /** How far the work is (0–1; negative when not known) and what it is doing, in words. */

@@ -1,5 +1,6 @@
 package org.attune.ui;
 
+import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Alert;
 import javafx.scene.control.TextArea;
@@ -90,6 +91,64 @@ public final class FxDialogService implements DialogService {
         d.setTitle(title);
         d.setHeaderText(question);
         return d.showAndWait();
+    }
+
+    @Override
+    public java.util.Optional<LabAddress> askLabStudy(String address, Path videos, java.util.function.Function<LabAddress, String> test) {
+        javafx.scene.control.Dialog<LabAddress> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(owner);
+        d.setTitle("Open lab study");
+        d.setHeaderText("A study on your lab's PostgreSQL server, coded by many coders at once.");
+        javafx.scene.control.TextField where = new javafx.scene.control.TextField(address);
+        where.setId("labAddress");
+        where.setPromptText("postgresql://you@lab-server.uni.edu/attune?study=freeplay");
+        where.setPrefColumnCount(40);
+        javafx.scene.control.PasswordField password = new javafx.scene.control.PasswordField();
+        password.setId("labPassword");
+        password.setPromptText("leave empty to use PGPASSWORD or ~/.pgpass");
+        javafx.scene.control.TextField folder = new javafx.scene.control.TextField(videos == null ? "" : videos.toString());
+        folder.setId("labVideos");
+        javafx.scene.control.Button choose = new javafx.scene.control.Button("Choose…");
+        choose.setOnAction(e -> {
+            javafx.stage.DirectoryChooser c = new javafx.stage.DirectoryChooser();
+            c.setTitle("The folder with the study's videos on this computer");
+            java.io.File chosen = c.showDialog(d.getDialogPane().getScene().getWindow());
+            if (chosen != null) folder.setText(chosen.getPath());
+        });
+        javafx.scene.control.Label result = new javafx.scene.control.Label("Only coding data goes to the server; the videos stay on this computer.");
+        result.setId("labTestResult");
+        result.setWrapText(true);
+        result.setMaxWidth(520);
+        javafx.scene.control.Button tryIt = new javafx.scene.control.Button("Test connection");
+        tryIt.setId("labTest");
+        java.util.function.Supplier<LabAddress> typed = () -> new LabAddress(where.getText().strip(), password.getText().toCharArray(),
+                Path.of(folder.getText().isBlank() ? System.getProperty("user.home") : folder.getText().strip()));
+        tryIt.setOnAction(e -> {
+            result.setText("Connecting…");
+            tryIt.setDisable(true);
+            LabAddress a = typed.get();
+            java.util.concurrent.CompletableFuture.supplyAsync(() -> test.apply(a)).whenComplete((said, failure) -> javafx.application.Platform.runLater(() -> {
+                tryIt.setDisable(false);
+                result.setText(failure != null ? "The test failed: " + failure.getMessage() : said);
+            }));
+        });
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.addRow(0, new javafx.scene.control.Label("Address"), where);
+        grid.addRow(1, new javafx.scene.control.Label("Password"), password);
+        grid.addRow(2, new javafx.scene.control.Label("Videos in"), folder, choose);
+        grid.add(tryIt, 1, 3);
+        grid.add(result, 1, 4, 2, 1);
+        d.getDialogPane().setContent(grid);
+        javafx.scene.control.ButtonType open = new javafx.scene.control.ButtonType("Open", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().setAll(open, javafx.scene.control.ButtonType.CANCEL);
+        d.getDialogPane().lookupButton(open).disableProperty().bind(where.textProperty().isEmpty());
+        javafx.application.Platform.runLater(where::requestFocus);
+        d.setResultConverter(b -> b == open ? typed.get() : null);
+        java.util.Optional<LabAddress> answer = d.showAndWait();
+        password.clear();
+        return answer;
     }
 
     @Override

@@ -24,6 +24,43 @@ public final class OpenStudy implements AutoCloseable {
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
     private final ObjectProperty<CodingPass> activePass = new SimpleObjectProperty<>();
 
+    private static final java.util.concurrent.ScheduledExecutorService NEWS = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "attune-study-news");
+        t.setDaemon(true);
+        return t;
+    });
+    /** A lab study's news of other apps' changes (ADR 12), while it is the open study. */
+    private AutoCloseable news;
+
+    {
+        study.addListener((o, before, now) -> listenForNews(now));
+    }
+
+    /**
+     * A lab study: another coder's change (a pass coded, done, given) refreshes the views, at most once a second
+     * however many coders code; a file: nothing to listen to.
+     */
+    private void listenForNews(Study s) {
+        if (news != null) {
+            try {
+                news.close();
+            } catch (Exception ignored) {
+                // stopping anyway
+            }
+            news = null;
+        }
+        if (s == null || s.lab().isEmpty()) return;
+        java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
+        news = s.lab().get().listen(() -> {
+            if (queued.compareAndSet(false, true)) {
+                NEWS.schedule(() -> javafx.application.Platform.runLater(() -> {
+                    queued.set(false);
+                    if (get() == s) changed();
+                }), 1, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        });
+    }
+
     public ReadOnlyObjectProperty<Study> studyProperty() {
         return study.getReadOnlyProperty();
     }

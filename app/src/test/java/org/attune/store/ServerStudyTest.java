@@ -192,7 +192,7 @@ class ServerStudyTest {
                 st.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'Attune' AND pid <> pg_backend_pid()").close();
             }
             StudyException lost = assertThrows(StudyException.class, () -> s.events().add(p, EventDraft.point("C_BID", 200)));
-            assertEquals(StudyException.Kind.IO, lost.kind());
+            assertEquals(StudyException.Kind.UNREACHABLE, lost.kind());
             assertTrue(lost.getMessage().startsWith("Cannot save the C_BID event: the connection to the lab server 127.0.0.1 was lost, so this was not saved"),
                     lost.getMessage());
             try (var st = admin.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM attune_lost.events")) {

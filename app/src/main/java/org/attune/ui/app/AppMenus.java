@@ -26,6 +26,9 @@ final class AppMenus {
 
         void openStudy();
 
+        /** A study on the lab's PostgreSQL server (issue 18). */
+        void openLabStudy();
+
         List<Path> recentStudies();
 
         void openRecent(Path study);
@@ -131,6 +134,7 @@ final class AppMenus {
                 item("_New study…", "Shortcut+N", a::newStudy),
                 item("_Open study…", "Shortcut+O", a::openStudy),
                 recent,
+                item("Open _lab study…", null, a::openLabStudy),
                 item("Save a _copy…", "Shortcut+Shift+S", a::saveCopy),
                 new SeparatorMenuItem(),
                 item("_Import events from CSV…", null, a::importEvents),

@@ -129,6 +129,12 @@ final class MenuActions implements AppMenus.Actions {
     }
 
     @Override
+    public void openLabStudy() {
+        show(tabs.study());
+        browser.openLabStudy();
+    }
+
+    @Override
     public List<Path> recentStudies() {
         return settings.recentStudies();
     }

@@ -34,9 +34,14 @@ import org.attune.ui.player.SessionPlayer;
 final class CodingViewModel {
 
     /** What opening a pass reads from the study, and the study it was read from. */
+    /** @param heldBy a lab study: who else is coding the pass (then it opens to look at only); empty for a file */
     record PassData(Object study, List<SessionPlayer.Camera> cameras, long longestVideoMs, List<CodedEvent> events,
-                    Map<String, Integer> ratings, VideoChecks.Result videos) {
+                    Map<String, Integer> ratings, VideoChecks.Result videos, Optional<String> heldBy) {
     }
+
+    private final ServerWatch server = new ServerWatch();
+    /** The pass this app holds on a lab study's server (given back when another opens), or null. */
+    private volatile Long held;
 
     private final OpenStudy openStudy;
     private final DialogService dialogs;
@@ -59,6 +64,8 @@ final class CodingViewModel {
     void onStudyChanged(Runnable then) {
         openStudy.studyProperty().addListener((o, a, s) -> {
             study = s;
+            server.reset();
+            held = null;
             then.run();
         });
     }
@@ -130,7 +137,14 @@ final class CodingViewModel {
                     .map(m -> new SessionPlayer.Camera(s.playbackFile(m), m.offsetMs())).toList();
             long longest = media.stream().map(MediaFile::durationMs).filter(Objects::nonNull).mapToLong(Long::longValue).max().orElse(0);
             VideoChecks.Result videos = VideoChecks.session(s, p.session(), settings::get); // a package's videos, before coding on them
-            return new PassData(s, cameras, longest, s.events().list(p.pass().id()), s.events().ratings(p.pass().id()), videos);
+            Optional<String> heldBy = Optional.empty();
+            if (s.lab().isPresent()) { // one coder per pass: take it here, or open it to look at only
+                Long before = held;
+                if (before != null && before != p.pass().id()) s.lab().get().releasePass(before);
+                heldBy = s.lab().get().holdPass(p.pass().id());
+                held = heldBy.isEmpty() ? p.pass().id() : null;
+            }
+            return new PassData(s, cameras, longest, s.events().list(p.pass().id()), s.events().ratings(p.pass().id()), videos, heldBy);
         };
     }
 
@@ -158,9 +172,14 @@ final class CodingViewModel {
     }
 
     /** The editor of a pass that was read: every change committed to the study before it shows. */
-    PassEditor editor(CodingWorkspace.PassChoice p, ObservableList<CodedEvent> events, Consumer<CodedEvent> changed,
+    PassEditor editor(CodingWorkspace.PassChoice p, PassData data, ObservableList<CodedEvent> events, Consumer<CodedEvent> changed,
                       Runnable passStatusChanged, Consumer<String> statusLine) {
-        return new PassEditor(study, p, events, dialogs, changed, passStatusChanged, openStudy::noteEdit, statusLine);
+        return new PassEditor(study, p, events, dialogs, changed, passStatusChanged, openStudy::noteEdit, statusLine, server, data.heldBy().orElse(null));
+    }
+
+    /** While a lab study's server is out of reach: the banner's words; null while coding goes on. */
+    javafx.beans.value.ObservableStringValue serverOutage() {
+        return server.outageProperty();
     }
 
     /** Tells the app's other views that the study changed (a pass reopened by editing it). */

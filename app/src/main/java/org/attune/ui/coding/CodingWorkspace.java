@@ -125,7 +125,7 @@ public final class CodingWorkspace extends BorderPane {
         passBar = new PassBar(passes, settings, p -> {
             if (p != current) openPass(p);
         }, this::closePassAndSay, this::editKeys);
-        setTop(passBar);
+        setTop(new VBox(passBar, ServerBanner.of(model.serverOutage())));
         actions = new PassActions(events, timeline, palette, ratings, chooser, () -> player, this.passBar::pausesForModifiers, status::setText, this::requestFocus);
         // the video/timeline/table column and the palette, each divider where the coder last put it
         transport.setId("transport");
@@ -134,9 +134,7 @@ public final class CodingWorkspace extends BorderPane {
         columns.setId("codingColumns");
         SplitMemory.remember(columns, settings, COLUMNS_KEY, COLUMNS_DEFAULT);
         setCenter(columns);
-        status.getStyleClass().add("status-bar");
-        status.setMaxWidth(Double.MAX_VALUE);
-        status.setId("saveStatus");
+        StatusLine.style(status);
         setBottom(status);
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         model.onStudyChanged(this::studyChanged);
@@ -281,12 +279,13 @@ public final class CodingWorkspace extends BorderPane {
     }
 
     private void showPass(PassChoice p, CodingViewModel.PassData data) {
-        PassEditor editor = model.editor(p, events, timeline::eventChanged, () -> Platform.runLater(model::changed), status::setText);
+        PassEditor editor = model.editor(p, data, events, timeline::eventChanged, () -> Platform.runLater(model::changed), status::setText);
         actions.showPass(editor, data.events(), data.ratings(), data.longestVideoMs() > 0 ? data.longestVideoMs() : 60_000);
-        status.setText("Coding " + p + ". All changes saved.");
+        Optional<String> heldBy = data.heldBy().map(h -> p + " is being coded by " + h + ": open here to look at only."); // a lab study's
+        status.setText(heldBy.orElse("Coding " + p + ". All changes saved."));
         List<SessionPlayer.Camera> cameras = data.cameras();
         if (cameras.isEmpty()) {
-            status.setText(p.session().label() + " has no video attached; you can still edit events in the table.");
+            status.setText(heldBy.orElse(p.session().label() + " has no video attached; you can still edit events in the table."));
             hint.setText(p.session().label() + " has no video attached.\nAttach one in the Study tab (select the session, then \"Attach video…\").");
             return;
         }
@@ -303,8 +302,8 @@ public final class CodingWorkspace extends BorderPane {
             if (pendingSeekMs >= 0) vp.seekStored(pendingSeekMs);
             else vp.showFrame(0);
             pendingSeekMs = -1;
-            StatusLine.say(status, "Coding " + p + (vp.cameras() > 1 ? " (" + vp.cameras() + " cameras, kept in step with camera 1)" : "")
-                    + ". All changes saved.", vp.notices());
+            StatusLine.say(status, heldBy.orElse("Coding " + p + (vp.cameras() > 1 ? " (" + vp.cameras() + " cameras, kept in step with camera 1)" : "")
+                    + ". All changes saved."), vp.notices());
             requestFocus();
         }, message -> dialogs.showError("The video cannot be played", message));
     }

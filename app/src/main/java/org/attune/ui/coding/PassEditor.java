@@ -44,6 +44,9 @@ final class PassEditor {
     private final Runnable passStatusChanged;
     private final Runnable edited;
     private final Consumer<String> statusLine;
+    /** A lab study: the watch over its server, and who else holds this pass (then it is only looked at here), or null. */
+    private final ServerWatch server;
+    private final String heldBy;
     private String lastMessage = "";
     private PassIndex index = new PassIndex();
     private PassStatus passStatus;
@@ -57,8 +60,10 @@ final class PassEditor {
      * @param statusLine        where what an action did, or why it did nothing, is said in words
      */
     PassEditor(Study study, CodingWorkspace.PassChoice pass, ObservableList<CodedEvent> events, DialogService dialogs,
-               Consumer<CodedEvent> changed, Runnable passStatusChanged, Runnable edited, Consumer<String> statusLine) {
+               Consumer<CodedEvent> changed, Runnable passStatusChanged, Runnable edited, Consumer<String> statusLine, ServerWatch server, String heldBy) {
         this.statusLine = statusLine;
+        this.server = server;
+        this.heldBy = heldBy;
         this.study = study;
         this.pass = pass;
         this.events = events;
@@ -129,7 +134,8 @@ final class PassEditor {
         try {
             return Optional.ofNullable(work.run());
         } catch (StudyException e) {
-            dialogs.showError(failureTitle, e.getMessage());
+            if (e.kind() == StudyException.Kind.UNREACHABLE) server.lost(study, e.getMessage()); // a banner, not a dialog per key press
+            else dialogs.showError(failureTitle, e.getMessage());
             return Optional.empty();
         }
     }
@@ -141,6 +147,14 @@ final class PassEditor {
      * the coder agrees to reopen it (a finished pass may already be in a reliability analysis).
      */
     boolean mayEdit() {
+        if (heldBy != null) {
+            say("Nothing was changed: this pass is being coded by " + heldBy + " (one coder per pass); it is open here to look at only.");
+            return false;
+        }
+        if (server.paused()) {
+            say("Nothing was changed: coding is paused until the lab server answers again.");
+            return false;
+        }
         if (study.isReadOnly()) {
             say("Nothing was changed: this study is read-only here because " + study.readOnlyReason().orElse("it is read-only") + ".");
             return false;

@@ -10,6 +10,13 @@ final class StatusLine {
     private StatusLine() {
     }
 
+    /** The line's look, and its id for tests. */
+    static void style(Label status) {
+        status.getStyleClass().add("status-bar");
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setId("saveStatus");
+    }
+
     /** Says {@code text} and the notices after it; the line may be too short for them, so its tooltip holds them whole. */
     static void say(Label status, String text, List<String> notices) {
         status.setText(text + notices.stream().map(n -> " " + n).reduce("", String::concat));

@@ -226,12 +226,21 @@ public final class StudyBrowser extends BorderPane {
         model.open(file, busyNotice.start("Opening " + file.getFileName() + " (checking it first)…"), settings::rememberStudy);
     }
 
-    /** Opens the bundled sample study, copying it to ~/Attune/Sample study first if needed. */
     /** Open study… : the user chooses a study file, which opens here. */
     public void chooseAndOpen() {
         forms.studyToOpen(getScene().getWindow()).ifPresent(this::openStudy);
     }
 
+    /** Open lab study… : a study on the lab's PostgreSQL server (the address and videos folder last used offered again). */
+    public void openLabStudy() {
+        dialogs.askLabStudy(settings.get("lab.address").orElse(""), Path.of(settings.get("lab.videos").orElse(System.getProperty("user.home"))),
+                StudyBrowserViewModel::testLab).ifPresent(a -> model.openLab(a, busyNotice.start("Connecting to " + a.address() + "…"), url -> {
+                    settings.put("lab.address", url);
+                    settings.put("lab.videos", a.videos().toString());
+                }));
+    }
+
+    /** Opens the bundled sample study, copying it to ~/Attune/Sample study first if needed. */
     public void openSample() {
         try {
             openStudy(org.attune.ui.SampleStudy.install(org.attune.ui.SampleStudy.defaultFolder()));
@@ -348,12 +357,8 @@ public final class StudyBrowser extends BorderPane {
     }
 
     private void showDetails(StudyOverview.Row row, StudyOverview.Cell cell) {
-        details.show(row, cell, isWritable(), rows.isEmpty(), cell != null && hiddenFromBlindCoder(cell), codeButton.getText(),
+        details.show(row, cell, model.isWritable(), rows.isEmpty(), cell != null && hiddenFromBlindCoder(cell), codeButton.getText(),
                 row != null && overview.isTraining(row.session()), cell != null && cell.pass().map(overview::isGold).orElse(false));
-    }
-
-    private boolean isWritable() {
-        return model.isWritable();
     }
 
     // ------------------------------------------------------------------ actions

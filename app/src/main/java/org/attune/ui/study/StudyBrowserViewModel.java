@@ -23,6 +23,7 @@ import org.attune.store.Study;
 import org.attune.store.StudyException;
 import org.attune.ui.DialogService;
 import org.attune.ui.ExportRunner;
+import org.attune.ui.LabAddress;
 import org.attune.ui.OpenStudy;
 import org.attune.ui.ReadOnlyNotice;
 import org.attune.ui.Tasks;
@@ -90,6 +91,44 @@ final class StudyBrowserViewModel {
             if (failure instanceof StudyException e) dialogs.showError("This study cannot be opened", e.getMessage());
             else dialogs.showFailure("This study cannot be opened", failure);
         });
+    }
+
+    /**
+     * Opens a lab study on the lab's server (File ▸ Open lab study…, issue 18) off the FX thread, then makes it the
+     * app's open study; {@code done} runs either way; {@code opened} gets the address that opened. A wrong address or an
+     * unreachable server is said in words.
+     */
+    void openLab(LabAddress a, Runnable done, Consumer<String> opened) {
+        org.attune.store.pg.ServerUrl url;
+        try {
+            url = org.attune.store.pg.ServerUrl.parse(a.address());
+        } catch (IllegalArgumentException e) {
+            done.run();
+            dialogs.showError("This is not a lab study's address", e.getMessage());
+            return;
+        }
+        Optional<char[]> password = a.password().length == 0 ? Optional.empty() : Optional.of(a.password());
+        tasks.run(() -> Study.open(url, a.videos(), password, false), s -> {
+            done.run();
+            open.adopt(s);
+            opened.accept(url.toString());
+            say.accept("Opened the lab study " + s.name() + " on " + url.host() + ". Other coders' passes show here as they code.");
+        }, failure -> {
+            done.run();
+            if (failure instanceof StudyException e) dialogs.showError("This lab study cannot be opened", e.getMessage());
+            else dialogs.showFailure("This lab study cannot be opened", failure);
+        });
+    }
+
+    /** The dialog's "Test connection": opens the lab study read-only and says what is there, or why it cannot. Off the FX thread. */
+    static String testLab(LabAddress a) {
+        try (Study s = Study.open(org.attune.store.pg.ServerUrl.parse(a.address()), a.videos(), a.password().length == 0 ? Optional.empty()
+                : Optional.of(a.password()), true)) {
+            return "Connected: the study \"" + s.name() + "\", " + plural(s.sessions().size(), "session") + ", " + plural(s.coders().size(), "coder") + ", "
+                    + s.passes().size() + (s.passes().size() == 1 ? " pass." : " passes.");
+        } catch (IllegalArgumentException | StudyException e) {
+            return e.getMessage();
+        }
     }
 
     /**

@@ -75,7 +75,7 @@ class CodingViewModelTest {
         assertEquals(Map.of("R_SENS", 4), data.ratings());
 
         ObservableList<CodedEvent> shown = FXCollections.observableArrayList();
-        PassEditor editor = model.editor(passes.get(0), shown, e -> { }, () -> { }, s -> { });
+        PassEditor editor = model.editor(passes.get(0), data, shown, e -> { }, () -> { }, s -> { });
         editor.show(data.events());
         editor.code(model.scheme().code("P_INTRUDE").orElseThrow(), 2_000);
         assertEquals(2, shown.size(), "the editor commits to the open study");

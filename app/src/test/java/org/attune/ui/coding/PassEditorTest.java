@@ -54,7 +54,7 @@ class PassEditorTest {
     }
 
     private PassEditor editorFor(CodingPass p, Session s, Coder c) {
-        return new PassEditor(study, new CodingWorkspace.PassChoice(p, s, c), events, dialogs, redrawn::add, () -> statusChanges++, () -> edits++, said::add);
+        return new PassEditor(study, new CodingWorkspace.PassChoice(p, s, c), events, dialogs, redrawn::add, () -> statusChanges++, () -> edits++, said::add, new ServerWatch(), null);
     }
 
     @AfterEach
@@ -155,7 +155,7 @@ class PassEditorTest {
     void aReadOnlyStudyChangesNothing() throws Exception {
         try (Study readOnly = Study.openReadOnly(study.path())) {
             PassEditor e = new PassEditor(readOnly, new CodingWorkspace.PassChoice(pass, readOnly.sessions().get(0), readOnly.coders().get(0)),
-                    events, dialogs, x -> { }, () -> { }, () -> { }, said::add);
+                    events, dialogs, x -> { }, () -> { }, () -> { }, said::add, new ServerWatch(), null);
             assertFalse(e.mayEdit());
             assertEquals("Nothing was changed: this study is read-only here because it was opened read-only.", e.lastMessage());
         }
