@@ -49,6 +49,18 @@ public final class RecordingDialogs implements DialogService {
         return Optional.ofNullable(passphrases.poll()).map(String::toCharArray);
     }
 
+    /** What {@link #askLabStudy} answers, in turn (empty: the user cancelled); what its test said, for each asked. */
+    public final Deque<LabAddress> labs = new ArrayDeque<>();
+    public final List<String> labTests = new ArrayList<>();
+
+    @Override
+    public Optional<LabAddress> askLabStudy(String address, Path videos, java.util.function.Function<LabAddress, String> test) {
+        shown.add("Open lab study? " + address + " (videos in " + videos + ")");
+        LabAddress a = labs.poll();
+        if (a != null) labTests.add(test.apply(a));
+        return Optional.ofNullable(a);
+    }
+
     /** What {@link #askText} answers, in turn (empty: the user cancelled). */
     public final Deque<String> texts = new ArrayDeque<>();
 
