@@ -118,7 +118,9 @@ public final class FxDialogService implements DialogService {
         javafx.scene.control.Label result = new javafx.scene.control.Label("Only coding data goes to the server; the videos stay on this computer.");
         result.setId("labTestResult");
         result.setWrapText(true);
-        result.setMaxWidth(520);
+        result.setPrefWidth(520);
+        result.setMinHeight(60); // room for three lines of what the test found: the dialog does not grow afterwards
+        result.setAlignment(javafx.geometry.Pos.TOP_LEFT);
         javafx.scene.control.Button tryIt = new javafx.scene.control.Button("Test connection");
         tryIt.setId("labTest");
         java.util.function.Supplier<LabAddress> typed = () -> new LabAddress(where.getText().strip(), password.getText().toCharArray(),

@@ -134,8 +134,12 @@ final class PassEditor {
         try {
             return Optional.ofNullable(work.run());
         } catch (StudyException e) {
-            if (e.kind() == StudyException.Kind.UNREACHABLE) server.lost(study, e.getMessage()); // a banner, not a dialog per key press
-            else dialogs.showError(failureTitle, e.getMessage());
+            if (e.kind() == StudyException.Kind.UNREACHABLE) { // a banner, not a dialog per key press
+                server.lost(study, e.getMessage());
+                say("Not saved: the lab server is out of reach. Coding goes on when it answers.");
+            } else {
+                dialogs.showError(failureTitle, e.getMessage());
+            }
             return Optional.empty();
         }
     }

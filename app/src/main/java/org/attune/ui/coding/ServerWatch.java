@@ -40,8 +40,10 @@ final class ServerWatch {
     /** On the FX thread: an edit of {@code study} found its server out of reach ({@code why}, in words). */
     void lost(Study study, String why) {
         if (paused()) return;
-        outage.set("The lab server is out of reach, so coding is paused: " + why + " Attune asks the server again every " + RETRY_SECONDS
-                + " seconds and goes on when it answers.");
+        int colon = why.indexOf(':');
+        String lostEdit = colon > 0 ? " (" + Character.toLowerCase(why.charAt(0)) + why.substring(1, colon) + ")" : "";
+        outage.set("The lab server is out of reach, so coding is paused: the last edit" + lostEdit + " was not saved; everything saved before is on the"
+                + " server. Attune asks the server again every " + RETRY_SECONDS + " seconds and goes on when it answers.");
         LabStudy lab = study.lab().orElse(null);
         if (lab == null) return;
         retry = RETRIES.scheduleWithFixedDelay(() -> {

@@ -285,7 +285,7 @@ public final class StudyBrowser extends BorderPane {
                 .filter(c -> c.pass().map(p -> p.status() == PassStatus.DONE).orElse(false)).count();
         header.show(read.name(), read.scheme() + "   ·   " + plural(overview.rows().size(), "session")
                 + ", " + plural(overview.coders().size(), "coder") + ", " + done + " of " + passes + " passes done"
-                + (read.readOnly() ? "   ·   read-only here" : ""), read.path(), read.readOnlyText());
+                + (read.readOnly() ? "   ·   read-only here" : ""), read.where(), read.readOnlyText());
         buildColumns();
         rows.setAll(overview.rows());
         showingStudy.set(true);

@@ -37,7 +37,8 @@ import org.attune.ui.Tasks;
 final class StudyBrowserViewModel {
 
     /** What the browser shows of the open study: what was read, and the study's heading. */
-    record Shown(StudyOverview overview, String name, Path path, String scheme, boolean readOnly, String readOnlyText) {
+    /** @param where the study file, or a lab study's address */
+    record Shown(StudyOverview overview, String name, String where, String scheme, boolean readOnly, String readOnlyText) {
     }
 
     private final OpenStudy open;
@@ -205,7 +206,7 @@ final class StudyBrowserViewModel {
         tasks.run(() -> StudyOverview.read(s), overview -> {
             done.run();
             if (read != reads || open.get() != s) return;
-            show.accept(new Shown(overview, s.name(), s.path(), s.scheme().name() + " " + s.scheme().version(), s.isReadOnly(),
+            show.accept(new Shown(overview, s.name(), s.location(), s.scheme().name() + " " + s.scheme().version(), s.isReadOnly(),
                     s.isReadOnly() ? ReadOnlyNotice.text(s, "code in it or change anything") : ""));
         }, failure -> {
             done.run();

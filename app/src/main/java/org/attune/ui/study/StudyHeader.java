@@ -80,10 +80,10 @@ final class StudyHeader extends HBox {
     }
 
     /** The study's name, a summary line, its file; the read-only reason as the summary's tooltip. */
-    void show(String name, String summaryLine, Path file, String readOnlyText) {
+    void show(String name, String summaryLine, String where, String readOnlyText) {
         title.setText(name);
         summary.setText(summaryLine);
-        path.setText(file.toString());
+        path.setText(where);
         summary.setTooltip(readOnlyText.isEmpty() ? null : new Tooltip(readOnlyText));
     }
 }

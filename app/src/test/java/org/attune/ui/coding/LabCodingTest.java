@@ -115,7 +115,9 @@ class LabCodingTest {
         robot.push(KeyCode.E); // lost with the connection
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(banner.isVisible(), "the banner says coding is paused");
-        assertTrue(banner.getText().startsWith("The lab server is out of reach, so coding is paused: Cannot save the P_INTRUDE event"), banner.getText());
+        assertTrue(banner.getText().startsWith("The lab server is out of reach, so coding is paused: the last edit (cannot save the P_INTRUDE event) was not saved"),
+                banner.getText());
+        assertTrue(robot.lookup("#saveStatus").queryLabeled().getText().startsWith("Not saved: the lab server is out of reach."));
         assertEquals(List.of(), dialogs.shown, "a banner, not a dialog per key press");
 
         assertTrue(Await.until(() -> !banner.isVisible()), "coding resumed when the server answered");
