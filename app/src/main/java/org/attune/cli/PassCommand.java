@@ -218,7 +218,7 @@ public final class PassCommand implements Runnable {
                         out.println(head + p.added() + " added, " + p.changed() + " changed, " + p.deleted() + " deleted, " + p.unchanged() + " unchanged");
                     }
                 }
-                out.println("the study before receiving: " + r.backup().getFileName());
+                if (r.backup() != null) out.println("the study before receiving: " + r.backup().getFileName());
                 if (conflicts) {
                     err.println("Some passes were not merged (above). Decide with --theirs (the package's) or --ours (the study's), or settle them with the coder.");
                     return 1;

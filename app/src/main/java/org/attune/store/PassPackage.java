@@ -88,7 +88,7 @@ public final class PassPackage {
         List<Row> events = study.file().read(c -> rows(c, "SELECT pass_id, code, onset_ms, offset_ms, modifiers, comment, created_at, updated_at, uid"
                 + " FROM events WHERE pass_id IN (" + passList + ") ORDER BY id", 9));
         List<Row> ratings = study.file().read(c -> rows(c, "SELECT pass_id, code, value, updated_at, uid FROM ratings WHERE pass_id IN (" + passList
-                + ") ORDER BY rowid", 5));
+                + ") ORDER BY pass_id, code", 5));
         String now = Study.now();
         Study.createWith(out, study.scheme(), study.name() + " — " + coderInitials, c -> {
             info(c, Map.of(FORMAT_KEY, "1", CODER_KEY, coderInitials, FROM_KEY, study.name() + " (" + study.path().getFileName() + ")", SENT_KEY, now));

@@ -41,6 +41,7 @@ public final class PassReceive {
     }
 
     /** The whole receipt: per pass, and where the study was copied before merging. */
+    /** @param backup the study file as it was before, copied aside; null for a lab study (its server keeps backups) */
     public record Received(List<PassResult> passes, Path backup) {
     }
 
@@ -80,10 +81,14 @@ public final class PassReceive {
             checkSameVideos(study.file().read(PassReceive::videos), pkg.file().read(PassReceive::videos), name);
         }
         checkFitsScheme(study.scheme(), passes, name);
-        String stamp = study.path().getFileName() + ".before-receive-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path backup = study.path().resolveSibling(stamp);
-        for (int n = 2; java.nio.file.Files.exists(backup); n++) backup = study.path().resolveSibling(stamp + "-" + n);
-        study.saveCopy(backup);
+        // a study file is copied aside first; a lab study's server keeps its own backups, and the merge is one transaction there too
+        Path backup = null;
+        if (study.server().isEmpty()) {
+            String stamp = study.path().getFileName() + ".before-receive-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            backup = study.path().resolveSibling(stamp);
+            for (int n = 2; java.nio.file.Files.exists(backup); n++) backup = study.path().resolveSibling(stamp + "-" + n);
+            study.saveCopy(backup);
+        }
         List<PassResult> results = study.file().write("receive " + name, c -> {
             List<PassResult> out = new ArrayList<>();
             for (Pass p : passes) out.add(merge(study.file(), c, p, decide, name));

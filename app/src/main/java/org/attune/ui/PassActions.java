@@ -156,7 +156,7 @@ public final class PassActions {
                     p.conflicts().forEach(c -> conflicts.add(head + c));
                 }
             }
-            String report = String.join("\n", lines) + "\n\nThe study as it was before: " + r.backup().getFileName();
+            String report = String.join("\n", lines) + (r.backup() == null ? "" : "\n\nThe study as it was before: " + r.backup().getFileName());
             if (conflicts.isEmpty()) {
                 forget(passphrase);
                 dialogs.showInfo("Passes received", report);

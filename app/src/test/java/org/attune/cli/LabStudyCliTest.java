@@ -82,6 +82,19 @@ class LabStudyCliTest {
         assertEquals(0, imported.code(), imported.err());
         assertTrue(imported.out().contains("imported 4 events into cli_lab_3"), imported.out());
 
+        // a coder's package sent from the server study, coded on the coder's computer and received back into it
+        Path pkg = dir.resolve("BK.attune");
+        CliTest.Run sent = CliTest.run("pass", "send", url, "--coder", "BK", "-o", pkg.toString());
+        assertEquals(0, sent.code(), sent.err());
+        try (Study coder = Study.open(pkg)) {
+            coder.events().add(coder.passes().get(0).id(), EventDraft.point("C_BID", 7_000));
+        }
+        CliTest.Run received = CliTest.run("pass", "receive", url, pkg.toString());
+        assertEquals(0, received.code(), received.err());
+        assertTrue(received.out().contains("S01 · BK: 1 added, 0 changed, 0 deleted, 1 unchanged"), received.out());
+        assertTrue(!received.out().contains("before receiving"), "a lab study is not copied aside: " + received.out());
+        CliTest.Run twice = CliTest.run("pass", "receive", url, pkg.toString());
+        assertTrue(twice.out().contains("S01 · BK: 0 added, 0 changed, 0 deleted, 2 unchanged"), "received twice, nothing changes: " + twice.out());
         CliTest.Run again = CliTest.run("study", "copy", back.toString(), url2);
         assertEquals(1, again.code());
         assertTrue(again.err().contains("exists already: a study is never copied over another"), again.err());
