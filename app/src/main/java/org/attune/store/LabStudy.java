@@ -33,6 +33,8 @@ public final class LabStudy {
             });
             return Optional.empty();
         } catch (StudyException e) {
+            // a coder's login may code only their own passes (ServerSchema's row security): another's opens to look at only
+            if (e.kind() == StudyException.Kind.READ_ONLY) return Optional.of("another coder (your login codes only your own passes)");
             if (e.kind() != StudyException.Kind.LOCKED) throw e;
             return Optional.of(file.read(c -> ServerStudy.holderOtherThan(file, c, passId)).orElse("another app"));
         }

@@ -229,6 +229,12 @@ final class ServerSchema {
                     "CREATE POLICY coder_deletes ON %s.events FOR DELETE USING (%1$s.own_pass(pass_id))",
                     "CREATE POLICY coder_deletes ON %s.ratings FOR DELETE USING (%1$s.own_pass(pass_id))",
                     "CREATE POLICY coder_deletes ON %s.history FOR DELETE USING (%1$s.own_pass(pass_id))",
+                    // a coder takes, renews and gives back only the leases of their own passes (none can block another's)
+                    "ALTER TABLE %s.pass_leases ENABLE ROW LEVEL SECURITY",
+                    "CREATE POLICY coder_reads ON %s.pass_leases FOR SELECT USING (true)",
+                    "CREATE POLICY coder_takes ON %s.pass_leases FOR INSERT WITH CHECK (%1$s.own_pass(pass_id))",
+                    "CREATE POLICY coder_renews ON %s.pass_leases FOR UPDATE USING (%1$s.own_pass(pass_id)) WITH CHECK (%1$s.own_pass(pass_id))",
+                    "CREATE POLICY coder_gives_back ON %s.pass_leases FOR DELETE USING (%1$s.own_pass(pass_id))",
                     // every coder sees every pass (the study browser), and changes only their own (status, its count of events)
                     "ALTER TABLE %s.passes ENABLE ROW LEVEL SECURITY",
                     "CREATE POLICY coder_reads ON %s.passes FOR SELECT USING (true)",

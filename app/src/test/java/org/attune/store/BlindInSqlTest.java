@@ -91,7 +91,7 @@ class BlindInSqlTest {
             for (int i = 0; i < 2; i++) ben.events().add(bkPass, EventDraft.point("P_RESP", 500L + 1000L * i));
             assertEquals(List.of(), ana.events().list(bkPass), "the app, as ana, gets none of ben's events");
             StudyException whileBenCodes = assertThrows(StudyException.class, () -> ana.events().add(bkPass, EventDraft.point("C_BID", 9)));
-            assertEquals(StudyException.Kind.LOCKED, whileBenCodes.kind(), whileBenCodes.getMessage());
+            assertEquals(StudyException.Kind.READ_ONLY, whileBenCodes.kind(), "not ana's pass, held or not: " + whileBenCodes.getMessage());
 
             try (Connection c = raw(pg, "ana")) {
                 assertEquals(3, count(c, "SELECT count(*) FROM events"), "ana's own SQL sees only her events");
@@ -103,6 +103,13 @@ class BlindInSqlTest {
                             "INSERT INTO events (pass_id, code, onset_ms, created_at, updated_at) VALUES (" + bkPass + ", 'C_BID', 1, 0, 0)"));
                     assertEquals("42501", refused.getSQLState(), refused.getMessage());
                 }
+            }
+            assertEquals(Optional.of("another coder (your login codes only your own passes)"), ana.lab().orElseThrow().holdPass(bkPass),
+                    "ana cannot hold ben's pass, so cannot keep him from it");
+            try (Connection c = raw(pg, "ana"); var st = c.createStatement()) {
+                SQLException lease = assertThrows(SQLException.class, () -> st.executeUpdate(
+                        "INSERT INTO pass_leases (pass_id, holder, holder_name, expires_at) VALUES (" + bkPass + ", 'x', 'x', now() + interval '1 hour')"));
+                assertEquals("42501", lease.getSQLState());
             }
             try (Connection c = raw(pg, "mia")) {
                 assertEquals(5, count(c, "SELECT count(*) FROM events"), "the lab manager sees every pass");
