@@ -101,18 +101,19 @@ public final class MediaCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "STUDY", description = "A study or a coder package.")
-        Path study;
+        @Parameters(paramLabel = "STUDY", description = "A study, a coder package, or a lab study's address postgresql://…?study=NAME"
+                + " (its videos looked for from the current folder).")
+        StudyArg study;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            try (org.attune.store.Study s = org.attune.store.Study.openReadOnly(study)) {
+            try (org.attune.store.Study s = study.openReadOnly()) {
                 java.util.List<org.attune.store.VideoIdentity.Checked> checked = org.attune.store.VideoIdentity.checkAll(s, (done, total, session, position, path) -> true)
                         .orElseThrow();
                 if (checked.isEmpty()) {
-                    out.println(study.getFileName() + " records no video sizes or checksums (they are recorded when passes are sent as a package): nothing to check.");
+                    out.println(study.shortName() + " records no video sizes or checksums (they are recorded when passes are sent as a package): nothing to check.");
                     return 0;
                 }
                 int wrong = 0;
