@@ -69,20 +69,7 @@ final class ServerStudy {
     static StudyFile open(ServerUrl url, Path folder, Optional<char[]> password, boolean readOnly) throws StudyException {
         Connection c = ServerConnections.connect(url, password);
         try {
-            if (!ServerSchema.exists(c, url.schema())) {
-                throw new StudyException(StudyException.Kind.NOT_FOUND, "There is no study " + url.study() + " in database " + url.database() + " on "
-                        + url.host() + "; check the name after ?study=, or create it (attune study create " + url + ").");
-            }
-            if (!ServerSchema.mayUse(c, url.schema())) {
-                throw new StudyException(StudyException.Kind.READ_ONLY, "The login " + ServerConnections.user(url) + " may not open " + url.study()
-                        + "; ask the lab manager to give it to you (attune study give-login " + url + " --coder INITIALS --login "
-                        + ServerConnections.user(url) + ").");
-            }
-            int version = ServerSchema.version(c, url.schema());
-            if (version == 0) throw new StudyException(StudyException.Kind.NOT_A_STUDY, url + " is not an Attune study (its schema has no version).");
-            if (version > ServerSchema.currentVersion()) {
-                throw new StudyException(StudyException.Kind.TOO_NEW, url + " was made by a newer Attune (format " + version + "); update Attune to open it.");
-            }
+            checkStudy(c, url);
             setSchema(c, url);
             if (readOnly) {
                 try (Statement st = c.createStatement()) {
@@ -96,6 +83,24 @@ final class ServerStudy {
         } catch (StudyException | RuntimeException e) {
             rollbackAndClose(c);
             throw e;
+        }
+    }
+
+    /** That the server has the study, this login may use it, and this Attune can read its format; else why not, in words. */
+    static void checkStudy(Connection c, ServerUrl url) throws SQLException, StudyException {
+        if (!ServerSchema.exists(c, url.schema())) {
+            throw new StudyException(StudyException.Kind.NOT_FOUND, "There is no study " + url.study() + " in database " + url.database() + " on "
+                    + url.host() + "; check the name after ?study=, or create it (attune study create " + url + ").");
+        }
+        if (!ServerSchema.mayUse(c, url.schema())) {
+            throw new StudyException(StudyException.Kind.READ_ONLY, "The login " + ServerConnections.user(url) + " may not open " + url.study()
+                    + "; ask the lab manager to give it to you (attune study give-login " + url + " --coder INITIALS --login "
+                    + ServerConnections.user(url) + ").");
+        }
+        int version = ServerSchema.version(c, url.schema());
+        if (version == 0) throw new StudyException(StudyException.Kind.NOT_A_STUDY, url + " is not an Attune study (its schema has no version).");
+        if (version > ServerSchema.currentVersion()) {
+            throw new StudyException(StudyException.Kind.TOO_NEW, url + " was made by a newer Attune (format " + version + "); update Attune to open it.");
         }
     }
 

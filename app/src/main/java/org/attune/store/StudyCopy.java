@@ -122,15 +122,7 @@ public final class StudyCopy {
         try (Statement st = server.createStatement()) {
             // one snapshot of the server: passes coded meanwhile are either wholly in the copy or not at all
             st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            if (!ServerSchema.exists(server, schema)) {
-                throw new StudyException(StudyException.Kind.NOT_FOUND, "There is no study " + url.study() + " on " + url.host() + " (database "
-                        + url.database() + "); check the name after ?study=.");
-            }
-            int version = ServerSchema.version(server, schema);
-            if (version == 0) throw new StudyException(StudyException.Kind.NOT_A_STUDY, url + " is not an Attune study (its schema has no version).");
-            if (version > ServerSchema.currentVersion()) {
-                throw new StudyException(StudyException.Kind.TOO_NEW, url + " was made by a newer Attune (format " + version + "); update Attune to copy it.");
-            }
+            ServerStudy.checkStudy(server, url);
             String name = one(server, "SELECT value FROM " + schema + ".study_info WHERE key = 'name'");
             String json = one(server, "SELECT json FROM " + schema + ".schemes WHERE current = 1");
             if (json == null) throw new StudyException(StudyException.Kind.DAMAGED, url + " has no current coding scheme; it is damaged.");

@@ -15,7 +15,6 @@ import org.attune.coding.Session;
 import org.attune.store.Study;
 import org.attune.store.pg.PgCluster;
 import org.attune.store.pg.ServerUrl;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,16 +24,9 @@ class LabStudyCliTest {
     @TempDir
     Path dir;
 
-    private static PgCluster server() {
-        PgCluster pg = PgCluster.get().orElse(null);
-        if (pg == null) System.err.println("SKIPPED: no PostgreSQL test server: " + PgCluster.whyNot());
-        Assumptions.assumeTrue(pg != null, () -> "no PostgreSQL test server: " + PgCluster.whyNot());
-        return pg;
-    }
-
     @Test
     void createCodeExportCopyBackAndImportOnTheServer() throws Exception {
-        PgCluster pg = server();
+        PgCluster pg = PgCluster.orSkip();
         String url = "postgresql://attune@127.0.0.1:" + pg.port() + "/postgres?study=cli_lab";
         CliTest.Run created = CliTest.run("study", "create", url, "--name", "Free play");
         assertEquals(0, created.code(), created.err());

@@ -23,7 +23,6 @@ import org.attune.coding.Session;
 import org.attune.store.Study;
 import org.attune.store.pg.PgCluster;
 import org.attune.store.pg.ServerUrl;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,16 +75,9 @@ class LabWorkflowTest {
         }
     }
 
-    private static PgCluster server() {
-        PgCluster pg = PgCluster.get().orElse(null);
-        if (pg == null) System.err.println("SKIPPED: no PostgreSQL test server: " + PgCluster.whyNot());
-        Assumptions.assumeTrue(pg != null, () -> "no PostgreSQL test server: " + PgCluster.whyNot());
-        return pg;
-    }
-
     @Test
     void threeCodersCodeAtOnceAndTheManagerRunsAgreement() throws Exception {
-        PgCluster pg = server();
+        PgCluster pg = PgCluster.orSkip();
         String url = "postgresql://attune@127.0.0.1:" + pg.port() + "/postgres?study=lab_workflow";
         assertEquals(0, CliTest.run("study", "create", url, "--name", "Lab workflow").code());
         try (Study manager = Study.open(ServerUrl.parse(url), dir, Optional.empty(), false)) {
@@ -128,7 +120,7 @@ class LabWorkflowTest {
 
     @Test
     void aCoderKilledMidCodingLosesNothingAcknowledgedAndItsPassIsFreeWithin30Seconds() throws Exception {
-        PgCluster pg = server();
+        PgCluster pg = PgCluster.orSkip();
         String url = "postgresql://attune@127.0.0.1:" + pg.port() + "/postgres?study=lab_killed";
         long pass;
         try (Study manager = Study.create(ServerUrl.parse(url), dir, Optional.empty(), org.attune.scheme.json.BundledSchemes.defaultScheme(), "killed")) {

@@ -19,7 +19,6 @@ import org.attune.coding.Session;
 import org.attune.scheme.json.BundledSchemes;
 import org.attune.store.pg.PgCluster;
 import org.attune.store.pg.ServerUrl;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,13 +32,6 @@ class BlindInSqlTest {
 
     @TempDir
     Path dir;
-
-    private static PgCluster server() {
-        PgCluster pg = PgCluster.get().orElse(null);
-        if (pg == null) System.err.println("SKIPPED: no PostgreSQL test server: " + PgCluster.whyNot());
-        Assumptions.assumeTrue(pg != null, () -> "no PostgreSQL test server: " + PgCluster.whyNot());
-        return pg;
-    }
 
     private static ServerUrl as(PgCluster pg, String login) {
         return ServerUrl.parse("postgresql://" + login + "@127.0.0.1:" + pg.port() + "/postgres?study=blind_sql");
@@ -63,7 +55,7 @@ class BlindInSqlTest {
 
     @Test
     void aCodersConnectionCannotReadAnotherCodersBlindPass() throws Exception {
-        PgCluster pg = server();
+        PgCluster pg = PgCluster.orSkip();
         try (Connection admin = DriverManager.getConnection(pg.jdbc("postgres")); var st = admin.createStatement()) {
             for (String login : List.of("mia", "ana", "ben", "eve")) {
                 try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + login + "'")) {

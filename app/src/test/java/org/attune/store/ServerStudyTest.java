@@ -23,7 +23,6 @@ import org.attune.scheme.CodingScheme;
 import org.attune.scheme.json.BundledSchemes;
 import org.attune.store.pg.PgCluster;
 import org.attune.store.pg.ServerUrl;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,13 +37,6 @@ class ServerStudyTest {
 
     @TempDir
     Path dir;
-
-    private static PgCluster server() {
-        PgCluster pg = PgCluster.get().orElse(null);
-        if (pg == null) System.err.println("SKIPPED: no PostgreSQL test server: " + PgCluster.whyNot());
-        Assumptions.assumeTrue(pg != null, () -> "no PostgreSQL test server: " + PgCluster.whyNot());
-        return pg;
-    }
 
     private static ServerUrl url(PgCluster pg, String study) {
         return ServerUrl.parse("postgresql://attune@127.0.0.1:" + pg.port() + "/postgres?study=" + study);
@@ -104,7 +96,7 @@ class ServerStudyTest {
 
     @Test
     void theSameEditsReadBackTheSameOnTheServerAsInAFile() throws Exception {
-        PgCluster pg = server();
+        PgCluster pg = PgCluster.orSkip();
         String inFile;
         try (Study f = Study.create(dir.resolve("f.attune"), SCHEME, "same")) {
             inFile = codeAndReadBack(f);
@@ -136,7 +128,7 @@ class ServerStudyTest {
      */
     @Test
     void onePassHasOneWriterAtATime() throws Exception {
-        PgCluster pg = server();
+        PgCluster pg = PgCluster.orSkip();
         ServerUrl url = url(pg, "leases");
         long p;
         long q;
@@ -183,7 +175,7 @@ class ServerStudyTest {
     /** A connection that breaks mid-coding: the edit is reported as not saved, and nothing of it is on the server. */
     @Test
     void aLostConnectionSaysTheEditWasNotSaved() throws Exception {
-        PgCluster pg = server();
+        PgCluster pg = PgCluster.orSkip();
         ServerUrl url = url(pg, "lost");
         try (Study s = Study.create(url, dir, Optional.empty(), SCHEME, "lost"); Connection admin = DriverManager.getConnection(pg.jdbc("postgres"))) {
             long p = s.pass(s.addSession(new Session(0, "S01", "", "", null, "", "", Map.of())).id(), s.addCoder("Ana", "AL").id()).id();
@@ -209,7 +201,7 @@ class ServerStudyTest {
     /** A pass opened for coding is held; another app is told who holds it; given back, it is free at once. */
     @Test
     void aPassOpenedForCodingIsHeldUntilGivenBack() throws Exception {
-        PgCluster pg = server();
+        PgCluster pg = PgCluster.orSkip();
         ServerUrl url = url(pg, "held");
         long p;
         try (Study lab = Study.create(url, dir, Optional.empty(), SCHEME, "held")) {
@@ -229,7 +221,7 @@ class ServerStudyTest {
     /** Another app's change (a pass coded, a session added) is announced to a listening app. */
     @Test
     void otherAppsChangesAreAnnounced() throws Exception {
-        PgCluster pg = server();
+        PgCluster pg = PgCluster.orSkip();
         ServerUrl url = url(pg, "news");
         try (Study a = Study.create(url, dir, Optional.empty(), SCHEME, "news"); Study b = Study.open(url, dir, Optional.empty(), false)) {
             java.util.concurrent.CountDownLatch heard = new java.util.concurrent.CountDownLatch(1);

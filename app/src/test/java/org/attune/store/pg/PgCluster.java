@@ -50,6 +50,17 @@ public final class PgCluster {
         }
     }
 
+    /**
+     * The running test server for a test that needs one; when none can be started, the test is skipped, saying why
+     * (also on the console, so that a run that skipped them shows it).
+     */
+    public static PgCluster orSkip() {
+        PgCluster pg = get().orElse(null);
+        if (pg == null) System.err.println("SKIPPED: no PostgreSQL test server: " + whyNot());
+        org.junit.jupiter.api.Assumptions.assumeTrue(pg != null, () -> "no PostgreSQL test server: " + whyNot());
+        return pg;
+    }
+
     public static String whyNot() {
         return whyNot;
     }

@@ -16,7 +16,6 @@ import java.util.Map;
 import org.attune.store.Study;
 import org.attune.store.StudyCopy;
 import org.attune.store.StudyException;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,13 +42,6 @@ class StudyCopyTest {
             }
         }
         return out;
-    }
-
-    private static PgCluster server() {
-        PgCluster pg = PgCluster.get().orElse(null);
-        if (pg == null) System.err.println("SKIPPED: no PostgreSQL test server: " + PgCluster.whyNot());
-        Assumptions.assumeTrue(pg != null, () -> "no PostgreSQL test server: " + PgCluster.whyNot());
-        return pg;
     }
 
     /** Every table of a study file (SQLite's id counters too) as rows of text, for comparing two files. */
@@ -86,7 +78,7 @@ class StudyCopyTest {
 
     @Test
     void theSampleStudyArrivesRowForRowAndIsNeverCopiedOverAnother() throws Exception {
-        PgCluster pg = server();
+        PgCluster pg = PgCluster.orSkip();
         Path file = sample("sample.attune");
         ServerUrl url = ServerUrl.parse("postgresql://127.0.0.1:" + pg.port() + "/postgres?study=sample_copy");
         try (Study s = Study.open(file); Connection server = DriverManager.getConnection(pg.jdbc("postgres"))) {
@@ -113,7 +105,7 @@ class StudyCopyTest {
      */
     @Test
     void aStudyCopiedThereAndBackIsTheSameStudy() throws Exception {
-        PgCluster pg = server();
+        PgCluster pg = PgCluster.orSkip();
         Path file = sample("there.attune");
         try (Study s = Study.open(file)) {
             // opened once: now in the current format
@@ -136,7 +128,8 @@ class StudyCopyTest {
             assertTrue(over.getMessage().contains("already exists"), over.getMessage());
             ServerUrl none = ServerUrl.parse("postgresql://127.0.0.1:" + pg.port() + "/postgres?study=nobody");
             StudyException missing = assertThrows(StudyException.class, () -> StudyCopy.fromServer(server, none, dir.resolve("none.attune")));
-            assertEquals("There is no study nobody on 127.0.0.1 (database postgres); check the name after ?study=.", missing.getMessage());
+            assertTrue(missing.getMessage().startsWith("There is no study nobody in database postgres on 127.0.0.1; check the name after ?study="),
+                    missing.getMessage());
             assertTrue(Files.notExists(dir.resolve("none.attune")));
 
             long highest;
@@ -167,7 +160,7 @@ class StudyCopyTest {
     /** A file in an older format is not put on a server as it is: it is updated (and backed up) by opening it for editing first. */
     @Test
     void aFileInAnOlderFormatIsRefusedSayingWhatToDo() throws Exception {
-        PgCluster pg = server();
+        PgCluster pg = PgCluster.orSkip();
         Path file = sample("old.attune");
         ServerUrl url = ServerUrl.parse("postgresql://127.0.0.1:" + pg.port() + "/postgres?study=old_format");
         try (Study s = Study.openReadOnly(file); Connection server = DriverManager.getConnection(pg.jdbc("postgres"))) {

@@ -27,7 +27,6 @@ import org.attune.ui.RecordingDialogs;
 import org.attune.ui.Styles;
 import org.attune.ui.UserSettings;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,13 +64,6 @@ class LabCodingTest {
         robot.interact(workspace::close);
     }
 
-    private static PgCluster server() {
-        PgCluster pg = PgCluster.get().orElse(null);
-        if (pg == null) System.err.println("SKIPPED: no PostgreSQL test server: " + PgCluster.whyNot());
-        Assumptions.assumeTrue(pg != null, () -> "no PostgreSQL test server: " + PgCluster.whyNot());
-        return pg;
-    }
-
     /** A lab study with one session (the sample's first video, found in this computer's folder {@code dir}) and AL's pass. */
     private long makeLab(ServerUrl url) throws Exception {
         java.nio.file.Files.copy(Path.of("..", "sample-sessions", "free-play-s01.mp4"), dir.resolve("free-play-s01.mp4"),
@@ -99,7 +91,7 @@ class LabCodingTest {
 
     @Test
     void aLostConnectionPausesCodingWithABannerAndCodingResumesWhenTheServerAnswers(FxRobot robot) throws Exception {
-        PgCluster pg = server();
+        PgCluster pg = PgCluster.orSkip();
         ServerUrl url = ServerUrl.parse("postgresql://attune@127.0.0.1:" + pg.port() + "/postgres?study=ui_banner");
         makeLab(url);
         openPass(robot, url);
@@ -128,7 +120,7 @@ class LabCodingTest {
 
     @Test
     void aPassAnotherAppCodesOpensToLookAtOnly(FxRobot robot) throws Exception {
-        PgCluster pg = server();
+        PgCluster pg = PgCluster.orSkip();
         ServerUrl url = ServerUrl.parse("postgresql://attune@127.0.0.1:" + pg.port() + "/postgres?study=ui_held");
         long pass = makeLab(url);
         try (Study other = Study.open(url, dir, Optional.empty(), false)) {

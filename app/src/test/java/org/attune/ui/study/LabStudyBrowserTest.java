@@ -20,7 +20,6 @@ import org.attune.ui.RecordingDialogs;
 import org.attune.ui.Styles;
 import org.attune.ui.UserSettings;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,9 +59,7 @@ class LabStudyBrowserTest {
 
     @Test
     void aLabStudyOpensAndOtherCodersChangesShowByThemselves(FxRobot robot) throws Exception {
-        PgCluster pg = PgCluster.get().orElse(null);
-        if (pg == null) System.err.println("SKIPPED: no PostgreSQL test server: " + PgCluster.whyNot());
-        Assumptions.assumeTrue(pg != null, () -> "no PostgreSQL test server: " + PgCluster.whyNot());
+        PgCluster pg = PgCluster.orSkip();
         String address = "postgresql://attune@127.0.0.1:" + pg.port() + "/postgres?study=ui_browser";
         try (Study lab = Study.create(ServerUrl.parse(address), dir, Optional.empty(), BundledSchemes.defaultScheme(), "Free play lab")) {
             lab.pass(lab.addSession(new Session(0, "S01", "", "", null, "", "", Map.of())).id(), lab.addCoder("Ana", "AL").id());
