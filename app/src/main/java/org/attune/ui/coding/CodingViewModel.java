@@ -126,6 +126,14 @@ final class CodingViewModel {
     /** The pass the app is coding now (the study browser marks its cell); null for none. */
     void setActivePass(CodingPass pass) {
         if (openStudy.activePass() != pass) openStudy.activePassProperty().set(pass);
+        Long before = held;
+        if (pass == null && before != null && study != null && study.lab().isPresent()) { // a lab study: the pass closed here, free for others at once
+            held = null;
+            study.submit(s -> {
+                s.lab().orElseThrow().releasePass(before);
+                return null;
+            });
+        }
     }
 
     /** The work of reading a pass (its session's videos, events and ratings), to run in the background. */
@@ -139,8 +147,6 @@ final class CodingViewModel {
             VideoChecks.Result videos = VideoChecks.session(s, p.session(), settings::get); // a package's videos, before coding on them
             Optional<String> heldBy = Optional.empty();
             if (s.lab().isPresent()) { // one coder per pass: take it here, or open it to look at only
-                Long before = held;
-                if (before != null && before != p.pass().id()) s.lab().get().releasePass(before);
                 heldBy = s.lab().get().holdPass(p.pass().id());
                 held = heldBy.isEmpty() ? p.pass().id() : null;
             }

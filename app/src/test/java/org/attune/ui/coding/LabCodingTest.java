@@ -134,4 +134,17 @@ class LabCodingTest {
                     robot.lookup("#saveStatus").queryLabeled().getText());
         }
     }
+
+    @Test
+    void aPassClosedHereIsFreeForAnotherAppAtOnce(FxRobot robot) throws Exception {
+        PgCluster pg = PgCluster.orSkip();
+        ServerUrl url = ServerUrl.parse("postgresql://attune@127.0.0.1:" + pg.port() + "/postgres?study=ui_closed");
+        long pass = makeLab(url);
+        openPass(robot, url);
+        try (Study other = Study.open(url, dir, Optional.empty(), false)) {
+            assertTrue(other.lab().orElseThrow().holdPass(pass).isPresent(), "held while open here");
+            robot.interact(workspace::closePass);
+            assertTrue(Await.until(() -> other.lab().orElseThrow().holdPass(pass).isEmpty()), "given back when closed here");
+        }
+    }
 }
