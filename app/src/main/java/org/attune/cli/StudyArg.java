@@ -39,11 +39,36 @@ record StudyArg(Path file, ServerUrl server) {
 
     /** Opens the study for editing (a file read-only with the reason when another app has it open). */
     Study open() throws StudyException {
-        return isServer() ? Study.open(server, videos(), Optional.empty(), false) : Study.open(file);
+        return isServer() ? withPassword(pw -> Study.open(server, videos(), pw, false)) : Study.open(file);
     }
 
     Study openReadOnly() throws StudyException {
-        return isServer() ? Study.open(server, videos(), Optional.empty(), true) : Study.openReadOnly(file);
+        return isServer() ? withPassword(pw -> Study.open(server, videos(), pw, true)) : Study.openReadOnly(file);
+    }
+
+    /** Work on the server that takes a password (empty: PGPASSWORD or ~/.pgpass). */
+    interface ServerWork<T> {
+        T run(Optional<char[]> password) throws StudyException;
+    }
+
+    /**
+     * Runs {@code work} without a password; when the server asks for one that PGPASSWORD and ~/.pgpass did not give,
+     * asks for it on the terminal (not echoed; never an argument), once, and runs it again with it.
+     */
+    <T> T withPassword(ServerWork<T> work) throws StudyException {
+        try {
+            return work.run(Optional.empty());
+        } catch (StudyException e) {
+            java.io.Console console = System.console();
+            if (!org.attune.store.ServerConnections.wantsPassword(e) || console == null) throw e;
+            char[] typed = console.readPassword("Password for %s on %s: ", org.attune.store.ServerConnections.user(server), server.host());
+            if (typed == null) throw e;
+            try {
+                return work.run(Optional.of(typed));
+            } finally {
+                java.util.Arrays.fill(typed, '\0');
+            }
+        }
     }
 
     /** The name to show: the file's name, or the server study's name. */

@@ -58,7 +58,7 @@ public final class StudyCommand implements Runnable {
                 s = read.get();
             }
             String studyName = name != null ? name : file.shortName().replaceFirst("\\.attune$", "");
-            try (Study study = file.isServer() ? Study.create(file.server(), Path.of("").toAbsolutePath(), java.util.Optional.empty(), s, studyName)
+            try (Study study = file.isServer() ? file.withPassword(pw -> Study.create(file.server(), Path.of("").toAbsolutePath(), pw, s, studyName))
                     : Study.create(file.file(), s, studyName)) {
                 out.println("created " + study.location() + " (study \"" + studyName + "\", scheme " + s.id() + " " + s.version() + ")");
                 return 0;
@@ -141,10 +141,10 @@ public final class StudyCommand implements Runnable {
                 java.util.Map<String, Long> copied;
                 if (to.isServer()) {
                     try (Study study = from.open()) {
-                        copied = org.attune.store.StudyCopy.toServer(study, to.server());
+                        copied = to.withPassword(pw -> org.attune.store.StudyCopy.toServer(study, to.server(), pw));
                     }
                 } else {
-                    copied = org.attune.store.StudyCopy.fromServer(from.server(), to.file());
+                    copied = from.withPassword(pw -> org.attune.store.StudyCopy.fromServer(from.server(), to.file(), pw));
                 }
                 out.println("copied " + from + " to " + to + ": " + copied.getOrDefault("sessions", 0L) + " sessions, " + copied.getOrDefault("passes", 0L)
                         + " passes, " + copied.getOrDefault("events", 0L) + " events, " + copied.getOrDefault("ratings", 0L) + " ratings ("

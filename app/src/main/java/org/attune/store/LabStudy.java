@@ -61,8 +61,9 @@ public final class LabStudy {
 
     /**
      * Calls {@code onChange} (on a thread of its own) whenever another app (not this one) changes the study's sessions, coders or
-     * passes — a pass coded, marked done, given — from a listening connection of its own; close to stop. A news
-     * listener out of reach connects again by itself.
+     * passes — a pass coded, marked done, given — from a listening connection of its own, and once whenever it starts
+     * listening (what changed before is news too). Returns once it listens (or could not connect: it keeps trying);
+     * close to stop. A listener out of reach connects again by itself.
      */
     public AutoCloseable listen(Runnable onChange) {
         return ServerNews.listen(file.server, file.password, () -> file.backendPid, onChange);

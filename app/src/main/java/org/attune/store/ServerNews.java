@@ -10,7 +10,8 @@ import org.attune.store.pg.ServerUrl;
 /**
  * News of a lab study's changes made by other apps (ADR 12): a connection of its own that LISTENs on the study's
  * channel, where the server's triggers say which table changed (ServerSchema: passes, sessions, coders, media). Its
- * thread calls back on every notice; callers coalesce (twenty coders make a hundred notices a second). Out of reach,
+ * thread calls back on every notice, and once each time it starts listening (changes made while it was not are
+ * news too); callers coalesce (twenty coders make a hundred notices a second). Out of reach,
  * it connects again every few seconds; closing stops it.
  */
 final class ServerNews implements AutoCloseable {
@@ -47,6 +48,7 @@ final class ServerNews implements AutoCloseable {
                     st.execute("LISTEN " + url.schema());
                 }
                 first.countDown();
+                onChange.run(); // what changed while nobody listened (before the first LISTEN, or while out of reach) is news too
                 org.postgresql.PGConnection pg = c.unwrap(org.postgresql.PGConnection.class);
                 while (running.get()) {
                     org.postgresql.PGNotification[] notices = pg.getNotifications(WAIT_MS);

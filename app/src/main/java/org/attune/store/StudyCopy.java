@@ -44,18 +44,18 @@ public final class StudyCopy {
         }
     }
 
-    /** {@code attune study copy FILE URL}: connects (password from PGPASSWORD or ~/.pgpass) and copies; rows copied per table. */
-    public static Map<String, Long> toServer(Study study, ServerUrl url) throws StudyException {
-        try (Connection server = ServerConnections.connect(url, java.util.Optional.empty())) {
+    /** {@code attune study copy FILE URL}: connects (password given, else PGPASSWORD or ~/.pgpass) and copies; rows copied per table. */
+    public static Map<String, Long> toServer(Study study, ServerUrl url, java.util.Optional<char[]> password) throws StudyException {
+        try (Connection server = ServerConnections.connect(url, password)) {
             return toServer(study, server, url);
         } catch (SQLException e) {
             throw ServerStudy.translate(e, url, "copy the study to the server");
         }
     }
 
-    /** {@code attune study copy URL FILE}: connects (password from PGPASSWORD or ~/.pgpass) and copies; rows copied per table. */
-    public static Map<String, Long> fromServer(ServerUrl url, Path target) throws StudyException {
-        try (Connection server = ServerConnections.connect(url, java.util.Optional.empty())) {
+    /** {@code attune study copy URL FILE}: connects (password given, else PGPASSWORD or ~/.pgpass) and copies; rows copied per table. */
+    public static Map<String, Long> fromServer(ServerUrl url, Path target, java.util.Optional<char[]> password) throws StudyException {
+        try (Connection server = ServerConnections.connect(url, password)) {
             return fromServer(server, url, target);
         } catch (SQLException e) {
             throw ServerStudy.translate(e, url, "copy the study from the server");

@@ -38,27 +38,38 @@ public final class OpenStudy implements AutoCloseable {
 
     /**
      * A lab study: another coder's change (a pass coded, done, given) refreshes the views, at most once a second
-     * however many coders code; a file: nothing to listen to.
+     * however many coders code; a file: nothing to listen to. The listener starts off the FX thread (it connects to
+     * the server) and catches up on what changed meanwhile when it starts.
      */
     private void listenForNews(Study s) {
-        if (news != null) {
-            try {
-                news.close();
-            } catch (Exception ignored) {
-                // stopping anyway
-            }
-            news = null;
-        }
+        closeQuietly(news);
+        news = null;
         if (s == null || s.lab().isEmpty()) return;
         java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
-        news = s.lab().get().listen(() -> {
+        Runnable onChange = () -> {
             if (queued.compareAndSet(false, true)) {
                 NEWS.schedule(() -> javafx.application.Platform.runLater(() -> {
                     queued.set(false);
                     if (get() == s) changed();
                 }), 1, java.util.concurrent.TimeUnit.SECONDS);
             }
+        };
+        NEWS.execute(() -> {
+            AutoCloseable started = s.lab().get().listen(onChange);
+            javafx.application.Platform.runLater(() -> {
+                if (get() == s && news == null) news = started;
+                else closeQuietly(started); // another study opened meanwhile
+            });
         });
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) return;
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // stopping anyway
+        }
     }
 
     public ReadOnlyObjectProperty<Study> studyProperty() {

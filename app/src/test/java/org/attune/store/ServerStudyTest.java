@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -224,11 +225,51 @@ class ServerStudyTest {
         PgCluster pg = PgCluster.orSkip();
         ServerUrl url = url(pg, "news");
         try (Study a = Study.create(url, dir, Optional.empty(), SCHEME, "news"); Study b = Study.open(url, dir, Optional.empty(), false)) {
-            java.util.concurrent.CountDownLatch heard = new java.util.concurrent.CountDownLatch(1);
-            try (AutoCloseable news = a.lab().orElseThrow().listen(heard::countDown)) {
+            java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.CountDownLatch heard = new java.util.concurrent.CountDownLatch(2);
+            try (AutoCloseable news = a.lab().orElseThrow().listen(() -> {
+                calls.incrementAndGet();
+                heard.countDown();
+            })) {
+                assertEquals(1, calls.get(), "once on starting to listen: what changed before is news too");
+                a.addSession(new Session(0, "S00", "", "", null, "", "", Map.of())); // a's own change: not news to a
                 b.addSession(new Session(0, "S01", "", "", null, "", "", Map.of()));
                 assertTrue(heard.await(30, java.util.concurrent.TimeUnit.SECONDS), "a's app heard of b's new session");
             }
+        }
+    }
+
+    /**
+     * A login that must give a password: refused without one, saying how to give it; opened with the one typed in the
+     * app; opened with the line for it in a ~/.pgpass file (as psql reads it). The password is never in an address.
+     */
+    @Test
+    void aPasswordComesFromTheAppOrPgpassNeverFromTheAddress() throws Exception {
+        PgCluster pg = PgCluster.orSkip();
+        try (java.sql.Connection admin = DriverManager.getConnection(pg.jdbc("postgres")); var st = admin.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + PgCluster.PASSWORD_LOGIN + "'")) {
+                if (!rs.next()) st.execute("CREATE ROLE " + PgCluster.PASSWORD_LOGIN + " LOGIN SUPERUSER PASSWORD 'tiger lily'");
+            }
+        }
+        ServerUrl url = ServerUrl.parse("postgresql://" + PgCluster.PASSWORD_LOGIN + "@127.0.0.1:" + pg.port() + "/postgres?study=with_password");
+        StudyException none = assertThrows(StudyException.class, () -> Study.create(url, dir, Optional.empty(), SCHEME, "pw"));
+        assertTrue(org.attune.store.ServerConnections.wantsPassword(none), none.getMessage());
+        assertTrue(none.getMessage().startsWith("The server 127.0.0.1:" + pg.port() + " asks for a password for attune_pw: give it when asked, or set"
+                + " PGPASSWORD, or add a line for it to ~/.pgpass"), none.getMessage());
+        StudyException wrong = assertThrows(StudyException.class, () -> Study.create(url, dir, Optional.of("tiger".toCharArray()), SCHEME, "pw"));
+        assertTrue(wrong.getMessage().startsWith("The server 127.0.0.1:" + pg.port() + " refused attune_pw's login"), wrong.getMessage());
+        assertTrue(!wrong.getMessage().contains("tiger"), "never the password in a message");
+        try (Study typed = Study.create(url, dir, Optional.of("tiger lily".toCharArray()), SCHEME, "pw")) {
+            assertEquals("pw", typed.name());
+        }
+        Path pgpass = dir.resolve("pgpass");
+        Files.writeString(pgpass, "127.0.0.1:" + pg.port() + ":postgres:" + PgCluster.PASSWORD_LOGIN + ":tiger lily\n");
+        Files.setPosixFilePermissions(pgpass, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        System.setProperty("org.postgresql.pgpassfile", pgpass.toString());
+        try (Study fromPgpass = Study.open(url, dir, Optional.empty(), true)) {
+            assertEquals("pw", fromPgpass.name());
+        } finally {
+            System.clearProperty("org.postgresql.pgpassfile");
         }
     }
 }

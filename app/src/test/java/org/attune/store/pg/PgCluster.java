@@ -21,6 +21,9 @@ import java.util.stream.Stream;
 public final class PgCluster {
 
     private static final Object LOCK = new Object();
+
+    /** The one login of the test server that must give a password (the others are trusted on 127.0.0.1). */
+    public static final String PASSWORD_LOGIN = "attune_pw";
     private static PgCluster cluster;
     private static String whyNot;
 
@@ -106,6 +109,9 @@ public final class PgCluster {
         }
         PgCluster c = new PgCluster(data, port, asUser, bin);
         c.run(List.of(bin.resolve("initdb").toString(), "-D", data.resolve("db").toString(), "-U", "attune", "-A", "trust", "--no-sync", "-E", "UTF8"));
+        // one login that must give its password (scram), for the tests of PGPASSWORD, ~/.pgpass and the app's prompt
+        Path hba = data.resolve("db").resolve("pg_hba.conf");
+        Files.writeString(hba, "host all " + PASSWORD_LOGIN + " 127.0.0.1/32 scram-sha-256\n" + Files.readString(hba));
         c.run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.resolve("db").toString(), "-w", "-t", "60", "-l", data.resolve("server.log").toString(),
                 "-o", "-p " + port + " -k " + data + " -c listen_addresses=127.0.0.1 -c max_connections=100" + (durable ? "" : " -c fsync=off"), "start"));
         Runtime.getRuntime().addShutdownHook(new Thread(c::stop, "attune-pg-stop"));
