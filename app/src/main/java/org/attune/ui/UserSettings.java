@@ -94,6 +94,12 @@ public final class UserSettings {
         save();
     }
 
+    /**
+     * Set while the study opened last is a lab study (its address): the next start offers it again in File ▸ Open lab
+     * study…, asking before connecting; opening a study file clears it.
+     */
+    public static final String LAB_STUDY_LAST = "lab.last";
+
     /** Studies opened most recently first. */
     public List<Path> recentStudies() {
         List<Path> out = new ArrayList<>();
@@ -102,6 +108,7 @@ public final class UserSettings {
     }
 
     public void rememberStudy(Path study) {
+        values.remove(LAB_STUDY_LAST);
         Path abs = study.toAbsolutePath().normalize();
         List<Path> recent = new ArrayList<>(recentStudies());
         recent.remove(abs);

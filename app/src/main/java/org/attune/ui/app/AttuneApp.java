@@ -221,7 +221,8 @@ public final class AttuneApp extends Application {
 
     /**
      * Starts opening the first study, in the background: {@code -Dattune.open.study=FILE} (a double-clicked
-     * study; the screenshots), otherwise the last study opened, or on the first run the sample study.
+     * study; the screenshots), otherwise the last study opened (a lab study: File ▸ Open lab study… shows, filled in),
+     * or on the first run the sample study.
      * Returns the tab to show first: {@code -Dattune.open.tab=coding|agreement|measures}, else the study's.
      */
     private static String openFirstStudy(StudyBrowser browser, UserSettings settings) {
@@ -232,6 +233,10 @@ public final class AttuneApp extends Application {
             if (org.attune.service.SealedPassPackages.isSealed(file)) javafx.application.Platform.runLater(() -> browser.openStudy(file));
             else browser.openStudy(file);
             return System.getProperty("attune.open.tab", "study");
+        }
+        if (settings.get(UserSettings.LAB_STUDY_LAST).isPresent()) { // a lab study: asked before connecting, over the window
+            javafx.application.Platform.runLater(browser::openLabStudy);
+            return "study";
         }
         Path last = settings.recentStudies().stream().filter(Files::isRegularFile).findFirst().orElse(null);
         if (last != null) browser.openStudy(last);

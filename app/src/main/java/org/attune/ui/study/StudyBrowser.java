@@ -237,6 +237,7 @@ public final class StudyBrowser extends BorderPane {
                 StudyBrowserViewModel::testLab).ifPresent(a -> model.openLab(a, busyNotice.start("Connecting to " + a.address() + "…"), url -> {
                     settings.put("lab.address", url);
                     settings.put("lab.videos", a.videos().toString());
+                    settings.put(UserSettings.LAB_STUDY_LAST, url); // offered again at the next start
                 }));
     }
 

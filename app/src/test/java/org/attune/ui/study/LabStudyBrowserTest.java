@@ -70,6 +70,7 @@ class LabStudyBrowserTest {
         assertTrue(Await.until(() -> open.isOpen() && browser.overviewRows() == 1), dialogs.shown.toString());
         assertEquals(Optional.of(ServerUrl.parse(address)), open.get().server());
         assertEquals(Optional.of(address), settings.get("lab.address"));
+        assertEquals(Optional.of(address), settings.get(UserSettings.LAB_STUDY_LAST), "offered again at the next start");
 
         try (Study other = Study.open(ServerUrl.parse(address), dir, Optional.empty(), false)) {
             other.addSession(new Session(0, "S02", "", "", null, "", "", Map.of()));
@@ -81,5 +82,11 @@ class LabStudyBrowserTest {
         assertTrue(dialogs.labTests.get(1).contains("it names no study (?study=NAME)"), dialogs.labTests.get(1));
         assertTrue(dialogs.shown.stream().anyMatch(x -> x.startsWith("This is not a lab study's address: postgresql://lab.example.org/attune is not")),
                 dialogs.shown.toString());
+
+        Path file = dir.resolve("sample.attune");
+        java.nio.file.Files.copy(Path.of("..", "sample-sessions", "sample-study.attune"), file);
+        robot.interact(() -> browser.openStudy(file));
+        assertTrue(Await.until(() -> open.isOpen() && open.get().server().isEmpty()));
+        assertEquals(Optional.empty(), settings.get(UserSettings.LAB_STUDY_LAST), "a study file opened last: it opens at the next start");
     }
 }
