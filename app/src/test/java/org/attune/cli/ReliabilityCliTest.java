@@ -110,6 +110,26 @@ class ReliabilityCliTest {
                 + " (time-unit κ (1-s units) ≥ .80 in each exclusive group), κ averaged .85 (range .60–1.00); 1 re-check fell below it (S03, week 2026-W12)."), text);
     }
 
+    /** The same study on the tests' PostgreSQL server (issue 18): every command says the same, figure for figure. */
+    @Test
+    void aLabStudyGivesTheSameFiguresAsItsFile() throws Exception {
+        org.attune.store.pg.PgCluster pg = org.attune.store.pg.PgCluster.orSkip();
+        String file = study().toString();
+        String url = "postgresql://attune@127.0.0.1:" + pg.port() + "/postgres?study=reliability_cli";
+        ok("study", "copy", file, url);
+        List<List<String>> commands = List.of(List.of("gold", "--session", "T1", "--coder", "GS"), List.of("gold", "--session", "T2", "--coder", "GS"),
+                List.of("gold", "--session", "T3", "--coder", "GS"), List.of("training-sessions", "T1,T2,T3"), List.of("criterion", "--consecutive", "2"),
+                List.of("training", "--csv"), List.of("training", "--coder", "TR"), List.of("drift", "--csv"), List.of("drift"),
+                List.of("sample", "--percent", "50", "--seed", "7", "--coders", "CM"), List.of("drift"));
+        for (List<String> c : commands) {
+            List<String> onFile = new java.util.ArrayList<>(List.of("reliability", c.get(0), file));
+            onFile.addAll(c.subList(1, c.size()));
+            List<String> onServer = new java.util.ArrayList<>(List.of("reliability", c.get(0), url));
+            onServer.addAll(c.subList(1, c.size()));
+            assertEquals(ok(onFile.toArray(String[]::new)).out(), ok(onServer.toArray(String[]::new)).out(), String.join(" ", c));
+        }
+    }
+
     @Test
     void theSampleIsDrawnAgainFromItsSeedAndGivesBlindPassesToTheSecondCoder() throws Exception {
         String study = study().toString();

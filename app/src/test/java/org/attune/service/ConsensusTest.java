@@ -45,9 +45,31 @@ public class ConsensusTest {
         return s;
     }
 
+    /** Opens the study again (a file, or the same lab study on the server). */
+    interface Opener {
+        Study open() throws StudyException;
+    }
+
     @Test
     void theConsensusKeepsWhereEachEventCameFromAndCanBeUndoneLeftAndResumed() throws Exception {
+        Path file = dir.resolve("lab.attune");
+        study(file).close();
+        theConsensusKeepsEverything(() -> Study.open(file));
+    }
+
+    /** The same on a lab study on the tests' PostgreSQL server (issue 18): the same SQL on the other database. */
+    @Test
+    void onALabStudyToo() throws Exception {
+        org.attune.store.pg.PgCluster pg = org.attune.store.pg.PgCluster.orSkip();
+        org.attune.store.pg.ServerUrl url = org.attune.store.pg.ServerUrl.parse("postgresql://attune@127.0.0.1:" + pg.port() + "/postgres?study=consensus");
         try (Study s = study(dir.resolve("lab.attune"))) {
+            org.attune.store.StudyCopy.toServer(s, url, Optional.empty());
+        }
+        theConsensusKeepsEverything(() -> Study.open(url, dir, Optional.empty(), false));
+    }
+
+    private void theConsensusKeepsEverything(Opener opener) throws Exception {
+        try (Study s = opener.open()) {
             Consensus.State st = Consensus.startOrResume(s, "S01", "AL", "BK", 1000, 0.6);
             assertEquals(3, st.disagreements().size());
             assertEquals(0, st.resolved());
@@ -72,7 +94,7 @@ public class ConsensusTest {
             st = Consensus.decide(s, st, items.get(2), Consensus.Decision.FIRST, Optional.empty());
             assertEquals("neither", st.decisions().get(items.get(2).key()), "AL had nothing there: taking AL's takes nothing");
         }
-        try (Study s = Study.open(dir.resolve("lab.attune"))) {
+        try (Study s = opener.open()) {
             Consensus.State resumed = Consensus.startOrResume(s, "S01", "AL", "BK", 1000, 0.6);
             assertEquals(3, resumed.resolved(), "left and resumed: every decision is there");
             assertEquals("AL", resumed.first());
