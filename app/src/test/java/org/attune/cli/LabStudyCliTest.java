@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.attune.coding.CodingPass;
@@ -61,6 +62,17 @@ class LabStudyCliTest {
         Path two = dir.resolve("two.csv");
         assertEquals(0, CliTest.run("events", "export", back.toString(), "-o", two.toString()).code());
         assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(two));
+
+        // the same measures, rating agreement and ratings from the server as from its copy
+        for (List<String> cmd : List.of(List.of("measures", "STUDY", "--json"), List.of("agreement", "ratings", "STUDY"))) {
+            CliTest.Run onServer = CliTest.run(cmd.stream().map(x -> x.equals("STUDY") ? url : x).toArray(String[]::new));
+            CliTest.Run onFile = CliTest.run(cmd.stream().map(x -> x.equals("STUDY") ? back.toString() : x).toArray(String[]::new));
+            assertEquals(onFile.code(), onServer.code(), onServer.err());
+            assertEquals(onFile.out(), onServer.out(), String.join(" ", cmd));
+        }
+        assertEquals(0, CliTest.run("ratings", "export", url, "-o", dir.resolve("r1.csv").toString()).code());
+        assertEquals(0, CliTest.run("ratings", "export", back.toString(), "-o", dir.resolve("r2.csv").toString()).code());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("r1.csv")), Files.readAllBytes(dir.resolve("r2.csv")));
 
         // and a file copied onto the server, and events imported into a new server study
         String url2 = "postgresql://attune@127.0.0.1:" + pg.port() + "/postgres?study=cli_lab_2";
