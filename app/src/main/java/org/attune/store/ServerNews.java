@@ -47,8 +47,8 @@ final class ServerNews implements AutoCloseable {
                 try (Statement st = c.createStatement()) {
                     st.execute("LISTEN " + url.schema());
                 }
-                first.countDown();
                 onChange.run(); // what changed while nobody listened (before the first LISTEN, or while out of reach) is news too
+                first.countDown(); // after it: listen() returns with the catch-up done
                 org.postgresql.PGConnection pg = c.unwrap(org.postgresql.PGConnection.class);
                 while (running.get()) {
                     org.postgresql.PGNotification[] notices = pg.getNotifications(WAIT_MS);

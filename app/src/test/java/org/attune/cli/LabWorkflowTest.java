@@ -162,7 +162,11 @@ class LabWorkflowTest {
                 assertTrue(rs.next() && rs.getBoolean(1), "the dead app's lease lapses within 30 s");
             }
         }
-        // another coder's app: refused while the lease runs, free once it has lapsed (made to lapse now rather than waited for)
+        // another coder's app: refused while the lease runs (held on here, however slow this machine), free once it has
+        // lapsed (made to lapse now rather than waited for)
+        try (Connection admin = DriverManager.getConnection(pg.jdbc("postgres")); var st = admin.createStatement()) {
+            st.executeUpdate("UPDATE attune_lab_killed.pass_leases SET expires_at = now() + interval '1 hour'");
+        }
         try (Study other = Study.open(ServerUrl.parse(url), dir, Optional.empty(), false)) {
             org.attune.store.StudyException held = org.junit.jupiter.api.Assertions.assertThrows(org.attune.store.StudyException.class,
                     () -> other.events().add(pass, LabCoder.scripted(0, 0)));
