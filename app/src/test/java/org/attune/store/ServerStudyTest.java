@@ -182,7 +182,7 @@ class ServerStudyTest {
             long p = s.pass(s.addSession(new Session(0, "S01", "", "", null, "", "", Map.of())).id(), s.addCoder("Ana", "AL").id()).id();
             s.events().add(p, EventDraft.point("C_BID", 100));
             try (var st = admin.createStatement()) {
-                st.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'Attune' AND pid <> pg_backend_pid()").close();
+                st.executeQuery("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE application_name = 'Attune' AND pid <> pg_backend_pid()").close();
             }
             StudyException lost = assertThrows(StudyException.class, () -> s.events().add(p, EventDraft.point("C_BID", 200)));
             assertEquals(StudyException.Kind.UNREACHABLE, lost.kind());

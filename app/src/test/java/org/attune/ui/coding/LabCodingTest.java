@@ -105,7 +105,7 @@ class LabCodingTest {
         assertEquals(1, stored().size());
 
         try (Connection admin = DriverManager.getConnection(pg.jdbc("postgres")); var st = admin.createStatement()) {
-            st.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'Attune' AND query NOT LIKE 'LISTEN%'"
+            st.executeQuery("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE application_name = 'Attune' AND query NOT LIKE 'LISTEN%'"
                     + " AND pid <> pg_backend_pid()").close();
         }
         robot.push(KeyCode.E); // lost with the connection
