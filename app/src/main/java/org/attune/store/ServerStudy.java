@@ -155,8 +155,8 @@ final class ServerStudy {
         try {
             fresh = ServerConnections.connect(f.server, f.password);
         } catch (StudyException e) {
-            throw new StudyException(StudyException.Kind.UNREACHABLE, "Cannot " + what + ": the lab server " + f.server.host() + " is still out of reach, so this was"
-                    + " not saved (everything saved before is on the server). " + e.getMessage(), e);
+            throw new StudyException(StudyException.Kind.UNREACHABLE, "Cannot " + what + ": the lab server " + f.server.host() + " is still out of reach"
+                    + (what.startsWith("read") ? "" : ", so this was not saved (everything saved before is on the server)") + ". " + e.getMessage(), e);
         }
         try {
             setSchema(fresh, f.server);
@@ -331,8 +331,8 @@ final class ServerStudy {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String said = firstLine(e.getMessage());
         if (connectionLost(e)) {
-            return new StudyException(StudyException.Kind.UNREACHABLE, "Cannot " + what + ": the connection to the lab server " + url.host()
-                    + " was lost, so this was not saved (everything saved before is on the server). Try again when the server is back.", e);
+            return new StudyException(StudyException.Kind.UNREACHABLE, "Cannot " + what + ": the connection to the lab server " + url.host() + " was lost"
+                    + (what.startsWith("read") ? "" : ", so this was not saved (everything saved before is on the server)") + ". Try again when the server is back.", e);
         }
         if (state.startsWith("23")) return new StudyException(StudyException.Kind.INVALID_INPUT, "Cannot " + what + ": " + said, e);
         if (state.equals("25006")) {

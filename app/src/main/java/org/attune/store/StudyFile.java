@@ -394,7 +394,15 @@ final class StudyFile implements AutoCloseable {
             try {
                 return work.run(connection);
             } catch (SQLException e) {
-                throw translate(e, "read the study");
+                StudyException failed = translate(e, "read the study");
+                if (!lost) throw failed;
+                // a lab study whose connection had gone: a read, unlike an edit, is safe to try again on a new one
+                ServerStudy.reconnect(this, "read the study");
+                try {
+                    return work.run(connection);
+                } catch (SQLException again) {
+                    throw translate(again, "read the study");
+                }
             }
         });
     }

@@ -118,7 +118,8 @@ final class CodingViewModel {
             for (CodingPass p : study.passes()) all.add(new CodingWorkspace.PassChoice(p, sessions.get(p.sessionId()), coders.get(p.coderId())));
             return Optional.of(all);
         } catch (StudyException e) {
-            dialogs.showError("The study cannot be read", e.getMessage());
+            if (e.kind() == StudyException.Kind.UNREACHABLE) server.lost(study, null); // a lab study's server: the banner, not a dialog
+            else dialogs.showError("The study cannot be read", e.getMessage());
             return Optional.empty();
         }
     }

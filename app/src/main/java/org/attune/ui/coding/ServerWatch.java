@@ -37,13 +37,16 @@ final class ServerWatch {
         return outage.get() != null;
     }
 
-    /** On the FX thread: an edit of {@code study} found its server out of reach ({@code why}, in words). */
+    /**
+     * On the FX thread: {@code study}'s server was found out of reach — by an edit ({@code why}, in words: it was not
+     * saved) or by a read ({@code why} null: nothing was lost).
+     */
     void lost(Study study, String why) {
         if (paused()) return;
-        int colon = why.indexOf(':');
-        String lostEdit = colon > 0 ? " (" + Character.toLowerCase(why.charAt(0)) + why.substring(1, colon) + ")" : "";
-        outage.set("The lab server is out of reach, so coding is paused: the last edit" + lostEdit + " was not saved; everything saved before is on the"
-                + " server. Attune asks the server again every " + RETRY_SECONDS + " seconds and goes on when it answers.");
+        int colon = why == null ? -1 : why.indexOf(':');
+        String lostEdit = colon > 0 ? "the last edit (" + Character.toLowerCase(why.charAt(0)) + why.substring(1, colon) + ") was not saved; " : "";
+        outage.set("The lab server is out of reach, so coding is paused: " + lostEdit + "everything saved before is on the server. Attune asks the server"
+                + " again every " + RETRY_SECONDS + " seconds and goes on when it answers.");
         LabStudy lab = study.lab().orElse(null);
         if (lab == null) return;
         retry = RETRIES.scheduleWithFixedDelay(() -> {

@@ -211,7 +211,8 @@ final class StudyBrowserViewModel {
         }, failure -> {
             done.run();
             if (open.get() != s) return;
-            if (failure instanceof StudyException e) dialogs.showError("The study cannot be read", e.getMessage());
+            if (failure instanceof StudyException e && e.kind() == StudyException.Kind.UNREACHABLE) say.accept(e.getMessage()); // it may answer again soon
+            else if (failure instanceof StudyException e) dialogs.showError("The study cannot be read", e.getMessage());
             else dialogs.showFailure("The study cannot be read", failure);
         });
         return true;
