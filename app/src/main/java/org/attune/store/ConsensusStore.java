@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +68,7 @@ public final class ConsensusStore {
             }
             long pass = SqlitePasses.insertPass(c, sessionId, coder).id();
             try (PreparedStatement ps = c.prepareStatement("UPDATE passes SET blind = 0, status = 'in_progress', started_at = ? WHERE id = ?")) {
-                ps.setString(1, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                ps.setString(1, Study.now());
                 ps.setLong(2, pass);
                 ps.executeUpdate();
             }
@@ -82,7 +80,7 @@ public final class ConsensusStore {
                 ps.setString(4, matching);
                 ps.setLong(5, toleranceMs);
                 ps.setDouble(6, overlap);
-                ps.setString(7, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                ps.setString(7, Study.now());
                 ps.executeUpdate();
             }
             for (Taken t : agreed) insert(c, pass, t, "agreed");

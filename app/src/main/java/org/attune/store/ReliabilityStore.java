@@ -2,8 +2,6 @@ package org.attune.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,7 +111,7 @@ public final class ReliabilityStore {
     public static SampleRecord applySample(Study study, double percent, String stratifiedBy, long seed, int eligible, List<String> sessions,
                                            List<String> secondCoders, List<Given> given) throws StudyException {
         refuseReadOnly(study);
-        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        String now = Study.now();
         return study.file().write("draw a reliability sample", c -> {
             for (Given g : given) {
                 if (SqlitePasses.findPass(c, g.sessionId(), g.coderId()).isEmpty()) SqlitePasses.insertPass(c, g.sessionId(), g.coderId());

@@ -42,9 +42,12 @@ public final class ServerConnections {
         return url.user().orElse(System.getProperty("user.name"));
     }
 
+    /** How {@link #refused} says the server wants a password that was not given: {@link #wantsPassword} looks for it. */
+    private static final String ASKS_FOR_A_PASSWORD = " asks for a password for ";
+
     /** Whether a failure to connect was the server asking for a password that was not given. */
     public static boolean wantsPassword(StudyException e) {
-        return e.getMessage() != null && e.getMessage().contains("asks for a password");
+        return e.getMessage() != null && e.getMessage().contains(ASKS_FOR_A_PASSWORD);
     }
 
     /** A failed connection in words: what happened and what to do. */
@@ -54,7 +57,7 @@ public final class ServerConnections {
         String words;
         String msg = e.getMessage() == null ? "" : e.getMessage();
         if (msg.contains("no password was provided")) {
-            words = "The server " + where + " asks for a password for " + user(url) + ": give it when asked, or set PGPASSWORD, or add a line for it"
+            words = "The server " + where + ASKS_FOR_A_PASSWORD + user(url) + ": give it when asked, or set PGPASSWORD, or add a line for it"
                     + " to ~/.pgpass (host:port:database:user:password).";
         } else if (state.equals("28P01") || state.equals("28000")) {
             words = "The server " + where + " refused " + user(url) + "'s login (wrong user or password, or no permission for database "
@@ -70,7 +73,9 @@ public final class ServerConnections {
         return new StudyException(state.startsWith("08") ? StudyException.Kind.UNREACHABLE : StudyException.Kind.IO, words, e);
     }
 
-    private static String firstLine(String s) {
+    /** The driver's first line of a message (the rest is its detail for the log). */
+    static String firstLine(String s) {
+        if (s == null) return "";
         int nl = s.indexOf('\n');
         return (nl < 0 ? s : s.substring(0, nl)).strip();
     }

@@ -37,7 +37,8 @@ final class ServerSchema {
 
         @Override
         public List<String> statements() {
-            return List.of(
+            return concat(
+                List.of(
                     "CREATE TABLE %s.server_schema (version INTEGER NOT NULL)",
                     "CREATE TABLE %s.study_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
                     """
@@ -183,10 +184,9 @@ final class ServerSchema {
                     BEGIN
                       IF NEW.uid IS NULL THEN NEW.uid := gen_random_uuid()::text; END IF;
                       RETURN NEW;
-                    END $$""",
-                    "CREATE TRIGGER events_uid BEFORE INSERT ON %s.events FOR EACH ROW EXECUTE FUNCTION %1$s.new_uid()",
-                    "CREATE TRIGGER ratings_uid BEFORE INSERT ON %s.ratings FOR EACH ROW EXECUTE FUNCTION %1$s.new_uid()",
-                    "CREATE TRIGGER history_uid BEFORE INSERT ON %s.history FOR EACH ROW EXECUTE FUNCTION %1$s.new_uid()",
+                    END $$"""),
+                forEachCodingTable("CREATE TRIGGER {table}_uid BEFORE INSERT ON %s.{table} FOR EACH ROW EXECUTE FUNCTION %1$s.new_uid()"),
+                List.of(
                     // one writer per pass (ADR 12): the app holding a pass renews its lease; a lapsed lease is free to take
                     """
                     CREATE TABLE %s.pass_leases (
@@ -213,22 +213,15 @@ final class ServerSchema {
                           JOIN %1$s.passes mine ON mine.session_id = theirs.session_id
                           JOIN %1$s.coder_logins l ON l.coder_id = mine.coder_id AND l.login = current_user
                          WHERE theirs.id = p AND mine.blind = 1 AND mine.status <> 'done')
-                    $$""",
-                    "ALTER TABLE %s.events ENABLE ROW LEVEL SECURITY",
-                    "ALTER TABLE %s.ratings ENABLE ROW LEVEL SECURITY",
-                    "ALTER TABLE %s.history ENABLE ROW LEVEL SECURITY",
-                    "CREATE POLICY coder_reads ON %s.events FOR SELECT USING (%1$s.visible_pass(pass_id))",
-                    "CREATE POLICY coder_reads ON %s.ratings FOR SELECT USING (%1$s.visible_pass(pass_id))",
-                    "CREATE POLICY coder_reads ON %s.history FOR SELECT USING (%1$s.visible_pass(pass_id))",
-                    "CREATE POLICY coder_adds ON %s.events FOR INSERT WITH CHECK (%1$s.own_pass(pass_id))",
-                    "CREATE POLICY coder_adds ON %s.ratings FOR INSERT WITH CHECK (%1$s.own_pass(pass_id))",
-                    "CREATE POLICY coder_adds ON %s.history FOR INSERT WITH CHECK (%1$s.own_pass(pass_id))",
-                    "CREATE POLICY coder_changes ON %s.events FOR UPDATE USING (%1$s.own_pass(pass_id)) WITH CHECK (%1$s.own_pass(pass_id))",
-                    "CREATE POLICY coder_changes ON %s.ratings FOR UPDATE USING (%1$s.own_pass(pass_id)) WITH CHECK (%1$s.own_pass(pass_id))",
-                    "CREATE POLICY coder_changes ON %s.history FOR UPDATE USING (%1$s.own_pass(pass_id)) WITH CHECK (%1$s.own_pass(pass_id))",
-                    "CREATE POLICY coder_deletes ON %s.events FOR DELETE USING (%1$s.own_pass(pass_id))",
-                    "CREATE POLICY coder_deletes ON %s.ratings FOR DELETE USING (%1$s.own_pass(pass_id))",
-                    "CREATE POLICY coder_deletes ON %s.history FOR DELETE USING (%1$s.own_pass(pass_id))",
+                    $$"""),
+                // blind in SQL, the same rules for every table that holds coding (the undo history holds events too)
+                forEachCodingTable(
+                    "ALTER TABLE %s.{table} ENABLE ROW LEVEL SECURITY",
+                    "CREATE POLICY coder_reads ON %s.{table} FOR SELECT USING (%1$s.visible_pass(pass_id))",
+                    "CREATE POLICY coder_adds ON %s.{table} FOR INSERT WITH CHECK (%1$s.own_pass(pass_id))",
+                    "CREATE POLICY coder_changes ON %s.{table} FOR UPDATE USING (%1$s.own_pass(pass_id)) WITH CHECK (%1$s.own_pass(pass_id))",
+                    "CREATE POLICY coder_deletes ON %s.{table} FOR DELETE USING (%1$s.own_pass(pass_id))"),
+                List.of(
                     // a coder takes, renews and gives back only the leases of their own passes (none can block another's)
                     "ALTER TABLE %s.pass_leases ENABLE ROW LEVEL SECURITY",
                     "CREATE POLICY coder_reads ON %s.pass_leases FOR SELECT USING (true)",
@@ -249,9 +242,22 @@ final class ServerSchema {
                     "CREATE TRIGGER news AFTER INSERT OR UPDATE OR DELETE ON %s.passes FOR EACH STATEMENT EXECUTE FUNCTION %1$s.news()",
                     "CREATE TRIGGER news AFTER INSERT OR UPDATE OR DELETE ON %s.sessions FOR EACH STATEMENT EXECUTE FUNCTION %1$s.news()",
                     "CREATE TRIGGER news AFTER INSERT OR UPDATE OR DELETE ON %s.coders FOR EACH STATEMENT EXECUTE FUNCTION %1$s.news()",
-                    "CREATE TRIGGER news AFTER INSERT OR UPDATE OR DELETE ON %s.media FOR EACH STATEMENT EXECUTE FUNCTION %1$s.news()");
+                    "CREATE TRIGGER news AFTER INSERT OR UPDATE OR DELETE ON %s.media FOR EACH STATEMENT EXECUTE FUNCTION %1$s.news()"));
         }
     };
+
+    /** The tables that hold coding: each gets a stable-id trigger and the same row security. */
+    private static final List<String> CODING_TABLES = List.of("events", "ratings", "history");
+
+    /** Each statement once for each table that holds coding, {@code {table}} standing for its name. */
+    private static List<String> forEachCodingTable(String... statements) {
+        return java.util.Arrays.stream(statements).flatMap(sql -> CODING_TABLES.stream().map(t -> sql.replace("{table}", t))).toList();
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
+    }
 
     /** Every step, oldest first. */
     static final List<Step> STEPS = List.of(V6);

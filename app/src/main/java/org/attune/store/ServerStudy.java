@@ -70,12 +70,7 @@ final class ServerStudy {
         Connection c = ServerConnections.connect(url, password);
         try {
             checkStudy(c, url);
-            setSchema(c, url);
-            if (readOnly) {
-                try (Statement st = c.createStatement()) {
-                    st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
-                }
-            }
+            useStudy(c, url, readOnly);
             return opened(url, folder, password, c, readOnly ? "it was opened read-only" : null);
         } catch (SQLException e) {
             rollbackAndClose(c);
@@ -128,6 +123,15 @@ final class ServerStudy {
         }
     }
 
+    /** A connection made ready for the study: its schema, and read-only when it was opened so (the server then refuses writes too). */
+    private static void useStudy(Connection c, ServerUrl url, boolean readOnly) throws SQLException {
+        setSchema(c, url);
+        if (!readOnly) return;
+        try (Statement st = c.createStatement()) {
+            st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        }
+    }
+
     /** "ana@lab-pc-3": who holds a pass, as another coder's app shows it. */
     private static String holderName(ServerUrl url) {
         String host;
@@ -156,15 +160,10 @@ final class ServerStudy {
             fresh = ServerConnections.connect(f.server, f.password);
         } catch (StudyException e) {
             throw new StudyException(StudyException.Kind.UNREACHABLE, "Cannot " + what + ": the lab server " + f.server.host() + " is still out of reach"
-                    + (what.startsWith("read") ? "" : ", so this was not saved (everything saved before is on the server)") + ". " + e.getMessage(), e);
+                    + notSaved(what) + ". " + e.getMessage(), e);
         }
         try {
-            setSchema(fresh, f.server);
-            if (f.isReadOnly()) {
-                try (Statement st = fresh.createStatement()) {
-                    st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
-                }
-            }
+            useStudy(fresh, f.server, f.isReadOnly());
         } catch (SQLException e) {
             rollbackAndClose(fresh);
             throw translate(e, f.server, what);
@@ -329,10 +328,10 @@ final class ServerStudy {
     /** A server's failure in words: what happened to the edit and what to do. */
     static StudyException translate(SQLException e, ServerUrl url, String what) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String said = firstLine(e.getMessage());
+        String said = ServerConnections.firstLine(e.getMessage());
         if (connectionLost(e)) {
             return new StudyException(StudyException.Kind.UNREACHABLE, "Cannot " + what + ": the connection to the lab server " + url.host() + " was lost"
-                    + (what.startsWith("read") ? "" : ", so this was not saved (everything saved before is on the server)") + ". Try again when the server is back.", e);
+                    + notSaved(what) + ". Try again when the server is back.", e);
         }
         if (state.startsWith("23")) return new StudyException(StudyException.Kind.INVALID_INPUT, "Cannot " + what + ": " + said, e);
         if (state.equals("25006")) {
@@ -353,10 +352,9 @@ final class ServerStudy {
         return new StudyException(StudyException.Kind.IO, "Cannot " + what + " (" + url + "): " + said, e);
     }
 
-    private static String firstLine(String s) {
-        if (s == null) return "";
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).strip();
+    /** What a lost server means for the work: an edit was not saved; a read lost nothing. */
+    private static String notSaved(String what) {
+        return what.startsWith("read") ? "" : ", so this was not saved (everything saved before is on the server)";
     }
 
     private static void rollbackAndClose(Connection c) {

@@ -129,21 +129,25 @@ public final class Study implements SessionRepository, PassRepository, SchemeRep
     private static Study loaded(StudyFile f, String fallbackName, String where) throws StudyException {
         try {
             String name = f.read(c -> info(c).getOrDefault("name", fallbackName));
-            String json = f.read(c -> {
-                try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT json FROM schemes WHERE current = 1")) {
-                    return rs.next() ? rs.getString(1) : null;
-                }
-            });
-            if (json == null) throw new StudyException(StudyException.Kind.DAMAGED, where + " has no coding scheme; it is damaged.");
-            SchemeReadResult r = SchemeReader.readText(json, where + " (stored scheme)");
-            if (!r.ok()) {
-                throw new StudyException(StudyException.Kind.DAMAGED, "The scheme stored in " + where + " cannot be read: " + r.errors().get(0).format());
-            }
-            return new Study(f, r.scheme().get(), name);
+            return new Study(f, f.read(c -> storedScheme(c, where)), name);
         } catch (StudyException e) {
             f.close();
             throw e;
         }
+    }
+
+    /** The study's current scheme as stored ({@code where}: the study, for messages); none, or one that cannot be read, is damage. */
+    static CodingScheme storedScheme(Connection c, String where) throws SQLException, StudyException {
+        String json;
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT json FROM schemes WHERE current = 1")) {
+            json = rs.next() ? rs.getString(1) : null;
+        }
+        if (json == null) throw new StudyException(StudyException.Kind.DAMAGED, where + " has no coding scheme; it is damaged.");
+        SchemeReadResult r = SchemeReader.readText(json, where + " (stored scheme)");
+        if (!r.ok()) {
+            throw new StudyException(StudyException.Kind.DAMAGED, "The scheme stored in " + where + " cannot be read: " + r.errors().get(0).format());
+        }
+        return r.scheme().get();
     }
 
     /**
@@ -465,7 +469,7 @@ public final class Study implements SessionRepository, PassRepository, SchemeRep
         }
     }
 
-    private static Map<String, String> info(Connection c) throws SQLException {
+    static Map<String, String> info(Connection c) throws SQLException {
         Map<String, String> out = new LinkedHashMap<>();
         try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT key, value FROM study_info ORDER BY key")) {
             while (rs.next()) out.put(rs.getString(1), rs.getString(2));

@@ -13,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.attune.scheme.CodingScheme;
-import org.attune.scheme.json.SchemeReadResult;
-import org.attune.scheme.json.SchemeReader;
 import org.attune.store.pg.ServerUrl;
 
 /**
@@ -32,8 +30,8 @@ public final class StudyCopy {
     private StudyCopy() {
     }
 
-    /** One table's column in the file: its name, SQLite type, whether it may be empty, its place in the primary key (0: none). */
-    record Column(String name, String type, boolean notNull, int pk) {
+    /** One table's column in the file: its name, SQLite type, its place in the primary key (0: none). */
+    record Column(String name, String type, int pk) {
         boolean whole() {
             return type.toUpperCase(java.util.Locale.ROOT).contains("INT");
         }
@@ -65,15 +63,13 @@ public final class StudyCopy {
     /** Copies the study into {@code url}'s new schema on {@code server}; rows copied per table. */
     public static Map<String, Long> toServer(Study study, Connection server, ServerUrl url) throws StudyException, SQLException {
         String schema = url.schema();
-        boolean auto = server.getAutoCommit();
-        server.setAutoCommit(false);
-        try {
+        return inOneTransaction(server, () -> {
             if (ServerSchema.exists(server, schema)) {
                 throw new StudyException(StudyException.Kind.INVALID_INPUT, url + " exists already: a study is never copied over another. Choose another"
                         + " study name (?study=…), or remove that one on the server first.");
             }
             ServerSchema.create(server, schema);
-            Map<String, Long> copied = study.file().read(file -> {
+            return study.file().read(file -> {
                 // one read transaction: one consistent state of the file, whatever its writer does meanwhile
                 file.setAutoCommit(false);
                 try {
@@ -89,26 +85,14 @@ public final class StudyCopy {
                         out.put(t.getKey(), copyRows(file, "\"" + t.getKey() + "\"", server, schema + "." + t.getKey(), t.getValue()));
                     }
                     keepEventCounts(file, "passes", server, schema + ".passes");
-                    Map<String, Long> counters = fileCounters(file);
-                    for (String t : tables.keySet()) {
-                        if (tables.get(t).stream().anyMatch(c -> c.name().equals("id") && c.pk() == 1) && isIdentity(server, schema, t)) {
-                            setServerCounter(server, schema, t, counters.get(t));
-                        }
-                    }
+                    for (Map.Entry<String, Long> last : fileCounters(file, tables).entrySet()) setServerCounter(server, schema, last.getKey(), last.getValue());
                     return out;
                 } finally {
                     file.commit();
                     file.setAutoCommit(true);
                 }
             });
-            server.commit();
-            return copied;
-        } catch (StudyException | SQLException | RuntimeException e) {
-            server.rollback();
-            throw e;
-        } finally {
-            server.setAutoCommit(auto);
-        }
+        });
     }
 
     /**
@@ -117,22 +101,19 @@ public final class StudyCopy {
      */
     public static Map<String, Long> fromServer(Connection server, ServerUrl url, Path target) throws StudyException, SQLException {
         String schema = url.schema();
-        boolean auto = server.getAutoCommit();
-        server.setAutoCommit(false);
-        try (Statement st = server.createStatement()) {
-            // one snapshot of the server: passes coded meanwhile are either wholly in the copy or not at all
-            st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            ServerStudy.checkStudy(server, url);
-            String name = one(server, "SELECT value FROM " + schema + ".study_info WHERE key = 'name'");
-            String json = one(server, "SELECT json FROM " + schema + ".schemes WHERE current = 1");
-            if (json == null) throw new StudyException(StudyException.Kind.DAMAGED, url + " has no current coding scheme; it is damaged.");
-            SchemeReadResult read = SchemeReader.readText(json, url + " (stored scheme)");
-            if (!read.ok()) throw new StudyException(StudyException.Kind.DAMAGED, "The scheme stored in " + url + " cannot be read: " + read.errors().get(0).format());
-            CodingScheme scheme = read.scheme().get();
+        return inOneTransaction(server, () -> {
+            try (Statement st = server.createStatement()) {
+                // one snapshot of the server: passes coded meanwhile are either wholly in the copy or not at all
+                st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                ServerStudy.checkStudy(server, url);
+                st.execute("SET LOCAL search_path TO " + schema);
+            }
+            String name = Study.info(server).getOrDefault("name", url.study());
+            CodingScheme scheme = Study.storedScheme(server, url.toString());
             Map<String, Long> copied = new LinkedHashMap<>();
             Map<String, Long> serverCounters = new HashMap<>();
             for (String t : NEVER_REUSED) serverCounters.put(t, serverCounter(server, schema, t));
-            Study made = Study.createWith(target, scheme, name == null ? url.study() : name, file -> {
+            Study.createWith(target, scheme, name, file -> {
                 Map<String, List<Column>> tables = tables(file);
                 checkSameColumns(server, schema, tables);
                 List<String> order = new ArrayList<>(tables.keySet());
@@ -153,10 +134,24 @@ public final class StudyCopy {
                         seq.executeUpdate();
                     }
                 }
-            });
-            made.close();
-            server.commit();
+            }).close();
             return copied;
+        });
+    }
+
+    /** Work on the server inside a copy's one transaction. */
+    private interface ServerWork<T> {
+        T run() throws StudyException, SQLException;
+    }
+
+    /** Runs {@code work} in one transaction on {@code server}: committed whole, or rolled back whole. */
+    private static <T> T inOneTransaction(Connection server, ServerWork<T> work) throws StudyException, SQLException {
+        boolean auto = server.getAutoCommit();
+        server.setAutoCommit(false);
+        try {
+            T result = work.run();
+            server.commit();
+            return result;
         } catch (StudyException | SQLException | RuntimeException e) {
             server.rollback();
             throw e;
@@ -176,7 +171,7 @@ public final class StudyCopy {
         for (String t : names) {
             List<Column> cols = new ArrayList<>();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA table_info(\"" + t + "\")")) {
-                while (rs.next()) cols.add(new Column(rs.getString("name"), rs.getString("type"), rs.getInt("notnull") == 1, rs.getInt("pk")));
+                while (rs.next()) cols.add(new Column(rs.getString("name"), rs.getString("type"), rs.getInt("pk")));
             }
             out.put(t, cols);
         }
@@ -247,10 +242,10 @@ public final class StudyCopy {
         }
     }
 
-    /** The next-id counters of a file: SQLite's kept one for the never-reused tables, else the highest id. */
-    private static Map<String, Long> fileCounters(Connection file) throws SQLException {
+    /** The next-id counters of a file's tables keyed by an id: SQLite's kept one for the never-reused tables, else the highest id. */
+    private static Map<String, Long> fileCounters(Connection file, Map<String, List<Column>> tables) throws SQLException {
         Map<String, Long> out = new HashMap<>();
-        for (Map.Entry<String, List<Column>> t : tables(file).entrySet()) {
+        for (Map.Entry<String, List<Column>> t : tables.entrySet()) {
             if (t.getValue().stream().noneMatch(c -> c.name().equals("id") && c.pk() == 1)) continue;
             try (Statement st = file.createStatement(); ResultSet rs = st.executeQuery("SELECT max(id) FROM \"" + t.getKey() + "\"")) {
                 long max = rs.next() ? rs.getLong(1) : 0;
@@ -263,20 +258,8 @@ public final class StudyCopy {
         return out;
     }
 
-    private static boolean isIdentity(Connection server, String schema, String table) throws SQLException {
-        try (PreparedStatement ps = server.prepareStatement(
-                "SELECT is_identity FROM information_schema.columns WHERE table_schema = ? AND table_name = ? AND column_name = 'id'")) {
-            ps.setString(1, schema);
-            ps.setString(2, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && "YES".equals(rs.getString(1));
-            }
-        }
-    }
-
-    /** Sets the server's next id after {@code last} (none given: left at its start). */
-    private static void setServerCounter(Connection server, String schema, String table, Long last) throws SQLException {
-        if (last == null) return;
+    /** Sets the server's next id of {@code table} (an identity column, ServerSchema) after {@code last}. */
+    private static void setServerCounter(Connection server, String schema, String table, long last) throws SQLException {
         try (PreparedStatement ps = server.prepareStatement("SELECT setval(pg_get_serial_sequence(?, 'id'), ?, true)")) {
             ps.setString(1, schema + "." + table);
             ps.setLong(2, last);
