@@ -8,4 +8,9 @@ import java.nio.file.Path;
  * computer that holds the study's videos.
  */
 public record LabAddress(String address, char[] password, Path videos) {
+
+    /** The password typed, if one was (empty: PGPASSWORD or ~/.pgpass). */
+    public java.util.Optional<char[]> typedPassword() {
+        return password.length == 0 ? java.util.Optional.empty() : java.util.Optional.of(password);
+    }
 }

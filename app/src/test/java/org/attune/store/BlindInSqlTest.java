@@ -46,13 +46,6 @@ class BlindInSqlTest {
         return c;
     }
 
-    private static long count(Connection c, String sql) throws SQLException {
-        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     @Test
     void aCodersConnectionCannotReadAnotherCodersBlindPass() throws Exception {
         PgCluster pg = PgCluster.orSkip();
@@ -86,9 +79,9 @@ class BlindInSqlTest {
             assertEquals(StudyException.Kind.READ_ONLY, whileBenCodes.kind(), "not ana's pass, held or not: " + whileBenCodes.getMessage());
 
             try (Connection c = raw(pg, "ana")) {
-                assertEquals(3, count(c, "SELECT count(*) FROM events"), "ana's own SQL sees only her events");
-                assertEquals(0, count(c, "SELECT count(*) FROM events WHERE pass_id = " + bkPass));
-                assertEquals(3, count(c, "SELECT count(*) FROM history"), "nor ben's undo history, which holds his events too");
+                assertEquals(3, PgCluster.count(c, "SELECT count(*) FROM events"), "ana's own SQL sees only her events");
+                assertEquals(0, PgCluster.count(c, "SELECT count(*) FROM events WHERE pass_id = " + bkPass));
+                assertEquals(3, PgCluster.count(c, "SELECT count(*) FROM history"), "nor ben's undo history, which holds his events too");
                 try (var st = c.createStatement()) {
                     assertEquals(0, st.executeUpdate("UPDATE events SET code = 'C_BID' WHERE pass_id = " + bkPass));
                     SQLException refused = assertThrows(SQLException.class, () -> st.executeUpdate(
@@ -104,7 +97,7 @@ class BlindInSqlTest {
                 assertEquals("42501", lease.getSQLState());
             }
             try (Connection c = raw(pg, "mia")) {
-                assertEquals(5, count(c, "SELECT count(*) FROM events"), "the lab manager sees every pass");
+                assertEquals(5, PgCluster.count(c, "SELECT count(*) FROM events"), "the lab manager sees every pass");
             }
 
             ana.setPassStatus(alPass, PassStatus.DONE);
@@ -117,7 +110,7 @@ class BlindInSqlTest {
             assertTrue(intoBens.getMessage().startsWith("Cannot save the C_BID event: your login on the lab server (ana) may not do this"), intoBens.getMessage());
         }
         try (Connection c = raw(pg, "eve")) {
-            SQLException none = assertThrows(SQLException.class, () -> count(c, "SELECT count(*) FROM events"));
+            SQLException none = assertThrows(SQLException.class, () -> PgCluster.count(c, "SELECT count(*) FROM events"));
             assertTrue(List.of("42501", "42P01").contains(none.getSQLState()), none.getSQLState() + " " + none.getMessage());
         }
         StudyException eve = assertThrows(StudyException.class, () -> Study.open(as(pg, "eve"), dir, Optional.empty(), true));

@@ -108,8 +108,7 @@ final class StudyBrowserViewModel {
             dialogs.showError("This is not a lab study's address", e.getMessage());
             return;
         }
-        Optional<char[]> password = a.password().length == 0 ? Optional.empty() : Optional.of(a.password());
-        tasks.run(() -> Study.open(url, a.videos(), password, false), s -> {
+        tasks.run(() -> Study.open(url, a.videos(), a.typedPassword(), false), s -> {
             done.run();
             open.adopt(s);
             opened.accept(url.toString());
@@ -123,8 +122,7 @@ final class StudyBrowserViewModel {
 
     /** The dialog's "Test connection": opens the lab study read-only and says what is there, or why it cannot. Off the FX thread. */
     static String testLab(LabAddress a) {
-        try (Study s = Study.open(org.attune.store.pg.ServerUrl.parse(a.address()), a.videos(), a.password().length == 0 ? Optional.empty()
-                : Optional.of(a.password()), true)) {
+        try (Study s = Study.open(org.attune.store.pg.ServerUrl.parse(a.address()), a.videos(), a.typedPassword(), true)) {
             return "Connected: the study \"" + s.name() + "\", " + plural(s.sessions().size(), "session") + ", " + plural(s.coders().size(), "coder") + ", "
                     + s.passes().size() + (s.passes().size() == 1 ? " pass." : " passes.");
         } catch (IllegalArgumentException | StudyException e) {

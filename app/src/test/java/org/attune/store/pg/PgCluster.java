@@ -64,6 +64,14 @@ public final class PgCluster {
         return pg;
     }
 
+    /** The one number a query gives (a count), for tests that look at the server's tables directly. */
+    public static long count(java.sql.Connection c, String sql) throws java.sql.SQLException {
+        try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     public static String whyNot() {
         return whyNot;
     }

@@ -89,13 +89,6 @@ class LabCodingTest {
         return open.get().events().list(open.get().passes().get(0).id());
     }
 
-    private static long count(Connection admin, String sql) throws Exception {
-        try (var st = admin.createStatement(); var rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     /**
      * The app's login is shut out and its connections ended (the server out of reach for it, as when the network
      * drops), then let in again: whichever reaches the server first — a key press or a refresh — coding pauses under
@@ -117,7 +110,7 @@ class LabCodingTest {
                 if (now != null) shown.add(now);
             });
             robot.push(KeyCode.E); // P_INTRUDE, saved on the server
-            assertEquals(1, count(admin, "SELECT count(*) FROM attune_ui_banner.events"));
+            assertEquals(1, PgCluster.count(admin, "SELECT count(*) FROM attune_ui_banner.events"));
 
             st.execute("ALTER ROLE lab_ui NOLOGIN");
             st.executeQuery("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE usename = 'lab_ui'").close();
@@ -126,13 +119,13 @@ class LabCodingTest {
             assertTrue(!shown.isEmpty() && shown.get(0).startsWith("The lab server is out of reach, so coding is paused: "), shown.toString());
             String status = robot.lookup("#saveStatus").queryLabeled().getText();
             assertTrue(status.startsWith("Not saved: the lab server is out of reach.") || status.startsWith("Nothing was changed: coding is paused"), status);
-            assertEquals(1, count(admin, "SELECT count(*) FROM attune_ui_banner.events"), "nothing saved while out of reach");
+            assertEquals(1, PgCluster.count(admin, "SELECT count(*) FROM attune_ui_banner.events"), "nothing saved while out of reach");
             assertEquals(List.of(), dialogs.shown, "a banner, not a dialog per key press");
 
             st.execute("ALTER ROLE lab_ui LOGIN");
             assertTrue(Await.until(() -> !banner.isVisible()), "coding resumed when the server answered");
             robot.push(KeyCode.E);
-            assertEquals(2, count(admin, "SELECT count(*) FROM attune_ui_banner.events"), "the next press was saved");
+            assertEquals(2, PgCluster.count(admin, "SELECT count(*) FROM attune_ui_banner.events"), "the next press was saved");
             assertTrue(robot.lookup("#saveStatus").queryLabeled().getText().startsWith("Coded Intrusive"), robot.lookup("#saveStatus").queryLabeled().getText());
         }
     }
