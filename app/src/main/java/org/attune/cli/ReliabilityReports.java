@@ -130,7 +130,7 @@ final class ReliabilityReports {
             }
             return read(study, spec, (s, out) -> {
                 Criterion c = Reliability.criterion(s);
-                List<TrainingProgress.Progress> all = Reliability.training(s, Optional.ofNullable(coder));
+                List<TrainingProgress.Progress> all = Reliability.training(s, c, Optional.ofNullable(coder));
                 if (html != null) {
                     String name = s.coders().stream().filter(k -> k.initials().equals(coder)).map(org.attune.coding.Coder::name).findFirst().orElse(coder);
                     String page = org.attune.reliability.TrainingRecord.html(s.name(), name, all.get(0), c, java.time.LocalDate.now().toString());
@@ -218,7 +218,7 @@ final class ReliabilityReports {
         public Integer call() {
             return read(study, spec, (s, out) -> {
                 Criterion c = Reliability.criterion(s);
-                Drift.Report r = Reliability.drift(s);
+                Drift.Report r = Reliability.drift(s, c);
                 String paragraph = Reliability.methods(s, c, r);
                 if (csv) {
                     List<List<String>> rows = new ArrayList<>();

@@ -62,8 +62,8 @@ public final class Reliability {
     }
 
     /** Each trainee's progress (or only {@code coder}'s): their done passes of training sessions against the gold standard. */
-    public static List<TrainingProgress.Progress> training(Study study, Optional<String> coder) throws StudyException {
-        return training(study, read(study), criterion(study), coder);
+    public static List<TrainingProgress.Progress> training(Study study, Criterion criterion, Optional<String> coder) throws StudyException {
+        return training(study, read(study), criterion, coder);
     }
 
     /** The criterion, every trainee's progress, drift and the methods sentences: what the Reliability tab shows, from one reading of the study. */
@@ -104,8 +104,8 @@ public final class Reliability {
     }
 
     /** Agreement over coding time on the sessions that are not for training: every pair of done passes, and each against the gold standard. */
-    public static Drift.Report drift(Study study) throws StudyException {
-        return drift(read(study), criterion(study));
+    public static Drift.Report drift(Study study, Criterion criterion) throws StudyException {
+        return drift(read(study), criterion);
     }
 
     private static Drift.Report drift(Data d, Criterion criterion) {

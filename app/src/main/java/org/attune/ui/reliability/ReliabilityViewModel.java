@@ -194,7 +194,7 @@ public final class ReliabilityViewModel {
             if (gold == null || gold == pass.id()) return;
             String coder = study.coders().stream().filter(c -> c.id() == pass.coderId()).map(Coder::initials).findFirst().orElse("?");
             Criterion criterion = Reliability.criterion(study);
-            List<TrainingProgress.Progress> progress = Reliability.training(study, Optional.of(coder));
+            List<TrainingProgress.Progress> progress = Reliability.training(study, criterion, Optional.of(coder));
             String session = study.sessions().stream().filter(x -> x.id() == pass.sessionId()).map(Session::label).findFirst().orElse("?");
             String goldCoder = coderOf(study, gold);
             progress.stream().flatMap(p -> p.steps().stream()).filter(st -> st.session().equals(session)).reduce((a, b) -> b).ifPresent(step -> {
@@ -277,14 +277,14 @@ public final class ReliabilityViewModel {
         }
         Study study = open.get();
         try {
-            List<TrainingProgress.Progress> all = Reliability.training(study, Optional.empty());
+            Criterion c = Reliability.criterion(study);
+            List<TrainingProgress.Progress> all = Reliability.training(study, c, Optional.empty());
             if (all.isEmpty()) {
                 dialogs.showInfo("No training records yet", "No trainee has finished a training pass of a session with a gold standard.");
                 return;
             }
             Optional<java.nio.file.Path> folder = dialogs.chooseFolder("Save the training records in…", study.path().toAbsolutePath().getParent());
             if (folder.isEmpty()) return;
-            Criterion c = Reliability.criterion(study);
             for (TrainingProgress.Progress p : all) { // all or none: every file checked before any is written
                 Optional<String> problem = org.attune.exchange.OutputFile.problem(folder.get().resolve(org.attune.reliability.TrainingRecord.fileName(p.coder())),
                         List.of(study.path()));
